@@ -1,0 +1,48 @@
+import { invalid, InputError } from '../util/errors';
+
+/** Windows stored flat: `x[(i * window + t) * features + j]` is step t, feature j of window i. */
+export interface Windows {
+  x: Float32Array;
+  /** Number of windows. */
+  n: number;
+  window: number;
+  features: number;
+}
+
+/**
+ * Every full window of `window` consecutive rows: a part of n rows gives n - window + 1 windows.
+ * Window i covers rows i .. i + window - 1 and is dated by its last row.
+ *
+ * @throws InputError `invalid window: <w>` when w < 2 or not an integer; when rows < window (says how many are needed).
+ * @example
+ * makeWindows([[1], [2], [3]], 2).n; // 2
+ */
+export function makeWindows(rows: number[][], window: number, what = 'series'): Windows {
+  if (!Number.isInteger(window) || window < 2) throw invalid('window', window, 'an integer >= 2');
+  const features = rows.length > 0 ? rows[0].length : 1;
+  const n = rows.length - window + 1;
+  if (n < 1) throw new InputError(`too few rows: the ${what} has ${rows.length} rows, a window of ${window} needs at least ${window}`);
+  const x = new Float32Array(n * window * features);
+  // Fill the first window, then each next window is the previous one shifted by one row.
+  for (let i = 0; i < n; i++) {
+    let o = i * window * features;
+    for (let t = 0; t < window; t++) {
+      const r = rows[i + t];
+      for (let j = 0; j < features; j++) x[o++] = r[j];
+    }
+  }
+  return { x, n, window, features };
+}
+
+/**
+ * Take a subset of windows (by index) as a new Windows.
+ *
+ * @example
+ * const val = pickWindows(w, [8, 9]);
+ */
+export function pickWindows(w: Windows, idx: ArrayLike<number>): Windows {
+  const size = w.window * w.features;
+  const x = new Float32Array(idx.length * size);
+  for (let k = 0; k < idx.length; k++) x.set(w.x.subarray(idx[k] * size, (idx[k] + 1) * size), k * size);
+  return { x, n: idx.length, window: w.window, features: w.features };
+}

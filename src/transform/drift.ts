@@ -1,0 +1,31 @@
+import type { DriftJson } from '../report/result';
+
+/** Share of test values above which the run warns about drift (0.2). */
+export const DRIFT_LEVEL = 0.2;
+
+/**
+ * The drift check: the share of test values (all features) outside the [min, max] range seen in training.
+ *
+ * Above 20% the reconstruction error will flag most of the test period; the message suggests log returns.
+ * @example
+ * driftCheck([[1], [2]], [[3], [1.5]]).outsideShare; // 0.5
+ */
+export function driftCheck(train: number[][], test: number[][], transform = 'none'): DriftJson {
+  if (train.length === 0 || test.length === 0) return { outsideShare: 0, warn: false, level: DRIFT_LEVEL };
+  const f = train[0].length;
+  const lo = new Array(f).fill(Infinity);
+  const hi = new Array(f).fill(-Infinity);
+  for (const r of train) for (let j = 0; j < f; j++) { lo[j] = Math.min(lo[j], r[j]); hi[j] = Math.max(hi[j], r[j]); }
+  let out = 0;
+  for (const r of test) for (let j = 0; j < f; j++) if (r[j] < lo[j] || r[j] > hi[j]) out++;
+  const share = out / (test.length * f);
+  const warn = share > DRIFT_LEVEL;
+  const pct = (share * 100).toFixed(1);
+  const hint = transform === 'none' ? ' Try --transform logret (log returns) so test values stay in the training range.' : '';
+  return {
+    outsideShare: share,
+    warn,
+    level: DRIFT_LEVEL,
+    ...(warn ? { message: `drift: ${pct}% of test values lie outside the range seen in training; reconstruction error will flag most of the test period.${hint}` } : {}),
+  };
+}
