@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DETECT_FLAGS } from './flags';
+import { helpText, parseFlags } from './parse';
+import { resolveOptions } from './resolve';
+
+test('parseFlags: values, =values, numbers and booleans', () => {
+  assert.deepEqual(parseFlags(['--window', '20', '--csv=a.csv', '--quiet', '--threshold', 'p99'], DETECT_FLAGS), { window: 20, csv: 'a.csv', quiet: true, threshold: 'p99' });
+  assert.deepEqual(parseFlags(['--train-frac', '0.7'], DETECT_FLAGS), { trainFrac: 0.7 });
+});
+
+test('parseFlags: unknown option, missing value, non-number', () => {
+  assert.throws(() => parseFlags(['--windw', '3'], DETECT_FLAGS), /unknown option: --windw/);
+  assert.throws(() => parseFlags(['--csv'], DETECT_FLAGS), /option --csv needs a value \(PATH\)/);
+  assert.throws(() => parseFlags(['--window', 'thirty'], DETECT_FLAGS), /invalid --window: thirty/);
+  assert.throws(() => parseFlags(['data.csv'], DETECT_FLAGS), /unexpected argument: data.csv/);
+  assert.throws(() => parseFlags(['--quiet=yes'], DETECT_FLAGS), /takes no value/);
+});
+
+test('resolveOptions: CLI default is log returns; presets set tutorial options; flags win', () => {
+  assert.equal(resolveOptions({}).options.transform, 'logret');
+  const colab = resolveOptions({ preset: 'colab' }).options;
+  assert.equal(colab.transform, 'none');
+  assert.deepEqual(colab.encoder, [128]);
+  assert.equal(resolveOptions({ preset: 'colab', transform: 'logret' }).options.transform, 'logret');
+  const st = resolveOptions({ preset: 'stacked' }).options;
+  assert.deepEqual([st.encoder, st.scaler], [[64, 32, 16], 'minmax']);
+  assert.deepEqual(resolveOptions({ preset: 'stacked', layers: '8,4' }).options.encoder, [8, 4]);
+  const ge = resolveOptions({ preset: 'ge' });
+  assert.deepEqual([ge.options.trainUntil, ge.options.threshold, ge.preset?.data], ['2004-01-01', 'p99', { kind: 'ticker', ticker: 'GE', start: '1999-01-01' }]);
+  assert.equal(resolveOptions({ preset: 'ge', trainFrac: 0.5 }).options.trainUntil, undefined);
+  assert.deepEqual([resolveOptions({ preset: 'sine' }).options.loss, resolveOptions({ preset: 'fixed' }).options.threshold], ['mse', '0.65']);
+  assert.deepEqual(resolveOptions({ units: 16 }).options.encoder, [16]);
+});
+
+test('resolveOptions: unknown preset and bad layer lists', () => {
+  assert.throws(() => resolveOptions({ preset: 'keras' }), /unknown preset: keras \(presets: colab, stacked, ge, sine, fixed\)/);
+  assert.throws(() => resolveOptions({ layers: '64,,16' }), /invalid --layers: 64,,16/);
+  assert.throws(() => resolveOptions({ units: 0 }), /invalid --units: 0/);
+});
+
+test('helpText: every flag appears with its default', () => {
+  const h = helpText('x', 'about', DETECT_FLAGS);
+  for (const f of DETECT_FLAGS) assert.ok(h.includes(f.flag), f.flag);
+  assert.match(h, /--window N\s+steps per window \[30\]/);
+});

@@ -1,0 +1,61 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { selectBackend, BackendChoice } from '../backend/select';
+import { saveDetector } from '../detector/persist';
+import { runPipeline, DEFAULT_PIPELINE_OPTIONS } from '../pipeline/run';
+import { anomaliesCsv } from '../report/csv';
+import { renderReport } from '../report/html';
+import { writeDirAtomic } from '../util/atomic';
+import { loadData } from './data';
+import { DETECT_FLAGS } from './flags';
+import { parseFlags } from './parse';
+import { Progress } from './progress';
+import { resolveOptions } from './resolve';
+
+/** Today's date as YYYY-MM-DD (local time), for default output names. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `lstm-anomaly [detect]`: load data, run the pipeline, write result.json, anomalies.csv, report.html and model/.
+ *
+ * @throws InputError for bad flags or data; nothing is written then.
+ * @example
+ * await detectCommand(['--csv', 'prices.csv', '--epochs', '5']);
+ */
+export async function detectCommand(argv: string[]): Promise<void> {
+  const f = parseFlags(argv, DETECT_FLAGS);
+  const { options, preset } = resolveOptions(f);
+  const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
+  const { series, name } = await loadData(f, preset?.data, (m) => progress.info(m));
+  const out = String(f.out ?? path.join('reports', `${name}-${today()}`));
+  const backend = await selectBackend((options.backend ?? 'auto') as BackendChoice);
+  progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
+  progress.info(`backend: ${backend}${backend === 'tensorflow' ? ' (tfjs-node)' : backend === 'wasm' ? ' (tfjs-node not installed; WebAssembly)' : ''}`);
+  const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
+  const run = await runPipeline(series, options, {
+    onEpoch: (r) => progress.epoch(r, maxEpochs),
+    onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
+  });
+  const { result } = run;
+  await writeDirAtomic(out, async (tmp) => {
+    fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
+    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
+    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
+    await saveDetector(run.detector, path.join(tmp, 'model'), { name, source: series.source });
+  });
+  run.detector.dispose();
+  if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
+  const t = result.threshold;
+  const flagged = result.test.filter((w) => w.anomaly).length;
+  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
+  progress.info(`threshold ${t.method === 'percentile' ? `p${t.percentile}` : t.method === 'sigma' ? `${t.k}sigma` : 'fixed'} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
+  if (result.anomalies.length > 0) {
+    const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
+    progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);
+  }
+  progress.info(`report: ${path.join(out, 'report.html')}`);
+  if (f.quiet) process.stdout.write(`${out}\n`);
+}

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { figureDiv, plotlyScriptTag, plotlySource, scriptJson } from './html';
+
+test('scriptJson: escapes </script>, <!-- and U+2028/2029, and still parses back to the same value', () => {
+  const v = { a: '</script><script>alert(1)</script>', b: '<!-- x -->', c: 'line\u2028sep\u2029', d: 'a&b', n: [1.5, -2e-9] };
+  const s = scriptJson(v);
+  assert.ok(!/[<>\u2028\u2029]/.test(s), s);
+  assert.ok(s.includes('\\u003c/script\\u003e'));
+  assert.ok(s.includes('\\u2028'));
+  assert.deepEqual(JSON.parse(s), v);
+  assert.deepEqual(new Function(`return ${s};`)(), v);
+});
+
+test('figureDiv: a div with the id and a newPlot call whose arguments are the figure', () => {
+  const fig = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4], name: '</script>' }], layout: { title: { text: 'T' } } };
+  const html = figureDiv(fig, 'loss', 300);
+  assert.ok(html.startsWith('<div id="loss" class="plot" style="height:300px"></div>'));
+  assert.equal(html.match(/<\/script>/g)!.length, 1);
+  const body = html.match(/<script>([\s\S]*)<\/script>$/)![1];
+  const calls: unknown[][] = [];
+  new Function('Plotly', body)({ newPlot: (...args: unknown[]) => calls.push(args) });
+  assert.equal(calls.length, 1);
+  assert.deepEqual(calls[0].slice(0, 3), ['loss', fig.data, fig.layout]);
+  assert.equal((calls[0][3] as { displaylogo: boolean }).displaylogo, false);
+  assert.throws(() => figureDiv(fig, 'a"><script>'), /invalid figure id: a"><script>/);
+  assert.throws(() => figureDiv(fig, '1abc'), /invalid figure id/);
+});
+
+test('plotlyScriptTag: the whole plotly.js from plotly.js-dist in one script element', () => {
+  const tag = plotlyScriptTag();
+  const src = plotlySource();
+  assert.ok(src.length > 1_000_000, `plotly.js is ${src.length} chars`);
+  assert.ok(/plotly\.js v\d+\.\d+\.\d+/.test(src.slice(0, 200)));
+  assert.ok(tag.startsWith('<script data-lib="plotly.js">'));
+  assert.ok(tag.endsWith('</script>'));
+  assert.equal(tag.match(/<\/script/gi)!.length, 1, 'only the closing tag');
+  assert.ok(!tag.includes('<!--'));
+  assert.ok(tag.includes('window.Plotly = Plotly'));
+});

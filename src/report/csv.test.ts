@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { anomaliesCsv, csvField } from './csv';
+import { reportFixture } from './fixture';
+
+test('anomaliesCsv: header, one row per anomaly, full precision', () => {
+  const csv = anomaliesCsv({ anomalies: [{ date: '2020-01-02', value: 0.1 + 0.2, mae: 1 / 3 }, { date: '2020-01-03', value: -1e-12, mae: 2 }] });
+  assert.equal(csv, 'date,value,mae\n2020-01-02,0.30000000000000004,0.3333333333333333\n2020-01-03,-1e-12,2\n');
+  assert.equal(anomaliesCsv({ anomalies: [] }), 'date,value,mae\n');
+});
+
+test('anomaliesCsv: numbers read back exactly', () => {
+  const { result } = reportFixture();
+  const lines = anomaliesCsv(result).trimEnd().split('\n');
+  assert.equal(lines.length, result.anomalies.length + 1);
+  lines.slice(1).forEach((l, i) => {
+    const [date, value, mae] = l.split(',');
+    assert.deepEqual({ date, value: Number(value), mae: Number(mae) }, result.anomalies[i]);
+  });
+});
+
+test('csvField: quotes fields with commas, quotes or line breaks', () => {
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('2020-01-01'), '2020-01-01');
+});
