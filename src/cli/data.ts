@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { injectAnomalies, loadCsvSeries, loadDefaultSeries, fetchYahooSeries, sineSeries } from '../data';
 import type { Series } from '../data/series';
+import type { ChartClient } from '../data/yahoo-client';
 import type { PresetData } from '../pipeline/presets';
 import { InputError, invalid } from '../util/errors';
 import type { ParsedFlags } from './parse';
@@ -41,7 +42,7 @@ export async function loadData(f: ParsedFlags, presetData?: PresetData, log: (m:
     const start = (f.start as string | undefined) ?? (presetData?.kind === 'ticker' ? presetData.start : '2000-01-01');
     const series = await fetchYahooSeries({
       ticker, asset: asset as 'stock' | 'crypto' | 'forex', interval: interval as '1d' | '1wk' | '1mo', start,
-      end: f.end as string | undefined, log,
+      end: f.end as string | undefined, log, client: offlineClient(),
     });
     return { series, name: ticker.replace(/[^A-Za-z0-9._-]/g, '_') };
   }
@@ -52,4 +53,15 @@ export async function loadData(f: ParsedFlags, presetData?: PresetData, log: (m:
     return { series, name: 'sine' };
   }
   return { series: loadDefaultSeries(), name: 'sp500' };
+}
+
+/**
+ * With `LSTM_ANOMALY_OFFLINE=1` the Yahoo client fails as if there were no network (tests use it so they never
+ * reach the live service; the cache still works). Otherwise undefined: the real client.
+ */
+function offlineClient(): ChartClient | undefined {
+  if (!process.env.LSTM_ANOMALY_OFFLINE) return undefined;
+  return async () => {
+    throw Object.assign(new Error('getaddrinfo ENOTFOUND query1.finance.yahoo.com (LSTM_ANOMALY_OFFLINE is set)'), { code: 'ENOTFOUND' });
+  };
 }

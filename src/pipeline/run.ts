@@ -42,7 +42,7 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
   const { train, test } = timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
   const lag = transformLag(o.transform);
   if (train.dates.length < o.window + lag || test.dates.length < o.window) {
-    const need = Math.ceil(Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
+    const need = Math.ceil(-1e-9 + Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
     throw new InputError(`too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`);
   }
   const detector = new LstmAutoencoderDetector(o);
