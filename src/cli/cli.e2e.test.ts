@@ -73,6 +73,17 @@ test('score --model reproduces the training run\'s test scores exactly', () => {
   assert.deepEqual(train, res.trainScores);
 });
 
+test('--preset colab --transform none on a rising series prints the drift warning and records it', () => {
+  const rising = csv('rising.csv', ['date,close', ...rows.map((l, i) => `${l.split(',')[0]},${(100 + i + Math.sin(i)).toFixed(3)}`)]);
+  const r = run(['--csv', rising, '--preset', 'colab', '--transform', 'none', '--out', 'rising', ...SMALL]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /warning: drift: 100\.0% of test values lie outside the range seen in training.*--transform logret/);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'rising', 'result.json'), 'utf8'));
+  assert.equal(res.drift.warn, true);
+  assert.equal(res.config.transform, 'none');
+  assert.match(fs.readFileSync(path.join(work, 'rising', 'report.html'), 'utf8'), /100\.0% of test values/);
+});
+
 test('--help lists the flags and presets; --version prints the version', () => {
   const h = run(['--help']);
   assert.equal(h.code, 0);

@@ -47,7 +47,6 @@ export async function detectCommand(argv: string[]): Promise<void> {
     await saveDetector(run.detector, path.join(tmp, 'model'), { name, source: series.source });
   });
   run.detector.dispose();
-  if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
   progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
@@ -57,5 +56,6 @@ export async function detectCommand(argv: string[]): Promise<void> {
     progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);
   }
   progress.info(`report: ${path.join(out, 'report.html')}`);
+  if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
   if (f.quiet) process.stdout.write(`${out}\n`);
 }
