@@ -10,15 +10,24 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** True under CI (`CI` set and not `false`): checks that would be skipped elsewhere must run, and fail. */
+export const IN_CI = !!process.env.CI && process.env.CI !== 'false';
+
+/** Why Chromium cannot be launched here, or null when it can. */
+function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM_PATH) ? null : `Chromium not found at ${CHROMIUM_PATH} (install the Debian package chromium or set CHROMIUM_PATH)`;
+}
+
 /**
- * Why the browser checks cannot run here (Chromium missing), or null when they can.
+ * Why the browser checks should be skipped here (Chromium missing), or null when they can run. Under CI this
+ * is always null: there a missing Chromium fails the checks instead of skipping them.
  *
  * @throws Nothing.
  * @example
  * test('report draws', { skip: browserSkipReason() ?? false }, async () => { ... });
  */
 export function browserSkipReason(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `Chromium not found at ${CHROMIUM_PATH} (install the Debian package chromium or set CHROMIUM_PATH)`;
+  return IN_CI ? null : chromiumMissing();
 }
 
 /**
@@ -29,7 +38,7 @@ export function browserSkipReason(): string | null {
  * const browser = await launchChromium(); try { ... } finally { await browser.close(); }
  */
 export async function launchChromium(): Promise<Browser> {
-  const reason = browserSkipReason();
+  const reason = chromiumMissing();
   if (reason) throw new Error(reason);
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

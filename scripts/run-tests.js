@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm test` (after the build): execute the notebooks in fast mode (reports/*.html), then run every compiled
+// test file (dist/**/*.test.js) in one `node --test` run, the browser checks of those reports included.
+// Node 20's test runner takes no glob, hence this script. Where Jupyter is missing the notebooks are skipped
+// with a message; under CI (CI=true) that, like a missing Chromium, is a failure.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const ci = !!process.env.CI && process.env.CI !== 'false';
+const node = process.execPath;
+const run = (args) => spawnSync(node, args, { cwd: root, stdio: 'inherit' }).status;
+
+function testFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return testFiles(p);
+    return e.name.endsWith('.test.js') ? [path.relative(root, p)] : [];
+  });
+}
+
+let failed = 0;
+if (process.argv.includes('--no-notebooks')) {
+  console.log('notebooks: skipped (--no-notebooks)');
+} else if (run(['dist/notebook/setup.js', '--headless', '--no-install']) !== 0) {
+  console.log('notebooks: skipped, Jupyter is not installed (see notebooks/README.md)');
+  if (ci) failed++;
+} else {
+  console.log('notebooks: executing in fast mode -> reports/*.html');
+  if (run(['dist/notebook/report.js', '--fast']) !== 0) failed++;
+}
+const files = testFiles(path.join(root, 'dist')).sort();
+if (run(['--test', '--test-concurrency=1', ...files]) !== 0) failed++;
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, BackendChoice } from '../backend/select';
+import { createAutoencoder } from '../model/create';
+import { buildLayersModel } from '../model/layers-reference';
+import { LstmAutoencoder } from '../model/lstm-autoencoder';
+import { resolveSpec } from '../model/spec';
+import { benchWindows } from './data';
+
+/** One contender's figures, printed as the last line of its process (JSON). */
+export interface ContenderResult {
+  name: string;
+  backend: string;
+  /** Compute provider of the engine (e.g. `wasm-xnnpack`), or `tfjs-layers`. */
+  provider: string;
+  threads: number;
+  trainSeqPerSec: number;
+  inferSeqPerSec: number;
+  /** Seconds of timed training, and epochs timed (after one warm-up pass). */
+  trainSeconds: number;
+  epochs: number;
+  /** Peak resident set size of the process, MiB. */
+  peakRssMiB: number;
+  finalLoss: number;
+}
+
+const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+
+/** Stock tfjs-layers: model.fit, batch 32, no shuffling, after a one-batch warm-up. */
+async function layers(n: number, epochs: number, backend: string): Promise<ContenderResult> {
+  const spec = resolveSpec({ encoder: [128] });
+  const w = benchWindows(n);
+  const model = buildLayersModel(spec);
+  const x = tf.tensor3d(w.x, [w.n, w.window, w.features]);
+  await model.fit(x.slice(0, 32), x.slice(0, 32), { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+  let t = performance.now();
+  const h = await model.fit(x, x, { batchSize: 32, epochs, shuffle: false, verbose: 0 });
+  const trainSeconds = (performance.now() - t) / 1000;
+  t = performance.now();
+  const y = model.predict(x, { batchSize: 256 }) as tf.Tensor;
+  await y.data();
+  const inferSeconds = (performance.now() - t) / 1000;
+  const losses = h.history.loss as number[];
+  return { name: 'tfjs-layers', backend, provider: 'tfjs-layers', threads: 1, trainSeqPerSec: (n * epochs) / trainSeconds,
+    inferSeqPerSec: n / inferSeconds, trainSeconds, epochs, peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: losses[losses.length - 1] };
+}
+
+/** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up. */
+async function engine(n: number, epochs: number, backend: string, threads: 1 | 2): Promise<ContenderResult> {
+  const spec = resolveSpec({ encoder: [128] });
+  const w = benchWindows(n);
+  const model = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  await model.trainEpoch(w.x, n, order, 32);
+  let t = performance.now();
+  let loss = NaN;
+  for (let e = 0; e < epochs; e++) loss = await model.trainEpoch(w.x, n, order, 32);
+  const trainSeconds = (performance.now() - t) / 1000;
+  t = performance.now();
+  await model.predict(w.x, n, 256);
+  const inferSeconds = (performance.now() - t) / 1000;
+  const result: ContenderResult = { name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`, backend, provider: model.gemmName,
+    threads: model.parallel ? 2 : 1, trainSeqPerSec: (n * epochs) / trainSeconds, inferSeqPerSec: n / inferSeconds, trainSeconds, epochs,
+    peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss };
+  model.dispose();
+  return result;
+}
+
+/** `node dist/bench/contender.js layers|engine1|engine2 N EPOCHS BACKEND`: run one and print its JSON. */
+async function main(): Promise<void> {
+  const [kind, n, epochs, backendChoice] = process.argv.slice(2);
+  const backend = await selectBackend((backendChoice ?? 'wasm') as BackendChoice);
+  const N = Number(n ?? 1024);
+  const E = Number(epochs ?? 1);
+  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1);
+  console.log(JSON.stringify(r));
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(`contender: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { BackendChoice, selectBackend } from '../backend/select';
+import type { Autoencoder } from './autoencoder';
+import type { Gemm } from './gemm';
+import { gemmFactory } from './gemm-factory';
+import { LstmAutoencoder } from './lstm-autoencoder';
+import { AutoencoderSpec, resolveSpec } from './spec';
+
+/** Options of {@link createAutoencoder}. */
+export interface CreateOptions {
+  /**
+   * tfjs backend to select first (see `selectBackend`). Default: none, use the backend already active (the
+   * detector selects one before creating the model).
+   */
+  backend?: BackendChoice;
+  /**
+   * Matrix products: `auto` calls XNNPACK directly on the wasm backend and uses tfjs ops elsewhere; `tfjs`
+   * forces tfjs ops (`tf.matMul`) on any backend. Default `auto`.
+   */
+  gemm?: 'auto' | 'tfjs';
+  /**
+   * Training threads: 2 computes half of every batch in a worker thread; `auto` does so on 2+ cores when the
+   * batches are large enough to gain. Results are identical either way. Default `auto`.
+   */
+  threads?: 'auto' | 1 | 2;
+  /** Wrap every compute provider the model creates (profiling, see src/bench/profile-gemm.ts). Default none. */
+  wrapGemm?: (g: Gemm) => Gemm;
+}
+
+/**
+ * Create the LSTM autoencoder of `spec`, Keras-initialised from `spec.seed`, on the active (or given) tfjs
+ * backend. Every architecture of the spec works (single or stacked LSTMs, any dropout, MAE or MSE).
+ *
+ * @throws InputError for an invalid spec field or an unavailable backend.
+ * @example
+ * const model = await createAutoencoder(resolveSpec({ encoder: [64, 32, 16] }), { backend: 'wasm' });
+ * const loss = await model.trainEpoch(x, n, order, 32);
+ */
+export async function createAutoencoder(spec: AutoencoderSpec, opts: CreateOptions = {}): Promise<Autoencoder> {
+  const s = resolveSpec(spec);
+  if (opts.backend) await selectBackend(opts.backend);
+  await tf.ready();
+  const backend = tf.getBackend();
+  const gemm = opts.gemm ?? 'auto';
+  const base = gemmFactory(gemm);
+  const wrap = opts.wrapGemm;
+  return new LstmAutoencoder(s, backend, wrap ? () => wrap(base()) : base, { threads: opts.threads ?? 'auto', gemm });
+}

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../backend/select';
+import { createAutoencoder } from './create';
+import { dropoutMasks } from './dropout';
+import { LstmAutoencoder } from './lstm-autoencoder';
+import { buildLayersModel } from './layers-reference';
+import { referenceLoss } from './reference-ops';
+import { AutoencoderSpec, resolveSpec } from './spec';
+import { relErr, testWindows } from './testing';
+
+/** Engine gradients vs tfjs autograd over the straightforward tf-ops model with the same masks. */
+async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean): Promise<void> {
+  const ae = (await createAutoencoder(spec)) as LstmAutoencoder;
+  try {
+    const B = 6;
+    const n = 9;
+    const x = testWindows(n, spec.window, spec.features, 3);
+    const order = [4, 1, 7, 0, 8, 2];
+    const { loss, grads } = ae.gradients(x, n, order, withDropout);
+    const k = spec.encoder.length;
+    const masks = withDropout ? dropoutMasks(spec.dropout, spec.seed, 0, 0, B, spec.window, spec.encoder[k - 1], spec.encoder[0]) : null;
+    const xb = new Float32Array(B * spec.window * spec.features);
+    const size = spec.window * spec.features;
+    order.forEach((w, b) => xb.set(x.subarray(w * size, (w + 1) * size), b * size));
+    const vars: Record<string, tf.Variable> = {};
+    for (const w of ae.getWeights()) vars[w.name] = tf.variable(tf.tensor(w.values, w.shape), true, `ref_${w.name}_${Math.random()}`);
+    const xt = tf.tensor3d(xb, [B, spec.window, spec.features]);
+    const { value, grads: ref } = tf.variableGrads(() => referenceLoss(spec, vars, xt, masks), Object.values(vars));
+    assert.ok(Math.abs(loss - value.dataSync()[0]) <= 1e-5 * Math.abs(loss), `loss ${loss} vs ${value.dataSync()[0]}`);
+    for (const g of grads) {
+      const r = ref[vars[g.name].name].dataSync();
+      const e = relErr(g.values, r);
+      assert.ok(e < 1e-5, `${g.name}: relative error ${e}`);
+    }
+    tf.dispose([value, xt, ...Object.values(ref), ...Object.values(vars)]);
+  } finally {
+    ae.dispose();
+  }
+}
+
+test('gradients equal tfjs autograd: single layer, MAE, with dropout masks', async () => {
+  await selectBackend('wasm');
+  await checkAgainstAutograd(resolveSpec({ window: 6, features: 1, encoder: [12], dropout: 0.3, seed: 5 }), true);
+});
+
+test('gradients equal tfjs autograd: stacked layers, 2 features, MSE, with and without dropout', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 5, features: 2, encoder: [10, 6, 4], dropout: 0.25, loss: 'mse', seed: 9 });
+  await checkAgainstAutograd(spec, true);
+  await checkAgainstAutograd(spec, false);
+});
+
+test('gradients equal autograd over the stock tfjs-layers model (no dropout)', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 6, features: 2, encoder: [8, 4], dropout: 0, seed: 2 });
+  const ae = (await createAutoencoder(spec)) as LstmAutoencoder;
+  const model = buildLayersModel(spec, ae.getWeights());
+  try {
+    const n = 5;
+    const x = testWindows(n, spec.window, spec.features, 4);
+    const { grads } = ae.gradients(x, n, [0, 1, 2, 3, 4]);
+    const xt = tf.tensor3d(x, [n, spec.window, spec.features]);
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const { grads: ref } = tf.variableGrads(() => tf.mean(tf.abs(tf.sub(model.apply(xt, { training: true }) as tf.Tensor, xt))) as tf.Scalar, vars);
+    grads.forEach((g, i) => {
+      const e = relErr(g.values, ref[vars[i].name].dataSync());
+      assert.ok(e < 1e-5, `${g.name}: relative error ${e}`);
+    });
+    tf.dispose([xt, ...Object.values(ref)]);
+  } finally {
+    ae.dispose();
+    model.dispose();
+  }
+});
+
+test('gradients on the cpu backend (tfjs-ops products) equal autograd too', async () => {
+  await selectBackend('cpu');
+  await checkAgainstAutograd(resolveSpec({ window: 5, features: 1, encoder: [8, 4], dropout: 0.2, seed: 1 }), true);
+});

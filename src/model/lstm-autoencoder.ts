@@ -1,0 +1,183 @@
+import * as os from 'os';
+import { Adam } from './adam';
+import type { Autoencoder, BatchCallback, NamedWeight } from './autoencoder';
+import { LstmEngine } from './engine';
+import type { Gemm } from './gemm';
+import { ShardWorker } from './parallel';
+import type { AutoencoderSpec } from './spec';
+import { checkWindows } from './windows-io';
+
+/** Threads and compute provider of an {@link LstmAutoencoder}. */
+export interface ParallelOptions {
+  /**
+   * Threads for training: 2 computes the second half of every batch in a worker thread. `auto` uses 2 when the
+   * machine has 2+ cores, the backend is wasm or cpu, and batches are big enough to pay for it. Results do not
+   * depend on it: every batch is always split into the same two shards. Default `auto`.
+   */
+  threads: 'auto' | 1 | 2;
+  /** Provider kind, passed to the worker so it computes exactly as the main thread. */
+  gemm: 'auto' | 'tfjs';
+}
+
+/** Start a worker only when one shard of a batch is at least this much work (floating-point operations). */
+const MIN_SHARD_FLOPS = 20e6;
+
+/**
+ * The {@link Autoencoder} of this project: an {@link LstmEngine} core, Keras Adam, and data-parallel training on
+ * two shards per batch (the second in a worker thread when available; gradients summed in a fixed order, so a
+ * seeded run gives the same numbers with or without the worker).
+ *
+ * @example
+ * const ae = new LstmAutoencoder(spec, 'wasm', () => wasmGemm(), { threads: 'auto', gemm: 'auto' });
+ */
+export class LstmAutoencoder implements Autoencoder {
+  private readonly core: LstmEngine;
+  private readonly adam: Adam;
+  /** Training batches done so far: with spec.seed, the seed of each batch's dropout masks. */
+  private step = 0;
+  private worker: ShardWorker | null = null;
+  private workerTried = false;
+  private scratch: Float32Array | null = null;
+
+  constructor(readonly spec: AutoencoderSpec, readonly backend: string, newGemm: () => Gemm, private readonly opts: ParallelOptions) {
+    this.core = new LstmEngine(spec, newGemm);
+    this.adam = new Adam(this.core.params.size, { learningRate: spec.learningRate });
+  }
+
+  /** Name of the compute provider, e.g. `wasm-xnnpack`. */
+  get gemmName(): string {
+    return this.core.gemmName;
+  }
+
+  /** Whether a worker thread computes half of each batch (known after the first training epoch). */
+  get parallel(): boolean {
+    return this.worker !== null;
+  }
+
+  async trainEpoch(x: Float32Array, n: number, order: ArrayLike<number>, batchSize: number, onBatch?: BatchCallback): Promise<number> {
+    this.core.live();
+    const { window: T, features: F } = this.spec;
+    checkWindows(x, n, T, F, order);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
+    const count = order.length;
+    if (count === 0) return NaN;
+    await this.maybeStartWorker(batchSize);
+    this.worker?.setData(x, order);
+    const batches = Math.ceil(count / batchSize);
+    let total = 0;
+    let lastYield = Date.now();
+    for (let bi = 0; bi < batches; bi++) {
+      const start = bi * batchSize;
+      total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
+      onBatch?.(bi, batches);
+      if (!this.worker && Date.now() - lastYield > 50) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    return total / (count * T * F);
+  }
+
+  /** One Adam step on windows order[start .. start + B - 1], in two shards; returns the summed loss. */
+  private async trainBatch(x: Float32Array, order: ArrayLike<number>, start: number, B: number): Promise<number> {
+    const { window: T, features: F } = this.spec;
+    const norm = B * T * F;
+    const B0 = Math.ceil(B / 2);
+    const B1 = B - B0;
+    const p = this.core.params;
+    let loss: number;
+    if (B1 === 0) {
+      loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
+    } else {
+      let other: Float32Array;
+      let l1: number;
+      if (this.worker) {
+        this.worker.params.set(p.values.f);
+        const pending = this.worker.run({ start: start + B0, B: B1, row0: B0, step: this.step, norm });
+        const l0 = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
+        l1 = await pending;
+        loss = l0 + l1;
+        other = this.worker.grads;
+      } else {
+        l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);
+        this.scratch ??= new Float32Array(p.size);
+        this.scratch.set(p.grads.f);
+        loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step) + l1;
+        other = this.scratch;
+      }
+      const g = p.grads.f;
+      for (let k = 0; k < g.length; k++) g[k] += other[k];
+    }
+    this.adam.step(p.values.f, p.grads.f);
+    p.changed();
+    this.step++;
+    return loss;
+  }
+
+  private async maybeStartWorker(batchSize: number): Promise<void> {
+    if (this.workerTried) return;
+    const { threads } = this.opts;
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const auto = threads === 'auto' && cores >= 2 && (this.backend === 'wasm' || this.backend === 'cpu');
+    if (!(threads === 2 || (auto && (batchSize / 2) * flopsPerWindow(this.spec) >= MIN_SHARD_FLOPS))) return;
+    this.workerTried = true;
+    this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size);
+  }
+
+  async predict(x: Float32Array, n: number, batchSize = 256): Promise<Float32Array> {
+    this.core.live();
+    const { window: T, features: F } = this.spec;
+    checkWindows(x, n, T, F);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
+    const out = new Float32Array(n * T * F);
+    let lastYield = Date.now();
+    for (let start = 0; start < n; start += batchSize) {
+      this.core.reconstruct(x, start, Math.min(batchSize, n - start), out);
+      if (Date.now() - lastYield > 50) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Loss and gradients at the current weights for windows `order` as one batch (no update), with the dropout
+   * masks the next training step would use when `withDropout`. For tests.
+   */
+  gradients(x: Float32Array, n: number, order: ArrayLike<number>, withDropout = false): { loss: number; grads: NamedWeight[] } {
+    this.core.live();
+    const { window: T, features: F } = this.spec;
+    checkWindows(x, n, T, F, order);
+    const norm = order.length * T * F;
+    const loss = this.core.shardGradients(x, order, 0, order.length, 0, norm, withDropout ? this.step : -1) / norm;
+    return { loss, grads: this.core.params.getGrads() };
+  }
+
+  getWeights(): NamedWeight[] {
+    this.core.live();
+    return this.core.params.get();
+  }
+
+  setWeights(weights: NamedWeight[]): void {
+    this.core.live();
+    this.core.params.set(weights);
+  }
+
+  dispose(): void {
+    this.worker?.dispose();
+    this.worker = null;
+    this.core.dispose();
+  }
+}
+
+/** Floating-point operations to train on one window (forward and backward), for sizing work. */
+export function flopsPerWindow(spec: AutoencoderSpec): number {
+  let d = spec.features;
+  let macs = 0;
+  for (const u of [...spec.encoder, ...[...spec.encoder].reverse()]) {
+    macs += 4 * u * (d + u);
+    d = u;
+  }
+  return 6 * spec.window * macs;
+}

@@ -1,0 +1,119 @@
+import type { Gemm, Mat } from './gemm';
+
+/**
+ * The weights of one LSTM layer (views into the model's parameter and gradient vectors) plus explicit transposes
+ * of the kernels, kept so every product runs untransposed.
+ */
+export interface LstmWeights {
+  /** Input size. */
+  d: number;
+  /** Units. */
+  u: number;
+  /** Kernel [d, 4u], recurrent kernel [u, 4u], bias [1, 4u] (Keras layout, gates i, f, c, o). */
+  W: Mat;
+  U: Mat;
+  b: Mat;
+  /** Transposes [4u, d] and [4u, u], refreshed by {@link syncTransposes}. */
+  Wt: Mat;
+  Ut: Mat;
+  /** Gradients, same shapes as W, U, b. */
+  dW: Mat;
+  dU: Mat;
+  db: Mat;
+}
+
+/**
+ * Per-batch-size buffers of one LSTM layer, time-major (row `t * B + b`). `C` and `H` hold T + 1 blocks of B
+ * rows: block 0 is the zero initial state, block t + 1 the state after step t.
+ */
+export interface LstmBuffers {
+  B: number;
+  T: number;
+  /** The layer sees the same input at every step (decoder after RepeatVector). */
+  repeated: boolean;
+  /** Input projection x W: [T*B, 4u], or [B, 4u] when repeated. */
+  P: Mat;
+  /** h_{t-1} U of the current step [B, 4u]. */
+  R: Mat;
+  /** Gate activations i, f, g, o [T*B, 4u], with per-step views [B, 4u]. */
+  A: Mat;
+  aStep: Mat[];
+  C: Mat;
+  /** tanh(c_t) [T*B, u], with per-step views [B, u]. */
+  TC: Mat;
+  tcStep: Mat[];
+  H: Mat;
+  /** Block t of H (h_{t-1}), t = 0..T. */
+  hStep: Mat[];
+  /** Blocks 0..T-1 of H (h_{-1}..h_{T-2}) and 1..T (the outputs h_0..h_{T-1}), each [T*B, u]. */
+  hPrev: Mat;
+  hOut: Mat;
+  /** Training only: gate gradients [T*B, 4u] (with per-step views), their transpose [4u, T*B], scratch. */
+  dZ: Mat | null;
+  dZStep: Mat[];
+  dZT: Mat | null;
+  dhNext: Mat | null;
+  dcNext: Float32Array | null;
+  dUT: Mat | null;
+  dWT: Mat | null;
+  /** Repeated input only: sum over steps of dZ [B, 4u] and the input transposed [d, B]. */
+  S: Mat | null;
+  XT: Mat | null;
+  /** Gradient with respect to the input: [T*B, d], or [B, d] when repeated (null for the first layer). */
+  dX: Mat | null;
+}
+
+/**
+ * Allocate the buffers of one layer for batches of B windows of T steps.
+ * @example
+ * const buf = lstmBuffers(g, w, 32, 30, false, true, true);
+ */
+export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repeated: boolean, training: boolean, needDx: boolean): LstmBuffers {
+  const G = 4 * w.u;
+  const u = w.u;
+  const H = g.alloc((T + 1) * B, u);
+  const A = g.alloc(T * B, G);
+  const TC = g.alloc(T * B, u);
+  const buf: LstmBuffers = {
+    B,
+    T,
+    repeated,
+    P: g.alloc(repeated ? B : T * B, G),
+    R: g.alloc(B, G),
+    A,
+    aStep: Array.from({ length: T }, (_, t) => g.sub(A, t * B * G, B, G)),
+    C: g.alloc((T + 1) * B, u),
+    TC,
+    tcStep: Array.from({ length: T }, (_, t) => g.sub(TC, t * B * u, B, u)),
+    H,
+    hStep: Array.from({ length: T + 1 }, (_, t) => g.sub(H, t * B * u, B, u)),
+    hPrev: g.sub(H, 0, T * B, u),
+    hOut: g.sub(H, B * u, T * B, u),
+    dZ: null,
+    dZStep: [],
+    dZT: null,
+    dhNext: null,
+    dcNext: null,
+    dUT: null,
+    dWT: null,
+    S: null,
+    XT: null,
+    dX: null,
+  };
+  if (training) {
+    const dZ = g.alloc(T * B, G);
+    buf.dZ = dZ;
+    buf.dZStep = Array.from({ length: T }, (_, t) => g.sub(dZ, t * B * G, B, G));
+    buf.dZT = g.alloc(G, T * B);
+    buf.dhNext = g.alloc(B, u);
+    buf.dcNext = new Float32Array(B * u);
+    buf.dUT = g.alloc(G, u);
+    buf.dWT = g.alloc(G, w.d);
+    if (repeated) {
+      buf.S = g.alloc(B, G);
+      buf.XT = g.alloc(w.d, B);
+    }
+    if (needDx) buf.dX = g.alloc(repeated ? B : T * B, w.d);
+  }
+  return buf;
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { selectBackend } from '../backend/select';
+import { Rng } from '../util/random';
+import { createAutoencoder } from './create';
+import { LstmAutoencoder } from './lstm-autoencoder';
+import { resolveSpec } from './spec';
+import { testWindows } from './testing';
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  test(`a worker thread gives exactly the numbers of one thread (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 2, encoder: [12, 6], dropout: 0.2, seed: 3 });
+    const n = 37;
+    const x = testWindows(n, 6, 2, 9);
+    const run = async (threads: 1 | 2) => {
+      const ae = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+      const rng = new Rng(4);
+      const losses: number[] = [];
+      // 37 windows in batches of 8: a last batch of 5 (shards 3 + 2).
+      for (let e = 0; e < 2; e++) losses.push(await ae.trainEpoch(x, n, rng.permutation(n), 8));
+      const out = { losses, y: await ae.predict(x, n), parallel: ae.parallel };
+      ae.dispose();
+      return out;
+    };
+    const one = await run(1);
+    const two = await run(2);
+    assert.equal(one.parallel, false);
+    assert.equal(two.parallel, true);
+    assert.deepEqual(two.losses, one.losses);
+    assert.deepEqual(two.y, one.y);
+  });
+}

@@ -1,0 +1,123 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { AutoencoderSpec } from './spec';
+
+/** What the worker computes for one training batch: the gradient of its shard of the batch. */
+export interface ShardJob {
+  /** Rows order[start .. start + B - 1] of the shared data; dropout rows row0 .. row0 + B - 1 of step `step`. */
+  start: number;
+  B: number;
+  row0: number;
+  step: number;
+  /** Value count of the whole batch (the loss is a mean over it). */
+  norm: number;
+}
+
+/** Messages from the worker. */
+type Reply = { type: 'ready' } | { type: 'done'; loss: number } | { type: 'error'; message: string };
+
+/**
+ * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that
+ * computes one shard of every training batch while the main thread computes the other. Parameters, gradients,
+ * windows and order are exchanged through SharedArrayBuffers; messages only carry the job and the loss.
+ *
+ * @example
+ * const w = await ShardWorker.start(spec, 'wasm', 'auto');
+ * if (w) { w.setData(x, order); w.params.set(values); const loss = await w.run(job); }
+ */
+export class ShardWorker {
+  /** Parameters the worker reads before each job, and the gradients it writes. */
+  readonly params: Float32Array;
+  readonly grads: Float32Array;
+  private x = new Float32Array(new SharedArrayBuffer(4));
+  private order = new Int32Array(new SharedArrayBuffer(4));
+  private pending: { resolve: (v: number) => void; reject: (e: Error) => void } | null = null;
+  private failed: Error | null = null;
+
+  private constructor(private readonly worker: Worker, size: number) {
+    this.params = new Float32Array(new SharedArrayBuffer(size * 4));
+    this.grads = new Float32Array(new SharedArrayBuffer(size * 4));
+    worker.on('message', (m: Reply) => this.settle(m));
+    worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
+    worker.on('exit', (code) => this.fail(new Error(`gradient worker exited (code ${code})`)));
+  }
+
+  /**
+   * Start a worker for `spec` on `backend`, or resolve to null when workers are unavailable here (no compiled
+   * worker script next to this file, e.g. under ts-node, or the worker failed to initialise).
+   */
+  static async start(spec: AutoencoderSpec, backend: string, gemm: 'auto' | 'tfjs', size: number): Promise<ShardWorker | null> {
+    const script = path.join(__dirname, 'worker.js');
+    if (!fs.existsSync(script)) return null;
+    let worker: Worker;
+    try {
+      worker = new Worker(script);
+    } catch {
+      return null;
+    }
+    const w = new ShardWorker(worker, size);
+    // Referenced only while a reply is awaited (after adding the listeners, which ref the port again): an idle
+    // worker never keeps the process alive.
+    worker.unref();
+    try {
+      const ready = w.expect();
+      worker.postMessage({ type: 'init', spec, backend, gemm, params: w.params.buffer, grads: w.grads.buffer });
+      await ready;
+      return w;
+    } catch {
+      void worker.terminate();
+      return null;
+    }
+  }
+
+  /** Share the windows and the epoch's order with the worker (copied into shared memory). */
+  setData(x: Float32Array, order: ArrayLike<number>): void {
+    if (this.x.length < x.length) this.x = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    if (this.order.length < order.length) this.order = new Int32Array(new SharedArrayBuffer(order.length * 4));
+    this.x.set(x);
+    for (let k = 0; k < order.length; k++) this.order[k] = order[k];
+    this.worker.postMessage({ type: 'data', x: this.x.buffer, order: this.order.buffer });
+  }
+
+  /**
+   * Run a job on the current `params`; resolves to the shard's loss sum, its gradients in `grads`.
+   * @throws Error when the worker failed.
+   */
+  run(job: ShardJob): Promise<number> {
+    const p = this.expect();
+    this.worker.postMessage({ type: 'job', job });
+    return p;
+  }
+
+  /** Stop the worker. */
+  dispose(): void {
+    this.failed ??= new Error('gradient worker disposed');
+    void this.worker.terminate();
+  }
+
+  private expect(): Promise<number> {
+    if (this.failed) return Promise.reject(this.failed);
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+    });
+  }
+
+  private settle(m: Reply): void {
+    const p = this.pending;
+    this.pending = null;
+    this.worker.unref();
+    if (!p) return;
+    if (m.type === 'error') p.reject(new Error(`gradient worker: ${m.message}`));
+    else p.resolve(m.type === 'done' ? m.loss : 0);
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    const p = this.pending;
+    this.pending = null;
+    this.worker.unref();
+    p?.reject(e);
+  }
+}

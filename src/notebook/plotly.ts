@@ -1,0 +1,39 @@
+import { randomBytes } from 'crypto';
+import type { Figure } from '../plot/figure';
+import { figureDiv, plotlyScriptTag } from '../plot/html';
+import { showHtml } from './display';
+
+let embedded = false;
+
+/**
+ * Embed plotly.js (from the npm package `plotly.js-dist`, inlined: no network) into the notebook, once per
+ * kernel session; {@link showFigure} calls it before the first chart, so calling it yourself is optional.
+ * Pass `force` after reloading the page without re-running the cell that embedded it.
+ *
+ * Where charts draw: JupyterLab and the classic Notebook run the scripts of outputs produced in the current
+ * session; a notebook re-opened from disk is untrusted, so its saved charts stay blank until it is trusted
+ * (Lab: command palette > "Trust Notebook", then re-run) or re-run. The HTML written by `npm run report`
+ * (executed by nbconvert) always draws, offline.
+ */
+export function plotlySetup(force = false): void {
+  if (embedded && !force) return;
+  showHtml(plotlyScriptTag());
+  embedded = true;
+}
+
+/** A fresh element id for a chart (unique across kernel restarts that share one page). */
+export function figureId(): string {
+  return `fig-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * Draw a Plotly figure (a `{data, layout}` spec from the library's chart builders) as the cell's output,
+ * interactive: zoom, pan, hover.
+ *
+ * @example
+ * showFigure(splitChart(lineOf(series), split.trainEnd));
+ */
+export function showFigure(fig: Figure, height = 420): void {
+  plotlySetup();
+  showHtml(figureDiv(fig, figureId(), height));
+}
