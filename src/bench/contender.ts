@@ -6,6 +6,7 @@ import { buildLayersModel } from '../model/layers-reference';
 import { LstmAutoencoder } from '../model/lstm-autoencoder';
 import { resolveSpec } from '../model/spec';
 import { benchWindows } from './data';
+import { GemmProfile, profiledGemm, profileRows } from './profile-gemm';
 
 /** One contender's figures, printed as the last line of its process (JSON). */
 export interface ContenderResult {
@@ -22,6 +23,8 @@ export interface ContenderResult {
   /** Peak resident set size of the process, MiB. */
   peakRssMiB: number;
   finalLoss: number;
+  /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
+  profile?: { totalMs: number; matmulMs: number; sigmoidMs: number; otherMs: number; top: ReturnType<typeof profileRows> };
 }
 
 const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
@@ -46,33 +49,50 @@ async function layers(n: number, epochs: number, backend: string): Promise<Conte
 }
 
 /** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up. */
-async function engine(n: number, epochs: number, backend: string, threads: 1 | 2): Promise<ContenderResult> {
+async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, profile?: GemmProfile): Promise<ContenderResult> {
   const spec = resolveSpec({ encoder: [128] });
   const w = benchWindows(n);
-  const model = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+  const wrapGemm = profile ? (g: Parameters<typeof profiledGemm>[0]) => profiledGemm(g, profile) : undefined;
+  const model = (await createAutoencoder(spec, { threads, wrapGemm })) as LstmAutoencoder;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   await model.trainEpoch(w.x, n, order, 32);
+  profile?.clear();
   let t = performance.now();
   let loss = NaN;
   for (let e = 0; e < epochs; e++) loss = await model.trainEpoch(w.x, n, order, 32);
   const trainSeconds = (performance.now() - t) / 1000;
+  const where = profile ? summarize(profile, trainSeconds * 1000) : undefined;
   t = performance.now();
   await model.predict(w.x, n, 256);
   const inferSeconds = (performance.now() - t) / 1000;
   const result: ContenderResult = { name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`, backend, provider: model.gemmName,
     threads: model.parallel ? 2 : 1, trainSeqPerSec: (n * epochs) / trainSeconds, inferSeqPerSec: n / inferSeconds, trainSeconds, epochs,
-    peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss };
+    peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss, profile: where };
+  if (profile) result.name = 'engine 1 thread, profiled';
   model.dispose();
   return result;
 }
 
-/** `node dist/bench/contender.js layers|engine1|engine2 N EPOCHS BACKEND`: run one and print its JSON. */
+/** Matmul, sigmoid and everything else (plain-JS gate arithmetic, Adam, copies) of a profiled run. */
+function summarize(profile: GemmProfile, totalMs: number): NonNullable<ContenderResult['profile']> {
+  let matmulMs = 0;
+  let sigmoidMs = 0;
+  for (const [op, e] of profile) {
+    if (op.startsWith('mm ')) matmulMs += e.ms;
+    else sigmoidMs += e.ms;
+  }
+  const r = (v: number) => Math.round(v);
+  return { totalMs: r(totalMs), matmulMs: r(matmulMs), sigmoidMs: r(sigmoidMs), otherMs: r(totalMs - matmulMs - sigmoidMs), top: profileRows(profile, totalMs).slice(0, 6) };
+}
+
+/** `node dist/bench/contender.js layers|engine1|engine2|profile N EPOCHS BACKEND`: run one and print its JSON. */
 async function main(): Promise<void> {
   const [kind, n, epochs, backendChoice] = process.argv.slice(2);
   const backend = await selectBackend((backendChoice ?? 'wasm') as BackendChoice);
   const N = Number(n ?? 1024);
   const E = Number(epochs ?? 1);
-  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1);
+  if (!['layers', 'engine1', 'engine2', 'profile'].includes(kind)) throw new Error(`invalid contender: ${kind}`);
+  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, kind === 'profile' ? new Map() : undefined);
   console.log(JSON.stringify(r));
 }
 

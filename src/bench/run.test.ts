@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { benchTable, BenchResult, parseBenchArgs, spliceReadme } from './run';
+import type { ContenderResult } from './contender';
+
+const c = (name: string, train: number, infer: number): ContenderResult => ({
+  name, backend: 'wasm', provider: 'p', threads: 1, trainSeqPerSec: train, inferSeqPerSec: infer, trainSeconds: 1, epochs: 1, peakRssMiB: 100, finalLoss: 0.5,
+});
+
+test('parseBenchArgs: defaults, numbers, flags, errors', () => {
+  assert.deepEqual(parseBenchArgs([]), { windows: 1024, layersEpochs: 1, engineEpochs: 3, backend: 'wasm', cli: true, readme: false });
+  assert.equal(parseBenchArgs(['--windows', '256', '--no-cli', '--readme'])?.windows, 256);
+  assert.equal(parseBenchArgs(['--help']), null);
+  assert.throws(() => parseBenchArgs(['--windows', '0']), /invalid --windows: 0/);
+  assert.throws(() => parseBenchArgs(['--fast']), /invalid option: --fast/);
+});
+
+test('benchTable: ratios against the stock contender; spliceReadme replaces only the marked section', () => {
+  const r: BenchResult = {
+    version: '0', date: '2026-01-01', machine: 'm', node: 'v20', backend: 'wasm', windows: 1024,
+    contenders: [c('tfjs-layers', 60, 300), c('engine', 900, 1500)],
+    ratios: { trainVsStock: 15, inferVsStock: 5, trainVsPytorch: 0.72 }, bestTrainSeqPerSec: 900,
+    profile: { totalMs: 1000, matmulMs: 600, sigmoidMs: 100, otherMs: 300, top: [] },
+  };
+  const t = benchTable(r);
+  assert.match(t, /\| engine \| p \| 900 \| 15\.0x \| 1500 \| 5\.0x \| 100 \|/);
+  assert.match(t, /72% of that/);
+  assert.match(t, /matrix products \(XNNPACK\) 60%, sigmoid 10%, the rest .* 30%/);
+  assert.equal(spliceReadme('a\n<!-- BENCH -->\nold\n<!-- /BENCH -->\nb', 'new'), 'a\n<!-- BENCH -->\nnew\n<!-- /BENCH -->\nb');
+  assert.throws(() => spliceReadme('no markers', 'x'), /no <!-- BENCH -->/);
+});

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../notebook/paths';
+import { writeFileAtomic } from '../util/atomic';
+import { VERSION } from '../version';
+import type { ContenderResult } from './contender';
+
+/** PyTorch's CPU LSTM, one thread, on this kind of machine (issue 3): the parity target, sequences/s. */
+export const PYTORCH_SEQ_PER_SEC = 1250;
+
+/** Options of `npm run bench`. */
+export interface BenchArgs {
+  /** Windows trained on per epoch. Default 1024. */
+  windows: number;
+  /** Timed epochs of stock tfjs-layers (slow). Default 1. */
+  layersEpochs: number;
+  /** Timed epochs of the engine. Default 3. */
+  engineEpochs: number;
+  /** tfjs backend for every contender. Default `wasm`. */
+  backend: string;
+  /** Also time the default CLI run on the bundled S&P 500. Default true. */
+  cli: boolean;
+  /** Write the table into README.md between the BENCH markers. Default false. */
+  readme: boolean;
+}
+
+const USAGE = `Usage: npm run bench -- [--windows 1024] [--layers-epochs 1] [--engine-epochs 3] [--backend wasm] [--no-cli] [--readme]
+Stock tfjs-layers against this project's LSTM engine (128 units, 30 steps, batch 32), each in its own process:
+training and inference sequences/s, their ratios, peak memory, where the engine's time goes, and the default CLI
+run end to end. Writes bench/results/bench-<date>.json; --readme also updates the table in README.md.`;
+
+/**
+ * Parse `npm run bench` arguments.
+ * @throws Error `invalid <flag>: <value>` for a bad number or an unknown flag.
+ * @example
+ * parseBenchArgs(['--windows', '256', '--no-cli']).cli; // false
+ */
+export function parseBenchArgs(argv: string[]): BenchArgs | null {
+  const a: BenchArgs = { windows: 1024, layersEpochs: 1, engineEpochs: 3, backend: 'wasm', cli: true, readme: false };
+  for (let i = 0; i < argv.length; i++) {
+    const f = argv[i];
+    const num = (): number => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`invalid ${f}: ${argv[i]}`);
+      return v;
+    };
+    if (f === '--help' || f === '-h') return null;
+    else if (f === '--windows') a.windows = num();
+    else if (f === '--layers-epochs') a.layersEpochs = num();
+    else if (f === '--engine-epochs') a.engineEpochs = num();
+    else if (f === '--backend') a.backend = argv[++i];
+    else if (f === '--no-cli') a.cli = false;
+    else if (f === '--readme') a.readme = true;
+    else throw new Error(`invalid option: ${f}`);
+  }
+  return a;
+}
+
+function contender(root: string, kind: string, a: BenchArgs, epochs: number): ContenderResult {
+  process.stdout.write(`  ${kind} ...`);
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend], {
+    encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`${kind} failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+  const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as ContenderResult;
+  console.log(` train ${res.trainSeqPerSec.toFixed(0)} seq/s, infer ${res.inferSeqPerSec.toFixed(0)} seq/s, peak ${res.peakRssMiB} MiB`);
+  return res;
+}
+
+/** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
+function cliRun(root: string): { seconds: number; epochs: number; seqPerSec: number; anomalies: number; backend: string } {
+  process.stdout.write('  default CLI run ...');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));
+  try {
+    const t = Date.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')], { encoding: 'utf8' });
+    const seconds = (Date.now() - t) / 1000;
+    if (r.status !== 0) throw new Error(`the CLI run failed: ${r.stderr.trim()}`);
+    const res = JSON.parse(fs.readFileSync(path.join(out, 'run', 'result.json'), 'utf8'));
+    const c = { seconds, epochs: res.training.epochs, seqPerSec: res.training.seqPerSec, anomalies: res.anomalies.length, backend: res.training.backend };
+    console.log(` ${seconds.toFixed(1)} s (${c.epochs} epochs at ${c.seqPerSec.toFixed(0)} seq/s, ${c.anomalies} anomalies)`);
+    return c;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const x = (v: number) => `${v.toFixed(1)}x`;
+
+/** The README table (markdown) of a bench result. */
+export function benchTable(r: BenchResult): string {
+  const base = r.contenders[0];
+  const rows = r.contenders.map((c) => `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
+    `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`);
+  const p = r.profile;
+  const lines = [
+    `Measured ${r.date} on ${r.machine} (${r.backend} backend, ${r.windows} windows of 30 steps, 128 units, batch 32), \`npm run bench\`:`,
+    '',
+    '| contender | compute | train seq/s | vs stock | infer seq/s | vs stock | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `PyTorch's CPU LSTM, one thread, trains this model at about ${PYTORCH_SEQ_PER_SEC} seq/s on this kind of machine: the best engine ` +
+      `figure is ${(100 * r.bestTrainSeqPerSec / PYTORCH_SEQ_PER_SEC).toFixed(0)}% of that.`,
+  ];
+  if (p) {
+    const pct = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
+    lines.push(`Where one training thread's time goes: matrix products (XNNPACK) ${pct(p.matmulMs)}, sigmoid ${pct(p.sigmoidMs)}, ` +
+      `the rest (gate arithmetic, loss, Adam, copies in JS) ${pct(p.otherMs)}.`);
+  }
+  if (r.cli) {
+    lines.push(`The default CLI run (\`npm run detect\`: bundled S&P 500, ${r.cli.epochs} epochs with early stopping, report and model written) ` +
+      `takes ${r.cli.seconds.toFixed(1)} s end to end, training at ${r.cli.seqPerSec.toFixed(0)} seq/s.`);
+  }
+  return lines.join('\n');
+}
+
+/** Everything one `npm run bench` measured (bench/results/bench-<date>.json). */
+export interface BenchResult {
+  version: string;
+  date: string;
+  machine: string;
+  node: string;
+  backend: string;
+  windows: number;
+  contenders: ContenderResult[];
+  ratios: { trainVsStock: number; inferVsStock: number; trainVsPytorch: number };
+  bestTrainSeqPerSec: number;
+  profile?: ContenderResult['profile'];
+  cli?: ReturnType<typeof cliRun>;
+}
+
+/** Replace the text between `<!-- BENCH -->` and `<!-- /BENCH -->` in the README. */
+export function spliceReadme(readme: string, table: string): string {
+  const start = readme.indexOf('<!-- BENCH -->');
+  const end = readme.indexOf('<!-- /BENCH -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- BENCH --> ... <!-- /BENCH --> section');
+  return `${readme.slice(0, start)}<!-- BENCH -->\n${table}\n${readme.slice(end)}`;
+}
+
+/** `npm run bench`. */
+export function main(argv = process.argv.slice(2)): number {
+  const a = parseBenchArgs(argv);
+  if (!a) {
+    console.log(USAGE);
+    return 0;
+  }
+  const root = repoRoot();
+  const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}`);
+  const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs), contender(root, 'engine2', a, a.engineEpochs)];
+  const profile = contender(root, 'profile', a, a.engineEpochs).profile;
+  const cli = a.cli ? cliRun(root) : undefined;
+  const [stock, ...engines] = contenders;
+  const best = engines.reduce((b, c) => (c.trainSeqPerSec > b.trainSeqPerSec ? c : b));
+  const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
+  const date = new Date().toISOString().slice(0, 10);
+  const result: BenchResult = {
+    version: VERSION, date, machine, node: process.version, backend: a.backend, windows: a.windows, contenders,
+    ratios: { trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec, inferVsStock: bestInfer / stock.inferSeqPerSec, trainVsPytorch: best.trainSeqPerSec / PYTORCH_SEQ_PER_SEC },
+    bestTrainSeqPerSec: best.trainSeqPerSec, profile, cli,
+  };
+  const table = benchTable(result);
+  console.log(`\n${table}\n`);
+  console.log(`training ${x(result.ratios.trainVsStock)} stock tfjs-layers (target 10x), inference ${x(result.ratios.inferVsStock)} (target 3x), ` +
+    `${(100 * result.ratios.trainVsPytorch).toFixed(0)}% of PyTorch's ${PYTORCH_SEQ_PER_SEC} seq/s`);
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${date}.json`);
+  writeFileAtomic(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  if (a.readme) {
+    const readme = path.join(root, 'README.md');
+    writeFileAtomic(readme, spliceReadme(fs.readFileSync(readme, 'utf8'), table));
+    console.log('updated the table in README.md');
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exit(main());
+  } catch (e) {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
