@@ -29,7 +29,7 @@ export interface ContenderResult {
 
 const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
 
-/** Stock tfjs-layers: model.fit, batch 32, no shuffling, after a one-batch warm-up. */
+/** Stock tfjs-layers: model.fit, batch 32, no shuffling, after a one-batch warm-up; predict after a warm-up pass. */
 async function layers(n: number, epochs: number, backend: string): Promise<ContenderResult> {
   const spec = resolveSpec({ encoder: [128] });
   const w = benchWindows(n);
@@ -39,6 +39,8 @@ async function layers(n: number, epochs: number, backend: string): Promise<Conte
   let t = performance.now();
   const h = await model.fit(x, x, { batchSize: 32, epochs, shuffle: false, verbose: 0 });
   const trainSeconds = (performance.now() - t) / 1000;
+  // Inference: one warm-up pass, then the timed one.
+  (model.predict(x, { batchSize: 256 }) as tf.Tensor).dispose();
   t = performance.now();
   const y = model.predict(x, { batchSize: 256 }) as tf.Tensor;
   await y.data();
@@ -48,7 +50,7 @@ async function layers(n: number, epochs: number, backend: string): Promise<Conte
     inferSeqPerSec: n / inferSeconds, trainSeconds, epochs, peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: losses[losses.length - 1] };
 }
 
-/** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up. */
+/** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up; inference likewise warmed up. */
 async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, profile?: GemmProfile): Promise<ContenderResult> {
   const spec = resolveSpec({ encoder: [128] });
   const w = benchWindows(n);
@@ -62,6 +64,7 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
   for (let e = 0; e < epochs; e++) loss = await model.trainEpoch(w.x, n, order, 32);
   const trainSeconds = (performance.now() - t) / 1000;
   const where = profile ? summarize(profile, trainSeconds * 1000) : undefined;
+  await model.predict(w.x, n, 256);
   t = performance.now();
   await model.predict(w.x, n, 256);
   const inferSeconds = (performance.now() - t) / 1000;

@@ -61,7 +61,7 @@ export class LstmAutoencoder implements Autoencoder {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
     const count = order.length;
     if (count === 0) return NaN;
-    await this.maybeStartWorker(batchSize);
+    await this.maybeStartWorker(((batchSize / 2) * flopsPerWindow(this.spec)));
     this.worker?.setData(x, order);
     const batches = Math.ceil(count / batchSize);
     let total = 0;
@@ -114,30 +114,52 @@ export class LstmAutoencoder implements Autoencoder {
     return loss;
   }
 
-  private async maybeStartWorker(batchSize: number): Promise<void> {
+  /** Start the worker once, when threads allow and a shard of the work at hand (`shardFlops`) pays for it. */
+  private async maybeStartWorker(shardFlops: number): Promise<void> {
     if (this.workerTried) return;
     const { threads } = this.opts;
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     const auto = threads === 'auto' && cores >= 2 && (this.backend === 'wasm' || this.backend === 'cpu');
-    if (!(threads === 2 || (auto && (batchSize / 2) * flopsPerWindow(this.spec) >= MIN_SHARD_FLOPS))) return;
+    if (!(threads === 2 || (auto && shardFlops >= MIN_SHARD_FLOPS))) return;
     this.workerTried = true;
     this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size);
   }
 
+  /**
+   * Reconstructions in inference mode. The windows are cut in two halves, each run in batches of `batchSize`;
+   * with a worker the second half runs in it at the same time. The same cut is made with one thread, so the
+   * numbers do not depend on the thread count.
+   */
   async predict(x: Float32Array, n: number, batchSize = 256): Promise<Float32Array> {
     this.core.live();
     const { window: T, features: F } = this.spec;
     checkWindows(x, n, T, F);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
     const out = new Float32Array(n * T * F);
-    let lastYield = Date.now();
-    for (let start = 0; start < n; start += batchSize) {
-      this.core.reconstruct(x, start, Math.min(batchSize, n - start), out);
-      if (Date.now() - lastYield > 50) {
-        await new Promise((r) => setImmediate(r));
-        lastYield = Date.now();
-      }
+    const half = Math.ceil(n / 2);
+    await this.maybeStartWorker(((n - half) * flopsPerWindow(this.spec)) / 3);
+    const worker = this.worker;
+    let pending: Promise<number> | null = null;
+    if (worker && n > half) {
+      worker.setData(x, []);
+      worker.params.set(this.core.params.values.f);
+      pending = worker.reconstruct(half, n - half, batchSize, out.length);
     }
+    let lastYield = Date.now();
+    const run = async (from: number, to: number) => {
+      for (let start = from; start < to; start += batchSize) {
+        this.core.reconstruct(x, start, Math.min(batchSize, to - start), out);
+        if (!pending && Date.now() - lastYield > 50) {
+          await new Promise((r) => setImmediate(r));
+          lastYield = Date.now();
+        }
+      }
+    };
+    await run(0, half);
+    if (pending) {
+      await pending;
+      out.set(worker!.output.subarray(half * T * F, n * T * F), half * T * F);
+    } else await run(half, n);
     return out;
   }
 

@@ -19,7 +19,8 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const losses: number[] = [];
       // 37 windows in batches of 8: a last batch of 5 (shards 3 + 2).
       for (let e = 0; e < 2; e++) losses.push(await ae.trainEpoch(x, n, rng.permutation(n), 8));
-      const out = { losses, y: await ae.predict(x, n), parallel: ae.parallel };
+      // Predictions in two halves (19 + 18 windows), one batch each, then in batches of 5.
+      const out = { losses, y: await ae.predict(x, n), y5: await ae.predict(x, n, 5), parallel: ae.parallel };
       ae.dispose();
       return out;
     };
@@ -28,6 +29,24 @@ for (const backend of ['wasm', 'cpu'] as const) {
     assert.equal(one.parallel, false);
     assert.equal(two.parallel, true);
     assert.deepEqual(two.losses, one.losses);
+    assert.deepEqual(two.y, one.y);
+    assert.deepEqual(two.y5, one.y5);
+    assert.ok(one.y.some((v) => v !== 0) && one.y.slice(-12).some((v) => v !== 0), 'the second half is filled');
+  });
+
+  test(`an untrained model predicts with a worker too, the same numbers (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });
+    const x = testWindows(9, 6, 1, 2);
+    const predict = async (threads: 1 | 2) => {
+      const ae = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+      const y = await ae.predict(x, 9, 4);
+      const parallel = ae.parallel;
+      ae.dispose();
+      return { y, parallel };
+    };
+    const [one, two] = [await predict(1), await predict(2)];
+    assert.deepEqual([one.parallel, two.parallel], [false, true]);
     assert.deepEqual(two.y, one.y);
   });
 }

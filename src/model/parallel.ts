@@ -32,6 +32,7 @@ export class ShardWorker {
   readonly grads: Float32Array;
   private x = new Float32Array(new SharedArrayBuffer(4));
   private order = new Int32Array(new SharedArrayBuffer(4));
+  private out = new Float32Array(new SharedArrayBuffer(4));
   private pending: { resolve: (v: number) => void; reject: (e: Error) => void } | null = null;
   private failed: Error | null = null;
 
@@ -88,6 +89,23 @@ export class ShardWorker {
     const p = this.expect();
     this.worker.postMessage({ type: 'job', job });
     return p;
+  }
+
+  /**
+   * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
+   * `params`, in batches of `batch` windows, into the same places of the shared `out` (grown to `size` floats).
+   * @throws Error when the worker failed.
+   */
+  reconstruct(first: number, count: number, batch: number, size: number): Promise<number> {
+    if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
+    const p = this.expect();
+    this.worker.postMessage({ type: 'predict', first, count, batch, out: this.out.buffer });
+    return p;
+  }
+
+  /** The shared reconstruction buffer {@link reconstruct} writes into. */
+  get output(): Float32Array {
+    return this.out;
   }
 
   /** Stop the worker. */

@@ -8,7 +8,8 @@ import type { AutoencoderSpec } from './spec';
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's
  * backend and builds its own engine core; on `data` it maps the shared windows and order; on `job` it loads the
- * shared parameters, computes its shard's gradients into the shared gradient vector and replies with the loss.
+ * shared parameters, computes its shard's gradients into the shared gradient vector and replies with the loss;
+ * on `predict` it reconstructs a range of the shared windows into a shared output.
  */
 let core: LstmEngine | null = null;
 let params = new Float32Array(0);
@@ -19,7 +20,8 @@ let order = new Int32Array(0);
 type Message =
   | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: 'auto' | 'tfjs'; params: SharedArrayBuffer; grads: SharedArrayBuffer }
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
-  | { type: 'job'; job: ShardJob };
+  | { type: 'job'; job: ShardJob }
+  | { type: 'predict'; first: number; count: number; batch: number; out: SharedArrayBuffer };
 
 async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
@@ -38,6 +40,12 @@ async function handle(m: Message): Promise<void> {
     const loss = core.shardGradients(x, order, j.start, j.B, j.row0, j.norm, j.step);
     grads.set(core.params.grads.f);
     parentPort!.postMessage({ type: 'done', loss });
+  } else if (m.type === 'predict') {
+    if (!core) throw new Error('predict before init');
+    core.loadFlat(params);
+    const out = new Float32Array(m.out);
+    for (let s = m.first; s < m.first + m.count; s += m.batch) core.reconstruct(x, s, Math.min(m.batch, m.first + m.count - s), out);
+    parentPort!.postMessage({ type: 'done', loss: 0 });
   }
 }
 
