@@ -10,6 +10,7 @@ import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
 import { injectParameters, parametersCellIndex, parseParamDecls } from './params';
 import { repoRoot } from './paths';
 import { listNotebooks, parseReportArgs, REPORT_USAGE, ReportArgs, selectNotebooks } from './report-args';
+import { main as setupJupyter } from './setup';
 
 /** Outcome of one notebook run. */
 interface RunOutcome {
@@ -91,7 +92,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   for (const key of Object.keys(args.params)) {
     if (!declared.some((d) => d.has(key))) throw new InputError(`unknown parameter "${key}": no selected notebook declares it`);
   }
-  const py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
+  let py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
+  if (!py) {
+    // First run on a fresh machine: install the headless Jupyter (pip, else apt-get as root), as setup:jupyter does.
+    console.log('Jupyter not found: running `npm run setup:jupyter -- --headless` first');
+    if (setupJupyter(['--headless']) !== 0) return 1; // it said how to install Jupyter
+    py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
+  }
   if (!py) {
     console.error(INSTALL_HINT);
     return 1;
