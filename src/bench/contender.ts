@@ -7,6 +7,7 @@ import { LstmAutoencoder } from '../model/lstm-autoencoder';
 import { resolveSpec } from '../model/spec';
 import { benchWindows } from './data';
 import { GemmProfile, profiledGemm, profileRows } from './profile-gemm';
+import { runScript } from '../util/script';
 
 /** One contender's figures, printed as the last line of its process (JSON). */
 export interface ContenderResult {
@@ -99,12 +100,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(r));
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(`contender: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runScript('contender', main);

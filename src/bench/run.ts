@@ -7,6 +7,7 @@ import { repoRoot } from '../notebook/paths';
 import { writeFileAtomic } from '../util/atomic';
 import { VERSION } from '../version';
 import type { ContenderResult } from './contender';
+import { runScript } from '../util/script';
 
 /** PyTorch's CPU LSTM, one thread, on this kind of machine (issue 3): the parity target, sequences/s. */
 export const PYTORCH_SEQ_PER_SEC = 1250;
@@ -180,11 +181,4 @@ export function main(argv = process.argv.slice(2)): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exit(main());
-  } catch (e) {
-    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runScript('bench', () => main());

@@ -3,7 +3,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { InputError, isInputError } from '../util/errors';
+import { InputError } from '../util/errors';
 import { cellSource, formatNotebook, readNotebook } from './ipynb';
 import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, jupyterEnv } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
@@ -11,6 +11,7 @@ import { injectParameters, parametersCellIndex, parseParamDecls } from './params
 import { repoRoot } from './paths';
 import { listNotebooks, parseReportArgs, REPORT_USAGE, ReportArgs, selectNotebooks } from './report-args';
 import { main as setupJupyter } from './setup';
+import { runScript } from '../util/script';
 
 /** Outcome of one notebook run. */
 interface RunOutcome {
@@ -133,12 +134,4 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      console.error(`report: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(isInputError(e) ? 2 : 1);
-    },
-  );
-}
+if (require.main === module) runScript('report', () => main());

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, JupyterPython, pythonCandidates } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink, kernelSpecFile } from './kernelspec';
 import { repoRoot } from './paths';
+import { runScript } from '../util/script';
 
 /** Python modules of a Jupyter frontend; either one is enough for `npm run jupyter`. */
 export const FRONTEND_MODULES = ['jupyterlab', 'notebook'];
@@ -87,11 +88,4 @@ export function main(argv = process.argv.slice(2)): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exit(main());
-  } catch (e) {
-    console.error(`setup: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runScript('setup', () => main());
