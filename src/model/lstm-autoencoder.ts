@@ -61,7 +61,7 @@ export class LstmAutoencoder implements Autoencoder {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
     const count = order.length;
     if (count === 0) return NaN;
-    await this.maybeStartWorker(((batchSize / 2) * flopsPerWindow(this.spec)));
+    await this.maybeStartWorker((batchSize / 2) * flopsPerWindow(this.spec));
     this.worker?.setData(x, order);
     const batches = Math.ceil(count / batchSize);
     let total = 0;
@@ -137,6 +137,7 @@ export class LstmAutoencoder implements Autoencoder {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
     const out = new Float32Array(n * T * F);
     const half = Math.ceil(n / 2);
+    // Inference is the forward pass only, about a third of the training work per window.
     await this.maybeStartWorker(((n - half) * flopsPerWindow(this.spec)) / 3);
     const worker = this.worker;
     let pending: Promise<number> | null = null;
