@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedWeight } from './autoencoder';
-import { checkWeights, initialWeights, weightShapes } from './init';
+import { checkWeights, initialWeights } from './init';
 import type { AutoencoderSpec } from './spec';
 
 /**
@@ -58,14 +58,4 @@ export function setLayersWeights(model: tf.LayersModel, spec: AutoencoderSpec, w
   } finally {
     tensors.forEach((t) => t.dispose());
   }
-}
-
-/**
- * The weights of a model from {@link buildLayersModel} as named arrays (Keras layout and names).
- * @example
- * const w = getLayersWeights(model, spec);
- */
-export function getLayersWeights(model: tf.LayersModel, spec: AutoencoderSpec): NamedWeight[] {
-  const names = weightShapes(spec).map((w) => w.name);
-  return model.getWeights().map((t, i) => ({ name: names[i], shape: [...t.shape], values: Float32Array.from(t.dataSync() as Float32Array) }));
 }

@@ -66,6 +66,16 @@ export function lstmSizes(spec: AutoencoderSpec): number[] {
 }
 
 /**
+ * Trainable parameters of one LSTM layer of `units` on `input` features (Keras: kernel, recurrent kernel, bias).
+ *
+ * @example
+ * lstmParameters(128, 1); // 66560
+ */
+export function lstmParameters(units: number, input: number): number {
+  return 4 * (units * (input + units) + units);
+}
+
+/**
  * Number of trainable parameters (as Keras' summary counts them).
  *
  * @example
@@ -75,7 +85,7 @@ export function parameterCount(spec: AutoencoderSpec): number {
   let input = spec.features;
   let total = 0;
   for (const u of lstmSizes(spec)) {
-    total += 4 * (u * (input + u) + u);
+    total += lstmParameters(u, input);
     input = u;
   }
   return total + input * spec.features + spec.features;

@@ -1,5 +1,5 @@
 import type { LayerRow } from '../model/dense-autoencoder';
-import { AutoencoderSpec, parameterCount } from '../model/spec';
+import { AutoencoderSpec, lstmParameters, parameterCount } from '../model/spec';
 
 /**
  * The layers of an LSTM autoencoder as Keras' `summary()` lists them, with output shapes and parameter counts:
@@ -17,18 +17,17 @@ export function layerTable(spec: AutoencoderSpec): LayerRow[] {
     names.set(base, k + 1);
     return `${k === 0 ? base : `${base}_${k}`} (${kind})`;
   };
-  const lstm = (units: number, input: number): number => 4 * (units * (input + units) + units);
   const { window: w, features: f, encoder } = spec;
   let input = f;
   encoder.forEach((u, i) => {
     const seq = i < encoder.length - 1;
-    rows.push({ layer: name('lstm', 'LSTM'), output: seq ? `(None, ${w}, ${u})` : `(None, ${u})`, params: lstm(u, input) });
+    rows.push({ layer: name('lstm', 'LSTM'), output: seq ? `(None, ${w}, ${u})` : `(None, ${u})`, params: lstmParameters(u, input) });
     input = u;
   });
   rows.push({ layer: name('dropout', 'Dropout'), output: `(None, ${input})`, params: 0 });
   rows.push({ layer: name('repeat_vector', 'RepeatVector'), output: `(None, ${w}, ${input})`, params: 0 });
   for (const u of [...encoder].reverse()) {
-    rows.push({ layer: name('lstm', 'LSTM'), output: `(None, ${w}, ${u})`, params: lstm(u, input) });
+    rows.push({ layer: name('lstm', 'LSTM'), output: `(None, ${w}, ${u})`, params: lstmParameters(u, input) });
     input = u;
   }
   rows.push({ layer: name('dropout', 'Dropout'), output: `(None, ${w}, ${input})`, params: 0 });
