@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, BackendChoice } from '../backend/select';
 import { createAutoencoder } from '../model/create';
+import { GEMM_KINDS, GemmKind } from '../model/gemm-factory';
 import { buildLayersModel } from '../model/layers-reference';
 import { LstmAutoencoder } from '../model/lstm-autoencoder';
 import { resolveSpec } from '../model/spec';
@@ -25,7 +26,7 @@ export interface ContenderResult {
   peakRssMiB: number;
   finalLoss: number;
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
-  profile?: { totalMs: number; matmulMs: number; sigmoidMs: number; otherMs: number; top: ReturnType<typeof profileRows> };
+  profile?: { totalMs: number; matmulMs: number; kernelMs: number; otherMs: number; top: ReturnType<typeof profileRows> };
 }
 
 const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
@@ -52,11 +53,11 @@ async function layers(n: number, epochs: number, backend: string): Promise<Conte
 }
 
 /** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up; inference likewise warmed up. */
-async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, profile?: GemmProfile): Promise<ContenderResult> {
+async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, gemm: GemmKind, profile?: GemmProfile): Promise<ContenderResult> {
   const spec = resolveSpec({ encoder: [128] });
   const w = benchWindows(n);
   const wrapGemm = profile ? (g: Parameters<typeof profiledGemm>[0]) => profiledGemm(g, profile) : undefined;
-  const model = (await createAutoencoder(spec, { threads, wrapGemm })) as LstmAutoencoder;
+  const model = (await createAutoencoder(spec, { threads, wrapGemm, gemm })) as LstmAutoencoder;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   await model.trainEpoch(w.x, n, order, 32);
   profile?.clear();
@@ -72,31 +73,39 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
   const result: ContenderResult = { name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`, backend, provider: model.gemmName,
     threads: model.parallel ? 2 : 1, trainSeqPerSec: (n * epochs) / trainSeconds, inferSeqPerSec: n / inferSeconds, trainSeconds, epochs,
     peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss, profile: where };
-  if (profile) result.name = 'engine 1 thread, profiled';
+  if (gemm === 'xnnpack') result.name += ', XNNPACK + JS cell';
+  if (gemm === 'simd') result.name += ', SIMD without FMA';
+  if (profile) result.name += ', profiled';
   model.dispose();
   return result;
 }
 
-/** Matmul, sigmoid and everything else (plain-JS gate arithmetic, Adam, copies) of a profiled run. */
+/** Matmul, the provider's other kernels (fused cell, transposes, sigmoid) and everything else (JS: loss, dropout, Adam, copies) of a profiled run. */
 function summarize(profile: GemmProfile, totalMs: number): NonNullable<ContenderResult['profile']> {
   let matmulMs = 0;
-  let sigmoidMs = 0;
+  let kernelMs = 0;
   for (const [op, e] of profile) {
-    if (op.startsWith('mm ')) matmulMs += e.ms;
-    else sigmoidMs += e.ms;
+    // Everything else the provider runs: the fused cell kernels and transposes (wasm SIMD), or the sigmoid pass.
+    if (op.startsWith('mm')) matmulMs += e.ms;
+    else kernelMs += e.ms;
   }
   const r = (v: number) => Math.round(v);
-  return { totalMs: r(totalMs), matmulMs: r(matmulMs), sigmoidMs: r(sigmoidMs), otherMs: r(totalMs - matmulMs - sigmoidMs), top: profileRows(profile, totalMs).slice(0, 6) };
+  return { totalMs: r(totalMs), matmulMs: r(matmulMs), kernelMs: r(kernelMs), otherMs: r(totalMs - matmulMs - kernelMs), top: profileRows(profile, totalMs).slice(0, 6) };
 }
 
-/** `node dist/bench/contender.js layers|engine1|engine2|profile N EPOCHS BACKEND`: run one and print its JSON. */
+/**
+ * `node dist/bench/contender.js layers|engine1|engine2|profile N EPOCHS BACKEND [GEMM]`: run one and print its
+ * JSON. GEMM is the engine's compute provider (`auto`, or `xnnpack` for the step before the SIMD kernels).
+ */
 async function main(): Promise<void> {
-  const [kind, n, epochs, backendChoice] = process.argv.slice(2);
+  const [kind, n, epochs, backendChoice, gemmArg] = process.argv.slice(2);
   const backend = await selectBackend((backendChoice ?? 'wasm') as BackendChoice);
   const N = Number(n ?? 1024);
   const E = Number(epochs ?? 1);
+  const gemm = (gemmArg ?? 'auto') as GemmKind;
   if (!['layers', 'engine1', 'engine2', 'profile'].includes(kind)) throw new Error(`invalid contender: ${kind}`);
-  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, kind === 'profile' ? new Map() : undefined);
+  if (!GEMM_KINDS.includes(gemm)) throw new Error(`invalid provider: ${gemm}`);
+  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, gemm, kind === 'profile' ? new Map() : undefined);
   console.log(JSON.stringify(r));
 }
 

@@ -1,4 +1,4 @@
-import type { Gemm, Mat } from '../model/gemm';
+import type { CellOps, Gemm, Mat } from '../model/gemm';
 
 /** Time and call count per operation kind, e.g. `mm 32x128x512` or `sigmoid 16384`. */
 export type GemmProfile = Map<string, { ms: number; calls: number; flops: number }>;
@@ -27,8 +27,13 @@ export function profiledGemm(inner: Gemm, profile: GemmProfile): Gemm {
       const repack = (b as unknown as { packed?: number }).packed !== b.version;
       const t = performance.now();
       inner.mm(a, b, out);
-      add(`mm ${a.rows}x${a.cols}x${b.cols}${repack ? ' +pack' : ''}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
+      add(`mm ${a.rows}x${a.cols}x${b.cols}${repack && !inner.cell ? ' +pack' : ''}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
     },
+    mmT: inner.mmT && ((a: Mat, b: Mat, out: Mat): void => {
+      const t = performance.now();
+      inner.mmT!(a, b, out);
+      add(`mmT ${a.cols}x${a.rows}x${b.cols}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
+    }),
     sigmoid(m: Mat): void {
       const t = performance.now();
       inner.sigmoid(m);
@@ -36,6 +41,7 @@ export function profiledGemm(inner: Gemm, profile: GemmProfile): Gemm {
     },
     touch: (m) => inner.touch(m),
     dispose: () => inner.dispose(),
+    cell: inner.cell && profiledCell(inner.cell, add),
   };
 }
 
@@ -54,4 +60,30 @@ export function profileRows(profile: GemmProfile, totalMs: number): { op: string
       share: `${((100 * e.ms) / totalMs).toFixed(1)}%`,
       gflops: e.flops > 0 ? (e.flops / e.ms / 1e6).toFixed(1) : '',
     }));
+}
+
+/** The fused cell kernels of a provider, each call timed under `cell forward`, `cell backward`, `transpose` or `row sums`. */
+function profiledCell(k: CellOps, add: (key: string, ms: number, flops: number) => void): CellOps {
+  return {
+    forward(...a: Parameters<CellOps['forward']>): void {
+      const t = performance.now();
+      k.forward(...a);
+      add('cell forward', performance.now() - t, 0);
+    },
+    backward(...a: Parameters<CellOps['backward']>): void {
+      const t = performance.now();
+      k.backward(...a);
+      add('cell backward', performance.now() - t, 0);
+    },
+    transpose(src: Mat, dst: Mat): void {
+      const t = performance.now();
+      k.transpose(src, dst);
+      add('transpose', performance.now() - t, 0);
+    },
+    sumRows(a: Mat, out: Mat): void {
+      const t = performance.now();
+      k.sumRows(a, out);
+      add('row sums', performance.now() - t, 0);
+    },
+  };
 }

@@ -20,12 +20,12 @@ test('benchTable: ratios against the stock contender; spliceReadme replaces only
     version: '0', date: '2026-01-01', machine: 'm', node: 'v20', backend: 'wasm', windows: 1024,
     contenders: [c('tfjs-layers', 60, 300), c('engine', 900, 1500)],
     ratios: { trainVsStock: 15, inferVsStock: 5, trainVsPytorch: 0.72 }, bestTrainSeqPerSec: 900,
-    profile: { totalMs: 1000, matmulMs: 600, sigmoidMs: 100, otherMs: 300, top: [] },
+    profiles: [{ provider: 'wasm-x', totalMs: 1000, matmulMs: 600, kernelMs: 100, otherMs: 300, top: [{ op: 'mm 16x128x512', calls: 3, ms: 400, share: '40.0%', gflops: '21.0' }] }],
   };
   const t = benchTable(r);
   assert.match(t, /\| engine \| p \| 900 \| 15\.0x \| 1500 \| 5\.0x \| 100 \|/);
   assert.match(t, /72% of that/);
-  assert.match(t, /matrix products \(XNNPACK\) 60%, sigmoid 10%, the rest .* 30%/);
+  assert.match(t, /\| wasm-x \| 60% \| 10% \| 30% \| mm 16x128x512 40\.0% \(21\.0 GFLOP\/s\) \|/);
   assert.equal(spliceReadme('a\n<!-- BENCH -->\nold\n<!-- /BENCH -->\nb', 'new'), 'a\n<!-- BENCH -->\nnew\n<!-- /BENCH -->\nb');
   assert.throws(() => spliceReadme('no markers', 'x'), /no <!-- BENCH -->/);
 });

@@ -60,9 +60,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
   return a;
 }
 
-function contender(root: string, kind: string, a: BenchArgs, epochs: number): ContenderResult {
-  process.stdout.write(`  ${kind} ...`);
-  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend], {
+function contender(root: string, kind: string, a: BenchArgs, epochs: number, gemm = 'auto'): ContenderResult {
+  process.stdout.write(`  ${kind}${gemm === 'auto' ? '' : ` (${gemm})`} ...`);
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend, gemm], {
     encoding: 'utf8', maxBuffer: 1 << 24,
   });
   if (r.status !== 0) throw new Error(`${kind} failed: ${(r.stderr || '').trim().split('\n').pop()}`);
@@ -96,7 +96,6 @@ export function benchTable(r: BenchResult): string {
   const base = r.contenders[0];
   const rows = r.contenders.map((c) => `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
     `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`);
-  const p = r.profile;
   const lines = [
     `Measured ${r.date} on ${r.machine} (${r.backend} backend, ${r.windows} windows of 30 steps, 128 units, batch 32), \`npm run bench\`:`,
     '',
@@ -107,10 +106,15 @@ export function benchTable(r: BenchResult): string {
     `PyTorch's CPU LSTM, one thread, trains this model at about ${PYTORCH_SEQ_PER_SEC} seq/s on this kind of machine: the best engine ` +
       `figure is ${(100 * r.bestTrainSeqPerSec / PYTORCH_SEQ_PER_SEC).toFixed(0)}% of that.`,
   ];
-  if (p) {
-    const pct = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
-    lines.push(`Where one training thread's time goes: matrix products (XNNPACK) ${pct(p.matmulMs)}, sigmoid ${pct(p.sigmoidMs)}, ` +
-      `the rest (gate arithmetic, loss, Adam, copies in JS) ${pct(p.otherMs)}.`);
+  if (r.profiles?.length) {
+    lines.push('', "Where one training thread's time goes, step by step (profiled run):", '',
+      '| compute | matrix products | other kernels (sigmoid or fused cell, transposes) | JS (cell without kernels, loss, dropout, Adam) | top operations |',
+      '|---|---:|---:|---:|---|');
+    for (const p of r.profiles) {
+      const pct = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
+      const top = p.top.slice(0, 3).map((o) => `${o.op} ${o.share}${o.gflops ? ` (${o.gflops} GFLOP/s)` : ''}`).join('; ');
+      lines.push(`| ${p.provider} | ${pct(p.matmulMs)} | ${pct(p.kernelMs)} | ${pct(p.otherMs)} | ${top} |`);
+    }
   }
   if (r.cli) {
     lines.push(`The default CLI run (\`npm run detect\`: bundled S&P 500, ${r.cli.epochs} epochs with early stopping, report and model written) ` +
@@ -130,7 +134,8 @@ export interface BenchResult {
   contenders: ContenderResult[];
   ratios: { trainVsStock: number; inferVsStock: number; trainVsPytorch: number };
   bestTrainSeqPerSec: number;
-  profile?: ContenderResult['profile'];
+  /** Where one training thread's time goes, per engine step (compute provider). */
+  profiles?: (NonNullable<ContenderResult['profile']> & { provider: string })[];
   cli?: ReturnType<typeof cliRun>;
 }
 
@@ -152,8 +157,13 @@ export function main(argv = process.argv.slice(2)): number {
   const root = repoRoot();
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
   console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}`);
-  const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs), contender(root, 'engine2', a, a.engineEpochs)];
-  const profile = contender(root, 'profile', a, a.engineEpochs).profile;
+  // The engine step by step: XNNPACK products with a JS cell, then the SIMD kernels on one and two threads.
+  const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs, 'xnnpack'),
+    contender(root, 'engine1', a, a.engineEpochs), contender(root, 'engine2', a, a.engineEpochs)];
+  const profiles = (['xnnpack', 'auto'] as const).map((g) => {
+    const r = contender(root, 'profile', a, a.engineEpochs, g);
+    return { ...r.profile!, provider: r.provider };
+  });
   const cli = a.cli ? cliRun(root) : undefined;
   const [stock, ...engines] = contenders;
   const best = engines.reduce((b, c) => (c.trainSeqPerSec > b.trainSeqPerSec ? c : b));
@@ -162,7 +172,7 @@ export function main(argv = process.argv.slice(2)): number {
   const result: BenchResult = {
     version: VERSION, date, machine, node: process.version, backend: a.backend, windows: a.windows, contenders,
     ratios: { trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec, inferVsStock: bestInfer / stock.inferSeqPerSec, trainVsPytorch: best.trainSeqPerSec / PYTORCH_SEQ_PER_SEC },
-    bestTrainSeqPerSec: best.trainSeqPerSec, profile, cli,
+    bestTrainSeqPerSec: best.trainSeqPerSec, profiles, cli,
   };
   const table = benchTable(result);
   console.log(`\n${table}\n`);

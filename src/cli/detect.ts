@@ -49,7 +49,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
-  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
+  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s${result.training.engine ? ` (${result.training.engine})` : ''}`);
   progress.info(`threshold ${t.method === 'percentile' ? `p${t.percentile}` : t.method === 'sigma' ? `${t.k}sigma` : 'fixed'} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
   if (result.anomalies.length > 0) {
     const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');

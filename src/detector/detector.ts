@@ -56,6 +56,11 @@ export class LstmAutoencoderDetector {
     return this.model?.backend ?? '';
   }
 
+  /** How the model computes, e.g. `wasm-simd-fma, 2 threads` ('' before fit or load, or when not known). */
+  get engine(): string {
+    return this.model?.engine ?? '';
+  }
+
   /**
    * Fit on a training series (raw values: the transform is applied here).
    * @throws InputError for too few rows, a constant series, or invalid options.

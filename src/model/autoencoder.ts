@@ -23,6 +23,8 @@ export interface Autoencoder {
   readonly spec: AutoencoderSpec;
   /** Name of the tfjs backend the model runs on. */
   readonly backend: string;
+  /** How it computes, e.g. `wasm-simd-fma, 2 threads` (threads are known after the first epoch); absent for tfjs-layers models. */
+  readonly engine?: string;
   /**
    * One training epoch: Adam steps over batches of `batchSize` windows taken in `order` (indices into x),
    * dropout active. Resolves to the mean training loss over the epoch (batch losses weighted by batch size).

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendChoice, selectBackend } from '../backend/select';
 import type { Autoencoder } from './autoencoder';
 import type { Gemm } from './gemm';
-import { gemmFactory } from './gemm-factory';
+import { GemmKind, gemmFactory } from './gemm-factory';
 import { LstmAutoencoder } from './lstm-autoencoder';
 import { AutoencoderSpec, resolveSpec } from './spec';
 
@@ -13,11 +13,8 @@ export interface CreateOptions {
    * detector selects one before creating the model).
    */
   backend?: BackendChoice;
-  /**
-   * Matrix products: `auto` calls XNNPACK directly on the wasm backend and uses tfjs ops elsewhere; `tfjs`
-   * forces tfjs ops (`tf.matMul`) on any backend. Default `auto`.
-   */
-  gemm?: 'auto' | 'tfjs';
+  /** Compute provider (see {@link GemmKind}): the engine's wasm SIMD kernels on wasm, tfjs ops elsewhere. Default `auto`. */
+  gemm?: GemmKind;
   /**
    * Training threads: 2 computes half of every batch in a worker thread; `auto` does so on 2+ cores when the
    * batches are large enough to gain. Results are identical either way. Default `auto`.

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkMm, Gemm, Mat } from './gemm';
+import { CellOps, checkMm, checkMmT, Gemm, Mat } from './gemm';
+import { CellKernelExports, cellKernels, KernelBuild } from './wasm/cell-kernels';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
 interface WasmModule {
   HEAPU8: Uint8Array;
+  /** The module's wasm exports (Emscripten), whose `memory` the fused cell kernels share. */
+  asm?: { memory?: WebAssembly.Memory };
   HEAP32: Int32Array;
   _malloc(bytes: number): number;
   _free(ptr: number): void;
@@ -47,19 +50,68 @@ export function wasmModule(): WasmModule | null {
   return mod as WasmModule;
 }
 
+/** Options of {@link wasmGemm}. */
+export interface WasmGemmOptions {
+  /**
+   * Products and cell: `relaxed` runs the engine's SIMD kernels (`wasm/kernels.c`) with fused multiply-adds,
+   * `simd` the same kernels without them, `xnnpack` the backend's XNNPACK products with the plain-JS cell (the
+   * engine before its kernels). `auto` takes the first of these that this runtime runs. Default `auto`.
+   */
+  kernels?: 'auto' | 'relaxed' | 'simd' | 'xnnpack';
+}
+
+/** The kernels of the requested kind on `mod`'s memory, or null when the memory is not reachable or the build does not load. */
+function kernelsFor(mod: WasmModule, kind: NonNullable<WasmGemmOptions['kernels']>): { k: CellKernelExports; build: KernelBuild } | null {
+  if (kind === 'xnnpack') return null;
+  const memory = mod.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== mod.HEAPU8.buffer) return null;
+  const builds: KernelBuild[] = kind === 'relaxed' ? ['relaxed'] : kind === 'simd' ? ['plain'] : ['relaxed', 'plain'];
+  for (const build of builds) {
+    try {
+      return { k: cellKernels(memory, build), build };
+    } catch {
+      // next build
+    }
+  }
+  return null;
+}
+
+/** {@link CellOps} over {@link WasmMat}s: pointers are the matrices' byte offsets plus 4 per element. */
+function wasmCellOps(k: CellKernelExports): CellOps {
+  const p = (m: Mat, off = 0) => (m as WasmMat).ptr + 4 * off;
+  return {
+    forward(B, u, P, pOff, R, bias, A, aOff, C, cOff, TC, tcOff, H, hOff) {
+      k.lstm_step_forward(B, u, p(P, pOff), R ? p(R) : 0, p(bias), p(A, aOff), p(C, cOff), p(C, cOff + B * u), p(TC, tcOff), p(H, hOff));
+    },
+    backward(B, u, last, dOut, dOutOff, dhNext, dcNext, A, aOff, C, cOff, TC, tcOff, dZ, dzOff) {
+      k.lstm_step_backward(B, u, last ? 1 : 0, dOut ? p(dOut, dOutOff) : 0, p(dhNext), p(dcNext), p(A, aOff), p(C, cOff), p(TC, tcOff), p(dZ, dzOff));
+    },
+    transpose(src, dst) {
+      k.transpose(p(src), p(dst), src.rows, src.cols);
+    },
+    sumRows(a, out) {
+      k.colsum(a.rows, a.cols, p(a), a.cols, p(out));
+    },
+  };
+}
+
 /**
  * The fast {@link Gemm} on the wasm backend: matrices live in the backend's WebAssembly memory, registered in its
  * tensor table under private ids, and products call the backend's `BatchMatMul` export directly, untransposed,
  * which runs XNNPACK's fully-connected operator (the right operand is packed once and cached until touched). No
- * tfjs tensor is created, no value is copied.
+ * tfjs tensor is created, no value is copied. By default the products, the LSTM cell and the transposes run in
+ * the engine's own WebAssembly SIMD kernels (`wasm/kernels.c`) instantiated on the same memory instead (no
+ * packing of weights that change every batch; names `wasm-simd-fma` or `wasm-simd`); see {@link WasmGemmOptions}.
  *
  * @throws Error when the active backend is not a compatible wasm backend.
  * @example
  * await tf.setBackend('wasm'); const g = wasmGemm();
  */
-export function wasmGemm(): Gemm {
+export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
   const mod = wasmModule();
   if (!mod) throw new Error('wasmGemm: the active tfjs backend is not a compatible wasm backend');
+  const loaded = kernelsFor(mod, opts.kernels ?? 'auto');
+  const kernels = loaded?.k ?? null;
   const owned: number[] = [];
   const mats: WasmMat[] = [];
   const shapes = mod._malloc(24);
@@ -72,7 +124,8 @@ export function wasmGemm(): Gemm {
   };
   let disposed = false;
   return {
-    name: 'wasm-xnnpack',
+    name: loaded ? (loaded.build === 'relaxed' ? 'wasm-simd-fma' : 'wasm-simd') : 'wasm-xnnpack',
+    cell: kernels ? wasmCellOps(kernels) : undefined,
     alloc(rows: number, cols: number): Mat {
       const ptr = mod._malloc(Math.max(1, rows * cols) * 4) >>> 0;
       owned.push(ptr);
@@ -88,6 +141,14 @@ export function wasmGemm(): Gemm {
     mm(a: Mat, b: Mat, out: Mat): void {
       checkMm(a, b, out);
       const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
+      if (kernels) {
+        // The unpacked SIMD product: as fast as XNNPACK at these sizes, and weights that change every batch
+        // are not repacked (an XNNPACK pack of a 128x512 kernel costs about 4 products).
+        if (A.cols === 0) O.f.fill(0);
+        else kernels.gemm_nn(A.rows, B.cols, A.cols, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
+        O.version++;
+        return;
+      }
       if (B.packed !== B.version) {
         if (B.packed !== -1) {
           // Drop the operator cached on B's id (its packed copy of the old values).
@@ -103,6 +164,15 @@ export function wasmGemm(): Gemm {
       mod._BatchMatMul(A.id, shapes, 3, B.id, shapes + 12, 3, 0, 0, O.id);
       O.version++;
     },
+    mmT: kernels
+      ? (a: Mat, b: Mat, out: Mat): void => {
+          checkMmT(a, b, out);
+          const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
+          if (A.rows === 0) O.f.fill(0);
+          else kernels.gemm_tn(A.cols, B.cols, A.rows, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
+          O.version++;
+        }
+      : undefined,
     sigmoid(m: Mat): void {
       mod._Sigmoid((m as WasmMat).id, (m as WasmMat).id);
       m.version++;

@@ -28,12 +28,41 @@ export interface Gemm {
    * @throws Error when the shapes do not agree.
    */
   mm(a: Mat, b: Mat, out: Mat): void;
+  /**
+   * `out = aᵀ x b` with `a` [K, M] and `b` [K, N] (weight gradients: activationsᵀ x gate gradients), when the
+   * provider has it; without it the engine transposes explicitly and calls {@link mm}.
+   * @throws Error when the shapes do not agree.
+   */
+  mmT?(a: Mat, b: Mat, out: Mat): void;
   /** `m = 1 / (1 + exp(-m))`, elementwise, in place. */
   sigmoid(m: Mat): void;
   /** Declare that the values of `m` changed since it was last used as a right operand. */
   touch(m: Mat): void;
   /** Free every matrix this provider allocated. */
   dispose(): void;
+  /** Fused LSTM step kernels, when the provider has them (wasm SIMD); else the engine runs its plain-JS cell. */
+  readonly cell?: CellOps;
+}
+
+/**
+ * Fused LSTM step kernels over a provider's matrices (see `wasm/kernels.c`). Offsets count elements from the
+ * start of a matrix; a step covers B rows. Gate rows are `[i | f | g | o]`, each `u` wide.
+ */
+export interface CellOps {
+  /**
+   * Forward step: z = P + R + bias (R null at the first step), gate activations into A, c_t (C at
+   * `cOff + B*u`) from c_{t-1} (C at `cOff`), tanh(c_t) into TC and h_t = o tanh(c_t) into H.
+   */
+  forward(B: number, u: number, P: Mat, pOff: number, R: Mat | null, bias: Mat, A: Mat, aOff: number, C: Mat, cOff: number, TC: Mat, tcOff: number, H: Mat, hOff: number): void;
+  /**
+   * Backward step: from dh = dhNext (unless `last`) + dOut (when given) and the carried cell gradient dcNext,
+   * the gate pre-activation gradients into dZ; dcNext becomes dc f.
+   */
+  backward(B: number, u: number, last: boolean, dOut: Mat | null, dOutOff: number, dhNext: Mat, dcNext: Mat, A: Mat, aOff: number, C: Mat, cOff: number, TC: Mat, tcOff: number, dZ: Mat, dzOff: number): void;
+  /** `dst` = transpose of `src` (not touched: the caller does). */
+  transpose(src: Mat, dst: Mat): void;
+  /** `out` [1, N] = the sums of the rows of `a` [M, N] (bias gradients). */
+  sumRows(a: Mat, out: Mat): void;
 }
 
 /**
@@ -56,6 +85,11 @@ export function checkMm(a: Mat, b: Mat, out: Mat): void {
  */
 export function transposeInto(g: Gemm, src: Mat, dst: Mat): void {
   if (dst.rows !== src.cols || dst.cols !== src.rows) throw new Error(`transpose shapes: [${src.rows},${src.cols}] -> [${dst.rows},${dst.cols}]`);
+  if (g.cell) {
+    g.cell.transpose(src, dst);
+    g.touch(dst);
+    return;
+  }
   const s = src.f;
   const d = dst.f;
   const R = src.rows;
@@ -73,4 +107,35 @@ export function transposeInto(g: Gemm, src: Mat, dst: Mat): void {
     }
   }
   g.touch(dst);
+}
+
+/**
+ * Check the shapes of `out = aᵀ x b`.
+ * @throws Error `matmul shapes: [..]ᵀ x [..] -> [..]` when they disagree.
+ * @example
+ * checkMmT(a, b, out);
+ */
+export function checkMmT(a: Mat, b: Mat, out: Mat): void {
+  if (a.rows !== b.rows || out.rows !== a.cols || out.cols !== b.cols) {
+    throw new Error(`matmul shapes: [${a.rows},${a.cols}]ᵀ x [${b.rows},${b.cols}] -> [${out.rows},${out.cols}]`);
+  }
+}
+
+/**
+ * `out` [1, N] = the sums of the rows of `a` [M, N], in row order (the provider's kernel when it has one).
+ * @throws Error when `out` does not have N values.
+ * @example
+ * sumRowsInto(g, dZ, w.db);
+ */
+export function sumRowsInto(g: Gemm, a: Mat, out: Mat): void {
+  if (out.rows * out.cols !== a.cols) throw new Error(`row-sum shapes: [${a.rows},${a.cols}] -> [${out.rows},${out.cols}]`);
+  if (g.cell && a.rows > 0) g.cell.sumRows(a, out);
+  else {
+    const s = a.f;
+    const o = out.f;
+    const N = a.cols;
+    o.fill(0);
+    for (let r = 0; r < a.rows; r++) for (let c = 0; c < N; c++) o[c] += s[r * N + c];
+  }
+  g.touch(out);
 }

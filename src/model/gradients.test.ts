@@ -4,6 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select';
 import { createAutoencoder } from './create';
 import { dropoutMasks } from './dropout';
+import type { GemmKind } from './gemm-factory';
+import { relaxedSimdAvailable } from './wasm/cell-kernels';
 import { LstmAutoencoder } from './lstm-autoencoder';
 import { buildLayersModel } from './layers-reference';
 import { referenceLoss } from './reference-ops';
@@ -11,8 +13,9 @@ import { AutoencoderSpec, resolveSpec } from './spec';
 import { relErr, testWindows } from './testing';
 
 /** Engine gradients vs tfjs autograd over the straightforward tf-ops model with the same masks. */
-async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean): Promise<void> {
-  const ae = (await createAutoencoder(spec)) as LstmAutoencoder;
+async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean, gemm: GemmKind = 'auto'): Promise<string> {
+  const ae = (await createAutoencoder(spec, { gemm })) as LstmAutoencoder;
+  const provider = ae.gemmName;
   try {
     const B = 6;
     const n = 9;
@@ -38,6 +41,7 @@ async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean)
   } finally {
     ae.dispose();
   }
+  return provider;
 }
 
 test('gradients equal tfjs autograd: single layer, MAE, with dropout masks', async () => {
@@ -78,4 +82,13 @@ test('gradients equal autograd over the stock tfjs-layers model (no dropout)', a
 test('gradients on the cpu backend (tfjs-ops products) equal autograd too', async () => {
   await selectBackend('cpu');
   await checkAgainstAutograd(resolveSpec({ window: 5, features: 1, encoder: [8, 4], dropout: 0.2, seed: 1 }), true);
+});
+
+test('gradients equal autograd with each wasm compute provider: SIMD kernels with and without FMA, XNNPACK + JS cell', async () => {
+  await selectBackend('wasm');
+  // Units that are not multiples of 4 or 8 take the kernels' tail paths.
+  const spec = resolveSpec({ window: 7, features: 1, encoder: [9, 5], dropout: 0.2, seed: 4 });
+  assert.equal(await checkAgainstAutograd(spec, true), relaxedSimdAvailable() ? 'wasm-simd-fma' : 'wasm-simd');
+  assert.equal(await checkAgainstAutograd(spec, true, 'simd'), 'wasm-simd');
+  assert.equal(await checkAgainstAutograd(spec, true, 'xnnpack'), 'wasm-xnnpack');
 });

@@ -3,6 +3,7 @@ import { Adam } from './adam';
 import type { Autoencoder, BatchCallback, NamedWeight } from './autoencoder';
 import { LstmEngine } from './engine';
 import type { Gemm } from './gemm';
+import type { GemmKind } from './gemm-factory';
 import { ShardWorker } from './parallel';
 import type { AutoencoderSpec } from './spec';
 import { checkWindows } from './windows-io';
@@ -16,7 +17,7 @@ export interface ParallelOptions {
    */
   threads: 'auto' | 1 | 2;
   /** Provider kind, passed to the worker so it computes exactly as the main thread. */
-  gemm: 'auto' | 'tfjs';
+  gemm: GemmKind;
 }
 
 /** Start a worker only when one shard of a batch is at least this much work (floating-point operations). */
@@ -47,6 +48,11 @@ export class LstmAutoencoder implements Autoencoder {
   /** Name of the compute provider, e.g. `wasm-xnnpack`. */
   get gemmName(): string {
     return this.core.gemmName;
+  }
+
+  /** Compute provider and threads, e.g. `wasm-simd-fma, 2 threads`. */
+  get engine(): string {
+    return `${this.gemmName}, ${this.worker ? 2 : 1} thread${this.worker ? 's' : ''}`;
   }
 
   /** Whether a worker thread computes half of each batch (known after the first training epoch). */
@@ -122,7 +128,7 @@ export class LstmAutoencoder implements Autoencoder {
     const auto = threads === 'auto' && cores >= 2 && (this.backend === 'wasm' || this.backend === 'cpu');
     if (!(threads === 2 || (auto && shardFlops >= MIN_SHARD_FLOPS))) return;
     this.workerTried = true;
-    this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size);
+    this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size, this.core.gemmName);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Gemm, Mat, transposeInto } from './gemm';
+import { Gemm, Mat, sumRowsInto, transposeInto } from './gemm';
 import type { LstmBuffers, LstmWeights } from './lstm-buffers';
 
 /**
@@ -44,7 +44,7 @@ export type LstmOutGrad = { seq: Mat } | { last: Mat };
  * Back-propagate through one LSTM layer after {@link lstmForward} on the same buffers and input `x`: writes the
  * weight gradients `w.dW`, `w.dU`, `w.db` and, when the buffers have one, the input gradient `buf.dX`. Step by
  * step only dZ_t Uᵀ (one [B, 4u] x [4u, u] product) is sequential; each weight gradient is then one product
- * over all steps.
+ * over all steps (`mmT` when the provider has it, else explicit transposes and `mm`).
  *
  * @throws Error when the buffers were allocated without training buffers.
  * @example
@@ -53,45 +53,46 @@ export type LstmOutGrad = { seq: Mat } | { last: Mat };
 export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, grad: LstmOutGrad): void {
   const { B, T, repeated } = buf;
   const { dZ, dZT, dhNext, dcNext, dUT, dWT } = buf;
-  if (!dZ || !dZT || !dhNext || !dcNext || !dUT || !dWT) throw new Error('lstmBackward: buffers were allocated for inference only');
+  if (!dZ || !dhNext || !dcNext) throw new Error('lstmBackward: buffers were allocated for inference only');
   const u = w.u;
   const G = 4 * u;
+  const k = g.cell;
   for (let t = T - 1; t >= 0; t--) {
-    let dOut: Float32Array | null = null;
+    let dOutMat: Mat | null = null;
     let base = 0;
     if ('seq' in grad) {
-      dOut = grad.seq.f;
+      dOutMat = grad.seq;
       base = t * B * u;
     } else if (t === T - 1) {
-      dOut = grad.last.f;
+      dOutMat = grad.last;
     }
-    cellBackward(B, u, t, T, dOut, base, dhNext.f, dcNext, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
+    const dOut = dOutMat && !k ? dOutMat.f : null;
+    if (k) k.backward(B, u, t === T - 1, dOutMat, base, dhNext, dcNext, buf.A, t * B * G, buf.C, t * B * u, buf.TC, t * B * u, dZ, t * B * G);
+    else cellBackward(B, u, t, T, dOut, base, dhNext.f, dcNext.f, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
     if (t > 0) g.mm(buf.dZStep[t], w.Ut, dhNext);
   }
+  if (g.mmT) {
+    // Weight gradients straight from the activations: dU = H_prevᵀ dZ, dW = xᵀ dZ (or xᵀ S), no transposes.
+    g.mmT(buf.hPrev, dZ, w.dU);
+    sumRowsInto(g, dZ, w.db);
+    if (repeated) {
+      const S = stepSum(g, buf, dZ);
+      g.mmT(x, S, w.dW);
+      if (buf.dX) g.mm(S, w.Wt, buf.dX);
+    } else {
+      g.mmT(x, dZ, w.dW);
+      if (buf.dX) g.mm(dZ, w.Wt, buf.dX);
+    }
+    return;
+  }
+  if (!dZT || !dUT || !dWT) throw new Error('lstmBackward: buffers lack the transposes this provider needs');
   transposeInto(g, dZ, dZT);
   // Recurrent kernel: dUᵀ = dZᵀ [4u, T*B] x H_prev [T*B, u].
   g.mm(dZT, buf.hPrev, dUT);
   transposeInto(g, dUT, w.dU);
-  // Bias: sums over all rows of dZ, i.e. over the columns of dZᵀ.
-  const zt = dZT.f;
-  const db = w.db.f;
-  const n = T * B;
-  for (let k = 0; k < G; k++) {
-    let s = 0;
-    for (let r = k * n, e = r + n; r < e; r++) s += zt[r];
-    db[k] = s;
-  }
+  sumRowsInto(g, dZ, w.db);
   if (repeated) {
-    // The same input at every step: its projection's gradient is the sum over steps.
-    const S = buf.S!;
-    const sf = S.f;
-    const z = dZ.f;
-    sf.fill(0);
-    for (let t = 0; t < T; t++) {
-      const o = t * B * G;
-      for (let k = 0; k < B * G; k++) sf[k] += z[o + k];
-    }
-    g.touch(S);
+    const S = stepSum(g, buf, dZ);
     transposeInto(g, x, buf.XT!);
     g.mm(buf.XT!, S, w.dW);
     if (buf.dX) g.mm(S, w.Wt, buf.dX);
@@ -100,4 +101,13 @@ export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, 
     transposeInto(g, dWT, w.dW);
     if (buf.dX) g.mm(dZ, w.Wt, buf.dX);
   }
+}
+
+/** The same input at every step (repeated): its projection's gradient is the sum of dZ over steps, into `buf.S`. */
+function stepSum(g: Gemm, buf: LstmBuffers, dZ: Mat): Mat {
+  const S = buf.S!;
+  // dZ seen as [T, B*4u]: the sum of its rows is the sum over steps.
+  buf.dZSteps ??= g.sub(dZ, 0, buf.T, S.rows * S.cols);
+  sumRowsInto(g, buf.dZSteps, S);
+  return S;
 }

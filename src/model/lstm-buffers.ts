@@ -48,16 +48,18 @@ export interface LstmBuffers {
   /** Blocks 0..T-1 of H (h_{-1}..h_{T-2}) and 1..T (the outputs h_0..h_{T-1}), each [T*B, u]. */
   hPrev: Mat;
   hOut: Mat;
-  /** Training only: gate gradients [T*B, 4u] (with per-step views), their transpose [4u, T*B], scratch. */
+  /** Training only: gate gradients [T*B, 4u] (with per-step views), their transpose [4u, T*B] (providers without `mmT`), scratch. */
   dZ: Mat | null;
   dZStep: Mat[];
   dZT: Mat | null;
   dhNext: Mat | null;
-  dcNext: Float32Array | null;
+  dcNext: Mat | null;
   dUT: Mat | null;
   dWT: Mat | null;
   /** Repeated input only: sum over steps of dZ [B, 4u] and the input transposed [d, B]. */
   S: Mat | null;
+  /** Repeated input only: dZ seen as [T, B*4u] (made on first use). */
+  dZSteps?: Mat;
   XT: Mat | null;
   /** Gradient with respect to the input: [T*B, d], or [B, d] when repeated (null for the first layer). */
   dX: Mat | null;
@@ -104,14 +106,15 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     const dZ = g.alloc(T * B, G);
     buf.dZ = dZ;
     buf.dZStep = Array.from({ length: T }, (_, t) => g.sub(dZ, t * B * G, B, G));
-    buf.dZT = g.alloc(G, T * B);
     buf.dhNext = g.alloc(B, u);
-    buf.dcNext = new Float32Array(B * u);
-    buf.dUT = g.alloc(G, u);
-    buf.dWT = g.alloc(G, w.d);
-    if (repeated) {
-      buf.S = g.alloc(B, G);
-      buf.XT = g.alloc(w.d, B);
+    buf.dcNext = g.alloc(B, u);
+    if (repeated) buf.S = g.alloc(B, G);
+    if (!g.mmT) {
+      // Explicit transposes for providers without `mmT`.
+      buf.dZT = g.alloc(G, T * B);
+      buf.dUT = g.alloc(G, u);
+      buf.dWT = g.alloc(G, w.d);
+      if (repeated) buf.XT = g.alloc(w.d, B);
     }
     if (needDx) buf.dX = g.alloc(repeated ? B : T * B, w.d);
   }

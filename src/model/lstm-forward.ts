@@ -1,4 +1,4 @@
-import type { Gemm, Mat } from './gemm';
+import type { CellOps, Gemm, Mat } from './gemm';
 import type { LstmBuffers, LstmWeights } from './lstm-buffers';
 
 /**
@@ -61,8 +61,9 @@ function cell(
 /**
  * Run one LSTM layer over a batch of sequences (Keras semantics, zero initial state). `x` is the input, [T*B, d]
  * time-major, or [B, d] when the buffers are `repeated` (the input projection is then computed once). Outputs
- * are in `buf.hOut` ([T*B, u]); the last state is `buf.hStep[T]`. Per step: one product h_{t-1} U, one vectorised
- * sigmoid pass over the gates, and the cell in plain JS.
+ * are in `buf.hOut` ([T*B, u]); the last state is `buf.hStep[T]`. Per step: one product h_{t-1} U, then the cell:
+ * the provider's fused kernel ({@link CellOps.forward}) when it has one, else one vectorised sigmoid pass over
+ * the gates and the rest in plain JS.
  *
  * @throws Error when shapes disagree with the buffers.
  * @example
@@ -72,9 +73,14 @@ export function lstmForward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat): 
   const { B, T, repeated } = buf;
   const u = w.u;
   g.mm(x, w.W, buf.P);
+  const k = g.cell;
   for (let t = 0; t < T; t++) {
     if (t > 0) g.mm(buf.hStep[t], w.U, buf.R);
     const pBase = repeated ? 0 : t * B * 4 * u;
+    if (k) {
+      k.forward(B, u, buf.P, pBase, t > 0 ? buf.R : null, w.b, buf.A, t * B * 4 * u, buf.C, t * B * u, buf.TC, t * B * u, buf.H, (t + 1) * B * u);
+      continue;
+    }
     preActivations(B, u, t, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f);
     g.sigmoid(buf.aStep[t]);
     cell(B, u, t, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f, buf.C.f, buf.TC.f, buf.H.f);

@@ -1,5 +1,5 @@
 import type { DropoutMasks } from './dropout';
-import { Gemm, Mat, transposeInto } from './gemm';
+import { Gemm, Mat, sumRowsInto, transposeInto } from './gemm';
 import { lstmBackward } from './lstm-backward';
 import { LstmBuffers, lstmBuffers } from './lstm-buffers';
 import { lstmForward } from './lstm-forward';
@@ -20,7 +20,7 @@ export interface NetBuffers {
   E: Mat;
   D: Mat;
   Y: Mat;
-  /** Training only: loss gradient, its product with the dense kernel, D transposed. */
+  /** Training only: loss gradient, its product with the dense kernel, D transposed (providers without `mmT`). */
   dY: Mat | null;
   dD: Mat | null;
   DT: Mat | null;
@@ -46,7 +46,7 @@ export function netBuffers(p: Params, newGemm: () => Gemm, B: number, training: 
     Y: g.alloc(T * B, F),
     dY: training ? g.alloc(T * B, F) : null,
     dD: training ? g.alloc(T * B, uFirst) : null,
-    DT: training ? g.alloc(uFirst, T * B) : null,
+    DT: training && !g.mmT ? g.alloc(uFirst, T * B) : null,
   };
 }
 
@@ -114,18 +114,17 @@ export function networkLoss(nb: NetBuffers, kind: LossKind, norm: number): numbe
  */
 export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks | null): void {
   const { dY, dD, DT } = nb;
-  if (!dY || !dD || !DT) throw new Error('networkBackward: buffers were allocated for inference only');
+  if (!dY || !dD) throw new Error('networkBackward: buffers were allocated for inference only');
   const g = nb.g;
   const k = p.spec.encoder.length;
   const L = p.lstm.length;
   // Dense head: dK = Dᵀ dY, db = column sums of dY, dD = dY Kᵀ (then through the dropout mask).
-  transposeInto(g, nb.D, DT);
-  g.mm(DT, dY, p.dense.dK);
-  const F = p.spec.features;
-  const db = p.dense.db.f;
-  const dy = dY.f;
-  db.fill(0);
-  for (let r = 0; r < dy.length; r += F) for (let c = 0; c < F; c++) db[c] += dy[r + c];
+  if (g.mmT) g.mmT(nb.D, dY, p.dense.dK);
+  else {
+    transposeInto(g, nb.D, DT!);
+    g.mm(DT!, dY, p.dense.dK);
+  }
+  sumRowsInto(g, dY, p.dense.db);
   g.mm(dY, p.dense.Kt, dD);
   if (masks) {
     const d = dD.f;

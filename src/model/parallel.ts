@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import type { GemmKind } from './gemm-factory';
 import type { AutoencoderSpec } from './spec';
 
 /** What the worker computes for one training batch: the gradient of its shard of the batch. */
@@ -23,7 +24,7 @@ type Reply = { type: 'ready' } | { type: 'done'; loss: number } | { type: 'error
  * windows and order are exchanged through SharedArrayBuffers; messages only carry the job and the loss.
  *
  * @example
- * const w = await ShardWorker.start(spec, 'wasm', 'auto');
+ * const w = await ShardWorker.start(spec, 'wasm', 'auto', params.size, core.gemmName);
  * if (w) { w.setData(x, order); w.params.set(values); const loss = await w.run(job); }
  */
 export class ShardWorker {
@@ -46,9 +47,10 @@ export class ShardWorker {
 
   /**
    * Start a worker for `spec` on `backend`, or resolve to null when workers are unavailable here (no compiled
-   * worker script next to this file, e.g. under ts-node, or the worker failed to initialise).
+   * worker script next to this file, e.g. under ts-node, or the worker failed to initialise, or its compute
+   * provider is not `provider`, the main thread's: both halves of a batch must be computed alike).
    */
-  static async start(spec: AutoencoderSpec, backend: string, gemm: 'auto' | 'tfjs', size: number): Promise<ShardWorker | null> {
+  static async start(spec: AutoencoderSpec, backend: string, gemm: GemmKind, size: number, provider: string): Promise<ShardWorker | null> {
     const script = path.join(__dirname, 'worker.js');
     if (!fs.existsSync(script)) return null;
     let worker: Worker;
@@ -63,7 +65,7 @@ export class ShardWorker {
     worker.unref();
     try {
       const ready = w.expect();
-      worker.postMessage({ type: 'init', spec, backend, gemm, params: w.params.buffer, grads: w.grads.buffer });
+      worker.postMessage({ type: 'init', spec, backend, gemm, provider, params: w.params.buffer, grads: w.grads.buffer });
       await ready;
       return w;
     } catch {

@@ -1,7 +1,7 @@
 import { parentPort } from 'worker_threads';
 import { BackendChoice, selectBackend } from '../backend/select';
 import { LstmEngine } from './engine';
-import { gemmFactory } from './gemm-factory';
+import { GemmKind, gemmFactory } from './gemm-factory';
 import type { ShardJob } from './parallel';
 import type { AutoencoderSpec } from './spec';
 
@@ -18,7 +18,7 @@ let x = new Float32Array(0);
 let order = new Int32Array(0);
 
 type Message =
-  | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: 'auto' | 'tfjs'; params: SharedArrayBuffer; grads: SharedArrayBuffer }
+  | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: GemmKind; provider: string; params: SharedArrayBuffer; grads: SharedArrayBuffer }
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
   | { type: 'job'; job: ShardJob }
   | { type: 'predict'; first: number; count: number; batch: number; out: SharedArrayBuffer };
@@ -27,6 +27,7 @@ async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
     await selectBackend(m.backend);
     core = new LstmEngine(m.spec, gemmFactory(m.gemm));
+    if (core.gemmName !== m.provider) throw new Error(`compute provider ${core.gemmName} differs from the main thread's ${m.provider}`);
     params = new Float32Array(m.params);
     grads = new Float32Array(m.grads);
     parentPort!.postMessage({ type: 'ready' });

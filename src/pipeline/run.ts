@@ -66,7 +66,7 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
     data: { source: series.source, rows: series.dates.length, start: series.dates[0], end: series.dates[series.dates.length - 1], columns: series.columns },
     split: { trainRows: train.dates.length, testRows: test.dates.length, trainEnd: train.dates[train.dates.length - 1] },
     scaler: scaler.toJSON(),
-    training: { backend: detector.backend, epochs: tr.history.length, bestEpoch: tr.bestEpoch, history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(spec) },
+    training: { backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch, history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(spec) },
     threshold: threshold.toJSON(),
     drift,
     trainScores: detector.trainScores!.mae,

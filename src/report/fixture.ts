@@ -75,7 +75,7 @@ export function reportFixture(opts: FixtureOptions = {}): ReportInput {
     data: { source: series.source, rows, start: dates[0], end: dates[rows - 1], columns: series.columns },
     split: { trainRows, testRows: rows - trainRows, trainEnd: dates[trainRows - 1] },
     scaler: { kind: 'standard', mean: [100], std: [7] },
-    training: { backend: 'cpu', epochs: history.length, bestEpoch, history, seqPerSec: 140, seconds: 6, parameters: 50113 },
+    training: { backend: 'cpu', engine: 'tfjs-cpu, 1 thread', epochs: history.length, bestEpoch, history, seqPerSec: 140, seconds: 6, parameters: 50113 },
     threshold: { method: 'percentile', value: thresholdValue, percentile: 99 },
     drift: {
       outsideShare, warn: !!opts.drift, level: 0.2,

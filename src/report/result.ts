@@ -58,7 +58,7 @@ export interface RunResult {
   data: { source: string; rows: number; start: string; end: string; columns: string[] };
   split: { trainRows: number; testRows: number; trainEnd: string };
   scaler: ScalerJson;
-  training: { backend: string; epochs: number; bestEpoch: number; history: EpochRecord[]; seqPerSec: number; seconds: number; parameters: number };
+  training: { backend: string; engine: string; epochs: number; bestEpoch: number; history: EpochRecord[]; seqPerSec: number; seconds: number; parameters: number };
   threshold: ThresholdJson;
   drift: DriftJson;
   /** MAE of every training window, in time order. */

@@ -39,7 +39,7 @@ export function summaryCards(r: RunResult): string {
   const stats: Stat[] = [
     { k: 'Rows', v: String(r.data.rows), d: `${r.data.start} to ${r.data.end}` },
     { k: 'Split', v: `${r.split.trainRows} / ${r.split.testRows}`, d: `train / test, train ends ${r.split.trainEnd}` },
-    { k: 'Backend', v: r.training.backend, d: `${r.training.parameters} parameters` },
+    { k: 'Backend', v: r.training.backend, d: `${r.training.engine ? `${r.training.engine}, ` : ''}${r.training.parameters} parameters` },
     { k: 'Epochs', v: String(r.training.epochs), d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s` },
     { k: 'Threshold', v: formatNumber(r.threshold.value, 4), d: thresholdText(r.threshold) },
     { k: 'Test windows', v: String(r.test.length), d: `columns: ${r.data.columns.join(', ')}` },

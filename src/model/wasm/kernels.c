@@ -1,0 +1,273 @@
+// Fused LSTM cell kernels for the wasm engine, in WebAssembly SIMD (128-bit, 4 float lanes).
+//
+// Built by `npm run build:wasm` (clang --target=wasm32 -msimd128, see scripts/build-wasm.js) into
+// kernels-wasm.ts. The module imports the tfjs wasm backend's memory and works in place on the engine's
+// buffers (pointers are byte offsets in that memory). It must not own any memory: no static data, no stack
+// (everything below is register-only; the build checks the module has no data section and never touches
+// __stack_pointer).
+//
+// Layouts (Keras): a gate row is [i | f | g | o], each `u` wide; rows of a step are contiguous, B per step.
+#include <wasm_simd128.h>
+
+typedef v128_t v;
+
+static inline v splat(float x) { return wasm_f32x4_splat(x); }
+static inline v add(v a, v b) { return wasm_f32x4_add(a, b); }
+static inline v sub(v a, v b) { return wasm_f32x4_sub(a, b); }
+static inline v mul(v a, v b) { return wasm_f32x4_mul(a, b); }
+// acc + a b: one fused multiply-add with relaxed SIMD (f32x4.relaxed_madd), else a product and a sum.
+#ifdef RELAXED_SIMD
+// clang 14 only knows the pre-standard `f32x4.fma` opcode; scripts/build-wasm.js rewrites each one into the
+// standard `f32x4.relaxed_madd` (a b + c over the same operands a, b, c), hence the operand order here.
+static inline v madd(v acc, v a, v b) { return __builtin_wasm_fma_f32x4(a, b, acc); }
+#else
+static inline v madd(v acc, v a, v b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+#endif
+
+// Lanes 0..n-1 of p (n = 1..4); the others 0. Never reads past p[n-1].
+static inline v load_n(const float* p, int n) {
+  if (n >= 4) return wasm_v128_load(p);
+  return wasm_f32x4_make(p[0], n > 1 ? p[1] : 0.0f, n > 2 ? p[2] : 0.0f, 0.0f);
+}
+
+// Stores lanes 0..n-1 of x to p (n = 1..4). Never writes past p[n-1].
+static inline void store_n(float* p, v x, int n) {
+  if (n >= 4) { wasm_v128_store(p, x); return; }
+  p[0] = wasm_f32x4_extract_lane(x, 0);
+  if (n > 1) p[1] = wasm_f32x4_extract_lane(x, 1);
+  if (n > 2) p[2] = wasm_f32x4_extract_lane(x, 2);
+}
+
+// exp(x) for x <= 0 (Cephes expf: round(x log2 e) range reduction, degree-5 polynomial; about 1 ulp).
+// Below -87.3 the result is 2^-126 e^r (a normal number near 1e-38) instead of underflowing: harmless here.
+static inline v exp_neg(v x) {
+  x = wasm_f32x4_max(x, splat(-87.3f));
+  v n = wasm_f32x4_nearest(mul(x, splat(1.44269504088896341f)));
+  v r = sub(sub(x, mul(n, splat(0.693359375f))), mul(n, splat(-2.12194440e-4f)));
+  v p = splat(1.9875691500e-4f);
+  p = add(mul(p, r), splat(1.3981999507e-3f));
+  p = add(mul(p, r), splat(8.3334519073e-3f));
+  p = add(mul(p, r), splat(4.1665795894e-2f));
+  p = add(mul(p, r), splat(1.6666665459e-1f));
+  p = add(mul(p, r), splat(5.0000001201e-1f));
+  p = add(add(mul(mul(p, r), r), r), splat(1.0f));
+  v e = wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(n), wasm_i32x4_splat(127)), 23);
+  return mul(p, e);
+}
+
+// Logistic sigmoid 1 / (1 + exp(-x)), accurate on both tails: with e = exp(-|x|), 1 / (1 + e) for x >= 0 and
+// e / (1 + e) below.
+static inline v sigmoid(v x) {
+  v e = exp_neg(wasm_f32x4_neg(wasm_f32x4_abs(x)));
+  v r = wasm_f32x4_div(splat(1.0f), add(splat(1.0f), e));
+  return wasm_v128_bitselect(r, mul(e, r), wasm_f32x4_ge(x, splat(0.0f)));
+}
+
+// tanh (Eigen's float rational approximation, clamped where tanh rounds to +-1; about 1 ulp).
+static inline v tanh_(v a) {
+  v x = wasm_f32x4_min(wasm_f32x4_max(a, splat(-7.90531110763549805f)), splat(7.90531110763549805f));
+  v x2 = mul(x, x);
+  v p = splat(-2.76076847742355e-16f);
+  p = add(mul(p, x2), splat(2.00018790482477e-13f));
+  p = add(mul(p, x2), splat(-8.60467152213735e-11f));
+  p = add(mul(p, x2), splat(5.12229709037114e-8f));
+  p = add(mul(p, x2), splat(1.48572235717979e-5f));
+  p = add(mul(p, x2), splat(6.37261928875436e-4f));
+  p = add(mul(p, x2), splat(4.89352455891786e-3f));
+  p = mul(p, x);
+  v q = splat(1.19825839466702e-6f);
+  q = add(mul(q, x2), splat(1.18534705686654e-4f));
+  q = add(mul(q, x2), splat(2.26843463243900e-3f));
+  q = add(mul(q, x2), splat(4.89352518554385e-3f));
+  return wasm_f32x4_div(p, q);
+}
+
+// One forward step for B rows: z = P + R + bias (R null at the first step, where h_{-1} = 0); writes the gate
+// activations i, f, g, o to A, c = f c_prev + i g to c_next, tanh(c) to tc and h = o tanh(c) to h.
+// P, R, A rows are 4u wide; c_prev, c_next, tc, h rows u wide.
+void lstm_step_forward(int B, int u, const float* P, const float* R, const float* bias, float* A,
+                       const float* c_prev, float* c_next, float* tc, float* h) {
+  const int G = 4 * u;
+  for (int b = 0; b < B; b++) {
+    const float* p = P + b * G;
+    const float* r = R ? R + b * G : 0;
+    float* a = A + b * G;
+    const int s = b * u;
+    for (int j = 0; j < u; j += 4) {
+      const int n = u - j < 4 ? u - j : 4;
+      v zi = add(load_n(p + j, n), load_n(bias + j, n));
+      v zf = add(load_n(p + u + j, n), load_n(bias + u + j, n));
+      v zg = add(load_n(p + 2 * u + j, n), load_n(bias + 2 * u + j, n));
+      v zo = add(load_n(p + 3 * u + j, n), load_n(bias + 3 * u + j, n));
+      if (r) {
+        zi = add(zi, load_n(r + j, n));
+        zf = add(zf, load_n(r + u + j, n));
+        zg = add(zg, load_n(r + 2 * u + j, n));
+        zo = add(zo, load_n(r + 3 * u + j, n));
+      }
+      v i = sigmoid(zi), f = sigmoid(zf), g = tanh_(zg), o = sigmoid(zo);
+      store_n(a + j, i, n);
+      store_n(a + u + j, f, n);
+      store_n(a + 2 * u + j, g, n);
+      store_n(a + 3 * u + j, o, n);
+      v c = add(mul(f, load_n(c_prev + s + j, n)), mul(i, g));
+      store_n(c_next + s + j, c, n);
+      v t = tanh_(c);
+      store_n(tc + s + j, t, n);
+      store_n(h + s + j, mul(o, t), n);
+    }
+  }
+}
+
+// One backward step for B rows, from the activations A, c_prev and tanh(c) of the step: dh = dh_next (0 when
+// `last`) + d_out (when not null); dc = dc_next (0 when `last`) + dh o (1 - tanh(c)^2); writes the
+// pre-activation gradients dZ (rows 4u wide) and dc f into dc_next.
+void lstm_step_backward(int B, int u, int last, const float* d_out, const float* dh_next, float* dc_next,
+                        const float* A, const float* c_prev, const float* tc, float* dZ) {
+  const int G = 4 * u;
+  const v one = splat(1.0f);
+  for (int b = 0; b < B; b++) {
+    const float* a = A + b * G;
+    float* dz = dZ + b * G;
+    const int s = b * u;
+    for (int j = 0; j < u; j += 4) {
+      const int n = u - j < 4 ? u - j : 4;
+      v dh = last ? splat(0.0f) : load_n(dh_next + s + j, n);
+      if (d_out) dh = add(dh, load_n(d_out + s + j, n));
+      v i = load_n(a + j, n), f = load_n(a + u + j, n), g = load_n(a + 2 * u + j, n), o = load_n(a + 3 * u + j, n);
+      v t = load_n(tc + s + j, n);
+      v dc = mul(mul(dh, o), sub(one, mul(t, t)));
+      if (!last) dc = add(load_n(dc_next + s + j, n), dc);
+      store_n(dz + j, mul(mul(dc, g), mul(i, sub(one, i))), n);
+      store_n(dz + u + j, mul(mul(dc, load_n(c_prev + s + j, n)), mul(f, sub(one, f))), n);
+      store_n(dz + 2 * u + j, mul(mul(dc, i), sub(one, mul(g, g))), n);
+      store_n(dz + 3 * u + j, mul(mul(dh, t), mul(o, sub(one, o))), n);
+      store_n(dc_next + s + j, mul(dc, f), n);
+    }
+  }
+}
+
+// d = transpose of s (s is R x C row-major, d is C x R): 4x4 blocks through lane shuffles, scalar edges.
+void transpose(const float* s, float* d, int R, int C) {
+  const int R4 = R & ~3, C4 = C & ~3;
+  for (int r = 0; r < R4; r += 4) {
+    for (int c = 0; c < C4; c += 4) {
+      v a0 = wasm_v128_load(s + r * C + c), a1 = wasm_v128_load(s + (r + 1) * C + c);
+      v a2 = wasm_v128_load(s + (r + 2) * C + c), a3 = wasm_v128_load(s + (r + 3) * C + c);
+      v t0 = wasm_i32x4_shuffle(a0, a1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(a2, a3, 0, 4, 1, 5);
+      v t2 = wasm_i32x4_shuffle(a0, a1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(a2, a3, 2, 6, 3, 7);
+      wasm_v128_store(d + c * R + r, wasm_i64x2_shuffle(t0, t1, 0, 2));
+      wasm_v128_store(d + (c + 1) * R + r, wasm_i64x2_shuffle(t0, t1, 1, 3));
+      wasm_v128_store(d + (c + 2) * R + r, wasm_i64x2_shuffle(t2, t3, 0, 2));
+      wasm_v128_store(d + (c + 3) * R + r, wasm_i64x2_shuffle(t2, t3, 1, 3));
+    }
+    for (int c = C4; c < C; c++)
+      for (int k = r; k < r + 4; k++) d[c * R + k] = s[k * C + c];
+  }
+  for (int r = R4; r < R; r++)
+    for (int c = 0; c < C; c++) d[c * R + r] = s[r * C + c];
+}
+
+// ---- Matrix products without packing: row-major operands used in place. ----
+// A register tile of MR rows (1..4) by NV vectors (1..2) of 4 columns, accumulated over K in registers.
+// `tn` selects C = A^T B with A stored [K, M] (weight gradients: no transpose of the activations needed);
+// otherwise C = A B with A stored [M, K]. Each C value is summed in k order, whatever the tile or shape.
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+ALWAYS_INLINE void tile(int MR, int NV, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  // Eight named accumulators (an array would be zeroed by a memset on the stack).
+  v c00 = splat(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  const int s = tn ? 1 : lda;  // step between the rows of the tile in A
+  const int t = tn ? lda : 1;  // step along k in A
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    v b0 = wasm_v128_load(B + k * ldb);
+    v b1 = NV > 1 ? wasm_v128_load(B + k * ldb + 4) : b0;
+    v a0 = wasm_v128_load32_splat(a);
+    c00 = madd(c00, a0, b0);
+    if (NV > 1) c01 = madd(c01, a0, b1);
+    if (MR > 1) {
+      v a1 = wasm_v128_load32_splat(a + s);
+      c10 = madd(c10, a1, b0);
+      if (NV > 1) c11 = madd(c11, a1, b1);
+    }
+    if (MR > 2) {
+      v a2 = wasm_v128_load32_splat(a + 2 * s);
+      c20 = madd(c20, a2, b0);
+      if (NV > 1) c21 = madd(c21, a2, b1);
+    }
+    if (MR > 3) {
+      v a3 = wasm_v128_load32_splat(a + 3 * s);
+      c30 = madd(c30, a3, b0);
+      if (NV > 1) c31 = madd(c31, a3, b1);
+    }
+  }
+  wasm_v128_store(C, c00);
+  if (NV > 1) wasm_v128_store(C + 4, c01);
+  if (MR > 1) { wasm_v128_store(C + ldc, c10); if (NV > 1) wasm_v128_store(C + ldc + 4, c11); }
+  if (MR > 2) { wasm_v128_store(C + 2 * ldc, c20); if (NV > 1) wasm_v128_store(C + 2 * ldc + 4, c21); }
+  if (MR > 3) { wasm_v128_store(C + 3 * ldc, c30); if (NV > 1) wasm_v128_store(C + 3 * ldc + 4, c31); }
+}
+
+// One column of C (the last N % 4), scalar, same k order.
+ALWAYS_INLINE void column(int M, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  for (int i = 0; i < M; i++) {
+    float s = 0.0f;
+    for (int k = 0; k < K; k++) s += (tn ? A[k * lda + i] : A[i * lda + k]) * B[k * ldb];
+    C[i * ldc] = s;
+  }
+}
+
+// Rows m0 .. m0 + MR - 1 of C, all columns.
+ALWAYS_INLINE void rows(int MR, int tn, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  int n = 0;
+  for (; n + 8 <= N; n += 8) tile(MR, 2, tn, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 4 <= N; n += 4) tile(MR, 1, tn, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n < N; n++) column(MR, tn, K, A, lda, B + n, ldb, C + n, ldc);
+}
+
+#ifndef NB
+#define NB 64
+#endif
+ALWAYS_INLINE void gemm(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  if (K < 1) return;  // the caller zero-fills (here the stores of zeros would become a call to memset)
+  // Column blocks outside, row tiles inside: a block of B (K x NB) is reused across the row tiles.
+  for (int n0 = 0; n0 < N; n0 += NB) {
+    const int nb = N - n0 < NB ? N - n0 : NB;
+    int m = 0;
+    for (; m + 4 <= M; m += 4) rows(4, tn, nb, K, tn ? A + m : A + m * lda, lda, B + n0, ldb, C + m * ldc + n0, ldc);
+    const float* a = tn ? A + m : A + m * lda;
+    float* c = C + m * ldc + n0;
+    switch (M - m) {
+      case 3: rows(3, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
+      case 2: rows(2, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
+      case 1: rows(1, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
+    }
+  }
+}
+
+// C [M, N] = A [M, K] x B [K, N] (row strides lda, ldb, ldc in floats).
+void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  gemm(0, M, N, K, A, lda, B, ldb, C, ldc);
+}
+
+// C [M, N] = A^T x B with A stored [K, M] and B [K, N] (weight gradients: activations^T x gate gradients).
+void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  gemm(1, M, N, K, A, lda, B, ldb, C, ldc);
+}
+
+// out [N] = the sums of the M rows of A [M, N] (row stride lda), summed in row order.
+void colsum(int M, int N, const float* A, int lda, float* out) {
+  if (M < 1) return;  // the caller zero-fills (see gemm)
+  int n = 0;
+  for (; n + 4 <= N; n += 4) {
+    v s = wasm_v128_load(A + n);
+    for (int m = 1; m < M; m++) s = add(s, wasm_v128_load(A + m * lda + n));
+    wasm_v128_store(out + n, s);
+  }
+  for (; n < N; n++) {
+    float s = A[n];
+    for (int m = 1; m < M; m++) s += A[m * lda + n];
+    out[n] = s;
+  }
+}
