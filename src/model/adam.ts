@@ -1,3 +1,5 @@
+import type { Gemm, Mat } from './gemm';
+
 /** Adam hyper-parameters; defaults are Keras'. */
 export interface AdamOptions {
   /** Learning rate. Default 1e-3. */
@@ -12,7 +14,9 @@ export interface AdamOptions {
 
 /**
  * Adam exactly as Keras applies it: `lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)`, `m = b1 m + (1 - b1) g`,
- * `v = b2 v + (1 - b2) g^2`, `p -= lr_t * m / (sqrt(v) + eps)`, over one flat parameter vector.
+ * `v = b2 v + (1 - b2) g^2`, `p -= lr_t * m / (sqrt(v) + eps)`, over one flat parameter vector. {@link step}
+ * runs in JS (float64 arithmetic, float32 storage); {@link stepOn} runs the provider's SIMD kernel (float32)
+ * when it has one. One optimizer uses one of the two.
  *
  * @example
  * const adam = new Adam(198273, { learningRate: 1e-3 }); adam.step(params, grads);
@@ -22,6 +26,8 @@ export class Adam {
   t = 0;
   private readonly m: Float32Array;
   private readonly v: Float32Array;
+  /** The moments in the provider's memory, for {@link stepOn} (allocated on first use). */
+  private mats: { g: Gemm; m: Mat; v: Mat } | null = null;
   private readonly lr: number;
   private readonly b1: number;
   private readonly b2: number;
@@ -55,10 +61,43 @@ export class Adam {
     }
   }
 
+  /**
+   * One update of `p` in place from the gradient `g1 + g2` (`g2` null: `g1`), all matrices of provider `g`:
+   * its fused kernel when it has one (moments kept in its memory), else the sum then {@link step}. `g1` may be
+   * overwritten.
+   * @throws Error when the sizes differ from the optimizer's size.
+   * @example
+   * adam.stepOn(gemm, params.values, params.grads, workerGrads);
+   */
+  stepOn(g: Gemm, p: Mat, g1: Mat, g2: Mat | null): void {
+    const n = this.m.length;
+    const size = (x: Mat) => x.rows * x.cols;
+    if (size(p) !== n || size(g1) !== n || (g2 && size(g2) !== n)) throw new Error(`adam: expected ${n} values`);
+    const k = g.cell;
+    if (!k) {
+      const a = g1.f;
+      if (g2) {
+        const b = g2.f;
+        for (let i = 0; i < n; i++) a[i] += b[i];
+      }
+      this.step(p.f, a);
+      g.touch(p);
+      return;
+    }
+    if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n) };
+    this.t++;
+    const { b1, b2, eps } = this;
+    const lrT = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
+    k.adam(p, g1, g2, this.mats.m, this.mats.v, lrT, b1, b2, eps);
+    g.touch(p);
+  }
+
   /** Forget the moments and the step count (after weights are replaced). */
   reset(): void {
     this.t = 0;
     this.m.fill(0);
     this.v.fill(0);
+    this.mats?.m.f.fill(0);
+    this.mats?.v.f.fill(0);
   }
 }

@@ -31,9 +31,14 @@ export class LstmEngine {
     this.params.set(initialWeights(spec));
   }
 
-  /** Name of the compute provider, e.g. `wasm-xnnpack`. */
+  /** Name of the compute provider, e.g. `wasm-simd-fma`. */
   get gemmName(): string {
     return this.g.name;
+  }
+
+  /** The compute provider that holds the parameters (for the optimizer step on them). */
+  get gemm(): Gemm {
+    return this.g;
   }
 
   /**

@@ -92,6 +92,9 @@ function wasmCellOps(k: CellKernelExports): CellOps {
     sumRows(a, out) {
       k.colsum(a.rows, a.cols, p(a), a.cols, p(out));
     },
+    adam(P, g1, g2, m, s, lrT, b1, b2, eps) {
+      k.adam_step(P.rows * P.cols, p(P), p(g1), g2 ? p(g2) : 0, p(m), p(s), lrT, b1, b2, eps);
+    },
   };
 }
 

@@ -63,6 +63,11 @@ export interface CellOps {
   transpose(src: Mat, dst: Mat): void;
   /** `out` [1, N] = the sums of the rows of `a` [M, N] (bias gradients). */
   sumRows(a: Mat, out: Mat): void;
+  /**
+   * One Keras Adam step on `p` from the gradient `g1 + g2` (`g2` null: `g1`), moments `m` and `s` updated in
+   * place (see {@link Adam}); all of the same size.
+   */
+  adam(p: Mat, g1: Mat, g2: Mat | null, m: Mat, s: Mat, lrT: number, b1: number, b2: number, eps: number): void;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as os from 'os';
 import { Adam } from './adam';
 import type { Autoencoder, BatchCallback, NamedWeight } from './autoencoder';
 import { LstmEngine } from './engine';
-import type { Gemm } from './gemm';
+import type { Gemm, Mat } from './gemm';
 import type { GemmKind } from './gemm-factory';
 import { ShardWorker } from './parallel';
 import type { AutoencoderSpec } from './spec';
@@ -38,7 +38,8 @@ export class LstmAutoencoder implements Autoencoder {
   private step = 0;
   private worker: ShardWorker | null = null;
   private workerTried = false;
-  private scratch: Float32Array | null = null;
+  /** The other shard's gradients, in the provider's memory. */
+  private other: Mat | null = null;
 
   constructor(readonly spec: AutoencoderSpec, readonly backend: string, newGemm: () => Gemm, private readonly opts: ParallelOptions) {
     this.core = new LstmEngine(spec, newGemm);
@@ -91,30 +92,27 @@ export class LstmAutoencoder implements Autoencoder {
     const B0 = Math.ceil(B / 2);
     const B1 = B - B0;
     const p = this.core.params;
+    const g = this.core.gemm;
     let loss: number;
+    let other: Mat | null = null;
     if (B1 === 0) {
       loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
     } else {
-      let other: Float32Array;
-      let l1: number;
+      other = this.other ??= g.alloc(1, p.size);
       if (this.worker) {
         this.worker.params.set(p.values.f);
         const pending = this.worker.run({ start: start + B0, B: B1, row0: B0, step: this.step, norm });
         const l0 = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
-        l1 = await pending;
-        loss = l0 + l1;
-        other = this.worker.grads;
+        loss = l0 + (await pending);
+        other.f.set(this.worker.grads);
       } else {
-        l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);
-        this.scratch ??= new Float32Array(p.size);
-        this.scratch.set(p.grads.f);
+        const l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);
+        other.f.set(p.grads.f);
         loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step) + l1;
-        other = this.scratch;
       }
-      const g = p.grads.f;
-      for (let k = 0; k < g.length; k++) g[k] += other[k];
     }
-    this.adam.step(p.values.f, p.grads.f);
+    // Shard 0's gradients plus shard 1's, in this order whatever the threads, then the update.
+    this.adam.stepOn(g, p.values, p.grads, other);
     p.changed();
     this.step++;
     return loss;

@@ -277,3 +277,29 @@ void colsum(int M, int N, const float* A, int lda, float* out) {
     out[n] = s;
   }
 }
+
+// One Adam step as Keras applies it, over n parameters: g = g1 + g2 (g2 null: g1 alone, the two shards of a
+// batch summed in this order), m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) g^2 (Keras' v), p -= lr_t m / (sqrt(s) + eps).
+void adam_step(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t, float b1,
+               float b2, float eps) {
+  const v B1 = splat(b1), C1 = splat(1.0f - b1), B2 = splat(b2), C2 = splat(1.0f - b2), LR = splat(lr_t), EPS = splat(eps);
+  int k = 0;
+  for (; k + 4 <= n; k += 4) {
+    v g = wasm_v128_load(g1 + k);
+    if (g2) g = add(g, wasm_v128_load(g2 + k));
+    v mk = add(mul(B1, wasm_v128_load(m + k)), mul(C1, g));
+    v vk = add(mul(B2, wasm_v128_load(s + k)), mul(C2, mul(g, g)));
+    wasm_v128_store(m + k, mk);
+    wasm_v128_store(s + k, vk);
+    v step = wasm_f32x4_div(mul(LR, mk), add(wasm_f32x4_sqrt(vk), EPS));
+    wasm_v128_store(p + k, sub(wasm_v128_load(p + k), step));
+  }
+  for (; k < n; k++) {
+    float g = g1[k] + (g2 ? g2[k] : 0.0f);
+    float mk = b1 * m[k] + (1.0f - b1) * g;
+    float vk = b2 * s[k] + (1.0f - b2) * (g * g);
+    m[k] = mk;
+    s[k] = vk;
+    p[k] -= lr_t * mk / (__builtin_sqrtf(vk) + eps);
+  }
+}

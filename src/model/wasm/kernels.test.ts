@@ -175,6 +175,28 @@ for (const build of builds) {
     }
     assert.ok(a.guardsIntact());
   });
+
+  test(`${build}: adam_step equals Keras' Adam on the summed gradients (float64), for 1 and 11 values`, () => {
+    const { a, k } = setup();
+    const rng = new Rng(17);
+    for (const n of [1, 11]) {
+      const p = rand(rng, n), g1 = rand(rng, n, 0.1), g2 = rand(rng, n, 0.1), m = rand(rng, n, 0.01);
+      const s = Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3));
+      const pp = a.put(n, p), p1 = a.put(n, g1), p2 = a.put(n, g2), pm = a.put(n, m), ps = a.put(n, s);
+      const [lr, b1, b2, eps] = [0.01, 0.9, 0.999, 1e-7];
+      k.adam_step(n, pp, p1, p2, pm, ps, lr, b1, b2, eps);
+      const refM = [...m].map((v, i) => b1 * v + (1 - b1) * (g1[i] + g2[i]));
+      const refS = [...s].map((v, i) => b2 * v + (1 - b2) * (g1[i] + g2[i]) ** 2);
+      const refP = [...p].map((v, i) => v - (lr * refM[i]) / (Math.sqrt(refS[i]) + eps));
+      assert.ok(rel(a.get(pm, n), refM) < 1e-6 && rel(a.get(ps, n), refS) < 1e-6 && rel(a.get(pp, n), refP) < 1e-6);
+      // Without a second gradient, and a zero gradient: p moves only by the old momentum.
+      const q = a.put(1, [1]), z = a.put(1, [0]), qm = a.put(1, [0.5]), qs = a.put(1, [0.25]);
+      k.adam_step(1, q, z, 0, qm, qs, 0.1, 0.5, 0.5, 0);
+      assert.deepEqual([...a.get(qm, 1), ...a.get(qs, 1)], [0.25, 0.125]);
+      assert.ok(Math.abs(a.get(q, 1)[0] - (1 - (0.1 * 0.25) / Math.sqrt(0.125))) < 1e-7);
+    }
+    assert.ok(a.guardsIntact());
+  });
 }
 
 test('the relaxed build (fused multiply-adds) agrees with the plain one within float32 rounding', { skip: builds.length < 2 && 'no relaxed SIMD here' }, () => {
