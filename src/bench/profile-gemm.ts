@@ -62,7 +62,7 @@ export function profileRows(profile: GemmProfile, totalMs: number): { op: string
     }));
 }
 
-/** The fused cell kernels of a provider, each call timed under `cell forward`, `cell backward`, `transpose`, `row sums` or `adam`. */
+/** The fused cell kernels of a provider, each call timed under `cell forward`, `cell backward`, `transpose`, `row sums`, `dropout masks` or `adam`. */
 function profiledCell(k: CellOps, add: (key: string, ms: number, flops: number) => void): CellOps {
   return {
     forward(...a: Parameters<CellOps['forward']>): void {
@@ -84,6 +84,11 @@ function profiledCell(k: CellOps, add: (key: string, ms: number, flops: number) 
       const t = performance.now();
       k.sumRows(a, out);
       add('row sums', performance.now() - t, 0);
+    },
+    dropoutMasks(...a: Parameters<CellOps['dropoutMasks']>): void {
+      const t = performance.now();
+      k.dropoutMasks(...a);
+      add('dropout masks', performance.now() - t, 0);
     },
     adam(...a: Parameters<CellOps['adam']>): void {
       const t = performance.now();

@@ -1,4 +1,4 @@
-import { dropoutMasks } from './dropout';
+import { DropoutMasks, dropoutMasks } from './dropout';
 import type { Gemm } from './gemm';
 import { initialWeights } from './init';
 import { NetBuffers, netBuffers, networkBackward, networkForward, networkLoss } from './network';
@@ -53,7 +53,16 @@ export class LstmEngine {
     gatherWindows(x, T, F, order, start, B, nb.X.f);
     nb.g.touch(nb.X);
     const k = encoder.length;
-    const masks = dropout > 0 && step >= 0 ? dropoutMasks(dropout, seed, step, row0, B, T, encoder[k - 1], encoder[0]) : null;
+    let masks: DropoutMasks | null = null;
+    if (dropout > 0 && step >= 0) {
+      const { maskEnc, maskDec } = nb;
+      if (nb.g.cell && maskEnc && maskDec) {
+        nb.g.cell.dropoutMasks(dropout, seed, step, row0, B, T, maskEnc, maskDec);
+        masks = { enc: maskEnc.f, dec: maskDec.f };
+      } else {
+        masks = dropoutMasks(dropout, seed, step, row0, B, T, encoder[k - 1], encoder[0]);
+      }
+    }
     networkForward(this.params, nb, masks);
     const loss = networkLoss(nb, this.spec.loss, norm);
     networkBackward(this.params, nb, masks);

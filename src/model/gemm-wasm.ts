@@ -92,6 +92,11 @@ function wasmCellOps(k: CellKernelExports): CellOps {
     sumRows(a, out) {
       k.colsum(a.rows, a.cols, p(a), a.cols, p(out));
     },
+    dropoutMasks(rate, seed, step, row0, B, T, enc, dec) {
+      // Kept when draw / 2^32 >= rate, i.e. draw >= ceil(rate 2^32) (exact in float64); passed as i32 bits.
+      const thr = Math.min(0xffffffff, Math.ceil(rate * 4294967296));
+      k.dropout_masks(seed, step, row0, B, T, enc.cols, dec.cols, thr | 0, 1 / (1 - rate), p(enc), p(dec));
+    },
     adam(P, g1, g2, m, s, lrT, b1, b2, eps) {
       k.adam_step(P.rows * P.cols, p(P), p(g1), g2 ? p(g2) : 0, p(m), p(s), lrT, b1, b2, eps);
     },

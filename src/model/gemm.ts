@@ -68,6 +68,8 @@ export interface CellOps {
    * place (see {@link Adam}); all of the same size.
    */
   adam(p: Mat, g1: Mat, g2: Mat | null, m: Mat, s: Mat, lrT: number, b1: number, b2: number, eps: number): void;
+  /** The masks `dropoutMasks` (dropout.ts) makes, the same numbers, written into `enc` [B, uLast] and `dec` [T*B, uFirst]. */
+  dropoutMasks(rate: number, seed: number, step: number, row0: number, B: number, T: number, enc: Mat, dec: Mat): void;
 }
 
 /**

@@ -20,6 +20,9 @@ export interface NetBuffers {
   E: Mat;
   D: Mat;
   Y: Mat;
+  /** Training with dropout, providers with kernels: the dropout masks of the batch (see {@link DropoutMasks}). */
+  maskEnc: Mat | null;
+  maskDec: Mat | null;
   /** Training only: loss gradient, its product with the dense kernel, D transposed (providers without `mmT`). */
   dY: Mat | null;
   dD: Mat | null;
@@ -47,6 +50,8 @@ export function netBuffers(p: Params, newGemm: () => Gemm, B: number, training: 
     dY: training ? g.alloc(T * B, F) : null,
     dD: training ? g.alloc(T * B, uFirst) : null,
     DT: training && !g.mmT ? g.alloc(uFirst, T * B) : null,
+    maskEnc: training && g.cell && p.spec.dropout > 0 ? g.alloc(B, uLast) : null,
+    maskDec: training && g.cell && p.spec.dropout > 0 ? g.alloc(T * B, uFirst) : null,
   };
 }
 

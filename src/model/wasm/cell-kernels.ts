@@ -9,6 +9,7 @@ export interface CellKernelExports {
   gemm_nn(M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number): void;
   gemm_tn(M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number): void;
   colsum(M: number, N: number, A: number, lda: number, out: number): void;
+  dropout_masks(seed: number, step: number, row0: number, B: number, T: number, uLast: number, uFirst: number, thr: number, keep: number, enc: number, dec: number): void;
   adam_step(n: number, p: number, g1: number, g2: number, m: number, s: number, lrT: number, b1: number, b2: number, eps: number): void;
 }
 

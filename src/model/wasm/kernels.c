@@ -303,3 +303,54 @@ void adam_step(int n, float* p, const float* g1, const float* g2, float* m, floa
     p[k] -= lr_t * mk / (__builtin_sqrtf(vk) + eps);
   }
 }
+
+// Lanes 0 .. n-1 of x (n = 1..4) to p[0], p[stride], p[2 stride], ...
+static inline void scatter_n(float* p, int stride, v x, int n) {
+  p[0] = wasm_f32x4_extract_lane(x, 0);
+  if (n > 1) p[stride] = wasm_f32x4_extract_lane(x, 1);
+  if (n > 2) p[2 * stride] = wasm_f32x4_extract_lane(x, 2);
+  if (n > 3) p[3 * stride] = wasm_f32x4_extract_lane(x, 3);
+}
+
+// ---- Dropout masks: the same numbers as dropoutMasks in dropout.ts (murmur-mixed seeds, mulberry32). ----
+static inline unsigned mix(unsigned h, unsigned p) {
+  h = (h ^ p) * 0x01000193u;
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+
+// Four rows' generators side by side (one per lane): the next 32-bit draw of each.
+static inline v next4(v* state) {
+  v s = *state = wasm_i32x4_add(*state, wasm_i32x4_splat(0x6d2b79f5));
+  v t = wasm_i32x4_mul(wasm_v128_xor(s, wasm_u32x4_shr(s, 15)), wasm_v128_or(s, wasm_i32x4_splat(1)));
+  t = wasm_v128_xor(t, wasm_i32x4_add(t, wasm_i32x4_mul(wasm_v128_xor(t, wasm_u32x4_shr(t, 7)), wasm_v128_or(t, wasm_i32x4_splat(61)))));
+  return wasm_v128_xor(t, wasm_u32x4_shr(t, 14));
+}
+
+// Masks of rows row0 .. row0 + B - 1 of training step `step`: each row draws from its own generator, seeded
+// mix(mix(mix(0x811c9dc5, seed), step), row) ^ 0x9e3779b9, first its u_last encoder values, then u_first per
+// step; a value is kept (set to `keep`) when its draw, as a fraction of 2^32, is at least the rate, i.e. when
+// the draw is at least `thr` = ceil(rate 2^32). enc is [B, u_last], dec time-major [T*B, u_first].
+void dropout_masks(int seed, int step, int row0, int B, int T, int u_last, int u_first, unsigned thr, float keep,
+                   float* enc, float* dec) {
+  const v K = splat(keep), TH = wasm_i32x4_splat((int)thr);
+  for (int b0 = 0; b0 < B; b0 += 4) {
+    const int nb = B - b0 < 4 ? B - b0 : 4;
+    const unsigned h = mix(mix(0x811c9dc5u, (unsigned)seed), (unsigned)step), r = (unsigned)(row0 + b0);
+    v state = wasm_u32x4_make(mix(h, r) ^ 0x9e3779b9u, mix(h, r + 1) ^ 0x9e3779b9u, mix(h, r + 2) ^ 0x9e3779b9u, mix(h, r + 3) ^ 0x9e3779b9u);
+    for (int j = 0; j < u_last; j++) {
+      v m = wasm_v128_and(wasm_u32x4_ge(next4(&state), TH), K);
+      scatter_n(enc + b0 * u_last + j, u_last, m, nb);
+    }
+    for (int t = 0; t < T; t++) {
+      for (int j = 0; j < u_first; j++) {
+        v m = wasm_v128_and(wasm_u32x4_ge(next4(&state), TH), K);
+        scatter_n(dec + (t * B + b0) * u_first + j, u_first, m, nb);
+      }
+    }
+  }
+}

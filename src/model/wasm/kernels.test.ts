@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../../notebook/paths';
 import { Rng } from '../../util/random';
+import { dropoutMasks } from '../dropout';
 import { CellKernelExports, cellKernels, KernelBuild, relaxedSimdAvailable } from './cell-kernels';
 import { KERNELS_SOURCE_SHA256 } from './kernels-wasm';
 
@@ -172,6 +173,22 @@ for (const build of builds) {
       }
       assert.ok(rel(a.get(pz, B * G), refZ) < 1e-6, `dZ ${B}x${u}`);
       assert.ok(rel(a.get(pdc, B * u), refDc) < 1e-6);
+    }
+    assert.ok(a.guardsIntact());
+  });
+
+  test(`${build}: dropout_masks gives exactly the masks of dropoutMasks (JS), any row count, seed and rate`, () => {
+    const { a, k } = setup();
+    for (const [rate, seed, step, row0, B, T, uL, uF] of [[0.2, 42, 0, 0, 16, 30, 128, 128], [0.5, -7, 123456, 16, 5, 3, 6, 9], [0, 1, 2, 3, 1, 2, 3, 4], [0.9, 2 ** 31 - 1, 7, 1, 7, 4, 5, 2]]) {
+      const ref = dropoutMasks(rate, seed, step, row0, B, T, uL, uF);
+      const pe = a.put(B * uL), pd = a.put(T * B * uF);
+      k.dropout_masks(seed, step, row0, B, T, uL, uF, Math.min(0xffffffff, Math.ceil(rate * 4294967296)) | 0, 1 / (1 - rate), pe, pd);
+      assert.deepEqual(a.get(pe, B * uL), ref.enc);
+      assert.deepEqual(a.get(pd, T * B * uF), ref.dec);
+      if (rate === 0.2) {
+        const kept = ref.dec.filter((x) => x > 0).length / ref.dec.length;
+        assert.ok(Math.abs(kept - 0.8) < 0.01, `kept ${kept}`);
+      }
     }
     assert.ok(a.guardsIntact());
   });
