@@ -109,7 +109,7 @@ export function benchTable(r: BenchResult): string {
   ];
   if (r.profiles?.length) {
     lines.push('', "Where one training thread's time goes, step by step (profiled run):", '',
-      '| compute | matrix products | other kernels (sigmoid or fused cell, transposes) | JS (cell without kernels, loss, dropout, Adam) | top operations |',
+      '| compute | matrix products | other provider kernels (SIMD: cell, transposes, row sums, Adam, dropout; XNNPACK: sigmoid) | JS (the rest: with XNNPACK the cell, Adam, dropout masks) | top operations |',
       '|---|---:|---:|---:|---|');
     for (const p of r.profiles) {
       const pct = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
