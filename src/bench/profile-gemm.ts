@@ -62,38 +62,26 @@ export function profileRows(profile: GemmProfile, totalMs: number): { op: string
     }));
 }
 
-/** The fused cell kernels of a provider, each call timed under `cell forward`, `cell backward`, `transpose`, `row sums`, `dropout masks` or `adam`. */
+/** What each {@link CellOps} call is timed under. */
+const CELL_KEYS: { [K in keyof CellOps]: string } = {
+  forward: 'cell forward',
+  backward: 'cell backward',
+  transpose: 'transpose',
+  sumRows: 'row sums',
+  dropoutMasks: 'dropout masks',
+  adam: 'adam',
+};
+
+/** The kernels of a provider, each call timed under its {@link CELL_KEYS} name. */
 function profiledCell(k: CellOps, add: (key: string, ms: number, flops: number) => void): CellOps {
-  return {
-    forward(...a: Parameters<CellOps['forward']>): void {
+  const out: Record<string, (...a: unknown[]) => void> = {};
+  for (const [name, key] of Object.entries(CELL_KEYS)) {
+    const fn = (k as unknown as Record<string, (...a: unknown[]) => void>)[name];
+    out[name] = (...a: unknown[]) => {
       const t = performance.now();
-      k.forward(...a);
-      add('cell forward', performance.now() - t, 0);
-    },
-    backward(...a: Parameters<CellOps['backward']>): void {
-      const t = performance.now();
-      k.backward(...a);
-      add('cell backward', performance.now() - t, 0);
-    },
-    transpose(src: Mat, dst: Mat): void {
-      const t = performance.now();
-      k.transpose(src, dst);
-      add('transpose', performance.now() - t, 0);
-    },
-    sumRows(a: Mat, out: Mat): void {
-      const t = performance.now();
-      k.sumRows(a, out);
-      add('row sums', performance.now() - t, 0);
-    },
-    dropoutMasks(...a: Parameters<CellOps['dropoutMasks']>): void {
-      const t = performance.now();
-      k.dropoutMasks(...a);
-      add('dropout masks', performance.now() - t, 0);
-    },
-    adam(...a: Parameters<CellOps['adam']>): void {
-      const t = performance.now();
-      k.adam(...a);
-      add('adam', performance.now() - t, 0);
-    },
-  };
+      fn.apply(k, a);
+      add(key, performance.now() - t, 0);
+    };
+  }
+  return out as unknown as CellOps;
 }
