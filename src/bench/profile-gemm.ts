@@ -29,11 +29,11 @@ export function profiledGemm(inner: Gemm, profile: GemmProfile): Gemm {
       inner.mm(a, b, out);
       add(`mm ${a.rows}x${a.cols}x${b.cols}${repack && !inner.cell ? ' +pack' : ''}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
     },
-    mmT: inner.mmT && ((a: Mat, b: Mat, out: Mat): void => {
+    mmT(a: Mat, b: Mat, out: Mat): void {
       const t = performance.now();
-      inner.mmT!(a, b, out);
+      inner.mmT(a, b, out);
       add(`mmT ${a.cols}x${a.rows}x${b.cols}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
-    }),
+    },
     sigmoid(m: Mat): void {
       const t = performance.now();
       inner.sigmoid(m);

@@ -24,9 +24,8 @@ export interface AdamOptions {
 export class Adam {
   /** Steps taken so far. */
   t = 0;
-  private readonly m: Float32Array;
-  private readonly v: Float32Array;
-  /** The moments in the provider's memory, for {@link stepOn} (allocated on first use). */
+  /** The moments: in the JS heap for {@link step}, in the provider's memory for {@link stepOn}'s kernel (allocated on first use). */
+  private js: { m: Float32Array; v: Float32Array } | null = null;
   private mats: { g: Gemm; m: Mat; v: Mat } | null = null;
   private readonly lr: number;
   private readonly b1: number;
@@ -34,9 +33,7 @@ export class Adam {
   private readonly eps: number;
 
   /** @param size number of parameters. */
-  constructor(size: number, o: AdamOptions = {}) {
-    this.m = new Float32Array(size);
-    this.v = new Float32Array(size);
+  constructor(readonly size: number, o: AdamOptions = {}) {
     this.lr = o.learningRate ?? 1e-3;
     this.b1 = o.beta1 ?? 0.9;
     this.b2 = o.beta2 ?? 0.999;
@@ -48,12 +45,13 @@ export class Adam {
    * @throws Error when the lengths differ from the optimizer's size.
    */
   step(p: Float32Array, g: Float32Array): void {
-    const { m, v, b1, b2, eps } = this;
-    if (p.length !== m.length || g.length !== m.length) throw new Error(`adam: expected ${m.length} values, got ${p.length} and ${g.length}`);
-    this.t++;
-    const lrT = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
+    const n = this.size;
+    if (p.length !== n || g.length !== n) throw new Error(`adam: expected ${n} values, got ${p.length} and ${g.length}`);
+    const { m, v } = (this.js ??= { m: new Float32Array(n), v: new Float32Array(n) });
+    const { b1, b2, eps } = this;
+    const lrT = this.nextRate();
     const c1 = 1 - b1, c2 = 1 - b2;
-    for (let k = 0; k < p.length; k++) {
+    for (let k = 0; k < n; k++) {
       const gk = g[k];
       const mk = (m[k] = b1 * m[k] + c1 * gk);
       const vk = (v[k] = b2 * v[k] + c2 * gk * gk);
@@ -70,7 +68,7 @@ export class Adam {
    * adam.stepOn(gemm, params.values, params.grads, workerGrads);
    */
   stepOn(g: Gemm, p: Mat, g1: Mat, g2: Mat | null): void {
-    const n = this.m.length;
+    const n = this.size;
     const size = (x: Mat) => x.rows * x.cols;
     if (size(p) !== n || size(g1) !== n || (g2 && size(g2) !== n)) throw new Error(`adam: expected ${n} values`);
     const k = g.cell;
@@ -81,23 +79,16 @@ export class Adam {
         for (let i = 0; i < n; i++) a[i] += b[i];
       }
       this.step(p.f, a);
-      g.touch(p);
-      return;
+    } else {
+      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n) };
+      k.adam(p, g1, g2, this.mats.m, this.mats.v, this.nextRate(), this.b1, this.b2, this.eps);
     }
-    if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n) };
-    this.t++;
-    const { b1, b2, eps } = this;
-    const lrT = (this.lr * Math.sqrt(1 - Math.pow(b2, this.t))) / (1 - Math.pow(b1, this.t));
-    k.adam(p, g1, g2, this.mats.m, this.mats.v, lrT, b1, b2, eps);
     g.touch(p);
   }
 
-  /** Forget the moments and the step count (after weights are replaced). */
-  reset(): void {
-    this.t = 0;
-    this.m.fill(0);
-    this.v.fill(0);
-    this.mats?.m.f.fill(0);
-    this.mats?.v.f.fill(0);
+  /** Count a step and return its rate `lr * sqrt(1 - b2^t) / (1 - b1^t)`. */
+  private nextRate(): number {
+    this.t++;
+    return (this.lr * Math.sqrt(1 - Math.pow(this.b2, this.t))) / (1 - Math.pow(this.b1, this.t));
   }
 }

@@ -1,9 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkMm, Gemm, Mat } from './gemm';
+import { checkMm, checkMmT, Gemm, Mat } from './gemm';
 
 class JsMat implements Mat {
   version = 0;
   constructor(readonly f: Float32Array, readonly rows: number, readonly cols: number) {}
+}
+
+/** `out = a x b`, or `aᵀ x b` when `transposeA`, by `tf.matMul`. */
+function matMulInto(a: Mat, b: Mat, out: Mat, transposeA: boolean): void {
+  const r = tf.tidy(() => tf.matMul(tf.tensor2d(a.f, [a.rows, a.cols]), tf.tensor2d(b.f, [b.rows, b.cols]), transposeA));
+  try {
+    out.f.set(r.dataSync() as Float32Array);
+  } finally {
+    r.dispose();
+  }
 }
 
 /**
@@ -26,12 +36,11 @@ export function tfGemm(): Gemm {
     },
     mm(a: Mat, b: Mat, out: Mat): void {
       checkMm(a, b, out);
-      const r = tf.tidy(() => tf.matMul(tf.tensor2d(a.f, [a.rows, a.cols]), tf.tensor2d(b.f, [b.rows, b.cols])));
-      try {
-        out.f.set(r.dataSync() as Float32Array);
-      } finally {
-        r.dispose();
-      }
+      matMulInto(a, b, out, false);
+    },
+    mmT(a: Mat, b: Mat, out: Mat): void {
+      checkMmT(a, b, out);
+      matMulInto(a, b, out, true);
     },
     sigmoid(m: Mat): void {
       const f = m.f;

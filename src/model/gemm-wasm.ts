@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { CellOps, checkMm, checkMmT, Gemm, Mat } from './gemm';
+import { CellOps, checkMm, checkMmT, Gemm, Mat, transposeInto } from './gemm';
 import { CellKernelExports, cellKernels, KernelBuild } from './wasm/cell-kernels';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
 interface WasmModule {
   HEAPU8: Uint8Array;
-  /** The module's wasm exports (Emscripten), whose `memory` the fused cell kernels share. */
-  asm?: { memory?: WebAssembly.Memory };
   HEAP32: Int32Array;
+  /** The module's wasm exports (Emscripten), whose `memory` the engine's kernels share. */
+  asm?: { memory?: WebAssembly.Memory };
   _malloc(bytes: number): number;
   _free(ptr: number): void;
   _register_tensor(id: number, size: number, ptr: number): void;
@@ -104,6 +104,16 @@ function wasmCellOps(k: CellKernelExports): CellOps {
 }
 
 /**
+ * `O` = the product of kernel `gemm` (gemm_nn or gemm_tn) over contiguous matrices: M rows, inner size K
+ * (zero-filled when K is 0: the kernel then writes nothing).
+ */
+function simdProduct(gemm: CellKernelExports['gemm_nn'], M: number, K: number, A: WasmMat, B: WasmMat, O: WasmMat): void {
+  if (K === 0) O.f.fill(0);
+  else gemm(M, B.cols, K, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
+  O.version++;
+}
+
+/**
  * The fast {@link Gemm} on the wasm backend: matrices live in the backend's WebAssembly memory, registered in its
  * tensor table under private ids, and products call the backend's `BatchMatMul` export directly, untransposed,
  * which runs XNNPACK's fully-connected operator (the right operand is packed once and cached until touched). No
@@ -130,8 +140,12 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
     mats.push(m);
     return m;
   };
+  // XNNPACK only: transposed copies for mmT, of each right operand (reused while its version holds) and per
+  // output shape.
+  const transposed = new Map<Mat, { t: Mat; version: number }>();
+  const outT = new Map<string, Mat>();
   let disposed = false;
-  return {
+  const g: Gemm = {
     name: loaded ? (loaded.build === 'relaxed' ? 'wasm-simd-fma' : 'wasm-simd') : 'wasm-xnnpack',
     cell: kernels ? wasmCellOps(kernels) : undefined,
     alloc(rows: number, cols: number): Mat {
@@ -152,9 +166,7 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       if (kernels) {
         // The unpacked SIMD product: as fast as XNNPACK at these sizes, and weights that change every batch
         // are not repacked (an XNNPACK pack of a 128x512 kernel costs about 4 products).
-        if (A.cols === 0) O.f.fill(0);
-        else kernels.gemm_nn(A.rows, B.cols, A.cols, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
-        O.version++;
+        simdProduct(kernels.gemm_nn, A.rows, A.cols, A, B, O);
         return;
       }
       if (B.packed !== B.version) {
@@ -172,15 +184,29 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       mod._BatchMatMul(A.id, shapes, 3, B.id, shapes + 12, 3, 0, 0, O.id);
       O.version++;
     },
-    mmT: kernels
-      ? (a: Mat, b: Mat, out: Mat): void => {
-          checkMmT(a, b, out);
-          const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
-          if (A.rows === 0) O.f.fill(0);
-          else kernels.gemm_tn(A.cols, B.cols, A.rows, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
-          O.version++;
-        }
-      : undefined,
+    mmT(a: Mat, b: Mat, out: Mat): void {
+      checkMmT(a, b, out);
+      const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
+      if (kernels) {
+        simdProduct(kernels.gemm_tn, A.cols, A.rows, A, B, O);
+        return;
+      }
+      // XNNPACK has no transposed operand: outᵀ = bᵀ a (a, the activations, is the smaller operand to pack).
+      let bt = transposed.get(b);
+      if (!bt) {
+        bt = { t: g.alloc(b.cols, b.rows), version: -1 };
+        transposed.set(b, bt);
+      }
+      if (bt.version !== b.version) {
+        transposeInto(g, b, bt.t);
+        bt.version = b.version;
+      }
+      const key = `${out.cols}x${out.rows}`;
+      let ot = outT.get(key);
+      if (!ot) outT.set(key, (ot = g.alloc(out.cols, out.rows)));
+      g.mm(bt.t, a, ot);
+      transposeInto(g, ot, out);
+    },
     sigmoid(m: Mat): void {
       mod._Sigmoid((m as WasmMat).id, (m as WasmMat).id);
       m.version++;
@@ -196,6 +222,9 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       mod._free(shapes);
       mats.length = 0;
       owned.length = 0;
+      transposed.clear();
+      outT.clear();
     },
   };
+  return g;
 }

@@ -12,9 +12,9 @@ export interface Mat {
 }
 
 /**
- * The compute provider of the engine: matrix products and an in-place logistic sigmoid (the only
- * transcendental the LSTM needs: tanh(x) = 2 sigmoid(2x) - 1). Everything else (gate arithmetic, losses, Adam)
- * is plain JS over `Mat.f`. One provider per backend: XNNPACK called directly on wasm, tfjs ops elsewhere.
+ * The compute provider of the engine: matrix products, an in-place logistic sigmoid and, optionally, the fused
+ * kernels of {@link CellOps}. Without those the engine does the rest (cell, Adam, dropout) in plain JS over
+ * `Mat.f`. One provider per backend: the engine's SIMD kernels (or XNNPACK) on wasm, tfjs ops elsewhere.
  */
 export interface Gemm {
   /** Provider name, e.g. `wasm-xnnpack` or `tfjs-cpu`. */
@@ -24,16 +24,15 @@ export interface Gemm {
   /** A matrix sharing `rows * cols` values of `parent` from element `offset` (rows of a sequence, a weight). */
   sub(parent: Mat, offset: number, rows: number, cols: number): Mat;
   /**
-   * `out = a x b` (no transposes: the engine keeps explicit transposed copies).
+   * `out = a x b` (no transposes: the engine keeps explicit transposed copies of the weights).
    * @throws Error when the shapes do not agree.
    */
   mm(a: Mat, b: Mat, out: Mat): void;
   /**
-   * `out = aᵀ x b` with `a` [K, M] and `b` [K, N] (weight gradients: activationsᵀ x gate gradients), when the
-   * provider has it; without it the engine transposes explicitly and calls {@link mm}.
+   * `out = aᵀ x b` with `a` [K, M] and `b` [K, N] (weight gradients: activationsᵀ x gate gradients).
    * @throws Error when the shapes do not agree.
    */
-  mmT?(a: Mat, b: Mat, out: Mat): void;
+  mmT(a: Mat, b: Mat, out: Mat): void;
   /** `m = 1 / (1 + exp(-m))`, elementwise, in place. */
   sigmoid(m: Mat): void;
   /** Declare that the values of `m` changed since it was last used as a right operand. */

@@ -72,15 +72,13 @@ export class LstmAutoencoder implements Autoencoder {
     this.worker?.setData(x, order);
     const batches = Math.ceil(count / batchSize);
     let total = 0;
-    let lastYield = Date.now();
+    const pause = yielder();
     for (let bi = 0; bi < batches; bi++) {
       const start = bi * batchSize;
       total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
       onBatch?.(bi, batches);
-      if (!this.worker && Date.now() - lastYield > 50) {
-        await new Promise((r) => setImmediate(r));
-        lastYield = Date.now();
-      }
+      // With a worker, awaiting its shard already lets the event loop run.
+      if (!this.worker) await pause();
     }
     return total / (count * T * F);
   }
@@ -150,14 +148,11 @@ export class LstmAutoencoder implements Autoencoder {
       worker.params.set(this.core.params.values.f);
       pending = worker.reconstruct(half, n - half, batchSize, out.length);
     }
-    let lastYield = Date.now();
+    const pause = yielder();
     const run = async (from: number, to: number) => {
       for (let start = from; start < to; start += batchSize) {
         this.core.reconstruct(x, start, Math.min(batchSize, to - start), out);
-        if (!pending && Date.now() - lastYield > 50) {
-          await new Promise((r) => setImmediate(r));
-          lastYield = Date.now();
-        }
+        if (!pending) await pause();
       }
     };
     await run(0, half);
@@ -196,6 +191,19 @@ export class LstmAutoencoder implements Autoencoder {
     this.worker = null;
     this.core.dispose();
   }
+}
+
+/**
+ * A pause for long synchronous loops: resolves at once, or after one turn of the event loop when 50 ms have
+ * passed since the last such turn (so progress bars and timers keep running).
+ */
+function yielder(): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last <= 50) return;
+    await new Promise((r) => setImmediate(r));
+    last = Date.now();
+  };
 }
 
 /** Floating-point operations to train on one window (forward and backward), for sizing work. */

@@ -1,4 +1,4 @@
-import { Gemm, Mat, sumRowsInto, transposeInto } from './gemm';
+import { Gemm, Mat, sumRowsInto } from './gemm';
 import type { LstmBuffers, LstmWeights } from './lstm-buffers';
 
 /**
@@ -44,7 +44,7 @@ export type LstmOutGrad = { seq: Mat } | { last: Mat };
  * Back-propagate through one LSTM layer after {@link lstmForward} on the same buffers and input `x`: writes the
  * weight gradients `w.dW`, `w.dU`, `w.db` and, when the buffers have one, the input gradient `buf.dX`. Step by
  * step only dZ_t Uᵀ (one [B, 4u] x [4u, u] product) is sequential; each weight gradient is then one product
- * over all steps (`mmT` when the provider has it, else explicit transposes and `mm`).
+ * over all steps.
  *
  * @throws Error when the buffers were allocated without training buffers.
  * @example
@@ -52,62 +52,34 @@ export type LstmOutGrad = { seq: Mat } | { last: Mat };
  */
 export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, grad: LstmOutGrad): void {
   const { B, T, repeated } = buf;
-  const { dZ, dZT, dhNext, dcNext, dUT, dWT } = buf;
+  const { dZ, dhNext, dcNext } = buf;
   if (!dZ || !dhNext || !dcNext) throw new Error('lstmBackward: buffers were allocated for inference only');
   const u = w.u;
   const G = 4 * u;
   const k = g.cell;
   for (let t = T - 1; t >= 0; t--) {
-    let dOutMat: Mat | null = null;
+    let dOut: Mat | null = null;
     let base = 0;
     if ('seq' in grad) {
-      dOutMat = grad.seq;
+      dOut = grad.seq;
       base = t * B * u;
     } else if (t === T - 1) {
-      dOutMat = grad.last;
+      dOut = grad.last;
     }
-    const dOut = dOutMat && !k ? dOutMat.f : null;
-    if (k) k.backward(B, u, t === T - 1, dOutMat, base, dhNext, dcNext, buf.A, t * B * G, buf.C, t * B * u, buf.TC, t * B * u, dZ, t * B * G);
-    else cellBackward(B, u, t, T, dOut, base, dhNext.f, dcNext.f, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
+    if (k) k.backward(B, u, t === T - 1, dOut, base, dhNext, dcNext, buf.A, t * B * G, buf.C, t * B * u, buf.TC, t * B * u, dZ, t * B * G);
+    else cellBackward(B, u, t, T, dOut && dOut.f, base, dhNext.f, dcNext.f, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
     if (t > 0) g.mm(buf.dZStep[t], w.Ut, dhNext);
   }
-  if (g.mmT) {
-    // Weight gradients straight from the activations: dU = H_prevᵀ dZ, dW = xᵀ dZ (or xᵀ S), no transposes.
-    g.mmT(buf.hPrev, dZ, w.dU);
-    sumRowsInto(g, dZ, w.db);
-    if (repeated) {
-      const S = stepSum(g, buf, dZ);
-      g.mmT(x, S, w.dW);
-      if (buf.dX) g.mm(S, w.Wt, buf.dX);
-    } else {
-      g.mmT(x, dZ, w.dW);
-      if (buf.dX) g.mm(dZ, w.Wt, buf.dX);
-    }
-    return;
-  }
-  if (!dZT || !dUT || !dWT) throw new Error('lstmBackward: buffers lack the transposes this provider needs');
-  transposeInto(g, dZ, dZT);
-  // Recurrent kernel: dUᵀ = dZᵀ [4u, T*B] x H_prev [T*B, u].
-  g.mm(dZT, buf.hPrev, dUT);
-  transposeInto(g, dUT, w.dU);
+  g.touch(dZ);
+  // Weight gradients straight from the activations: dU = H_prevᵀ dZ, db = the row sums of dZ, dW = xᵀ dZ. With
+  // the same input at every step (repeated) the input's terms are the sums of dZ over steps, S.
+  g.mmT(buf.hPrev, dZ, w.dU);
   sumRowsInto(g, dZ, w.db);
+  let dIn = dZ;
   if (repeated) {
-    const S = stepSum(g, buf, dZ);
-    transposeInto(g, x, buf.XT!);
-    g.mm(buf.XT!, S, w.dW);
-    if (buf.dX) g.mm(S, w.Wt, buf.dX);
-  } else {
-    g.mm(dZT, x, dWT);
-    transposeInto(g, dWT, w.dW);
-    if (buf.dX) g.mm(dZ, w.Wt, buf.dX);
+    dIn = buf.S!;
+    sumRowsInto(g, buf.dZSteps!, dIn);
   }
-}
-
-/** The same input at every step (repeated): its projection's gradient is the sum of dZ over steps, into `buf.S`. */
-function stepSum(g: Gemm, buf: LstmBuffers, dZ: Mat): Mat {
-  const S = buf.S!;
-  // dZ seen as [T, B*4u]: the sum of its rows is the sum over steps.
-  buf.dZSteps ??= g.sub(dZ, 0, buf.T, S.rows * S.cols);
-  sumRowsInto(g, buf.dZSteps, S);
-  return S;
+  g.mmT(x, dIn, w.dW);
+  if (buf.dX) g.mm(dIn, w.Wt, buf.dX);
 }

@@ -48,19 +48,14 @@ export interface LstmBuffers {
   /** Blocks 0..T-1 of H (h_{-1}..h_{T-2}) and 1..T (the outputs h_0..h_{T-1}), each [T*B, u]. */
   hPrev: Mat;
   hOut: Mat;
-  /** Training only: gate gradients [T*B, 4u] (with per-step views), their transpose [4u, T*B] (providers without `mmT`), scratch. */
+  /** Training only: gate gradients [T*B, 4u] (with per-step views), recurrent and cell gradients carried back. */
   dZ: Mat | null;
   dZStep: Mat[];
-  dZT: Mat | null;
   dhNext: Mat | null;
   dcNext: Mat | null;
-  dUT: Mat | null;
-  dWT: Mat | null;
-  /** Repeated input only: sum over steps of dZ [B, 4u] and the input transposed [d, B]. */
+  /** Repeated input, training only: dZ seen as [T, B*4u], and the sum of its rows (the sum over steps) [B, 4u]. */
+  dZSteps: Mat | null;
   S: Mat | null;
-  /** Repeated input only: dZ seen as [T, B*4u] (made on first use). */
-  dZSteps?: Mat;
-  XT: Mat | null;
   /** Gradient with respect to the input: [T*B, d], or [B, d] when repeated (null for the first layer). */
   dX: Mat | null;
 }
@@ -93,13 +88,10 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     hOut: g.sub(H, B * u, T * B, u),
     dZ: null,
     dZStep: [],
-    dZT: null,
     dhNext: null,
     dcNext: null,
-    dUT: null,
-    dWT: null,
+    dZSteps: null,
     S: null,
-    XT: null,
     dX: null,
   };
   if (training) {
@@ -108,13 +100,9 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     buf.dZStep = Array.from({ length: T }, (_, t) => g.sub(dZ, t * B * G, B, G));
     buf.dhNext = g.alloc(B, u);
     buf.dcNext = g.alloc(B, u);
-    if (repeated) buf.S = g.alloc(B, G);
-    if (!g.mmT) {
-      // Explicit transposes for providers without `mmT`.
-      buf.dZT = g.alloc(G, T * B);
-      buf.dUT = g.alloc(G, u);
-      buf.dWT = g.alloc(G, w.d);
-      if (repeated) buf.XT = g.alloc(w.d, B);
+    if (repeated) {
+      buf.dZSteps = g.sub(dZ, 0, T, B * G);
+      buf.S = g.alloc(B, G);
     }
     if (needDx) buf.dX = g.alloc(repeated ? B : T * B, w.d);
   }

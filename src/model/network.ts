@@ -1,5 +1,5 @@
 import type { DropoutMasks } from './dropout';
-import { Gemm, Mat, sumRowsInto, transposeInto } from './gemm';
+import { Gemm, Mat, sumRowsInto } from './gemm';
 import { lstmBackward } from './lstm-backward';
 import { LstmBuffers, lstmBuffers } from './lstm-buffers';
 import { lstmForward } from './lstm-forward';
@@ -23,10 +23,9 @@ export interface NetBuffers {
   /** Training with dropout, providers with kernels: the dropout masks of the batch (see {@link DropoutMasks}). */
   maskEnc: Mat | null;
   maskDec: Mat | null;
-  /** Training only: loss gradient, its product with the dense kernel, D transposed (providers without `mmT`). */
+  /** Training only: loss gradient and its product with the dense kernel. */
   dY: Mat | null;
   dD: Mat | null;
-  DT: Mat | null;
 }
 
 /**
@@ -49,7 +48,6 @@ export function netBuffers(p: Params, newGemm: () => Gemm, B: number, training: 
     Y: g.alloc(T * B, F),
     dY: training ? g.alloc(T * B, F) : null,
     dD: training ? g.alloc(T * B, uFirst) : null,
-    DT: training && !g.mmT ? g.alloc(uFirst, T * B) : null,
     maskEnc: training && g.cell && p.spec.dropout > 0 ? g.alloc(B, uLast) : null,
     maskDec: training && g.cell && p.spec.dropout > 0 ? g.alloc(T * B, uFirst) : null,
   };
@@ -118,17 +116,13 @@ export function networkLoss(nb: NetBuffers, kind: LossKind, norm: number): numbe
  * networkBackward(params, nb, masks);
  */
 export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks | null): void {
-  const { dY, dD, DT } = nb;
+  const { dY, dD } = nb;
   if (!dY || !dD) throw new Error('networkBackward: buffers were allocated for inference only');
   const g = nb.g;
   const k = p.spec.encoder.length;
   const L = p.lstm.length;
   // Dense head: dK = Dᵀ dY, db = column sums of dY, dD = dY Kᵀ (then through the dropout mask).
-  if (g.mmT) g.mmT(nb.D, dY, p.dense.dK);
-  else {
-    transposeInto(g, nb.D, DT!);
-    g.mm(DT!, dY, p.dense.dK);
-  }
+  g.mmT(nb.D, dY, p.dense.dK);
   sumRowsInto(g, dY, p.dense.db);
   g.mm(dY, p.dense.Kt, dD);
   if (masks) {

@@ -232,9 +232,8 @@ ALWAYS_INLINE void rows(int MR, int tn, int N, int K, const float* A, int lda, c
   for (; n < N; n++) column(MR, tn, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
-#ifndef NB
-#define NB 64
-#endif
+enum { NB = 64 };  // columns of B per block
+
 ALWAYS_INLINE void gemm(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   if (K < 1) return;  // the caller zero-fills (here the stores of zeros would become a call to memset)
   // Column blocks outside, row tiles inside: a block of B (K x NB) is reused across the row tiles.
