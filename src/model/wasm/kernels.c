@@ -180,9 +180,17 @@ void transpose(const float* s, float* d, int R, int C) {
 // otherwise C = A B with A stored [M, K]. Each C value is summed in k order, whatever the tile or shape.
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
-ALWAYS_INLINE void tile(int MR, int NV, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+// With `acc` the tile continues the sums already in C (a later block of k), else it starts from zero.
+ALWAYS_INLINE void tile(int MR, int NV, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   // Eight named accumulators (an array would be zeroed by a memset on the stack).
   v c00 = splat(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  if (acc) {
+    c00 = wasm_v128_load(C);
+    if (NV > 1) c01 = wasm_v128_load(C + 4);
+    if (MR > 1) { c10 = wasm_v128_load(C + ldc); if (NV > 1) c11 = wasm_v128_load(C + ldc + 4); }
+    if (MR > 2) { c20 = wasm_v128_load(C + 2 * ldc); if (NV > 1) c21 = wasm_v128_load(C + 2 * ldc + 4); }
+    if (MR > 3) { c30 = wasm_v128_load(C + 3 * ldc); if (NV > 1) c31 = wasm_v128_load(C + 3 * ldc + 4); }
+  }
   const int s = tn ? 1 : lda;  // step between the rows of the tile in A
   const int t = tn ? lda : 1;  // step along k in A
   for (int k = 0; k < K; k++) {
@@ -216,37 +224,46 @@ ALWAYS_INLINE void tile(int MR, int NV, int tn, int K, const float* A, int lda, 
 }
 
 // One column of C (the last N % 4), scalar, same k order.
-ALWAYS_INLINE void column(int M, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+ALWAYS_INLINE void column(int M, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   for (int i = 0; i < M; i++) {
-    float s = 0.0f;
+    float s = acc ? C[i * ldc] : 0.0f;
     for (int k = 0; k < K; k++) s += (tn ? A[k * lda + i] : A[i * lda + k]) * B[k * ldb];
     C[i * ldc] = s;
   }
 }
 
 // Rows m0 .. m0 + MR - 1 of C, all columns.
-ALWAYS_INLINE void rows(int MR, int tn, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+ALWAYS_INLINE void rows(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   int n = 0;
-  for (; n + 8 <= N; n += 8) tile(MR, 2, tn, K, A, lda, B + n, ldb, C + n, ldc);
-  for (; n + 4 <= N; n += 4) tile(MR, 1, tn, K, A, lda, B + n, ldb, C + n, ldc);
-  for (; n < N; n++) column(MR, tn, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 8 <= N; n += 8) tile(MR, 2, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 4 <= N; n += 4) tile(MR, 1, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
-enum { NB = 64 };  // columns of B per block
+enum { NB = 64, KB = 64 };  // columns of B per block, steps of k per block
 
 ALWAYS_INLINE void gemm(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   if (K < 1) return;  // the caller zero-fills (here the stores of zeros would become a call to memset)
-  // Column blocks outside, row tiles inside: a block of B (K x NB) is reused across the row tiles.
-  for (int n0 = 0; n0 < N; n0 += NB) {
-    const int nb = N - n0 < NB ? N - n0 : NB;
-    int m = 0;
-    for (; m + 4 <= M; m += 4) rows(4, tn, nb, K, tn ? A + m : A + m * lda, lda, B + n0, ldb, C + m * ldc + n0, ldc);
-    const float* a = tn ? A + m : A + m * lda;
-    float* c = C + m * ldc + n0;
-    switch (M - m) {
-      case 3: rows(3, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
-      case 2: rows(2, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
-      case 1: rows(1, tn, nb, K, a, lda, B + n0, ldb, c, ldc); break;
+  // Blocks of KB x NB of B (16 KB, held in L1) reused across all row tiles; the k blocks run in order and each
+  // continues the sums in C, so every value is still summed in k order (the same bits as one pass over k).
+  // Only for many rows: with few (a 16-row shard), reloading C per k block costs more than it saves.
+  const int kstep = M >= 64 ? KB : K;
+  for (int k0 = 0; k0 < K; k0 += kstep) {
+    const int kb = K - k0 < kstep ? K - k0 : kstep, acc = k0 > 0;
+    __builtin_assume(kb > 0);  // else clang turns the zero tiles of an empty k range into a memset call
+    const float* Ak = tn ? A + k0 * lda : A + k0;
+    const float* Bk = B + k0 * ldb;
+    for (int n0 = 0; n0 < N; n0 += NB) {
+      const int nb = N - n0 < NB ? N - n0 : NB;
+      int m = 0;
+      for (; m + 4 <= M; m += 4) rows(4, tn, acc, nb, kb, tn ? Ak + m : Ak + m * lda, lda, Bk + n0, ldb, C + m * ldc + n0, ldc);
+      const float* a = tn ? Ak + m : Ak + m * lda;
+      float* c = C + m * ldc + n0;
+      switch (M - m) {
+        case 3: rows(3, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+        case 2: rows(2, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+        case 1: rows(1, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+      }
     }
   }
 }

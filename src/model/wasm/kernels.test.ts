@@ -66,7 +66,7 @@ for (const build of builds) {
   test(`${build}: gemm_nn and gemm_tn equal a float64 product on edge shapes, and write nothing outside C`, () => {
     const { a, k } = setup();
     const rng = new Rng(3);
-    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [4, 8, 16], [5, 13, 9], [16, 67, 33], [7, 1, 30], [9, 130, 2]]) {
+    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [4, 8, 16], [5, 13, 9], [16, 67, 33], [7, 1, 30], [9, 130, 2], [67, 70, 130]]) {
       const A = rand(rng, M * K), B = rand(rng, K * N);
       const ref = new Float64Array(M * N);
       for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) for (let q = 0; q < K; q++) ref[i * N + j] += A[i * K + q] * B[q * N + j];
@@ -79,6 +79,15 @@ for (const build of builds) {
       const pt = a.put(K * M, At), pc2 = a.put(M * N);
       k.gemm_tn(M, N, K, pt, M, pb, N, pc2, N);
       assert.ok(rel(a.get(pc2, M * N), ref) < 1e-6, `tn ${M}x${K}x${N}`);
+    }
+    // From 64 rows on, k runs in blocks that continue the sums in C: the same bits as one pass over k (fewer rows).
+    {
+      const [M, N, K] = [64, 72, 150];
+      const A = rand(rng, K * M), B = rand(rng, K * N);
+      const pA = a.put(K * M, A), pB = a.put(K * N, B), pAll = a.put(M * N), pOne = a.put(16 * N);
+      k.gemm_tn(M, N, K, pA, M, pB, N, pAll, N);
+      k.gemm_tn(16, N, K, pA + 16 * 4, M, pB, N, pOne, N);
+      assert.deepEqual([...a.get(pAll + 16 * N * 4, 16 * N)], [...a.get(pOne, 16 * N)]);
     }
     // Known numbers: [1 2; 3 4] x [5 6; 7 8] = [19 22; 43 50].
     const pa = a.put(4, [1, 2, 3, 4]), pb = a.put(4, [5, 6, 7, 8]), pc = a.put(4);
