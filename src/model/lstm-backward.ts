@@ -73,7 +73,12 @@ export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, 
   g.touch(dZ);
   // Weight gradients straight from the activations: dU = H_prevᵀ dZ, db = the row sums of dZ, dW = xᵀ dZ. With
   // the same input at every step (repeated) the input's terms are the sums of dZ over steps, S.
-  g.mmT(buf.hPrev, dZ, w.dU);
+  if (buf.hRecur && buf.dZRecur) {
+    g.mmT(buf.hRecur, buf.dZRecur, w.dU);
+  } else {
+    w.dU.f.fill(0);
+    g.touch(w.dU);
+  }
   sumRowsInto(g, dZ, w.db);
   let dIn = dZ;
   if (repeated) {

@@ -48,8 +48,15 @@ export interface LstmBuffers {
   /** Blocks 0..T-1 of H (h_{-1}..h_{T-2}) and 1..T (the outputs h_0..h_{T-1}), each [T*B, u]. */
   hPrev: Mat;
   hOut: Mat;
-  /** Training only: gate gradients [T*B, 4u] (with per-step views), recurrent and cell gradients carried back. */
+  /**
+   * Training only: gate gradients [T*B, 4u] (with per-step views), written over A in the backward pass (each
+   * step's gates are read before their gradients replace them; half the memory the steps stream through).
+   * Recurrent and cell gradients carried back.
+   */
   dZ: Mat | null;
+  /** Training, T > 1: rows of steps 1..T-1 of H's h_{t-1} blocks and of dZ, for dU (h_{-1} = 0 adds nothing). */
+  hRecur: Mat | null;
+  dZRecur: Mat | null;
   dZStep: Mat[];
   dhNext: Mat | null;
   dcNext: Mat | null;
@@ -87,6 +94,8 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     hPrev: g.sub(H, 0, T * B, u),
     hOut: g.sub(H, B * u, T * B, u),
     dZ: null,
+    hRecur: null,
+    dZRecur: null,
     dZStep: [],
     dhNext: null,
     dcNext: null,
@@ -95,8 +104,12 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     dX: null,
   };
   if (training) {
-    const dZ = g.alloc(T * B, G);
+    const dZ = A;
     buf.dZ = dZ;
+    if (T > 1) {
+      buf.hRecur = g.sub(H, B * u, (T - 1) * B, u);
+      buf.dZRecur = g.sub(dZ, B * G, (T - 1) * B, G);
+    }
     buf.dZStep = Array.from({ length: T }, (_, t) => g.sub(dZ, t * B * G, B, G));
     buf.dhNext = g.alloc(B, u);
     buf.dcNext = g.alloc(B, u);
