@@ -152,7 +152,7 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       // 64-byte aligned (a cache line): unaligned SIMD loads that straddle lines cost the products about 10%.
       const raw = mod._malloc(Math.max(1, rows * cols) * 4 + 60) >>> 0;
       owned.push(raw);
-      const m = register((raw + 63) & ~63, rows, cols);
+      const m = register(((raw + 63) & ~63) >>> 0, rows, cols);
       m.f.fill(0);
       return m;
     },
