@@ -11,6 +11,7 @@ import { buildLayersModel } from './layers-reference';
 import { referenceLoss } from './reference-ops';
 import { AutoencoderSpec, resolveSpec } from './spec';
 import { relErr, testWindows } from './testing';
+import { STEP_PROJECTION_MAX_D } from './lstm-buffers';
 
 /** Engine gradients vs tfjs autograd over the straightforward tf-ops model with the same masks. */
 async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean, gemm: GemmKind = 'auto'): Promise<string> {
@@ -91,4 +92,11 @@ test('gradients equal autograd with each wasm compute provider: SIMD kernels wit
   assert.equal(await checkAgainstAutograd(spec, true), relaxedSimdAvailable() ? 'wasm-simd-fma' : 'wasm-simd');
   assert.equal(await checkAgainstAutograd(spec, true, 'simd'), 'wasm-simd');
   assert.equal(await checkAgainstAutograd(spec, true, 'xnnpack'), 'wasm-xnnpack');
+});
+
+test('gradients equal autograd with inputs wider than the per-step projection (11 features: projected once per sequence)', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 5, features: STEP_PROJECTION_MAX_D + 3, encoder: [6], dropout: 0.2, seed: 8 });
+  await checkAgainstAutograd(spec, true);
+  await checkAgainstAutograd(spec, true, 'xnnpack');
 });

@@ -31,8 +31,16 @@ export interface LstmBuffers {
   T: number;
   /** The layer sees the same input at every step (decoder after RepeatVector). */
   repeated: boolean;
-  /** Input projection x W: [T*B, 4u], or [B, 4u] when repeated. */
+  /**
+   * Input projection x W: [T*B, 4u]; [B, 4u] when repeated, or when projected step by step (`xStep`).
+   */
   P: Mat;
+  /**
+   * A narrow input (d <= {@link STEP_PROJECTION_MAX_D}, the first encoder layer) seen per step [B, d]: its
+   * projection is then computed per step into a [B, 4u] P that stays in cache, instead of a [T*B, 4u] one that
+   * the steps stream through (same numbers: each row's product does not depend on the others). Else null.
+   */
+  xStep: Mat[] | null;
   /** h_{t-1} U of the current step [B, 4u]. */
   R: Mat;
   /** Gate activations i, f, g, o [T*B, 4u], with per-step views [B, 4u]. */
@@ -67,14 +75,20 @@ export interface LstmBuffers {
   dX: Mat | null;
 }
 
+/** Widest input projected step by step (see {@link LstmBuffers.xStep}). */
+export const STEP_PROJECTION_MAX_D = 8;
+
 /**
  * Allocate the buffers of one layer for batches of B windows of T steps.
  * @example
  * const buf = lstmBuffers(g, w, 32, 30, false, true, true);
+ * const first = lstmBuffers(g, w0, 32, 30, false, true, false, X); // X [30*32, 1]: projected per step
  */
-export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repeated: boolean, training: boolean, needDx: boolean): LstmBuffers {
+export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repeated: boolean, training: boolean, needDx: boolean, input?: Mat): LstmBuffers {
   const G = 4 * w.u;
   const u = w.u;
+  const perStep = !repeated && input !== undefined && w.d <= STEP_PROJECTION_MAX_D;
+  if (perStep && (input.rows !== T * B || input.cols !== w.d)) throw new Error(`lstmBuffers: input [${input.rows},${input.cols}] is not [${T * B},${w.d}]`);
   const H = g.alloc((T + 1) * B, u);
   const A = g.alloc(T * B, G);
   const TC = g.alloc(T * B, u);
@@ -82,7 +96,8 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     B,
     T,
     repeated,
-    P: g.alloc(repeated ? B : T * B, G),
+    P: g.alloc(repeated || perStep ? B : T * B, G),
+    xStep: perStep ? Array.from({ length: T }, (_, t) => g.sub(input, t * B * w.d, B, w.d)) : null,
     R: g.alloc(B, G),
     A,
     aStep: Array.from({ length: T }, (_, t) => g.sub(A, t * B * G, B, G)),

@@ -72,11 +72,13 @@ function cell(
 export function lstmForward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat): void {
   const { B, T, repeated } = buf;
   const u = w.u;
-  g.mm(x, w.W, buf.P);
+  const { xStep } = buf;
+  if (!xStep) g.mm(x, w.W, buf.P);
   const k = g.cell;
   for (let t = 0; t < T; t++) {
+    if (xStep) g.mm(xStep[t], w.W, buf.P);
     if (t > 0) g.mm(buf.hStep[t], w.U, buf.R);
-    const pBase = repeated ? 0 : t * B * 4 * u;
+    const pBase = repeated || xStep ? 0 : t * B * 4 * u;
     if (k) {
       k.forward(B, u, buf.P, pBase, t > 0 ? buf.R : null, w.b, buf.A, t * B * 4 * u, buf.C, t * B * u, buf.TC, t * B * u, buf.H, (t + 1) * B * u);
       continue;

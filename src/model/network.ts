@@ -37,12 +37,12 @@ export function netBuffers(p: Params, newGemm: () => Gemm, B: number, training: 
   const g = newGemm();
   const { window: T, features: F } = p.spec;
   const k = p.spec.encoder.length;
-  const layers = p.lstm.map((w, i) => lstmBuffers(g, w, B, T, i === k, training, i > 0));
+  const X = g.alloc(T * B, F);
+  const layers = p.lstm.map((w, i) => lstmBuffers(g, w, B, T, i === k, training, i > 0, i === 0 ? X : undefined));
   const uLast = p.lstm[k - 1].u;
   const uFirst = p.lstm[2 * k - 1].u;
   return {
-    B, T, training, g, layers,
-    X: g.alloc(T * B, F),
+    B, T, training, g, layers, X,
     E: g.alloc(B, uLast),
     D: g.alloc(T * B, uFirst),
     Y: g.alloc(T * B, F),
