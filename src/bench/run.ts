@@ -74,7 +74,6 @@ function contender(root: string, kind: string, a: BenchArgs, epochs: number, gem
   return res;
 }
 
-/** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
 /** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */
 interface CliRun { seconds: number; epochs: number; trainSeconds: number; seqPerSec: number; anomalies: number; backend: string; engine: string; runs?: number[] }
 
@@ -84,6 +83,7 @@ function cliRuns(root: string, n: number): CliRun {
   return { ...all[(n - 1) >> 1], runs: all.map((c) => c.seconds) };
 }
 
+/** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
 function cliRun(root: string): CliRun {
   process.stdout.write('  default CLI run ...');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));

@@ -100,3 +100,26 @@ test('gradients equal autograd with inputs wider than the per-step projection (1
   await checkAgainstAutograd(spec, true);
   await checkAgainstAutograd(spec, true, 'xnnpack');
 });
+
+test('gradients stay right after many steps with every wasm provider (cached operands follow each update)', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 6, features: 1, encoder: [8], dropout: 0, seed: 3 });
+  const x = testWindows(16, spec.window, spec.features, 5);
+  const order = Array.from({ length: 16 }, (_, i) => i);
+  const run = async (gemm: GemmKind) => {
+    const ae = (await createAutoencoder(spec, { gemm, threads: 1 })) as LstmAutoencoder;
+    try {
+      const losses: number[] = [];
+      for (let e = 0; e < 5; e++) losses.push(await ae.trainEpoch(x, 16, order, 4));
+      return { losses, grads: ae.gradients(x, 16, [0, 1, 2]).grads };
+    } finally {
+      ae.dispose();
+    }
+  };
+  const ref = await run('auto');
+  for (const gemm of ['simd', 'xnnpack'] as const) {
+    const r = await run(gemm);
+    r.losses.forEach((l, i) => assert.ok(Math.abs(l - ref.losses[i]) < 1e-5, `${gemm} epoch ${i + 1}: ${l} vs ${ref.losses[i]}`));
+    r.grads.forEach((g, i) => assert.ok(relErr(g.values, ref.grads[i].values) < 1e-4, `${gemm} ${g.name}: ${relErr(g.values, ref.grads[i].values)}`));
+  }
+});

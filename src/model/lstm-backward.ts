@@ -52,8 +52,8 @@ export type LstmOutGrad = { seq: Mat } | { last: Mat };
  */
 export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, grad: LstmOutGrad): void {
   const { B, T, repeated } = buf;
-  const { dZ, dhNext, dcNext } = buf;
-  if (!dZ || !dhNext || !dcNext) throw new Error('lstmBackward: buffers were allocated for inference only');
+  const { dZ, dZRecur, dhNext, dcNext } = buf;
+  if (!dZ || !dZRecur || !dhNext || !dcNext) throw new Error('lstmBackward: buffers were allocated for inference only');
   const u = w.u;
   const G = 4 * u;
   const k = g.cell;
@@ -71,14 +71,10 @@ export function lstmBackward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat, 
     if (t > 0) g.mm(buf.dZStep[t], w.Ut, dhNext);
   }
   g.touch(dZ);
+  g.touch(dZRecur); // its own version: XNNPACK's transposed copy of it is reused while the version holds
   // Weight gradients straight from the activations: dU = H_prevᵀ dZ, db = the row sums of dZ, dW = xᵀ dZ. With
   // the same input at every step (repeated) the input's terms are the sums of dZ over steps, S.
-  if (buf.hRecur && buf.dZRecur) {
-    g.mmT(buf.hRecur, buf.dZRecur, w.dU);
-  } else {
-    w.dU.f.fill(0);
-    g.touch(w.dU);
-  }
+  g.mmT(buf.hPrev, dZRecur, w.dU);
   sumRowsInto(g, dZ, w.db);
   let dIn = dZ;
   if (repeated) {

@@ -53,7 +53,10 @@ export interface LstmBuffers {
   H: Mat;
   /** Block t of H (h_{t-1}), t = 0..T. */
   hStep: Mat[];
-  /** Blocks 0..T-1 of H (h_{-1}..h_{T-2}) and 1..T (the outputs h_0..h_{T-1}), each [T*B, u]. */
+  /**
+   * Blocks 1..T-1 of H (h_0..h_{T-2}: the states the steps 1..T-1 start from, [(T-1)*B, u]; h_{-1} = 0 adds
+   * nothing to dU) and blocks 1..T (the outputs h_0..h_{T-1}, [T*B, u]).
+   */
   hPrev: Mat;
   hOut: Mat;
   /**
@@ -62,8 +65,7 @@ export interface LstmBuffers {
    * Recurrent and cell gradients carried back.
    */
   dZ: Mat | null;
-  /** Training, T > 1: rows of steps 1..T-1 of H's h_{t-1} blocks and of dZ, for dU (h_{-1} = 0 adds nothing). */
-  hRecur: Mat | null;
+  /** Training only: the rows of dZ of steps 1..T-1, the partner of `hPrev` in dU = hPrevᵀ dZRecur. */
   dZRecur: Mat | null;
   dZStep: Mat[];
   dhNext: Mat | null;
@@ -80,6 +82,7 @@ export const STEP_PROJECTION_MAX_D = 8;
 
 /**
  * Allocate the buffers of one layer for batches of B windows of T steps.
+ * @throws Error `invalid steps` for T < 2 (the spec's window is at least 2), or an `input` of the wrong shape.
  * @example
  * const buf = lstmBuffers(g, w, 32, 30, false, true, true);
  * const first = lstmBuffers(g, w0, 32, 30, false, true, false, X); // X [30*32, 1]: projected per step
@@ -87,6 +90,7 @@ export const STEP_PROJECTION_MAX_D = 8;
 export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repeated: boolean, training: boolean, needDx: boolean, input?: Mat): LstmBuffers {
   const G = 4 * w.u;
   const u = w.u;
+  if (!Number.isInteger(T) || T < 2) throw new Error(`lstmBuffers: invalid steps: ${T} (at least 2)`);
   const perStep = !repeated && input !== undefined && w.d <= STEP_PROJECTION_MAX_D;
   if (perStep && (input.rows !== T * B || input.cols !== w.d)) throw new Error(`lstmBuffers: input [${input.rows},${input.cols}] is not [${T * B},${w.d}]`);
   const H = g.alloc((T + 1) * B, u);
@@ -106,10 +110,9 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
     tcStep: Array.from({ length: T }, (_, t) => g.sub(TC, t * B * u, B, u)),
     H,
     hStep: Array.from({ length: T + 1 }, (_, t) => g.sub(H, t * B * u, B, u)),
-    hPrev: g.sub(H, 0, T * B, u),
+    hPrev: g.sub(H, B * u, (T - 1) * B, u),
     hOut: g.sub(H, B * u, T * B, u),
     dZ: null,
-    hRecur: null,
     dZRecur: null,
     dZStep: [],
     dhNext: null,
@@ -121,10 +124,7 @@ export function lstmBuffers(g: Gemm, w: LstmWeights, B: number, T: number, repea
   if (training) {
     const dZ = A;
     buf.dZ = dZ;
-    if (T > 1) {
-      buf.hRecur = g.sub(H, B * u, (T - 1) * B, u);
-      buf.dZRecur = g.sub(dZ, B * G, (T - 1) * B, G);
-    }
+    buf.dZRecur = g.sub(dZ, B * G, (T - 1) * B, G);
     buf.dZStep = Array.from({ length: T }, (_, t) => g.sub(dZ, t * B * G, B, G));
     buf.dhNext = g.alloc(B, u);
     buf.dcNext = g.alloc(B, u);

@@ -70,9 +70,8 @@ function cell(
  * lstmForward(g, w, buf, x);
  */
 export function lstmForward(g: Gemm, w: LstmWeights, buf: LstmBuffers, x: Mat): void {
-  const { B, T, repeated } = buf;
+  const { B, T, repeated, xStep } = buf;
   const u = w.u;
-  const { xStep } = buf;
   if (!xStep) g.mm(x, w.W, buf.P);
   const k = g.cell;
   for (let t = 0; t < T; t++) {
