@@ -18,7 +18,7 @@ const path = require('path');
 
 const dir = path.resolve(__dirname, '..', 'src', 'model', 'wasm');
 const src = path.join(dir, 'kernels.c');
-const exportsList = ['lstm_step_forward', 'lstm_step_backward', 'transpose', 'gemm_nn', 'gemm_tn', 'colsum', 'adam_step', 'dropout_masks'];
+const exportsList = ['lstm_step_forward', 'lstm_step_backward', 'transpose', 'gemm_nn', 'gemm_tn', 'pack_panels', 'gemm_nn_packed', 'colsum', 'adam_step', 'dropout_masks'];
 
 function fail(msg) {
   console.error(`build:wasm: ${msg}`);

@@ -25,3 +25,41 @@ test('wasm matrices start on a 64-byte line, zero-filled, for every size (1x1 to
     g.dispose();
   }
 });
+
+test('a weight used again is multiplied from packed panels: repacked when touched, and each provider packs its own copy', async () => {
+  await selectBackend('wasm');
+  const owner = wasmGemm(), g1 = wasmGemm(), g2 = wasmGemm();
+  try {
+    const w = owner.alloc(3, 8);
+    w.f.set(Array.from({ length: 24 }, (_, i) => i));
+    owner.touch(w);
+    // Row [1 2 3] x w: column j is w[0][j] + 2 w[1][j] + 3 w[2][j] = 6 j + 64.
+    const expect = (add: number) => Array.from({ length: 8 }, (_, j) => 6 * j + 64 + add);
+    const product = (g: typeof g1) => {
+      const a = g.alloc(1, 3), out = g.alloc(1, 8);
+      a.f.set([1, 2, 3]);
+      g.touch(a);
+      g.mm(a, w, out);
+      return [...out.f];
+    };
+    for (let k = 0; k < 3; k++) assert.deepEqual(product(g1), expect(0)); // unpacked, then packed twice
+    for (let k = 0; k < 3; k++) assert.deepEqual(product(g2), expect(0));
+    // g1's panels are freed with it; g2's stay right while new matrices take over g1's memory.
+    g1.dispose();
+    for (let k = 0; k < 4; k++) owner.alloc(3, 8).f.fill(-1);
+    assert.deepEqual(product(g2), expect(0));
+    // New values, touched: the next products see them.
+    w.f[0] += 1; // +1 in column 0 only
+    w.f[23] += 2; // +6 in column 7 (row 2)
+    owner.touch(w);
+    const want = expect(0);
+    want[0] += 1;
+    want[7] += 6;
+    assert.deepEqual(product(g2), want);
+    assert.deepEqual(product(g2), want);
+  } finally {
+    g1.dispose();
+    g2.dispose();
+    owner.dispose();
+  }
+});

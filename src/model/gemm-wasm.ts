@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellOps, checkMm, checkMmT, Gemm, Mat, transposeInto } from './gemm';
-import { CellKernelExports, cellKernels, KernelBuild } from './wasm/cell-kernels';
+import { CellKernelExports, cellKernels, GEMM_TN_WORKSPACE, KernelBuild } from './wasm/cell-kernels';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
 interface WasmModule {
@@ -103,13 +103,45 @@ function wasmCellOps(k: CellKernelExports): CellOps {
   };
 }
 
+/** What a provider knows of one right operand of its SIMD products. */
+interface RightOperand {
+  /** Version of the values when last used; -1: never. */
+  lastUse: number;
+  /** The values in panels of 8 columns, packed from version `version`. */
+  panels: WasmMat | null;
+  version: number;
+}
+
 /**
- * `O` = the product of kernel `gemm` (gemm_nn or gemm_tn) over contiguous matrices: M rows, inner size K
- * (zero-filled when K is 0: the kernel then writes nothing).
+ * `O = A x B` by the SIMD kernels (zero-filled when the inner size is 0: the kernels then write nothing). A right
+ * operand used twice with the same values (a weight, once per time step) is packed into panels of 8 columns on
+ * its second use (`alloc`ated once, owned by this provider as `seen` is) and multiplied packed until it changes:
+ * the same sums in the same order, read from contiguous memory.
  */
-function simdProduct(gemm: CellKernelExports['gemm_nn'], M: number, K: number, A: WasmMat, B: WasmMat, O: WasmMat): void {
+function simdMm(k: CellKernelExports, seen: Map<Mat, RightOperand>, alloc: (rows: number, cols: number) => Mat, A: WasmMat, B: WasmMat, O: WasmMat): void {
+  const K = A.cols;
+  let r = seen.get(B);
+  if (!r && B.cols % 8 === 0) seen.set(B, (r = { lastUse: -1, panels: null, version: -1 }));
   if (K === 0) O.f.fill(0);
-  else gemm(M, B.cols, K, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
+  else if (r && (r.version === B.version || r.lastUse === B.version)) {
+    const p = (r.panels ??= alloc(B.rows, B.cols) as WasmMat);
+    if (r.version !== B.version) {
+      k.pack_panels(K, B.cols, B.ptr, B.cols, p.ptr);
+      r.version = B.version;
+    }
+    k.gemm_nn_packed(A.rows, B.cols, K, A.ptr, A.cols, p.ptr, O.ptr, O.cols);
+  } else {
+    if (r) r.lastUse = B.version;
+    k.gemm_nn(A.rows, B.cols, K, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols);
+  }
+  O.version++;
+}
+
+/** `O = Aᵀ x B` by the SIMD kernel, packing blocks of B into the workspace `W` on the way (see kernels.c). */
+function simdMmT(k: CellKernelExports, W: WasmMat, A: WasmMat, B: WasmMat, O: WasmMat): void {
+  const K = A.rows;
+  if (K === 0) O.f.fill(0);
+  else k.gemm_tn(A.cols, B.cols, K, A.ptr, A.cols, B.ptr, B.cols, O.ptr, O.cols, W.ptr);
   O.version++;
 }
 
@@ -145,6 +177,8 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
   const transposed = new Map<Mat, { t: Mat; version: number }>();
   const outT = new Map<string, Mat>();
   let disposed = false;
+  let workspace: WasmMat | null = null;
+  const seen = new Map<Mat, RightOperand>();
   const g: Gemm = {
     name: loaded ? (loaded.build === 'relaxed' ? 'wasm-simd-fma' : 'wasm-simd') : 'wasm-xnnpack',
     cell: kernels ? wasmCellOps(kernels) : undefined,
@@ -165,9 +199,9 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       checkMm(a, b, out);
       const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
       if (kernels) {
-        // The unpacked SIMD product: as fast as XNNPACK at these sizes, and weights that change every batch
-        // are not repacked (an XNNPACK pack of a 128x512 kernel costs about 4 products).
-        simdProduct(kernels.gemm_nn, A.rows, A.cols, A, B, O);
+        // Faster than XNNPACK at these sizes, and its packing is a plain copy (an XNNPACK pack of a 128x512
+        // kernel costs about 4 products).
+        simdMm(kernels, seen, g.alloc, A, B, O);
         return;
       }
       if (B.packed !== B.version) {
@@ -189,7 +223,7 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       checkMmT(a, b, out);
       const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
       if (kernels) {
-        simdProduct(kernels.gemm_tn, A.cols, A.rows, A, B, O);
+        simdMmT(kernels, (workspace ??= g.alloc(1, GEMM_TN_WORKSPACE) as WasmMat), A, B, O);
         return;
       }
       // XNNPACK has no transposed operand: outᵀ = bᵀ a (a, the activations, is the smaller operand to pack).
@@ -225,6 +259,8 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
       owned.length = 0;
       transposed.clear();
       outT.clear();
+      seen.clear();
+      workspace = null;
     },
   };
   return g;

@@ -223,6 +223,23 @@ ALWAYS_INLINE void tile(int MR, int NV, int tn, int acc, int K, const float* A, 
   if (MR > 3) { wasm_v128_store(C + 3 * ldc, c30); if (NV > 1) wasm_v128_store(C + 3 * ldc + 4, c31); }
 }
 
+// Rows m0 .. m0 + MR - 1 of C against panels of B (see pack_panels): N / 8 tiles, each one panel, contiguous.
+ALWAYS_INLINE void rows_packed(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  for (int j = 0; j < N; j += 8) tile(MR, 2, tn, acc, K, A, lda, Bp + j * K, 8, C + j, ldc);
+}
+
+// All rows of C against packed panels, in 4-row tiles and a 1..3-row tail.
+ALWAYS_INLINE void all_rows_packed(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  int m = 0;
+  for (; m + 4 <= M; m += 4) rows_packed(4, tn, acc, N, K, tn ? A + m : A + m * lda, lda, Bp, C + m * ldc, ldc);
+  const float* a = tn ? A + m : A + m * lda;
+  switch (M - m) {
+    case 3: rows_packed(3, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+    case 2: rows_packed(2, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+    case 1: rows_packed(1, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+  }
+}
+
 // One column of C (the last N % 4), scalar, same k order.
 ALWAYS_INLINE void column(int M, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   for (int i = 0; i < M; i++) {
@@ -240,7 +257,8 @@ ALWAYS_INLINE void rows(int MR, int tn, int acc, int N, int K, const float* A, i
   for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
-enum { NB = 64, KB = 64 };  // columns of B per block, steps of k per block
+enum { NB = 64, KB = 64 };  // columns of B per block, steps of k per block (unpacked products)
+enum { PM = 32, PKB = 256 };  // rows of C per block with packed weights; steps of k per packed block of gemm_tn
 
 ALWAYS_INLINE void gemm(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   if (K < 1) return;  // the caller zero-fills (here the stores of zeros would become a call to memset)
@@ -273,9 +291,49 @@ void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int l
   gemm(0, M, N, K, A, lda, B, ldb, C, ldc);
 }
 
-// C [M, N] = A^T x B with A stored [K, M] and B [K, N] (weight gradients: activations^T x gate gradients).
-void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
-  gemm(1, M, N, K, A, lda, B, ldb, C, ldc);
+// Bp = B [K, N] (N a multiple of 8) as panels of 8 columns, each K x 8 and contiguous: Bp[j K + 8 k + c] =
+// B[k][j + c]. A panel is read straight through, and stays in L1 for every row tile, where the rows of B (a
+// power-of-two stride apart) would compete for a few cache sets.
+void pack_panels(int K, int N, const float* B, int ldb, float* Bp) {
+  for (int j = 0; j < N; j += 8) {
+    float* d = Bp + j * K;
+    for (int k = 0; k < K; k++) {
+      wasm_v128_store(d + 8 * k, wasm_v128_load(B + k * ldb + j));
+      wasm_v128_store(d + 8 * k + 4, wasm_v128_load(B + k * ldb + j + 4));
+    }
+  }
+}
+
+// C [M, N] = A [M, K] x B with B packed by pack_panels (N a multiple of 8): the same sums, in the same k order,
+// as gemm_nn. Blocks of PM rows, so that A's block stays in cache while every panel passes.
+void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  if (K < 1) return;  // the caller zero-fills
+  for (int m0 = 0; m0 < M; m0 += PM) {
+    const int mb = M - m0 < PM ? M - m0 : PM;
+    for (int j = 0; j < N; j += 8) all_rows_packed(0, 0, mb, 8, K, A + m0 * lda, lda, Bp + j * K, C + m0 * ldc + j, ldc);
+  }
+}
+
+// C [M, N] = A^T x B with A stored [K, M] and B [K, N] (weight gradients: activations^T x gate gradients). With
+// a workspace W of PKB x NB floats and many rows (M >= 64), each PKB x NB block of B is packed into W first and
+// the tiles continue the sums block after block (same k order, same bits as without W); else unpacked.
+void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
+  if (!W || M < 64) {
+    gemm(1, M, N, K, A, lda, B, ldb, C, ldc);
+    return;
+  }
+  const int N8 = N & ~7;
+  for (int k0 = 0; k0 < K; k0 += PKB) {
+    const int kb = K - k0 < PKB ? K - k0 : PKB, acc = k0 > 0;
+    __builtin_assume(kb > 0);
+    for (int n0 = 0; n0 < N8; n0 += NB) {
+      const int nb = N8 - n0 < NB ? N8 - n0 : NB;
+      pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
+      all_rows_packed(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+    }
+  }
+  // The last N % 8 columns, unpacked (their own k order is the same).
+  if (N8 < N) gemm(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
 
 // out [N] = the sums of the M rows of A [M, N] (row stride lda), summed in row order.

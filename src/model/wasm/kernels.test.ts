@@ -6,7 +6,7 @@ import * as path from 'path';
 import { repoRoot } from '../../notebook/paths';
 import { Rng } from '../../util/random';
 import { dropoutMasks } from '../dropout';
-import { CellKernelExports, cellKernels, KernelBuild, relaxedSimdAvailable } from './cell-kernels';
+import { CellKernelExports, cellKernels, GEMM_TN_WORKSPACE, KernelBuild, relaxedSimdAvailable } from './cell-kernels';
 import { KERNELS_SOURCE_SHA256 } from './kernels-wasm';
 
 /** A fresh memory with a bump allocator; every region is followed by a guard of sentinel values. */
@@ -77,7 +77,7 @@ for (const build of builds) {
       const At = new Float32Array(K * M);
       for (let i = 0; i < M; i++) for (let q = 0; q < K; q++) At[q * M + i] = A[i * K + q];
       const pt = a.put(K * M, At), pc2 = a.put(M * N);
-      k.gemm_tn(M, N, K, pt, M, pb, N, pc2, N);
+      k.gemm_tn(M, N, K, pt, M, pb, N, pc2, N, 0);
       assert.ok(rel(a.get(pc2, M * N), ref) < 1e-6, `tn ${M}x${K}x${N}`);
     }
     // From 64 rows on, k runs in blocks that continue the sums in C: the same bits as one pass over k (fewer rows).
@@ -85,8 +85,8 @@ for (const build of builds) {
       const [M, N, K] = [64, 72, 150];
       const A = rand(rng, K * M), B = rand(rng, K * N);
       const pA = a.put(K * M, A), pB = a.put(K * N, B), pAll = a.put(M * N), pOne = a.put(16 * N);
-      k.gemm_tn(M, N, K, pA, M, pB, N, pAll, N);
-      k.gemm_tn(16, N, K, pA + 16 * 4, M, pB, N, pOne, N);
+      k.gemm_tn(M, N, K, pA, M, pB, N, pAll, N, 0);
+      k.gemm_tn(16, N, K, pA + 16 * 4, M, pB, N, pOne, N, 0);
       assert.deepEqual([...a.get(pAll + 16 * N * 4, 16 * N)], [...a.get(pOne, 16 * N)]);
     }
     // Known numbers: [1 2; 3 4] x [5 6; 7 8] = [19 22; 43 50].
@@ -97,6 +97,34 @@ for (const build of builds) {
     const pz = a.put(4, [9, 9, 9, 9]);
     k.gemm_nn(2, 2, 0, pa, 0, pb, 2, pz, 2);
     assert.deepEqual([...a.get(pz, 4)], [9, 9, 9, 9]);
+    assert.ok(a.guardsIntact());
+  });
+
+  test(`${build}: packed products (weights in panels, blocks of the right operand in a workspace) give the same bits as unpacked ones`, () => {
+    const { a, k } = setup();
+    const rng = new Rng(8);
+    // Row tails of 1..3, several row blocks (32 rows each), one and many panels.
+    for (const [M, N, K] of [[1, 8, 1], [3, 16, 5], [6, 8, 33], [16, 64, 128], [37, 136, 20], [70, 24, 7]]) {
+      const A = rand(rng, M * K), B = rand(rng, K * N);
+      const pa = a.put(M * K, A), pb = a.put(K * N, B), pp = a.put(K * N), pc = a.put(M * N), pc2 = a.put(M * N);
+      k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
+      k.pack_panels(K, N, pb, N, pp);
+      // The panel of columns j .. j + 7 at step q holds B[q][j .. j + 7].
+      const want = new Float32Array(K * N);
+      for (let j = 0; j < N; j += 8) for (let q = 0; q < K; q++) for (let c = 0; c < 8; c++) want[j * K + 8 * q + c] = B[q * N + j + c];
+      assert.deepEqual([...a.get(pp, K * N)], [...want]);
+      k.gemm_nn_packed(M, N, K, pa, K, pp, pc2, N);
+      assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `nn ${M}x${K}x${N}`);
+    }
+    // gemm_tn from 64 rows with a workspace: several k blocks (256 steps each), column tails (N % 8).
+    const W = a.put(GEMM_TN_WORKSPACE);
+    for (const [M, N, K] of [[64, 8, 3], [64, 72, 300], [128, 100, 513], [65, 5, 40]]) {
+      const A = rand(rng, K * M), B = rand(rng, K * N);
+      const pA = a.put(K * M, A), pB = a.put(K * N, B), pc = a.put(M * N), pc2 = a.put(M * N);
+      k.gemm_tn(M, N, K, pA, M, pB, N, pc, N, 0);
+      k.gemm_tn(M, N, K, pA, M, pB, N, pc2, N, W);
+      assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `tn ${M}x${K}x${N}`);
+    }
     assert.ok(a.guardsIntact());
   });
 
