@@ -73,12 +73,15 @@ export class LstmAutoencoder implements Autoencoder {
     const batches = Math.ceil(count / batchSize);
     let total = 0;
     const pause = yielder();
-    for (let bi = 0; bi < batches; bi++) {
-      const start = bi * batchSize;
-      total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
-      onBatch?.(bi, batches);
-      // With a worker, awaiting its shard already lets the event loop run.
-      if (!this.worker) await pause();
+    try {
+      for (let bi = 0; bi < batches; bi++) {
+        const start = bi * batchSize;
+        total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
+        onBatch?.(bi, batches);
+        await pause();
+      }
+    } finally {
+      this.worker?.stopJobs();
     }
     return total / (count * T * F);
   }
@@ -99,9 +102,9 @@ export class LstmAutoencoder implements Autoencoder {
       other = this.other ??= g.alloc(1, p.size);
       if (this.worker) {
         this.worker.params.set(p.values.f);
-        const pending = this.worker.run({ start: start + B0, B: B1, row0: B0, step: this.step, norm });
+        this.worker.post({ start: start + B0, B: B1, row0: B0, step: this.step, norm });
         const l0 = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
-        loss = l0 + (await pending);
+        loss = l0 + (await this.worker.result());
         other.f.set(this.worker.grads);
       } else {
         const l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);

@@ -34,6 +34,22 @@ for (const backend of ['wasm', 'cpu'] as const) {
     assert.ok(one.y.some((v) => v !== 0) && one.y.slice(-12).some((v) => v !== 0), 'the second half is filled');
   });
 
+  test(`a worker that dies during training fails the epoch with a clear error instead of hanging (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });
+    const x = testWindows(16, 6, 1, 2);
+    const ae = (await createAutoencoder(spec, { threads: 2 })) as LstmAutoencoder;
+    try {
+      const order = Array.from({ length: 16 }, (_, i) => i);
+      assert.ok(Number.isFinite(await ae.trainEpoch(x, 16, order, 4)));
+      assert.equal(ae.parallel, true);
+      await (ae as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker.terminate();
+      await assert.rejects(ae.trainEpoch(x, 16, order, 4), /gradient worker exited/);
+    } finally {
+      ae.dispose();
+    }
+  });
+
   test(`an untrained model predicts with a worker too, the same numbers (${backend})`, async () => {
     await selectBackend(backend);
     const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });

@@ -2,7 +2,7 @@ import { parentPort } from 'worker_threads';
 import { BackendChoice, selectBackend } from '../backend/select';
 import { LstmEngine } from './engine';
 import { GemmKind, gemmFactory } from './gemm-factory';
-import type { ShardJob } from './parallel';
+import { Slot } from './parallel';
 import type { AutoencoderSpec } from './spec';
 
 /**
@@ -16,11 +16,42 @@ let params = new Float32Array(0);
 let grads = new Float32Array(0);
 let x = new Float32Array(0);
 let order = new Int32Array(0);
+let ctl = new Int32Array(0);
+let lossOut = new Float64Array(0);
+
+/**
+ * The job loop, from job number `seen` (the count when the main thread asked for it): wait for the main thread to post a training job on the channel (see {@link Slot}), compute the
+ * shard's gradients from the shared parameters into the shared gradients, publish the loss and the job number;
+ * until asked to stop. A failed job is reported (STATUS 1, then the error as a message) and ends the loop.
+ */
+function jobLoop(seen: number): void {
+  for (;;) {
+    if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
+    seen = Atomics.load(ctl, Slot.SEQ);
+    if (Atomics.load(ctl, Slot.STOP) === 1) {
+      Atomics.store(ctl, Slot.STOP, 0);
+      return;
+    }
+    try {
+      if (!core) throw new Error('job before init');
+      core.loadFlat(params);
+      lossOut[0] = core.shardGradients(x, order, ctl[Slot.START], ctl[Slot.B], ctl[Slot.ROW0], ctl[Slot.NORM], ctl[Slot.STEP]);
+      grads.set(core.params.grads.f);
+    } catch (e) {
+      Atomics.store(ctl, Slot.STATUS, 1);
+      Atomics.store(ctl, Slot.DONE, seen);
+      Atomics.notify(ctl, Slot.DONE);
+      throw e;
+    }
+    Atomics.store(ctl, Slot.DONE, seen);
+    Atomics.notify(ctl, Slot.DONE);
+  }
+}
 
 type Message =
-  | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: GemmKind; provider: string; params: SharedArrayBuffer; grads: SharedArrayBuffer }
+  | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: GemmKind; provider: string; params: SharedArrayBuffer; grads: SharedArrayBuffer; ctl: SharedArrayBuffer; loss: SharedArrayBuffer }
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
-  | { type: 'job'; job: ShardJob }
+  | { type: 'jobs'; seq: number }
   | { type: 'predict'; first: number; count: number; batch: number; out: SharedArrayBuffer };
 
 async function handle(m: Message): Promise<void> {
@@ -30,17 +61,14 @@ async function handle(m: Message): Promise<void> {
     if (core.gemmName !== m.provider) throw new Error(`compute provider ${core.gemmName} differs from the main thread's ${m.provider}`);
     params = new Float32Array(m.params);
     grads = new Float32Array(m.grads);
+    ctl = new Int32Array(m.ctl);
+    lossOut = new Float64Array(m.loss);
     parentPort!.postMessage({ type: 'ready' });
   } else if (m.type === 'data') {
     x = new Float32Array(m.x);
     order = new Int32Array(m.order);
-  } else if (m.type === 'job') {
-    if (!core) throw new Error('job before init');
-    const j = m.job;
-    core.loadFlat(params);
-    const loss = core.shardGradients(x, order, j.start, j.B, j.row0, j.norm, j.step);
-    grads.set(core.params.grads.f);
-    parentPort!.postMessage({ type: 'done', loss });
+  } else if (m.type === 'jobs') {
+    jobLoop(m.seq);
   } else if (m.type === 'predict') {
     if (!core) throw new Error('predict before init');
     core.loadFlat(params);
