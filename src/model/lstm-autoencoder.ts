@@ -73,15 +73,11 @@ export class LstmAutoencoder implements Autoencoder {
     const batches = Math.ceil(count / batchSize);
     let total = 0;
     const pause = yielder();
-    try {
-      for (let bi = 0; bi < batches; bi++) {
-        const start = bi * batchSize;
-        total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
-        onBatch?.(bi, batches);
-        await pause();
-      }
-    } finally {
-      this.worker?.stopJobs();
+    for (let bi = 0; bi < batches; bi++) {
+      const start = bi * batchSize;
+      total += await this.trainBatch(x, order, start, Math.min(batchSize, count - start));
+      onBatch?.(bi, batches);
+      await pause();
     }
     return total / (count * T * F);
   }
@@ -145,7 +141,7 @@ export class LstmAutoencoder implements Autoencoder {
     // Inference is the forward pass only, about a third of the training work per window.
     await this.maybeStartWorker(((n - half) * flopsPerWindow(this.spec)) / 3);
     const worker = this.worker;
-    let pending: Promise<number> | null = null;
+    let pending: Promise<void> | null = null;
     if (worker && n > half) {
       worker.setData(x, []);
       worker.params.set(this.core.params.values.f);

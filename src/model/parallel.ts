@@ -16,16 +16,16 @@ export interface ShardJob {
 }
 
 /** Messages from the worker. */
-type Reply = { type: 'ready' } | { type: 'done'; loss: number } | { type: 'error'; message: string };
+type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: string };
 
 /**
  * Slots of the job channel, an Int32Array over a SharedArrayBuffer: training jobs go through it with
  * `Atomics.wait`/`notify` (tens of microseconds) instead of messages (0.2-1 ms each way, per batch).
- * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished;
- * STATUS: 0, or 1 when that job failed (the message follows as an `error` reply); STOP: 1 asks the worker to
- * leave the job loop; then the job's fields.
+ * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished (a
+ * failed job never is: its error comes as a message); STOP: 1 asks the worker to leave the job loop (to read
+ * messages again); then the job's fields.
  */
-export const enum Slot { SEQ, DONE, STATUS, STOP, START, B, ROW0, STEP, NORM, SIZE }
+export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
 
 /**
  * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that
@@ -34,7 +34,7 @@ export const enum Slot { SEQ, DONE, STATUS, STOP, START, B, ROW0, STEP, NORM, SI
  *
  * @example
  * const w = await ShardWorker.start(spec, 'wasm', 'auto', params.size, core.gemmName);
- * if (w) { w.setData(x, order); w.params.set(values); const loss = await w.run(job); }
+ * if (w) { w.setData(x, order); w.params.set(values); w.post(job); const loss = await w.result(); }
  */
 export class ShardWorker {
   /** Parameters the worker reads before each job, and the gradients it writes. */
@@ -43,7 +43,7 @@ export class ShardWorker {
   private x = new Float32Array(new SharedArrayBuffer(4));
   private order = new Int32Array(new SharedArrayBuffer(4));
   private out = new Float32Array(new SharedArrayBuffer(4));
-  private pending: { resolve: (v: number) => void; reject: (e: Error) => void } | null = null;
+  private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
   private failed: Error | null = null;
   /** The job channel (see {@link Slot}) and the loss of the last job. */
   private readonly ctl = new Int32Array(new SharedArrayBuffer(Slot.SIZE * 4));
@@ -90,17 +90,16 @@ export class ShardWorker {
 
   /** Share the windows and the epoch's order with the worker (copied into shared memory). */
   setData(x: Float32Array, order: ArrayLike<number>): void {
-    this.stopJobs();
     if (this.x.length < x.length) this.x = new Float32Array(new SharedArrayBuffer(x.length * 4));
     if (this.order.length < order.length) this.order = new Int32Array(new SharedArrayBuffer(order.length * 4));
     this.x.set(x);
     for (let k = 0; k < order.length; k++) this.order[k] = order[k];
-    this.worker.postMessage({ type: 'data', x: this.x.buffer, order: this.order.buffer });
+    this.send({ type: 'data', x: this.x.buffer, order: this.order.buffer });
   }
 
   /**
-   * Start a job on the current `params` (the worker enters its job loop on the first one, until
-   * {@link stopJobs}); {@link result} gives its loss.
+   * Start a job on the current `params` (the worker enters its job loop on the first one, and stays in it until
+   * the next message); {@link result} gives its loss.
    * @throws Error when the worker failed.
    */
   post(job: ShardJob): void {
@@ -121,8 +120,8 @@ export class ShardWorker {
 
   /**
    * The loss sum of the job {@link post}ed last, its gradients in `grads`: waits for the worker, blocking for up
-   * to 50 ms at a time (a shard takes a few milliseconds), then letting the event loop run (where a dead worker
-   * is noticed).
+   * to 50 ms at a time (a shard takes a few milliseconds), then letting the event loop run (where the error of a
+   * failed job, or the exit of a dead worker, arrives).
    * @throws Error when the job or the worker failed.
    */
   async result(): Promise<number> {
@@ -133,16 +132,17 @@ export class ShardWorker {
         if (this.failed) throw this.failed;
       }
     }
-    if (c[Slot.STATUS] !== 0) {
-      // The error reply is on its way: let it arrive.
-      for (let k = 0; k < 100 && !this.failed; k++) await new Promise((r) => setTimeout(r, 1));
-      throw this.failed ?? new Error('gradient worker: a job failed');
-    }
     return this.loss[0];
   }
 
-  /** Let the worker leave its job loop (for messages again: data, predictions). No-op when not in it. */
-  stopJobs(): void {
+  /** A message to the worker, out of its job loop first (it reads no message while in it). */
+  private send(message: object): void {
+    this.stopJobs();
+    this.worker.postMessage(message);
+  }
+
+  /** Let the worker leave its job loop. No-op when not in it. */
+  private stopJobs(): void {
     if (!this.looping) return;
     this.looping = false;
     Atomics.store(this.ctl, Slot.STOP, 1);
@@ -155,11 +155,10 @@ export class ShardWorker {
    * `params`, in batches of `batch` windows, into the same places of the shared `out` (grown to `size` floats).
    * @throws Error when the worker failed.
    */
-  reconstruct(first: number, count: number, batch: number, size: number): Promise<number> {
-    this.stopJobs();
+  reconstruct(first: number, count: number, batch: number, size: number): Promise<void> {
     if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
     const p = this.expect();
-    this.worker.postMessage({ type: 'predict', first, count, batch, out: this.out.buffer });
+    this.send({ type: 'predict', first, count, batch, out: this.out.buffer });
     return p;
   }
 
@@ -175,7 +174,7 @@ export class ShardWorker {
     void this.worker.terminate();
   }
 
-  private expect(): Promise<number> {
+  private expect(): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     this.worker.ref();
     return new Promise((resolve, reject) => {
@@ -187,13 +186,11 @@ export class ShardWorker {
     const p = this.pending;
     this.pending = null;
     this.worker.unref();
-    if (!p) {
-      // A failed job of the job loop.
-      if (m.type === 'error') this.failed ??= new Error(`gradient worker: ${m.message}`);
-      return;
-    }
-    if (m.type === 'error') p.reject(new Error(`gradient worker: ${m.message}`));
-    else p.resolve(m.type === 'done' ? m.loss : 0);
+    const e = m.type === 'error' ? new Error(`gradient worker: ${m.message}`) : null;
+    // Without a pending reply, an error is that of a job (see result).
+    if (e && !p) this.failed ??= e;
+    if (e) p?.reject(e);
+    else p?.resolve();
   }
 
   private fail(e: Error): void {

@@ -7,9 +7,9 @@ import type { AutoencoderSpec } from './spec';
 
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's
- * backend and builds its own engine core; on `data` it maps the shared windows and order; on `job` it loads the
- * shared parameters, computes its shard's gradients into the shared gradient vector and replies with the loss;
- * on `predict` it reconstructs a range of the shared windows into a shared output.
+ * backend and builds its own engine core; on `data` it maps the shared windows and order; on `jobs` it runs the
+ * training jobs of the Atomics channel (see {@link jobLoop}) until the main thread stops it; on `predict` it
+ * reconstructs a range of the shared windows into a shared output.
  */
 let core: LstmEngine | null = null;
 let params = new Float32Array(0);
@@ -20,11 +20,12 @@ let ctl = new Int32Array(0);
 let lossOut = new Float64Array(0);
 
 /**
- * The job loop, from job number `seen` (the count when the main thread asked for it): wait for the main thread to post a training job on the channel (see {@link Slot}), compute the
- * shard's gradients from the shared parameters into the shared gradients, publish the loss and the job number;
- * until asked to stop. A failed job is reported (STATUS 1, then the error as a message) and ends the loop.
+ * The job loop, from job number `seen` (the count when the main thread asked for it): wait for a training job on
+ * the channel (see {@link Slot}), compute the shard's gradients from the shared parameters into the shared
+ * gradients, publish the loss and the job number; until asked to stop. A failed job throws out of the loop (its
+ * error goes back as a message, and the job is never marked done).
  */
-function jobLoop(seen: number): void {
+function jobLoop(core: LstmEngine, seen: number): void {
   for (;;) {
     if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
     seen = Atomics.load(ctl, Slot.SEQ);
@@ -32,17 +33,9 @@ function jobLoop(seen: number): void {
       Atomics.store(ctl, Slot.STOP, 0);
       return;
     }
-    try {
-      if (!core) throw new Error('job before init');
-      core.loadFlat(params);
-      lossOut[0] = core.shardGradients(x, order, ctl[Slot.START], ctl[Slot.B], ctl[Slot.ROW0], ctl[Slot.NORM], ctl[Slot.STEP]);
-      grads.set(core.params.grads.f);
-    } catch (e) {
-      Atomics.store(ctl, Slot.STATUS, 1);
-      Atomics.store(ctl, Slot.DONE, seen);
-      Atomics.notify(ctl, Slot.DONE);
-      throw e;
-    }
+    core.loadFlat(params);
+    lossOut[0] = core.shardGradients(x, order, ctl[Slot.START], ctl[Slot.B], ctl[Slot.ROW0], ctl[Slot.NORM], ctl[Slot.STEP]);
+    grads.set(core.params.grads.f);
     Atomics.store(ctl, Slot.DONE, seen);
     Atomics.notify(ctl, Slot.DONE);
   }
@@ -68,13 +61,14 @@ async function handle(m: Message): Promise<void> {
     x = new Float32Array(m.x);
     order = new Int32Array(m.order);
   } else if (m.type === 'jobs') {
-    jobLoop(m.seq);
+    if (!core) throw new Error('jobs before init');
+    jobLoop(core, m.seq);
   } else if (m.type === 'predict') {
     if (!core) throw new Error('predict before init');
     core.loadFlat(params);
     const out = new Float32Array(m.out);
     for (let s = m.first; s < m.first + m.count; s += m.batch) core.reconstruct(x, s, Math.min(m.batch, m.first + m.count - s), out);
-    parentPort!.postMessage({ type: 'done', loss: 0 });
+    parentPort!.postMessage({ type: 'done' });
   }
 }
 
