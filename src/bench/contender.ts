@@ -85,7 +85,6 @@ function summarize(profile: GemmProfile, totalMs: number): NonNullable<Contender
   let matmulMs = 0;
   let kernelMs = 0;
   for (const [op, e] of profile) {
-    // Everything else the provider runs: the fused cell kernels and transposes (wasm SIMD), or the sigmoid pass.
     if (op.startsWith('mm')) matmulMs += e.ms;
     else kernelMs += e.ms;
   }

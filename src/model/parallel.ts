@@ -30,7 +30,8 @@ export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
 /**
  * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that
  * computes one shard of every training batch while the main thread computes the other. Parameters, gradients,
- * windows and order are exchanged through SharedArrayBuffers; messages only carry the job and the loss.
+ * windows and order are exchanged through SharedArrayBuffers, training jobs and their losses through the job
+ * channel (see {@link Slot}); messages carry the rest (init, data, inference, errors).
  *
  * @example
  * const w = await ShardWorker.start(spec, 'wasm', 'auto', params.size, core.gemmName);
