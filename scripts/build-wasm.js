@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run build:wasm`: compile src/model/wasm/kernels.c (WebAssembly SIMD) with Debian's clang + lld
 // (apt-get install clang lld) into src/model/wasm/kernels-wasm.ts: two builds as base64, plain SIMD and relaxed
-// SIMD (fused multiply-add in the matrix products), plus the SHA-256 of the C source they came from (a test
-// checks it, so an edited kernel without a rebuild fails `npm test`).
+// SIMD (fused multiply-adds in the matrix products and the cell's polynomials), plus the SHA-256 of the C source
+// they came from (a test checks it, so an edited kernel without a rebuild fails `npm test`).
 //
 // clang 14 only emits the pre-standard `f32x4.fma` opcode (0xfd 0xaf 0x01); the relaxed build rewrites each
 // one, at the offsets llvm-objdump lists, into the standard `f32x4.relaxed_madd` (0xfd 0x85 0x02), which
@@ -84,7 +84,7 @@ export const KERNELS_SOURCE_SHA256 = '${hash}';
 /** The compiled module, WebAssembly SIMD (128-bit), base64. */
 export const KERNELS_WASM_BASE64 =
   '${plain.bytes.toString('base64')}';
-/** The same with relaxed SIMD: ${relaxed.patched} fused multiply-adds (\`f32x4.relaxed_madd\`) in the products, base64. */
+/** The same with relaxed SIMD: ${relaxed.patched} fused multiply-adds (\`f32x4.relaxed_madd\`) in the products and the cell, base64. */
 export const KERNELS_RELAXED_WASM_BASE64 =
   '${relaxed.bytes.toString('base64')}';
 `;

@@ -14,12 +14,15 @@ export function mixSeed(...parts: number[]): number {
   return h | 0;
 }
 
-/** The two dropout masks of a batch, inverted-dropout scaled (kept values are 1 / (1 - rate)). */
+/**
+ * The two dropout masks of a batch, inverted-dropout scaled (kept values are 1 / (1 - rate)). Read each when it is
+ * used: masks in wasm memory are getters, whose views a memory growth detaches.
+ */
 export interface DropoutMasks {
   /** After the encoder, on its last state: [B, uLast]. */
-  enc: Float32Array;
+  readonly enc: Float32Array;
   /** After the decoder, time-major [T*B, uFirst]. */
-  dec: Float32Array;
+  readonly dec: Float32Array;
 }
 
 /**

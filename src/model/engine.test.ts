@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backend/select';
 import { Rng } from '../util/random';
 import { createAutoencoder } from './create';
+import type { Gemm } from './gemm';
 import { wasmModule } from './gemm-wasm';
 import { buildLayersModel } from './layers-reference';
 import { parameterCount, resolveSpec } from './spec';
@@ -74,6 +75,42 @@ test('a seeded run is reproducible to the last digit; another seed differs', asy
   assert.deepEqual(a.y, b.y);
   const c = await run(8);
   assert.notDeepEqual(a.losses, c.losses);
+});
+
+test('wasm memory growing in the middle of a training step changes nothing (dropout masks live in that memory)', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 6, features: 1, encoder: [12], dropout: 0.3, seed: 5 });
+  const n = 16;
+  const x = testWindows(n, 6, 1, 2);
+  const order = new Rng(2).permutation(n);
+  const run = async (grow: boolean) => {
+    let grown = false;
+    // The first weight-gradient product of the run grows the memory (as a second model, or a big tensor, can):
+    // every view taken before it is detached.
+    const wrapGemm = (g: Gemm): Gemm => ({
+      ...g,
+      mmT(a, b, out) {
+        if (grow && !grown) {
+          const mod = wasmModule()!;
+          const before = mod.HEAPU8.buffer.byteLength;
+          mod._free(mod._malloc(before));
+          grown = mod.HEAPU8.buffer.byteLength > before;
+        }
+        g.mmT(a, b, out);
+      },
+    });
+    const ae = await createAutoencoder(spec, { threads: 1, wrapGemm });
+    const loss = await ae.trainEpoch(x, n, order, 8);
+    const w = ae.getWeights();
+    ae.dispose();
+    return { loss, w, grown };
+  };
+  const plain = await run(false);
+  const grown = await run(true);
+  assert.ok(grown.grown, 'the memory did not grow');
+  assert.ok(Number.isFinite(grown.loss), `loss ${grown.loss}`);
+  assert.equal(grown.loss, plain.loss);
+  assert.deepEqual(grown.w, plain.w);
 });
 
 for (const backend of ['wasm', 'cpu'] as const) {

@@ -58,7 +58,9 @@ export class LstmEngine {
       const { maskEnc, maskDec } = nb;
       if (nb.g.cell && maskEnc && maskDec) {
         nb.g.cell.dropoutMasks(dropout, seed, step, row0, B, T, maskEnc, maskDec);
-        masks = { enc: maskEnc.f, dec: maskDec.f };
+        // Views taken when read: a provider allocating later in the pass (packed weights, a workspace) may grow
+        // the wasm memory, which detaches every view taken before.
+        masks = { get enc() { return maskEnc.f; }, get dec() { return maskDec.f; } };
       } else {
         masks = dropoutMasks(dropout, seed, step, row0, B, T, encoder[k - 1], encoder[0]);
       }

@@ -126,8 +126,8 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
   sumRowsInto(g, dY, p.dense.db);
   g.mm(dY, p.dense.Kt, dD);
   if (masks) {
-    const d = dD.f;
-    for (let i = 0; i < d.length; i++) d[i] *= masks.dec[i];
+    const d = dD.f, m = masks.dec;
+    for (let i = 0; i < d.length; i++) d[i] *= m[i];
   }
   let grad: { seq: Mat } | { last: Mat } = { seq: dD };
   for (let i = L - 1; i >= 0; i--) {
@@ -138,8 +138,8 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
     if (i === k) {
       // Through RepeatVector (already summed over steps) and the encoder dropout, onto the last state only.
       if (masks) {
-        const d = dX.f;
-        for (let j = 0; j < d.length; j++) d[j] *= masks.enc[j];
+        const d = dX.f, m = masks.enc;
+        for (let j = 0; j < d.length; j++) d[j] *= m[j];
       }
       grad = { last: dX };
     } else {
