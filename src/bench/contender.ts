@@ -75,6 +75,8 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
     peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss, profile: where };
   if (gemm === 'xnnpack') result.name += ', XNNPACK + JS cell';
   if (gemm === 'simd') result.name += ', SIMD without FMA';
+  if (gemm === 'wasm') result.name += ', WebAssembly';
+  if (gemm === 'native') result.name += ', native';
   if (profile) result.name += ', profiled';
   model.dispose();
   return result;

@@ -23,13 +23,14 @@ test('benchTable: ratios against the stock contender; spliceReadme replaces only
     contenders: [c('tfjs-layers', 60, 300), c('engine', 900, 1500)],
     ratios: { trainVsStock: 15, inferVsStock: 5, trainVsPytorch: 0.72 }, bestTrainSeqPerSec: 900,
     cli: { seconds: 50, epochs: 30, trainSeconds: 45, seqPerSec: 2000, anomalies: 27, backend: 'wasm', engine: 'wasm-simd-fma, 2 threads', runs: [48.2, 50, 61.5] },
+    cliWasm: { seconds: 80, epochs: 30, trainSeconds: 75, seqPerSec: 1200, anomalies: 27, backend: 'wasm', engine: 'wasm-simd, 2 threads' },
     profiles: [{ provider: 'wasm-x', totalMs: 1000, matmulMs: 600, kernelMs: 100, otherMs: 300, top: [{ op: 'mm 16x128x512', calls: 3, ms: 400, share: '40.0%', gflops: '21.0' }] }],
   };
   const t = benchTable(r);
   assert.match(t, /\| engine \| p \| 900 \| 15\.0x \| 1500 \| 5\.0x \| 100 \|/);
   assert.match(t, /72% of that/);
   assert.match(t, /takes 50\.0 s end to end \(the median of 3 runs: 48\.2, 50\.0, 61\.5 s\): early stopping \(patience 3\) ran 30 epochs of 1\.5 s each \(2000 seq\/s, wasm-simd-fma, 2 threads\), 5\.0 s for the rest/);
-  assert.match(t, /20 epochs take about 35 s end to end/);
+  assert.match(t, /With the native kernels off \(`LSTM_ANOMALY_NATIVE=0`, as where they cannot be built\) it takes 80\.0 s end to end: early stopping \(patience 3\) ran 30 epochs of 2\.5 s each \(1200 seq\/s, wasm-simd, 2 threads\), 5\.0 s for the rest\./);
   assert.match(t, /\| wasm-x \| 60% \| 10% \| 30% \| mm 16x128x512 40\.0% \(21\.0 GFLOP\/s\) \|/);
   assert.equal(spliceReadme('a\n<!-- BENCH -->\nold\n<!-- /BENCH -->\nb', 'new'), 'a\n<!-- BENCH -->\nnew\n<!-- /BENCH -->\nb');
   assert.throws(() => spliceReadme('no markers', 'x'), /no <!-- BENCH -->/);

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../util/atomic';
 import { VERSION } from '../version';
 import type { ContenderResult } from './contender';
 import { runScript } from '../util/script';
+import { nativeKernelsStatus } from '../model/native/native-kernels';
 
 /** PyTorch's CPU LSTM, one thread, on this kind of machine (issue 3): the parity target, sequences/s. */
 export const PYTORCH_SEQ_PER_SEC = 1250;
@@ -77,19 +78,21 @@ function contender(root: string, kind: string, a: BenchArgs, epochs: number, gem
 /** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */
 interface CliRun { seconds: number; epochs: number; trainSeconds: number; seqPerSec: number; anomalies: number; backend: string; engine: string; runs?: number[] }
 
-/** The default CLI run `n` times; the median one (by seconds), with every run's seconds. */
-function cliRuns(root: string, n: number): CliRun {
-  const all = Array.from({ length: n }, () => cliRun(root)).sort((p, q) => p.seconds - q.seconds);
+/** The default CLI run `n` times (with `env` added); the median one (by seconds), with every run's seconds. */
+function cliRuns(root: string, n: number, env: Record<string, string> = {}): CliRun {
+  const all = Array.from({ length: n }, () => cliRun(root, env)).sort((p, q) => p.seconds - q.seconds);
   return { ...all[(n - 1) >> 1], runs: all.map((c) => c.seconds) };
 }
 
 /** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
-function cliRun(root: string): CliRun {
-  process.stdout.write('  default CLI run ...');
+function cliRun(root: string, env: Record<string, string>): CliRun {
+  process.stdout.write(`  default CLI run${Object.keys(env).length ? ` (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''} ...`);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));
   try {
     const t = Date.now();
-    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')], {
+      encoding: 'utf8', env: { ...process.env, ...env },
+    });
     const seconds = (Date.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`the CLI run failed: ${r.stderr.trim()}`);
     const res = JSON.parse(fs.readFileSync(path.join(out, 'run', 'result.json'), 'utf8'));
@@ -129,15 +132,15 @@ export function benchTable(r: BenchResult): string {
       lines.push(`| ${p.provider} | ${pct(p.matmulMs)} | ${pct(p.kernelMs)} | ${pct(p.otherMs)} | ${top} |`);
     }
   }
-  if (r.cli) {
-    const c = r.cli;
-    const perEpoch = c.trainSeconds / c.epochs;
+  const cliLine = (c: CliRun) => {
     const runs = c.runs && c.runs.length > 1 ? ` (the median of ${c.runs.length} runs: ${c.runs.map((v) => v.toFixed(1)).join(', ')} s)` : '';
-    lines.push('', `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${c.seconds.toFixed(1)} s end to end${runs}: ` +
-      `early stopping (patience 3) ran ${c.epochs} epochs of ${perEpoch.toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ` +
-      `${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest. The epoch count follows the validation loss, which moves with the ` +
-      `last bits of the arithmetic (earlier builds of the engine stopped after 20); at this speed 20 epochs take about ` +
-      `${(20 * perEpoch + c.seconds - c.trainSeconds).toFixed(0)} s end to end.`);
+    return `${c.seconds.toFixed(1)} s end to end${runs}: early stopping (patience 3) ran ${c.epochs} epochs of ` +
+      `${(c.trainSeconds / c.epochs).toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest`;
+  };
+  if (r.cli) {
+    lines.push('', `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${cliLine(r.cli)}.` +
+      (r.cliWasm ? ` With the native kernels off (\`LSTM_ANOMALY_NATIVE=0\`, as where they cannot be built) it takes ${cliLine(r.cliWasm)}.` : '') +
+      ' The epoch count follows the validation loss; both kernel builds give the same bits, hence the same epochs and anomalies.');
   }
   return lines.join('\n');
 }
@@ -155,7 +158,10 @@ export interface BenchResult {
   bestTrainSeqPerSec: number;
   /** Where one training thread's time goes, per engine step (compute provider). */
   profiles?: (NonNullable<ContenderResult['profile']> & { provider: string })[];
+  /** The default CLI run (native kernels where they load). */
   cli?: CliRun;
+  /** The same with the native kernels off (LSTM_ANOMALY_NATIVE=0), when they load. */
+  cliWasm?: CliRun;
 }
 
 /** Replace the text between `<!-- BENCH -->` and `<!-- /BENCH -->` in the README. */
@@ -176,14 +182,20 @@ export function main(argv = process.argv.slice(2)): number {
   const root = repoRoot();
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
   console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}`);
-  // The engine step by step: XNNPACK products with a JS cell, then the SIMD kernels on one and two threads.
+  // The engine step by step: XNNPACK products with a JS cell, then its WebAssembly SIMD kernels, then the same
+  // kernels native (where the addon is built), on one and two threads.
+  const native = nativeKernelsStatus();
+  if (!native.ok) console.log(`  native kernels: ${native.reason}; their contenders are left out`);
+  const gemms = native.ok ? (['wasm', 'native'] as const) : (['wasm'] as const);
   const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs, 'xnnpack'),
-    contender(root, 'engine1', a, a.engineEpochs), contender(root, 'engine2', a, a.engineEpochs)];
-  const profiles = (['xnnpack', 'auto'] as const).map((g) => {
+    ...gemms.flatMap((g) => [contender(root, 'engine1', a, a.engineEpochs, g), contender(root, 'engine2', a, a.engineEpochs, g)])];
+  const profiles = (['xnnpack', ...gemms] as const).map((g) => {
     const r = contender(root, 'profile', a, a.engineEpochs, g);
     return { ...r.profile!, provider: r.provider };
   });
   const cli = a.cli ? cliRuns(root, a.cliRuns) : undefined;
+  // The same run on the WebAssembly kernels, for machines where the native ones do not build.
+  const cliWasm = a.cli && native.ok ? cliRuns(root, a.cliRuns, { LSTM_ANOMALY_NATIVE: '0' }) : undefined;
   const [stock, ...engines] = contenders;
   const best = engines.reduce((b, c) => (c.trainSeqPerSec > b.trainSeqPerSec ? c : b));
   const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
@@ -191,7 +203,7 @@ export function main(argv = process.argv.slice(2)): number {
   const result: BenchResult = {
     version: VERSION, date, machine, node: process.version, backend: a.backend, windows: a.windows, contenders,
     ratios: { trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec, inferVsStock: bestInfer / stock.inferSeqPerSec, trainVsPytorch: best.trainSeqPerSec / PYTORCH_SEQ_PER_SEC },
-    bestTrainSeqPerSec: best.trainSeqPerSec, profiles, cli,
+    bestTrainSeqPerSec: best.trainSeqPerSec, profiles, cli, cliWasm,
   };
   const table = benchTable(result);
   console.log(`\n${table}\n`);

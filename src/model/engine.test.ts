@@ -6,6 +6,8 @@ import { Rng } from '../util/random';
 import { createAutoencoder } from './create';
 import type { Gemm } from './gemm';
 import { wasmModule } from './gemm-wasm';
+import { LstmAutoencoder } from './lstm-autoencoder';
+import { nativeKernelsStatus } from './native/native-kernels';
 import { buildLayersModel } from './layers-reference';
 import { parameterCount, resolveSpec } from './spec';
 import { relErr, testWindows } from './testing';
@@ -111,6 +113,31 @@ test('wasm memory growing in the middle of a training step changes nothing (drop
   assert.ok(Number.isFinite(grown.loss), `loss ${grown.loss}`);
   assert.equal(grown.loss, plain.loss);
   assert.deepEqual(grown.w, plain.w);
+});
+
+test('native kernels train to the same bits as the WebAssembly ones, one thread or two', { skip: !nativeKernelsStatus().ok && `native kernels: ${nativeKernelsStatus().reason}` }, async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 10, features: 1, encoder: [24, 8], dropout: 0.2, seed: 9 });
+  const n = 96;
+  const x = testWindows(n, 10, 1, 4);
+  const run = async (gemm: 'native' | 'wasm', threads: 1 | 2) => {
+    const ae = await createAutoencoder(spec, { gemm, threads });
+    const rng = new Rng(4);
+    const losses = [];
+    for (let e = 0; e < 2; e++) losses.push(await ae.trainEpoch(x, n, rng.permutation(n), 32));
+    const y = await ae.predict(x, n);
+    const engine = (ae as LstmAutoencoder).engine;
+    ae.dispose();
+    return { losses, y, engine };
+  };
+  const wasm = await run('wasm', 1);
+  for (const threads of [1, 2] as const) {
+    const nat = await run('native', threads);
+    assert.match(nat.engine, new RegExp(`^native-avx2-fma, ${threads} thread`));
+    assert.deepEqual(nat.losses, wasm.losses);
+    assert.deepEqual(nat.y, wasm.y);
+  }
+  assert.match(wasm.engine, /^wasm-simd/);
 });
 
 for (const backend of ['wasm', 'cpu'] as const) {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellOps, checkMm, checkMmT, Gemm, Mat, transposeInto } from './gemm';
+import { nativeKernelsStatus } from './native/native-kernels';
 import { CellKernelExports, cellKernels, GEMM_TN_WORKSPACE, KernelBuild } from './wasm/cell-kernels';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
@@ -50,14 +51,29 @@ export function wasmModule(): WasmModule | null {
   return mod as WasmModule;
 }
 
+/** The provider name of each kernel build. */
+const PROVIDER_NAMES: Record<KernelBuild, string> = { native: 'native-avx2-fma', relaxed: 'wasm-simd-fma', plain: 'wasm-simd' };
+
+/** The kernel builds each kind tries, in order. */
+const BUILD_ORDER: Record<Exclude<NonNullable<WasmGemmOptions['kernels']>, 'xnnpack'>, KernelBuild[]> = {
+  auto: ['native', 'relaxed', 'plain'],
+  native: ['native'],
+  wasm: ['relaxed', 'plain'],
+  relaxed: ['relaxed'],
+  simd: ['plain'],
+};
+
 /** Options of {@link wasmGemm}. */
 export interface WasmGemmOptions {
   /**
-   * Products and cell: `relaxed` runs the engine's SIMD kernels (`wasm/kernels.c`) with fused multiply-adds,
-   * `simd` the same kernels without them, `xnnpack` the backend's XNNPACK products with the plain-JS cell (the
-   * engine before its kernels). `auto` takes the first of these that this runtime runs. Default `auto`.
+   * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64 AVX2 +
+   * FMA, `native/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`wasm/kernels.c`) with fused
+   * multiply-adds (the same bits as `native`), `simd` the same kernels without them, `xnnpack` the backend's
+   * XNNPACK products with the plain-JS cell (the engine before its kernels). `auto` takes the first of these that
+   * loads here, `wasm` the first of the WebAssembly ones. An explicit `native` that does not load is an error.
+   * Default `auto`.
    */
-  kernels?: 'auto' | 'relaxed' | 'simd' | 'xnnpack';
+  kernels?: 'auto' | 'native' | 'wasm' | 'relaxed' | 'simd' | 'xnnpack';
 }
 
 /** The kernels of the requested kind on `mod`'s memory, or null when the memory is not reachable or the build does not load. */
@@ -65,7 +81,7 @@ function kernelsFor(mod: WasmModule, kind: NonNullable<WasmGemmOptions['kernels'
   if (kind === 'xnnpack') return null;
   const memory = mod.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== mod.HEAPU8.buffer) return null;
-  const builds: KernelBuild[] = kind === 'relaxed' ? ['relaxed'] : kind === 'simd' ? ['plain'] : ['relaxed', 'plain'];
+  const builds = BUILD_ORDER[kind];
   for (const build of builds) {
     try {
       return { k: cellKernels(memory, build), build };
@@ -161,6 +177,7 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
   const mod = wasmModule();
   if (!mod) throw new Error('wasmGemm: the active tfjs backend is not a compatible wasm backend');
   const loaded = kernelsFor(mod, opts.kernels ?? 'auto');
+  if (opts.kernels === 'native' && !loaded) throw new Error(`native kernels unavailable: ${nativeKernelsStatus().reason}`);
   const kernels = loaded?.k ?? null;
   const owned: number[] = [];
   const mats: WasmMat[] = [];
@@ -180,7 +197,7 @@ export function wasmGemm(opts: WasmGemmOptions = {}): Gemm {
   let workspace: WasmMat | null = null;
   const seen = new Map<Mat, RightOperand>();
   const g: Gemm = {
-    name: loaded ? (loaded.build === 'relaxed' ? 'wasm-simd-fma' : 'wasm-simd') : 'wasm-xnnpack',
+    name: loaded ? PROVIDER_NAMES[loaded.build] : 'wasm-xnnpack',
     cell: kernels ? wasmCellOps(kernels) : undefined,
     alloc(rows: number, cols: number): Mat {
       // 64-byte aligned (a cache line): unaligned SIMD loads that straddle lines cost the products about 10%.

@@ -6,6 +6,7 @@ import { createAutoencoder } from './create';
 import { dropoutMasks } from './dropout';
 import type { GemmKind } from './gemm-factory';
 import { relaxedSimdAvailable } from './wasm/cell-kernels';
+import { nativeKernelsStatus } from './native/native-kernels';
 import { LstmAutoencoder } from './lstm-autoencoder';
 import { buildLayersModel } from './layers-reference';
 import { referenceLoss } from './reference-ops';
@@ -85,11 +86,13 @@ test('gradients on the cpu backend (tfjs-ops products) equal autograd too', asyn
   await checkAgainstAutograd(resolveSpec({ window: 5, features: 1, encoder: [8, 4], dropout: 0.2, seed: 1 }), true);
 });
 
-test('gradients equal autograd with each wasm compute provider: SIMD kernels with and without FMA, XNNPACK + JS cell', async () => {
+test('gradients equal autograd with each wasm compute provider: native and SIMD kernels with and without FMA, XNNPACK + JS cell', async () => {
   await selectBackend('wasm');
   // Units that are not multiples of 4 or 8 take the kernels' tail paths.
   const spec = resolveSpec({ window: 7, features: 1, encoder: [9, 5], dropout: 0.2, seed: 4 });
-  assert.equal(await checkAgainstAutograd(spec, true), relaxedSimdAvailable() ? 'wasm-simd-fma' : 'wasm-simd');
+  const wasm = relaxedSimdAvailable() ? 'wasm-simd-fma' : 'wasm-simd';
+  assert.equal(await checkAgainstAutograd(spec, true), nativeKernelsStatus().ok ? 'native-avx2-fma' : wasm);
+  assert.equal(await checkAgainstAutograd(spec, true, 'wasm'), wasm);
   assert.equal(await checkAgainstAutograd(spec, true, 'simd'), 'wasm-simd');
   assert.equal(await checkAgainstAutograd(spec, true, 'xnnpack'), 'wasm-xnnpack');
 });
@@ -117,7 +120,7 @@ test('gradients stay right after many steps with every wasm provider (cached ope
     }
   };
   const ref = await run('auto');
-  for (const gemm of ['simd', 'xnnpack'] as const) {
+  for (const gemm of ['wasm', 'simd', 'xnnpack'] as const) {
     const r = await run(gemm);
     r.losses.forEach((l, i) => assert.ok(Math.abs(l - ref.losses[i]) < 1e-5, `${gemm} epoch ${i + 1}: ${l} vs ${ref.losses[i]}`));
     r.grads.forEach((g, i) => assert.ok(relErr(g.values, ref.grads[i].values) < 1e-4, `${gemm} ${g.name}: ${relErr(g.values, ref.grads[i].values)}`));

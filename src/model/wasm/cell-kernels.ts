@@ -1,4 +1,5 @@
 import * as v8 from 'v8';
+import { nativeKernels } from '../native/native-kernels';
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 /** The exports of kernels.c; pointers are byte offsets in the shared memory, null pointers are 0; strides count floats. */
@@ -19,8 +20,12 @@ export interface CellKernelExports {
 /** Floats in the workspace of `gemm_tn` (PKB x NB in kernels.c: one packed block of the right operand). */
 export const GEMM_TN_WORKSPACE = 256 * 64;
 
-/** The two builds of kernels.c: `relaxed` uses fused multiply-adds (relaxed SIMD), `plain` only WebAssembly SIMD. */
-export type KernelBuild = 'relaxed' | 'plain';
+/**
+ * The builds of kernels.c: `relaxed` uses fused multiply-adds (relaxed SIMD), `plain` only WebAssembly SIMD;
+ * `native` is the addon built at install (x86-64 AVX2 + FMA, the same bits as `relaxed`, see
+ * ../native/kernels-native.c).
+ */
+export type KernelBuild = 'native' | 'relaxed' | 'plain';
 
 const compiled = new Map<KernelBuild, WebAssembly.Module>();
 const instances = new WeakMap<WebAssembly.Memory, Map<KernelBuild, CellKernelExports>>();
@@ -52,11 +57,11 @@ export function relaxedSimdAvailable(): boolean {
 /**
  * The engine's kernels (kernels.c, WebAssembly SIMD: fused LSTM cell steps, unpacked matrix products, transposes)
  * instantiated on `memory`, the memory of the tfjs wasm backend, so they work in place on the engine's buffers.
- * `build` `relaxed` needs {@link relaxedSimdAvailable}. One instance per memory and build; each build is
- * compiled once per thread.
+ * `build` `relaxed` needs {@link relaxedSimdAvailable}, `native` the addon. One instance per memory and build;
+ * each build is compiled once per thread.
  *
- * @throws Error when this runtime lacks WebAssembly SIMD (or relaxed SIMD for that build); the engine then keeps
- * XNNPACK and its plain-JS cell.
+ * @throws Error when this runtime lacks WebAssembly SIMD (or relaxed SIMD, or the addon, for that build); the
+ * engine then takes the next build, or XNNPACK and its plain-JS cell.
  * @example
  * const k = cellKernels((mod as any).asm.memory, 'plain'); k.transpose(src, dst, rows, cols);
  */
@@ -67,6 +72,10 @@ export function cellKernels(memory: WebAssembly.Memory, build: KernelBuild): Cel
     instances.set(memory, perMemory);
   }
   let k = perMemory.get(build);
+  if (!k && build === 'native') {
+    k = nativeKernels(memory);
+    perMemory.set(build, k);
+  }
   if (!k) {
     if (build === 'relaxed' && !relaxedSimdAvailable()) throw new Error('relaxed SIMD is not available in this runtime');
     let mod = compiled.get(build);

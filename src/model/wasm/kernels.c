@@ -7,7 +7,9 @@
 // __stack_pointer).
 //
 // Layouts (Keras): a gate row is [i | f | g | o], each `u` wide; rows of a step are contiguous, B per step.
+#ifndef KERNELS_NATIVE
 #include <wasm_simd128.h>
+#endif
 
 typedef v128_t v;
 
@@ -177,6 +179,7 @@ void transpose(const float* s, float* d, int R, int C) {
     for (int c = 0; c < C; c++) d[c * R + r] = s[r * C + c];
 }
 
+#ifndef KERNELS_NATIVE  // the native build (../native/kernels-native.c) has its own, 8 floats wide
 // ---- Matrix products without packing: row-major operands used in place. ----
 // A register tile of MR rows (1..4) by NV vectors (1..2) of 4 columns, accumulated over K in registers.
 // `tn` selects C = A^T B with A stored [K, M] (weight gradients: no transpose of the activations needed);
@@ -338,6 +341,8 @@ void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int l
   // The last N % 8 columns, unpacked (their own k order is the same).
   if (N8 < N) gemm(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
+
+#endif  // KERNELS_NATIVE
 
 // out [N] = the sums of the M rows of A [M, N] (row stride lda), summed in row order. Blocks of 32 columns
 // (eight accumulators) run down the rows, so each row is read as two whole cache lines (a 4-column strip
