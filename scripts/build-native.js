@@ -29,7 +29,10 @@ function skip(reason) {
 const hash = crypto.createHash('sha256');
 for (const s of sources) hash.update(fs.readFileSync(s));
 const digest = hash.digest('hex');
-if (fs.existsSync(out) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === digest) process.exit(0);
+if (fs.existsSync(out) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').trim() === digest) {
+  if (strict) console.log(`build:native: ${path.relative(process.cwd(), out)} is up to date`);
+  process.exit(0);
+}
 
 if (process.arch !== 'x64') skip(`the native kernels are x86-64 (AVX2 + FMA); this is ${process.arch}`);
 if (process.platform === 'win32') skip('no build on Windows yet');
