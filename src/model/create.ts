@@ -13,7 +13,10 @@ export interface CreateOptions {
    * detector selects one before creating the model).
    */
   backend?: BackendChoice;
-  /** Compute provider (see {@link GemmKind}): the engine's wasm SIMD kernels on wasm, tfjs ops elsewhere. Default `auto`. */
+  /**
+   * Compute provider (see {@link GemmKind}): on wasm the engine's kernels, native where the addon built at install
+   * loads, else WebAssembly SIMD (the same bits); tfjs ops on other backends. Default `auto`.
+   */
   gemm?: GemmKind;
   /**
    * Training threads: 2 computes half of every batch in a worker thread; `auto` does so on 2+ cores when the
