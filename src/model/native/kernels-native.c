@@ -7,7 +7,8 @@
 //
 // Same bits as the relaxed wasm build (wasm-simd-fma): the cell, transposes, row sums, Adam and dropout masks
 // are kernels.c itself, through wasm-shim.h; the products below are 8 floats wide where kernels.c is 4, but
-// each value of C is still one chain of fused multiply-adds in k order, which is all its bits depend on.
+// each value of C is still one chain of fused multiply-adds in k order, which is all its bits depend on (the
+// tiles and the scalar column of kernels.c are shared; its blocked products are replaced).
 // Compile with -ffp-contract=off: no other product and sum may be fused.
 #include <stddef.h>
 #include <stdint.h>
@@ -25,7 +26,6 @@
 #define RELAXED_SIMD
 #include "../wasm/kernels.c"
 
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
 typedef __m256 w;
 
 // A tile of MR rows (1..6) by NV vectors (1..2) of 8 columns; as tile() in kernels.c (tn: A stored [K, M]).
@@ -48,7 +48,8 @@ ALWAYS_INLINE void tile8(int MR, int NV, int tn, int acc, int K, const float* A,
     for (int j = 0; j < NV; j++) _mm256_storeu_ps(C + i * ldc + 8 * j, c[i][j]);
 }
 
-// One 4-wide column block or a single column (kernels.c's tile and column, same k order).
+// One 4-wide column block of up to 6 rows (kernels.c's tile takes 4 at most; same k order). Single columns
+// are kernels.c's column.
 ALWAYS_INLINE void tile4(int MR, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   __m128 c[6];
   for (int i = 0; i < MR; i++) c[i] = acc ? _mm_loadu_ps(C + i * ldc) : _mm_setzero_ps();
@@ -60,22 +61,13 @@ ALWAYS_INLINE void tile4(int MR, int tn, int acc, int K, const float* A, int lda
   for (int i = 0; i < MR; i++) _mm_storeu_ps(C + i * ldc, c[i]);
 }
 
-ALWAYS_INLINE void column1(int MR, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
-  for (int i = 0; i < MR; i++) {
-    float s = acc ? C[i * ldc] : 0.0f;
-    // The wasm build's scalar column: a product, then a sum (no fusing).
-    for (int k = 0; k < K; k++) s += (tn ? A[k * lda + i] : A[i * lda + k]) * B[k * ldb];
-    C[i * ldc] = s;
-  }
-}
-
 // Rows of one row tile (MR rows), all N columns of B (unpacked, row stride ldb).
 ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   int n = 0;
   for (; n + 16 <= N; n += 16) tile8(MR, 2, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
   for (; n + 8 <= N; n += 8) tile8(MR, 1, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
   for (; n + 4 <= N; n += 4) tile4(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
-  for (; n < N; n++) column1(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
 // All M rows in tiles of 6, then 4, then the rest (the bits do not depend on the tiling).

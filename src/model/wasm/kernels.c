@@ -179,7 +179,6 @@ void transpose(const float* s, float* d, int R, int C) {
     for (int c = 0; c < C; c++) d[c * R + r] = s[r * C + c];
 }
 
-#ifndef KERNELS_NATIVE  // the native build (../native/kernels-native.c) has its own, 8 floats wide
 // ---- Matrix products without packing: row-major operands used in place. ----
 // A register tile of MR rows (1..4) by NV vectors (1..2) of 4 columns, accumulated over K in registers.
 // `tn` selects C = A^T B with A stored [K, M] (weight gradients: no transpose of the activations needed);
@@ -263,6 +262,7 @@ ALWAYS_INLINE void rows(int MR, int tn, int acc, int N, int K, const float* A, i
   for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
+#ifndef KERNELS_NATIVE  // the native build (../native/kernels-native.c) has its own, 8 floats wide
 enum { NB = 64, KB = 64 };  // columns of B per block, steps of k per block (unpacked products)
 enum { PM = 32, PKB = 256 };  // rows of C per block with packed weights; steps of k per packed block of gemm_tn
 
