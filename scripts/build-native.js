@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build:native` (also run by `npm install` and `npm run build`): compile the engine's kernels as a
-// native Node addon, src/model/native/kernels-native.c -> build/kernels-native.node, with the system's C
+// native Node addon, src/model/kernels/kernels-native.c -> build/kernels-native.node, with the system's C
 // compiler (cc, gcc or clang; $CC first) and Node's own C headers (node_api.h). No node-gyp, no download.
 //
 // Optional by design: where there is no compiler, no headers, or the CPU is not x86-64, it prints why and exits
@@ -14,8 +14,8 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const srcDir = path.join(root, 'src', 'model');
-const sources = [path.join(srcDir, 'native', 'kernels-native.c'), path.join(srcDir, 'native', 'wasm-shim.h'), path.join(srcDir, 'wasm', 'kernels.c')];
+const srcDir = path.join(root, 'src', 'model', 'kernels');
+const sources = [path.join(srcDir, 'kernels-native.c'), path.join(srcDir, 'wasm-shim.h'), path.join(srcDir, 'kernels.c')];
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'kernels-native.node');
 const stamp = path.join(outDir, 'kernels-native.sha256');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run build:wasm`: compile src/model/wasm/kernels.c (WebAssembly SIMD) with Debian's clang + lld
-// (apt-get install clang lld) into src/model/wasm/kernels-wasm.ts: two builds as base64, plain SIMD and relaxed
+// `npm run build:wasm`: compile src/model/kernels/kernels.c (WebAssembly SIMD) with Debian's clang + lld
+// (apt-get install clang lld) into src/model/kernels/kernels-wasm.ts: two builds as base64, plain SIMD and relaxed
 // SIMD (fused multiply-adds in the matrix products and the cell's polynomials), plus the SHA-256 of the C source
 // they came from (a test checks it, so an edited kernel without a rebuild fails `npm test`).
 //
@@ -16,7 +16,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const dir = path.resolve(__dirname, '..', 'src', 'model', 'wasm');
+const dir = path.resolve(__dirname, '..', 'src', 'model', 'kernels');
 const src = path.join(dir, 'kernels.c');
 const exportsList = ['lstm_step_forward', 'lstm_step_backward', 'transpose', 'gemm_nn', 'gemm_tn', 'pack_panels', 'gemm_nn_packed', 'colsum', 'adam_step', 'dropout_masks'];
 

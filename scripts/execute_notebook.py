@@ -9,7 +9,7 @@ with the same libraries (nbclient + nbconvert), plus two things tslab needs:
   require.js and MathJax are not linked from a CDN, so the report opens offline.
 
 Progress goes to stdout as JSON lines: {"event": "start"|"cell"|"error"|"done", ...}.
-Called by `npm run report` (src/notebook/report.ts); exit code 0 ok, 1 a cell failed, 3 other failure.
+Called by `npm run report` (tools/notebook/report.ts); exit code 0 ok, 1 a cell failed, 3 other failure.
 """
 
 import argparse

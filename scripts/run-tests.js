@@ -24,12 +24,12 @@ function testFiles(dir) {
 let failed = 0;
 if (process.argv.includes('--no-notebooks')) {
   console.log('notebooks: skipped (--no-notebooks)');
-} else if (run(['dist/notebook/setup.js', '--headless', '--no-install']) !== 0) {
+} else if (run(['dist/tools/notebook/setup.js', '--headless', '--no-install']) !== 0) {
   console.log('notebooks: skipped, Jupyter is not installed (see notebooks/README.md)');
   if (ci) failed++;
 } else {
   console.log('notebooks: executing in fast mode -> reports/*.html');
-  if (run(['dist/notebook/report.js', '--fast']) !== 0) failed++;
+  if (run(['dist/tools/notebook/report.js', '--fast']) !== 0) failed++;
 }
 const files = testFiles(path.join(root, 'dist')).sort();
 if (run(['--test', '--test-concurrency=1', ...files]) !== 0) failed++;

@@ -1,4 +1,4 @@
-import type { EpochRecord } from '../report/result';
+import type { EpochRecord } from '../result';
 
 /** Where progress goes: a bar on a terminal, one line per epoch otherwise, nothing when quiet. */
 export type ProgressMode = 'bar' | 'lines' | 'quiet';

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
+import { packageRoot } from '../util/paths';
 import { loadCsvSeries, parseSeriesCsv } from './load-csv';
 import { InputError } from '../util/errors';
 
-const DATA = path.resolve(__dirname, '../../../shared/data');
+const DATA = path.resolve(packageRoot(), '../shared/data');
 const parse = (text: string, opts = {}) => parseSeriesCsv(text, { source: 'data.csv', ...opts });
 /** Assert an InputError whose one-line message matches. */
 const fails = (fn: () => unknown, re: RegExp) =>

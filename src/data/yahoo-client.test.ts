@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { packageRoot } from '../util/paths';
 import { yahooChartClient, type ChartResult } from './yahoo-client';
 import { fetchYahooSeries } from './yahoo';
 import { InputError } from '../util/errors';
@@ -12,7 +13,7 @@ const tempDir = (prefix: string): string => { const d = fs.mkdtempSync(path.join
 after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 // These tests run the real yahoo-finance2 chart() with an injected fetch: no network is ever touched.
-const FIXTURE = path.join(__dirname, '../../src/data/fixtures/aapl-chart-2024-01.json');
+const FIXTURE = path.join(packageRoot(), 'src/data/fixtures/aapl-chart-2024-01.json');
 const fixture = (): ChartResult => JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const seconds = (v: unknown): unknown =>

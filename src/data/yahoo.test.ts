@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { packageRoot } from '../util/paths';
 import { fetchYahooSeries, symbolFor } from './yahoo';
 import type { ChartClient, ChartQuery, ChartResult } from './yahoo-client';
 import { InputError } from '../util/errors';
@@ -12,7 +13,7 @@ const tempDir = (prefix: string): string => { const d = fs.mkdtempSync(path.join
 after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** A chart() response for AAPL, 2024-01-02..2024-01-12 (9 trading days), written in yahoo-finance2's shape. */
-const FIXTURE = path.join(__dirname, '../../src/data/fixtures/aapl-chart-2024-01.json');
+const FIXTURE = path.join(packageRoot(), 'src/data/fixtures/aapl-chart-2024-01.json');
 const fixture = (): ChartResult => JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
 const tmpDir = () => tempDir('yahoo-test-');
 const base = { ticker: 'AAPL', start: '2024-01-01', end: '2024-01-12' } as const;

@@ -1,8 +1,8 @@
 import { selectBackend } from '../backend/select';
 import type { Series } from '../data/series';
-import type { Autoencoder } from '../model/autoencoder';
-import { createAutoencoder } from '../model/create';
-import { resolveSpec } from '../model/spec';
+import type { Autoencoder } from '../model';
+import { createAutoencoder } from '../model';
+import { resolveSpec } from '../model';
 import { windowMae } from '../score/mae';
 import { makeWindows, Windows } from '../sequence/windows';
 import { parseThreshold, Threshold } from '../threshold/rule';

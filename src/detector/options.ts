@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../backend/select';
-import type { LossKind } from '../model/spec';
+import type { LossKind } from '../model';
 import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { selectBackend } from '../backend/select';
-import type { NamedWeight } from '../model/autoencoder';
-import { createAutoencoder } from '../model/create';
-import { resolveSpec } from '../model/spec';
-import type { ScalerJson, ThresholdJson } from '../report/result';
+import type { NamedWeight } from '../model';
+import { createAutoencoder } from '../model';
+import { resolveSpec } from '../model';
+import type { ScalerJson, ThresholdJson } from '../result';
 import { Threshold } from '../threshold/rule';
 import { Scaler } from '../transform/scaler';
 import { writeDirAtomic } from '../util/atomic';

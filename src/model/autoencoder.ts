@@ -1,5 +1,15 @@
 import type { AutoencoderSpec } from './spec';
 
+/** One epoch of training history. */
+export interface EpochRecord {
+  epoch: number;
+  loss: number;
+  /** Validation loss, or null when no validation split was used. */
+  valLoss: number | null;
+  seconds: number;
+  seqPerSec: number;
+}
+
 /**
  * One named weight array in Keras layout. LSTM layer `i` (0-based over encoder then decoder) has
  * `lstm_i/kernel` [input, 4u], `lstm_i/recurrent_kernel` [u, 4u], `lstm_i/bias` [4u], gate order i, f, c, o;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { BackendChoice, selectBackend } from '../backend/select';
 import type { Autoencoder } from './autoencoder';
-import type { Gemm } from './gemm';
-import { GemmKind, gemmFactory } from './gemm-factory';
-import { LstmAutoencoder } from './lstm-autoencoder';
+import type { Compute } from './compute/compute';
+import { ComputeKind, computeFactory } from './compute/factory';
+import { LstmAutoencoder } from './engine/lstm-autoencoder';
 import { AutoencoderSpec, resolveSpec } from './spec';
 
 /** Options of {@link createAutoencoder}. */
@@ -14,17 +14,17 @@ export interface CreateOptions {
    */
   backend?: BackendChoice;
   /**
-   * Compute provider (see {@link GemmKind}): on wasm the engine's kernels, native where the addon built at install
+   * Compute provider (see {@link ComputeKind}): on wasm the engine's kernels, native where the addon built at install
    * loads, else WebAssembly SIMD (the same bits); tfjs ops on other backends. Default `auto`.
    */
-  gemm?: GemmKind;
+  gemm?: ComputeKind;
   /**
    * Training threads: 2 computes half of every batch in a worker thread; `auto` does so on 2+ cores when the
    * batches are large enough to gain. Results are identical either way. Default `auto`.
    */
   threads?: 'auto' | 1 | 2;
-  /** Wrap every compute provider the model creates (profiling, see src/bench/profile-gemm.ts). Default none. */
-  wrapGemm?: (g: Gemm) => Gemm;
+  /** Wrap every compute provider the model creates (profiling, see bench/profile.ts). Default none. */
+  wrapCompute?: (g: Compute) => Compute;
 }
 
 /**
@@ -42,7 +42,7 @@ export async function createAutoencoder(spec: AutoencoderSpec, opts: CreateOptio
   await tf.ready();
   const backend = tf.getBackend();
   const gemm = opts.gemm ?? 'auto';
-  const base = gemmFactory(gemm);
-  const wrap = opts.wrapGemm;
+  const base = computeFactory(gemm);
+  const wrap = opts.wrapCompute;
   return new LstmAutoencoder(s, backend, wrap ? () => wrap(base()) : base, { threads: opts.threads ?? 'auto', gemm });
 }

@@ -5,7 +5,8 @@ import { loadCsvSeries } from '../data/load-csv';
 import { Series, sliceSeries } from '../data/series';
 import { fetchYahooSeries } from '../data/yahoo';
 import { InputError } from '../util/errors';
-import { projectPath, repoRoot } from './paths';
+import { packageRoot as repoRoot } from '../util/paths';
+import { projectPath } from './paths';
 
 /** Where a notebook's series can come from. */
 export type SourceKind = 'file' | 'yahoo' | 'bundled';

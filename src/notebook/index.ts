@@ -9,4 +9,4 @@ export { showHtml, showMarkdown, liveOutput, LiveOutput, escapeHtml } from './di
 export { epochProgress, EpochProgress } from './progress';
 export { layerTable } from './layers';
 export { loadNotebookSeries, between, NotebookSource, SourceKind } from './data';
-export { projectPath, repoRoot } from './paths';
+export { projectPath } from './paths';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parameterCount, resolveSpec } from '../model/spec';
+import { parameterCount, resolveSpec } from '../model';
 import { layerTable } from './layers';
 
 test('layerTable of the Colab model: 66,560 + 131,584 + 129 = 198,273', () => {

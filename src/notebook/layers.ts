@@ -1,5 +1,5 @@
-import type { LayerRow } from '../model/dense-autoencoder';
-import { AutoencoderSpec, lstmParameters, parameterCount } from '../model/spec';
+import type { LayerRow } from '../model';
+import { AutoencoderSpec, lstmParameters, parameterCount } from '../model';
 
 /**
  * The layers of an LSTM autoencoder as Keras' `summary()` lists them, with output shapes and parameter counts:

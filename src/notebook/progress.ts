@@ -1,4 +1,4 @@
-import type { EpochRecord } from '../report/result';
+import type { EpochRecord } from '../result';
 import { escapeHtml } from '../report/escape';
 import { liveOutput } from './display';
 

@@ -1,8 +1,8 @@
 import type { Series } from '../data/series';
 import { FitHooks, LstmAutoencoderDetector } from '../detector/detector';
 import { DEFAULT_DETECTOR_OPTIONS, DetectorOptions } from '../detector/options';
-import { parameterCount, resolveSpec } from '../model/spec';
-import type { AnomalyRecord, RunResult } from '../report/result';
+import { parameterCount, resolveSpec } from '../model';
+import type { AnomalyRecord, RunResult } from '../result';
 import { driftCheck } from '../transform/drift';
 import { timeSplit } from '../transform/split';
 import { applyTransform, transformLag } from '../transform/transforms';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reportFixture } from '../report/fixture';
+import { reportFixture } from '../../tools/testing/fixture';
 import { runFigures } from './figures';
 
 test('runFigures: the six charts of a run in report order, wired to the result', () => {

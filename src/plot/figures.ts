@@ -1,5 +1,5 @@
 import type { Series } from '../data/series';
-import type { RunResult } from '../report/result';
+import type { RunResult } from '../result';
 import { anomalyChart } from './anomalies';
 import { COLORS, Figure, lineOf } from './figure';
 import { maeHistogram } from './histogram';

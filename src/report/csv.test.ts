@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anomaliesCsv, csvField } from './csv';
-import { reportFixture } from './fixture';
+import { reportFixture } from '../../tools/testing/fixture';
 
 test('anomaliesCsv: header, one row per anomaly, full precision', () => {
   const csv = anomaliesCsv({ anomalies: [{ date: '2020-01-02', value: 0.1 + 0.2, mae: 1 / 3 }, { date: '2020-01-03', value: -1e-12, mae: 2 }] });

@@ -1,4 +1,4 @@
-import type { RunResult } from './result';
+import type { RunResult } from '../result';
 
 /**
  * One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reportFixture } from './fixture';
+import { reportFixture } from '../../tools/testing/fixture';
 import { renderReport } from './html';
 import { escapeHtml } from './escape';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { browserSkipReason, checkPlotlyPage, launchChromium } from './browser';
-import { reportFixture } from './fixture';
+import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
+import { reportFixture } from '../../tools/testing/fixture';
 import { renderReport } from './html';
 
 /** Repository root: this file runs from dist/report/. */

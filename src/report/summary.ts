@@ -1,5 +1,5 @@
 import { escapeHtml, formatNumber } from './escape';
-import type { RunResult } from './result';
+import type { RunResult } from '../result';
 
 /** One summary card: key, big value, small detail line. */
 interface Stat {

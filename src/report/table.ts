@@ -1,5 +1,5 @@
 import { escapeHtml, formatNumber } from './escape';
-import type { AnomalyRecord } from './result';
+import type { AnomalyRecord } from '../result';
 
 /** A column of {@link htmlTable}: header text and whether it holds numbers (right-aligned). */
 export interface TableColumn {

@@ -1,6 +1,13 @@
-import type { ThresholdJson } from '../report/result';
 import { invalid } from '../util/errors';
 import { meanStd, percentile } from './percentile';
+
+/** Serialised threshold rule after fitting. */
+export interface ThresholdJson {
+  method: 'percentile' | 'fixed' | 'sigma';
+  value: number;
+  percentile?: number;
+  k?: number;
+}
 
 /**
  * A threshold rule: a percentile of training error (`p95`), a fixed value (`0.65`) or mean + k population

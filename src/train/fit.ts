@@ -1,5 +1,4 @@
-import type { Autoencoder, NamedWeight } from '../model/autoencoder';
-import type { EpochRecord } from '../report/result';
+import type { Autoencoder, EpochRecord, NamedWeight } from '../model';
 import { meanLoss } from '../score/mae';
 import { pickWindows, Windows } from '../sequence/windows';
 import { invalid } from '../util/errors';

@@ -1,4 +1,15 @@
-import type { DriftJson } from '../report/result';
+
+/** The drift check: share of test values outside the training range. */
+export interface DriftJson {
+  /** Share in [0, 1] of (transformed) test values outside [min, max] of training, over all features. */
+  outsideShare: number;
+  /** True when outsideShare is above the warning level. */
+  warn: boolean;
+  /** Warning level used (0.2). */
+  level: number;
+  /** Human-readable warning, present when warn is true. */
+  message?: string;
+}
 
 /** Share of test values above which the run warns about drift (0.2). */
 export const DRIFT_LEVEL = 0.2;

@@ -1,5 +1,10 @@
-import type { ScalerJson } from '../report/result';
 import { invalid, InputError } from '../util/errors';
+
+
+/** Serialised scaler: per-feature arrays. */
+export type ScalerJson =
+  | { kind: 'standard'; mean: number[]; std: number[] }
+  | { kind: 'minmax'; min: number[]; max: number[] };
 
 /** Scaler kinds: z-score with the population standard deviation (as scikit-learn), or min-max to [0, 1]. */
 export type ScalerKind = 'standard' | 'minmax';

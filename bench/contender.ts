@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend, BackendChoice } from '../src/backend/select';
+import { createAutoencoder } from '../src/model/create';
+import { COMPUTE_KINDS, ComputeKind } from '../src/model/compute/factory';
+import { buildLayersModel } from '../src/model/reference/layers-reference';
+import { LstmAutoencoder } from '../src/model/engine/lstm-autoencoder';
+import { resolveSpec } from '../src/model/spec';
+import { benchWindows } from './data';
+import { GemmProfile, profiledGemm, profileRows } from './profile';
+import { runScript } from '../tools/script';
+
+/** One contender's figures, printed as the last line of its process (JSON). */
+export interface ContenderResult {
+  name: string;
+  backend: string;
+  /** Compute provider of the engine (e.g. `wasm-xnnpack`), or `tfjs-layers`. */
+  provider: string;
+  threads: number;
+  trainSeqPerSec: number;
+  inferSeqPerSec: number;
+  /** Seconds of timed training, and epochs timed (after one warm-up pass). */
+  trainSeconds: number;
+  epochs: number;
+  /** Peak resident set size of the process, MiB. */
+  peakRssMiB: number;
+  finalLoss: number;
+  /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
+  profile?: { totalMs: number; matmulMs: number; kernelMs: number; otherMs: number; top: ReturnType<typeof profileRows> };
+}
+
+const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+
+/** Stock tfjs-layers: model.fit, batch 32, no shuffling, after a one-batch warm-up; predict after a warm-up pass. */
+async function layers(n: number, epochs: number, backend: string): Promise<ContenderResult> {
+  const spec = resolveSpec({ encoder: [128] });
+  const w = benchWindows(n);
+  const model = buildLayersModel(spec);
+  const x = tf.tensor3d(w.x, [w.n, w.window, w.features]);
+  await model.fit(x.slice(0, 32), x.slice(0, 32), { batchSize: 32, epochs: 1, shuffle: false, verbose: 0 });
+  let t = performance.now();
+  const h = await model.fit(x, x, { batchSize: 32, epochs, shuffle: false, verbose: 0 });
+  const trainSeconds = (performance.now() - t) / 1000;
+  // Inference: one warm-up pass, then the timed one.
+  (model.predict(x, { batchSize: 256 }) as tf.Tensor).dispose();
+  t = performance.now();
+  const y = model.predict(x, { batchSize: 256 }) as tf.Tensor;
+  await y.data();
+  const inferSeconds = (performance.now() - t) / 1000;
+  const losses = h.history.loss as number[];
+  return { name: 'tfjs-layers', backend, provider: 'tfjs-layers', threads: 1, trainSeqPerSec: (n * epochs) / trainSeconds,
+    inferSeqPerSec: n / inferSeconds, trainSeconds, epochs, peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: losses[losses.length - 1] };
+}
+
+/** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up; inference likewise warmed up. */
+async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, gemm: ComputeKind, profile?: GemmProfile): Promise<ContenderResult> {
+  const spec = resolveSpec({ encoder: [128] });
+  const w = benchWindows(n);
+  const wrapCompute = profile ? (g: Parameters<typeof profiledGemm>[0]) => profiledGemm(g, profile) : undefined;
+  const model = (await createAutoencoder(spec, { threads, wrapCompute, gemm })) as LstmAutoencoder;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  await model.trainEpoch(w.x, n, order, 32);
+  profile?.clear();
+  let t = performance.now();
+  let loss = NaN;
+  for (let e = 0; e < epochs; e++) loss = await model.trainEpoch(w.x, n, order, 32);
+  const trainSeconds = (performance.now() - t) / 1000;
+  const where = profile ? summarize(profile, trainSeconds * 1000) : undefined;
+  await model.predict(w.x, n, 256);
+  t = performance.now();
+  await model.predict(w.x, n, 256);
+  const inferSeconds = (performance.now() - t) / 1000;
+  const result: ContenderResult = { name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`, backend, provider: model.computeName,
+    threads: model.parallel ? 2 : 1, trainSeqPerSec: (n * epochs) / trainSeconds, inferSeqPerSec: n / inferSeconds, trainSeconds, epochs,
+    peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss, profile: where };
+  if (gemm === 'xnnpack') result.name += ', XNNPACK + JS cell';
+  if (gemm === 'simd') result.name += ', SIMD without FMA';
+  if (gemm === 'wasm') result.name += ', WebAssembly';
+  if (gemm === 'native') result.name += ', native';
+  if (profile) result.name += ', profiled';
+  model.dispose();
+  return result;
+}
+
+/** Matmul, the provider's other kernels (fused cell, transposes, sigmoid) and everything else (JS: loss, dropout, Adam, copies) of a profiled run. */
+function summarize(profile: GemmProfile, totalMs: number): NonNullable<ContenderResult['profile']> {
+  let matmulMs = 0;
+  let kernelMs = 0;
+  for (const [op, e] of profile) {
+    if (op.startsWith('mm')) matmulMs += e.ms;
+    else kernelMs += e.ms;
+  }
+  const r = (v: number) => Math.round(v);
+  return { totalMs: r(totalMs), matmulMs: r(matmulMs), kernelMs: r(kernelMs), otherMs: r(totalMs - matmulMs - kernelMs), top: profileRows(profile, totalMs).slice(0, 6) };
+}
+
+/**
+ * `node dist/bench/contender.js layers|engine1|engine2|profile N EPOCHS BACKEND [GEMM]`: run one and print its
+ * JSON. GEMM is the engine's compute provider (`auto`, or `xnnpack` for the step before the SIMD kernels).
+ */
+async function main(): Promise<void> {
+  const [kind, n, epochs, backendChoice, gemmArg] = process.argv.slice(2);
+  const backend = await selectBackend((backendChoice ?? 'wasm') as BackendChoice);
+  const N = Number(n ?? 1024);
+  const E = Number(epochs ?? 1);
+  const gemm = (gemmArg ?? 'auto') as ComputeKind;
+  if (!['layers', 'engine1', 'engine2', 'profile'].includes(kind)) throw new Error(`invalid contender: ${kind}`);
+  if (!COMPUTE_KINDS.includes(gemm)) throw new Error(`invalid provider: ${gemm}`);
+  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, gemm, kind === 'profile' ? new Map() : undefined);
+  console.log(JSON.stringify(r));
+}
+
+if (require.main === module) runScript('contender', main);

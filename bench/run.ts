@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { packageRoot as repoRoot } from '../src/util/paths';
+import { writeFileAtomic } from '../src/util/atomic';
+import { VERSION } from '../src/version';
+import type { ContenderResult } from './contender';
+import { runScript } from '../tools/script';
+import { nativeKernelsStatus } from '../src/model/kernels';
+
+/** PyTorch's CPU LSTM, one thread, on this kind of machine (issue 3): the parity target, sequences/s. */
+export const PYTORCH_SEQ_PER_SEC = 1250;
+
+/** Options of `npm run bench`. */
+export interface BenchArgs {
+  /** Windows trained on per epoch. Default 1024. */
+  windows: number;
+  /** Timed epochs of stock tfjs-layers (slow). Default 1. */
+  layersEpochs: number;
+  /** Timed epochs of the engine. Default 3. */
+  engineEpochs: number;
+  /** tfjs backend for every contender. Default `wasm`. */
+  backend: string;
+  /** Also time the default CLI run on the bundled S&P 500. Default true. */
+  cli: boolean;
+  /** Times the CLI run is repeated; the median run is reported, with every run's seconds (this machine varies). Default 3. */
+  cliRuns: number;
+  /** Write the table into docs/performance.md between the BENCH markers. Default false. */
+  readme: boolean;
+}
+
+const USAGE = `Usage: npm run bench -- [--windows 1024] [--layers-epochs 1] [--engine-epochs 3] [--backend wasm] [--cli-runs 3] [--no-cli] [--readme]
+Stock tfjs-layers against this project's LSTM engine (128 units, 30 steps, batch 32), each in its own process:
+training and inference sequences/s, their ratios, peak memory, where the engine's time goes, and the default CLI
+run end to end (the median of --cli-runs). Writes bench/results/bench-<date>.json; --readme also updates the table in docs/performance.md.`;
+
+/**
+ * Parse `npm run bench` arguments.
+ * @throws Error `invalid <flag>: <value>` for a bad number or an unknown flag.
+ * @example
+ * parseBenchArgs(['--windows', '256', '--no-cli']).cli; // false
+ */
+export function parseBenchArgs(argv: string[]): BenchArgs | null {
+  const a: BenchArgs = { windows: 1024, layersEpochs: 1, engineEpochs: 3, backend: 'wasm', cli: true, cliRuns: 3, readme: false };
+  for (let i = 0; i < argv.length; i++) {
+    const f = argv[i];
+    const num = (): number => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`invalid ${f}: ${argv[i]}`);
+      return v;
+    };
+    if (f === '--help' || f === '-h') return null;
+    else if (f === '--windows') a.windows = num();
+    else if (f === '--layers-epochs') a.layersEpochs = num();
+    else if (f === '--engine-epochs') a.engineEpochs = num();
+    else if (f === '--backend') a.backend = argv[++i];
+    else if (f === '--cli-runs') a.cliRuns = num();
+    else if (f === '--no-cli') a.cli = false;
+    else if (f === '--readme') a.readme = true;
+    else throw new Error(`invalid option: ${f}`);
+  }
+  return a;
+}
+
+function contender(root: string, kind: string, a: BenchArgs, epochs: number, gemm = 'auto'): ContenderResult {
+  process.stdout.write(`  ${kind}${gemm === 'auto' ? '' : ` (${gemm})`} ...`);
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend, gemm], {
+    encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`${kind} failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+  const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as ContenderResult;
+  console.log(` train ${res.trainSeqPerSec.toFixed(0)} seq/s, infer ${res.inferSeqPerSec.toFixed(0)} seq/s, peak ${res.peakRssMiB} MiB`);
+  return res;
+}
+
+/** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */
+interface CliRun { seconds: number; epochs: number; trainSeconds: number; seqPerSec: number; anomalies: number; backend: string; engine: string; runs?: number[] }
+
+/** The default CLI run `n` times (with `env` added); the median one (by seconds), with every run's seconds. */
+function cliRuns(root: string, n: number, env: Record<string, string> = {}): CliRun {
+  const all = Array.from({ length: n }, () => cliRun(root, env)).sort((p, q) => p.seconds - q.seconds);
+  return { ...all[(n - 1) >> 1], runs: all.map((c) => c.seconds) };
+}
+
+/** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
+function cliRun(root: string, env: Record<string, string>): CliRun {
+  process.stdout.write(`  default CLI run${Object.keys(env).length ? ` (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''} ...`);
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));
+  try {
+    const t = Date.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')], {
+      encoding: 'utf8', env: { ...process.env, ...env },
+    });
+    const seconds = (Date.now() - t) / 1000;
+    if (r.status !== 0) throw new Error(`the CLI run failed: ${r.stderr.trim()}`);
+    const res = JSON.parse(fs.readFileSync(path.join(out, 'run', 'result.json'), 'utf8'));
+    const c = { seconds, epochs: res.training.epochs, trainSeconds: res.training.seconds, seqPerSec: res.training.seqPerSec, anomalies: res.anomalies.length,
+      backend: res.training.backend, engine: res.training.engine ?? '' };
+    console.log(` ${seconds.toFixed(1)} s (${c.epochs} epochs at ${c.seqPerSec.toFixed(0)} seq/s, ${c.anomalies} anomalies)`);
+    return c;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const x = (v: number) => `${v.toFixed(1)}x`;
+
+/** The README table (markdown) of a bench result. */
+export function benchTable(r: BenchResult): string {
+  const base = r.contenders[0];
+  const rows = r.contenders.map((c) => `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
+    `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`);
+  const lines = [
+    `Measured ${r.date} on ${r.machine} (${r.backend} backend, ${r.windows} windows of 30 steps, 128 units, batch 32), \`npm run bench\`:`,
+    '',
+    '| contender | compute | train seq/s | vs stock | infer seq/s | vs stock | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `PyTorch's CPU LSTM, one thread, trains this model at about ${PYTORCH_SEQ_PER_SEC} seq/s on this kind of machine: the best engine ` +
+      `figure is ${(100 * r.bestTrainSeqPerSec / PYTORCH_SEQ_PER_SEC).toFixed(0)}% of that.`,
+  ];
+  if (r.profiles?.length) {
+    lines.push('', "Where one training thread's time goes, step by step (profiled run):", '',
+      '| compute | matrix products | other provider kernels (SIMD: cell, transposes, row sums, Adam, dropout; XNNPACK: sigmoid) | JS (the rest: with XNNPACK the cell, Adam, dropout masks) | top operations |',
+      '|---|---:|---:|---:|---|');
+    for (const p of r.profiles) {
+      const pct = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
+      const top = p.top.slice(0, 3).map((o) => `${o.op} ${o.share}${o.gflops ? ` (${o.gflops} GFLOP/s)` : ''}`).join('; ');
+      lines.push(`| ${p.provider} | ${pct(p.matmulMs)} | ${pct(p.kernelMs)} | ${pct(p.otherMs)} | ${top} |`);
+    }
+  }
+  const cliLine = (c: CliRun) => {
+    const runs = c.runs && c.runs.length > 1 ? ` (the median of ${c.runs.length} runs: ${c.runs.map((v) => v.toFixed(1)).join(', ')} s)` : '';
+    return `${c.seconds.toFixed(1)} s end to end${runs}: early stopping (patience 3) ran ${c.epochs} epochs of ` +
+      `${(c.trainSeconds / c.epochs).toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest`;
+  };
+  if (r.cli) {
+    lines.push('', `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${cliLine(r.cli)}.` +
+      (r.cliWasm ? ` With the native kernels off (\`LSTM_ANOMALY_NATIVE=0\`, as where they cannot be built) it takes ${cliLine(r.cliWasm)}.` : '') +
+      ' The epoch count follows the validation loss; both kernel builds give the same bits, hence the same epochs and anomalies.');
+  }
+  return lines.join('\n');
+}
+
+/** Everything one `npm run bench` measured (bench/results/bench-<date>.json). */
+export interface BenchResult {
+  version: string;
+  date: string;
+  machine: string;
+  node: string;
+  backend: string;
+  windows: number;
+  contenders: ContenderResult[];
+  ratios: { trainVsStock: number; inferVsStock: number; trainVsPytorch: number };
+  bestTrainSeqPerSec: number;
+  /** Where one training thread's time goes, per engine step (compute provider). */
+  profiles?: (NonNullable<ContenderResult['profile']> & { provider: string })[];
+  /** The default CLI run (native kernels where they load). */
+  cli?: CliRun;
+  /** The same with the native kernels off (LSTM_ANOMALY_NATIVE=0), when they load. */
+  cliWasm?: CliRun;
+}
+
+/** Replace the text between `<!-- BENCH -->` and `<!-- /BENCH -->` in the README. */
+export function spliceReadme(readme: string, table: string): string {
+  const start = readme.indexOf('<!-- BENCH -->');
+  const end = readme.indexOf('<!-- /BENCH -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- BENCH --> ... <!-- /BENCH --> section');
+  return `${readme.slice(0, start)}<!-- BENCH -->\n${table}\n${readme.slice(end)}`;
+}
+
+/** `npm run bench`. */
+export function main(argv = process.argv.slice(2)): number {
+  const a = parseBenchArgs(argv);
+  if (!a) {
+    console.log(USAGE);
+    return 0;
+  }
+  const root = repoRoot();
+  const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}`);
+  // The engine step by step: XNNPACK products with a JS cell, then its WebAssembly SIMD kernels, then the same
+  // kernels native (where the addon is built), on one and two threads.
+  const native = nativeKernelsStatus();
+  if (!native.ok) console.log(`  native kernels: ${native.reason}; their contenders are left out`);
+  const gemms = native.ok ? (['wasm', 'native'] as const) : (['wasm'] as const);
+  const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs, 'xnnpack'),
+    ...gemms.flatMap((g) => [contender(root, 'engine1', a, a.engineEpochs, g), contender(root, 'engine2', a, a.engineEpochs, g)])];
+  const profiles = (['xnnpack', ...gemms] as const).map((g) => {
+    const r = contender(root, 'profile', a, a.engineEpochs, g);
+    return { ...r.profile!, provider: r.provider };
+  });
+  const cli = a.cli ? cliRuns(root, a.cliRuns) : undefined;
+  // The same run on the WebAssembly kernels, for machines where the native ones do not build.
+  const cliWasm = a.cli && native.ok ? cliRuns(root, a.cliRuns, { LSTM_ANOMALY_NATIVE: '0' }) : undefined;
+  const [stock, ...engines] = contenders;
+  const best = engines.reduce((b, c) => (c.trainSeqPerSec > b.trainSeqPerSec ? c : b));
+  const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
+  const date = new Date().toISOString().slice(0, 10);
+  const result: BenchResult = {
+    version: VERSION, date, machine, node: process.version, backend: a.backend, windows: a.windows, contenders,
+    ratios: { trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec, inferVsStock: bestInfer / stock.inferSeqPerSec, trainVsPytorch: best.trainSeqPerSec / PYTORCH_SEQ_PER_SEC },
+    bestTrainSeqPerSec: best.trainSeqPerSec, profiles, cli, cliWasm,
+  };
+  const table = benchTable(result);
+  console.log(`\n${table}\n`);
+  console.log(`training ${x(result.ratios.trainVsStock)} stock tfjs-layers (target 10x), inference ${x(result.ratios.inferVsStock)} (target 3x), ` +
+    `${(100 * result.ratios.trainVsPytorch).toFixed(0)}% of PyTorch's ${PYTORCH_SEQ_PER_SEC} seq/s`);
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${date}.json`);
+  writeFileAtomic(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  if (a.readme) {
+    const readme = path.join(root, 'docs', 'performance.md');
+    writeFileAtomic(readme, spliceReadme(fs.readFileSync(readme, 'utf8'), table));
+    console.log('updated the table in docs/performance.md');
+  }
+  return 0;
+}
+
+if (require.main === module) runScript('bench', () => main());

@@ -1,0 +1,94 @@
+import type { Compute, Mat } from '../compute/compute';
+
+/** Adam hyper-parameters; defaults are Keras'. */
+export interface AdamOptions {
+  /** Learning rate. Default 1e-3. */
+  learningRate?: number;
+  /** Default 0.9. */
+  beta1?: number;
+  /** Default 0.999. */
+  beta2?: number;
+  /** Default 1e-7 (Keras; added to sqrt(v), as Keras does, not to the bias-corrected sqrt). */
+  epsilon?: number;
+}
+
+/**
+ * Adam exactly as Keras applies it: `lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)`, `m = b1 m + (1 - b1) g`,
+ * `v = b2 v + (1 - b2) g^2`, `p -= lr_t * m / (sqrt(v) + eps)`, over one flat parameter vector. {@link step}
+ * runs in JS (float64 arithmetic, float32 storage); {@link stepOn} runs the provider's SIMD kernel (float32)
+ * when it has one. One optimizer uses one of the two.
+ *
+ * @example
+ * const adam = new Adam(198273, { learningRate: 1e-3 }); adam.step(params, grads);
+ */
+export class Adam {
+  /** Steps taken so far. */
+  t = 0;
+  /** The moments: in the JS heap for {@link step}, in the provider's memory for {@link stepOn}'s kernel (allocated on first use). */
+  private js: { m: Float32Array; v: Float32Array } | null = null;
+  private mats: { g: Compute; m: Mat; v: Mat } | null = null;
+  private readonly lr: number;
+  private readonly b1: number;
+  private readonly b2: number;
+  private readonly eps: number;
+
+  /** @param size number of parameters. */
+  constructor(readonly size: number, o: AdamOptions = {}) {
+    this.lr = o.learningRate ?? 1e-3;
+    this.b1 = o.beta1 ?? 0.9;
+    this.b2 = o.beta2 ?? 0.999;
+    this.eps = o.epsilon ?? 1e-7;
+  }
+
+  /**
+   * One update of `p` in place from gradients `g`.
+   * @throws Error when the lengths differ from the optimizer's size.
+   */
+  step(p: Float32Array, g: Float32Array): void {
+    const n = this.size;
+    if (p.length !== n || g.length !== n) throw new Error(`adam: expected ${n} values, got ${p.length} and ${g.length}`);
+    const { m, v } = (this.js ??= { m: new Float32Array(n), v: new Float32Array(n) });
+    const { b1, b2, eps } = this;
+    const lrT = this.nextRate();
+    const c1 = 1 - b1, c2 = 1 - b2;
+    for (let k = 0; k < n; k++) {
+      const gk = g[k];
+      const mk = (m[k] = b1 * m[k] + c1 * gk);
+      const vk = (v[k] = b2 * v[k] + c2 * gk * gk);
+      p[k] -= (lrT * mk) / (Math.sqrt(vk) + eps);
+    }
+  }
+
+  /**
+   * One update of `p` in place from the gradient `g1 + g2` (`g2` null: `g1`), all matrices of provider `g`:
+   * its fused kernel when it has one (moments kept in its memory), else the sum then {@link step}. `g1` may be
+   * overwritten.
+   * @throws Error when the sizes differ from the optimizer's size.
+   * @example
+   * adam.stepOn(gemm, params.values, params.grads, workerGrads);
+   */
+  stepOn(g: Compute, p: Mat, g1: Mat, g2: Mat | null): void {
+    const n = this.size;
+    const size = (x: Mat) => x.rows * x.cols;
+    if (size(p) !== n || size(g1) !== n || (g2 && size(g2) !== n)) throw new Error(`adam: expected ${n} values`);
+    const k = g.cell;
+    if (!k) {
+      const a = g1.f;
+      if (g2) {
+        const b = g2.f;
+        for (let i = 0; i < n; i++) a[i] += b[i];
+      }
+      this.step(p.f, a);
+    } else {
+      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n) };
+      k.adam(p, g1, g2, this.mats.m, this.mats.v, this.nextRate(), this.b1, this.b2, this.eps);
+    }
+    g.touch(p);
+  }
+
+  /** Count a step and return its rate `lr * sqrt(1 - b2^t) / (1 - b1^t)`. */
+  private nextRate(): number {
+    this.t++;
+    return (this.lr * Math.sqrt(1 - Math.pow(this.b2, this.t))) / (1 - Math.pow(this.b1, this.t));
+  }
+}

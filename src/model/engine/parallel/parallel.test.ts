@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { selectBackend } from '../../../backend/select';
+import { Rng } from '../../../util/random';
+import { createAutoencoder } from '../../create';
+import { LstmAutoencoder } from '../lstm-autoencoder';
+import { resolveSpec } from '../../spec';
+import { testWindows } from '../../../../tools/testing/model-data';
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  test(`a worker thread gives exactly the numbers of one thread (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 2, encoder: [12, 6], dropout: 0.2, seed: 3 });
+    const n = 37;
+    const x = testWindows(n, 6, 2, 9);
+    const run = async (threads: 1 | 2) => {
+      const ae = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+      const rng = new Rng(4);
+      const losses: number[] = [];
+      // 37 windows in batches of 8: a last batch of 5 (shards 3 + 2).
+      for (let e = 0; e < 2; e++) losses.push(await ae.trainEpoch(x, n, rng.permutation(n), 8));
+      // Predictions in two halves (19 + 18 windows), one batch each, then in batches of 5.
+      const out = { losses, y: await ae.predict(x, n), y5: await ae.predict(x, n, 5), parallel: ae.parallel };
+      ae.dispose();
+      return out;
+    };
+    const one = await run(1);
+    const two = await run(2);
+    assert.equal(one.parallel, false);
+    assert.equal(two.parallel, true);
+    assert.deepEqual(two.losses, one.losses);
+    assert.deepEqual(two.y, one.y);
+    assert.deepEqual(two.y5, one.y5);
+    assert.ok(one.y.some((v) => v !== 0) && one.y.slice(-12).some((v) => v !== 0), 'the second half is filled');
+  });
+
+  test(`a worker that dies during training fails the epoch with a clear error instead of hanging (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });
+    const x = testWindows(16, 6, 1, 2);
+    const ae = (await createAutoencoder(spec, { threads: 2 })) as LstmAutoencoder;
+    try {
+      const order = Array.from({ length: 16 }, (_, i) => i);
+      assert.ok(Number.isFinite(await ae.trainEpoch(x, 16, order, 4)));
+      assert.equal(ae.parallel, true);
+      await (ae as unknown as { worker: { worker: { terminate(): Promise<number> } } }).worker.worker.terminate();
+      await assert.rejects(ae.trainEpoch(x, 16, order, 4), /gradient worker exited/);
+    } finally {
+      ae.dispose();
+    }
+  });
+
+  test(`an untrained model predicts with a worker too, the same numbers (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });
+    const x = testWindows(9, 6, 1, 2);
+    const predict = async (threads: 1 | 2) => {
+      const ae = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+      const y = await ae.predict(x, 9, 4);
+      const parallel = ae.parallel;
+      ae.dispose();
+      return { y, parallel };
+    };
+    const [one, two] = [await predict(1), await predict(2)];
+    assert.deepEqual([one.parallel, two.parallel], [false, true]);
+    assert.deepEqual(two.y, one.y);
+  });
+}

@@ -1,0 +1,204 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { ComputeKind } from '../../compute/factory';
+import type { AutoencoderSpec } from '../../spec';
+
+/** What the worker computes for one training batch: the gradient of its shard of the batch. */
+export interface ShardJob {
+  /** Rows order[start .. start + B - 1] of the shared data; dropout rows row0 .. row0 + B - 1 of step `step`. */
+  start: number;
+  B: number;
+  row0: number;
+  step: number;
+  /** Value count of the whole batch (the loss is a mean over it). */
+  norm: number;
+}
+
+/** Messages from the worker. */
+type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: string };
+
+/**
+ * Slots of the job channel, an Int32Array over a SharedArrayBuffer: training jobs go through it with
+ * `Atomics.wait`/`notify` (tens of microseconds) instead of messages (0.2-1 ms each way, per batch).
+ * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished (a
+ * failed job never is: its error comes as a message); STOP: 1 asks the worker to leave the job loop (to read
+ * messages again); then the job's fields.
+ */
+export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
+
+/**
+ * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that
+ * computes one shard of every training batch while the main thread computes the other. Parameters, gradients,
+ * windows and order are exchanged through SharedArrayBuffers, training jobs and their losses through the job
+ * channel (see {@link Slot}); messages carry the rest (init, data, inference, errors).
+ *
+ * @example
+ * const w = await ShardWorker.start(spec, 'wasm', 'auto', params.size, core.computeName);
+ * if (w) { w.setData(x, order); w.params.set(values); w.post(job); const loss = await w.result(); }
+ */
+export class ShardWorker {
+  /** Parameters the worker reads before each job, and the gradients it writes. */
+  readonly params: Float32Array;
+  readonly grads: Float32Array;
+  private x = new Float32Array(new SharedArrayBuffer(4));
+  private order = new Int32Array(new SharedArrayBuffer(4));
+  private out = new Float32Array(new SharedArrayBuffer(4));
+  private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  private failed: Error | null = null;
+  /** The job channel (see {@link Slot}) and the loss of the last job. */
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(Slot.SIZE * 4));
+  private readonly loss = new Float64Array(new SharedArrayBuffer(8));
+  private seq = 0;
+  private looping = false;
+
+  private constructor(private readonly worker: Worker, size: number) {
+    this.params = new Float32Array(new SharedArrayBuffer(size * 4));
+    this.grads = new Float32Array(new SharedArrayBuffer(size * 4));
+    worker.on('message', (m: Reply) => this.settle(m));
+    worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
+    worker.on('exit', (code) => this.fail(new Error(`gradient worker exited (code ${code})`)));
+  }
+
+  /**
+   * Start a worker for `spec` on `backend`, or resolve to null when workers are unavailable here (no compiled
+   * worker script next to this file, e.g. under ts-node, or the worker failed to initialise, or its compute
+   * provider is not `provider`, the main thread's: both halves of a batch must be computed alike).
+   */
+  static async start(spec: AutoencoderSpec, backend: string, gemm: ComputeKind, size: number, provider: string): Promise<ShardWorker | null> {
+    const script = path.join(__dirname, 'worker.js');
+    if (!fs.existsSync(script)) return null;
+    let worker: Worker;
+    try {
+      worker = new Worker(script);
+    } catch {
+      return null;
+    }
+    const w = new ShardWorker(worker, size);
+    // Referenced only while a reply is awaited (after adding the listeners, which ref the port again): an idle
+    // worker never keeps the process alive.
+    worker.unref();
+    try {
+      const ready = w.expect();
+      worker.postMessage({ type: 'init', spec, backend, gemm, provider, params: w.params.buffer, grads: w.grads.buffer, ctl: w.ctl.buffer, loss: w.loss.buffer });
+      await ready;
+      return w;
+    } catch {
+      void worker.terminate();
+      return null;
+    }
+  }
+
+  /** Share the windows and the epoch's order with the worker (copied into shared memory). */
+  setData(x: Float32Array, order: ArrayLike<number>): void {
+    if (this.x.length < x.length) this.x = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    if (this.order.length < order.length) this.order = new Int32Array(new SharedArrayBuffer(order.length * 4));
+    this.x.set(x);
+    for (let k = 0; k < order.length; k++) this.order[k] = order[k];
+    this.send({ type: 'data', x: this.x.buffer, order: this.order.buffer });
+  }
+
+  /**
+   * Start a job on the current `params` (the worker enters its job loop on the first one, and stays in it until
+   * the next message); {@link result} gives its loss.
+   * @throws Error when the worker failed.
+   */
+  post(job: ShardJob): void {
+    if (this.failed) throw this.failed;
+    if (!this.looping) {
+      this.worker.postMessage({ type: 'jobs', seq: this.seq });
+      this.looping = true;
+    }
+    const c = this.ctl;
+    c[Slot.START] = job.start;
+    c[Slot.B] = job.B;
+    c[Slot.ROW0] = job.row0;
+    c[Slot.STEP] = job.step;
+    c[Slot.NORM] = job.norm;
+    Atomics.store(c, Slot.SEQ, ++this.seq);
+    Atomics.notify(c, Slot.SEQ);
+  }
+
+  /**
+   * The loss sum of the job {@link post}ed last, its gradients in `grads`: waits for the worker, blocking for up
+   * to 50 ms at a time (a shard takes a few milliseconds), then letting the event loop run (where the error of a
+   * failed job, or the exit of a dead worker, arrives).
+   * @throws Error when the job or the worker failed.
+   */
+  async result(): Promise<number> {
+    const c = this.ctl;
+    for (let done = Atomics.load(c, Slot.DONE); done !== this.seq; done = Atomics.load(c, Slot.DONE)) {
+      if (Atomics.wait(c, Slot.DONE, done, 50) === 'timed-out') {
+        await new Promise((r) => setImmediate(r));
+        if (this.failed) throw this.failed;
+      }
+    }
+    return this.loss[0];
+  }
+
+  /** A message to the worker, out of its job loop first (it reads no message while in it). */
+  private send(message: object): void {
+    this.stopJobs();
+    this.worker.postMessage(message);
+  }
+
+  /** Let the worker leave its job loop. No-op when not in it. */
+  private stopJobs(): void {
+    if (!this.looping) return;
+    this.looping = false;
+    Atomics.store(this.ctl, Slot.STOP, 1);
+    Atomics.store(this.ctl, Slot.SEQ, ++this.seq);
+    Atomics.notify(this.ctl, Slot.SEQ);
+  }
+
+  /**
+   * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
+   * `params`, in batches of `batch` windows, into the same places of the shared `out` (grown to `size` floats).
+   * @throws Error when the worker failed.
+   */
+  reconstruct(first: number, count: number, batch: number, size: number): Promise<void> {
+    if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
+    const p = this.expect();
+    this.send({ type: 'predict', first, count, batch, out: this.out.buffer });
+    return p;
+  }
+
+  /** The shared reconstruction buffer {@link reconstruct} writes into. */
+  get output(): Float32Array {
+    return this.out;
+  }
+
+  /** Stop the worker. */
+  dispose(): void {
+    this.stopJobs();
+    this.failed ??= new Error('gradient worker disposed');
+    void this.worker.terminate();
+  }
+
+  private expect(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+    });
+  }
+
+  private settle(m: Reply): void {
+    const p = this.pending;
+    this.pending = null;
+    this.worker.unref();
+    const e = m.type === 'error' ? new Error(`gradient worker: ${m.message}`) : null;
+    // Without a pending reply, an error is that of a job (see result).
+    if (e && !p) this.failed ??= e;
+    if (e) p?.reject(e);
+    else p?.resolve();
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    const p = this.pending;
+    this.pending = null;
+    this.worker.unref();
+    p?.reject(e);
+  }
+}

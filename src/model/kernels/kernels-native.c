@@ -1,0 +1,225 @@
+// The engine's kernels compiled natively for x86-64 (AVX2 + FMA), loaded by Node as an addon (Node-API).
+//
+// Built at install by scripts/build-native.js (any C compiler: gcc or clang; no node-gyp) into
+// build/kernels-native.node; where that fails the engine keeps its WebAssembly kernels. It works in place on
+// the tfjs wasm backend's memory, as the wasm build does: every pointer argument is a byte offset into that
+// memory (0: null) and the first argument is the memory's base address.
+//
+// Same bits as the relaxed wasm build (wasm-simd-fma): the cell, transposes, row sums, Adam and dropout masks
+// are kernels.c itself, through wasm-shim.h; the products below are 8 floats wide where kernels.c is 4, but
+// each value of C is still one chain of fused multiply-adds in k order, which is all its bits depend on (the
+// tiles and the scalar column of kernels.c are shared; its blocked products are replaced).
+// Compile with -ffp-contract=off: no other product and sum may be fused.
+#include <stddef.h>
+#include <stdint.h>
+#include <node_api.h>
+
+// Only the kernels use AVX2 and FMA; the glue below (which checks the CPU has them) is plain x86-64.
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("sse4.1,avx,avx2,fma"))), apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("sse4.1,avx,avx2,fma")
+#endif
+#include "wasm-shim.h"
+#define KERNELS_NATIVE
+#define RELAXED_SIMD
+#include "kernels.c"
+
+typedef __m256 w;
+
+// A tile of MR rows (1..6) by NV vectors (1..2) of 8 columns; as tile() in kernels.c (tn: A stored [K, M]).
+ALWAYS_INLINE void tile8(int MR, int NV, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  w c[6][2];
+  for (int i = 0; i < MR; i++)
+    for (int j = 0; j < NV; j++) c[i][j] = acc ? _mm256_loadu_ps(C + i * ldc + 8 * j) : _mm256_setzero_ps();
+  const int s = tn ? 1 : lda, t = tn ? lda : 1;
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    const w b0 = _mm256_loadu_ps(B + k * ldb);
+    const w b1 = NV > 1 ? _mm256_loadu_ps(B + k * ldb + 8) : b0;
+    for (int i = 0; i < MR; i++) {
+      const w ai = _mm256_broadcast_ss(a + i * s);
+      c[i][0] = _mm256_fmadd_ps(ai, b0, c[i][0]);
+      if (NV > 1) c[i][1] = _mm256_fmadd_ps(ai, b1, c[i][1]);
+    }
+  }
+  for (int i = 0; i < MR; i++)
+    for (int j = 0; j < NV; j++) _mm256_storeu_ps(C + i * ldc + 8 * j, c[i][j]);
+}
+
+// One 4-wide column block of up to 6 rows (kernels.c's tile takes 4 at most; same k order). Single columns
+// are kernels.c's column.
+ALWAYS_INLINE void tile4(int MR, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  __m128 c[6];
+  for (int i = 0; i < MR; i++) c[i] = acc ? _mm_loadu_ps(C + i * ldc) : _mm_setzero_ps();
+  const int s = tn ? 1 : lda, t = tn ? lda : 1;
+  for (int k = 0; k < K; k++) {
+    const __m128 b = _mm_loadu_ps(B + k * ldb);
+    for (int i = 0; i < MR; i++) c[i] = _mm_fmadd_ps(_mm_set1_ps(A[k * t + i * s]), b, c[i]);
+  }
+  for (int i = 0; i < MR; i++) _mm_storeu_ps(C + i * ldc, c[i]);
+}
+
+// Rows of one row tile (MR rows), all N columns of B (unpacked, row stride ldb).
+ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  int n = 0;
+  for (; n + 16 <= N; n += 16) tile8(MR, 2, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 8 <= N; n += 8) tile8(MR, 1, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 4 <= N; n += 4) tile4(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+}
+
+// All M rows in tiles of 6, then 4, then the rest (the bits do not depend on the tiling).
+#define ROW_TILES(M, BODY)                                   \
+  {                                                          \
+    int m = 0;                                               \
+    for (; m + 6 <= M; m += 6) { const int MR = 6; BODY; }   \
+    for (; m + 4 <= M; m += 4) { const int MR = 4; BODY; }   \
+    switch (M - m) {                                         \
+      case 3: { const int MR = 3; BODY; break; }             \
+      case 2: { const int MR = 2; BODY; break; }             \
+      case 1: { const int MR = 1; BODY; break; }             \
+    }                                                        \
+  }
+
+enum { NB8 = 64, KB8 = 64, PM8 = 36, PKB8 = 256 };
+
+static void gemm8(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  if (K < 1) return;
+  const int kstep = M >= 64 ? KB8 : K;
+  for (int k0 = 0; k0 < K; k0 += kstep) {
+    const int kb = K - k0 < kstep ? K - k0 : kstep, acc = k0 > 0;
+    const float* Ak = tn ? A + k0 * lda : A + k0;
+    const float* Bk = B + k0 * ldb;
+    for (int n0 = 0; n0 < N; n0 += NB8) {
+      const int nb = N - n0 < NB8 ? N - n0 : NB8;
+      ROW_TILES(M, rows8(MR, tn, acc, nb, kb, tn ? Ak + m : Ak + m * lda, lda, Bk + n0, ldb, C + m * ldc + n0, ldc))
+    }
+  }
+}
+
+void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  gemm8(0, M, N, K, A, lda, B, ldb, C, ldc);
+}
+
+// Bp = B [K, N] (N a multiple of 8) as panels of 16 columns, each K x 16 and contiguous (the last one 8 wide
+// when N % 16 = 8): Bp[j K + 16 k + c] = B[k][j + c].
+void pack_panels(int K, int N, const float* B, int ldb, float* Bp) {
+  int j = 0;
+  for (; j + 16 <= N; j += 16) {
+    float* d = Bp + j * K;
+    for (int k = 0; k < K; k++) {
+      _mm256_storeu_ps(d + 16 * k, _mm256_loadu_ps(B + k * ldb + j));
+      _mm256_storeu_ps(d + 16 * k + 8, _mm256_loadu_ps(B + k * ldb + j + 8));
+    }
+  }
+  if (j < N)
+    for (int k = 0; k < K; k++) _mm256_storeu_ps(Bp + j * K + 8 * k, _mm256_loadu_ps(B + k * ldb + j));
+}
+
+// All rows of C against panels packed by pack_panels.
+ALWAYS_INLINE void rows_packed8(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  int j = 0;
+  for (; j + 16 <= N; j += 16) ROW_TILES(M, tile8(MR, 2, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 16, C + m * ldc + j, ldc))
+  if (j < N) ROW_TILES(M, tile8(MR, 1, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 8, C + m * ldc + j, ldc))
+}
+
+void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  if (K < 1) return;
+  for (int m0 = 0; m0 < M; m0 += PM8) {
+    const int mb = M - m0 < PM8 ? M - m0 : PM8;
+    rows_packed8(0, 0, mb, N, K, A + m0 * lda, lda, Bp, C + m0 * ldc, ldc);
+  }
+}
+
+void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
+  if (!W || M < 64) {
+    gemm8(1, M, N, K, A, lda, B, ldb, C, ldc);
+    return;
+  }
+  const int N8 = N & ~7;
+  for (int k0 = 0; k0 < K; k0 += PKB8) {
+    const int kb = K - k0 < PKB8 ? K - k0 : PKB8, acc = k0 > 0;
+    for (int n0 = 0; n0 < N8; n0 += NB8) {
+      const int nb = N8 - n0 < NB8 ? N8 - n0 : NB8;
+      pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
+      rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+    }
+  }
+  if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+}
+#ifdef __clang__
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
+
+// ---- Node-API glue: every kernel takes (base, ...the wasm export's arguments). ----
+#define MAXARGS 12
+static int args(napi_env env, napi_callback_info info, double* a, size_t n) {
+  napi_value v[MAXARGS];
+  size_t argc = MAXARGS;
+  if (napi_get_cb_info(env, info, &argc, v, NULL, NULL) != napi_ok || argc != n + 1) return 0;
+  for (size_t i = 0; i <= n; i++)
+    if (napi_get_value_double(env, v[i], &a[i]) != napi_ok) return 0;
+  return 1;
+}
+static napi_value fail(napi_env env) {
+  napi_throw_type_error(env, NULL, "kernels-native: wrong arguments");
+  return NULL;
+}
+#define BASE(a) ((char*)(uintptr_t)(a)[0])
+#define I(k) ((int)a[k])
+#define F(k) ((float)a[k])
+#define P(k) (a[k] != 0 ? (float*)(BASE(a) + (uint32_t)a[k]) : NULL)
+#define KERNEL(name, n, call)                                             \
+  static napi_value js_##name(napi_env env, napi_callback_info info) {   \
+    double a[MAXARGS];                                                    \
+    if (!args(env, info, a, n)) return fail(env);                         \
+    call;                                                                 \
+    return NULL;                                                          \
+  }
+KERNEL(lstm_step_forward, 10, lstm_step_forward(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(lstm_step_backward, 10, lstm_step_backward(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(transpose, 4, transpose(P(1), P(2), I(3), I(4)))
+KERNEL(gemm_nn, 9, gemm_nn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
+KERNEL(gemm_tn, 10, gemm_tn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
+KERNEL(pack_panels, 5, pack_panels(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(gemm_nn_packed, 8, gemm_nn_packed(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
+KERNEL(colsum, 5, colsum(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(adam_step, 10, adam_step(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
+KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7), (unsigned)(int)a[8], F(9), P(10), P(11)))
+
+// base(buffer): the address of an ArrayBuffer's first byte, as a number (exact: below 2^53).
+static napi_value js_base(napi_env env, napi_callback_info info) {
+  napi_value v[1], r;
+  size_t argc = 1;
+  void* data = NULL;
+  size_t len = 0;
+  if (napi_get_cb_info(env, info, &argc, v, NULL, NULL) != napi_ok || argc != 1 ||
+      napi_get_arraybuffer_info(env, v[0], &data, &len) != napi_ok)
+    return fail(env);
+  napi_create_double(env, (double)(uintptr_t)data, &r);
+  return r;
+}
+
+NAPI_MODULE_INIT() {
+  __builtin_cpu_init();
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) {
+    napi_throw_error(env, NULL, "kernels-native: this CPU lacks AVX2 or FMA");
+    return NULL;
+  }
+  const struct { const char* name; napi_callback fn; } fns[] = {
+    {"base", js_base}, {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward},
+    {"transpose", js_transpose}, {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels},
+    {"gemm_nn_packed", js_gemm_nn_packed}, {"colsum", js_colsum}, {"adam_step", js_adam_step},
+    {"dropout_masks", js_dropout_masks},
+  };
+  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+    napi_value f;
+    napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].fn, NULL, &f);
+    napi_set_named_property(env, exports, fns[i].name, f);
+  }
+  return exports;
+}

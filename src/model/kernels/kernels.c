@@ -1,0 +1,455 @@
+// Fused LSTM cell kernels for the wasm engine, in WebAssembly SIMD (128-bit, 4 float lanes).
+//
+// Built by `npm run build:wasm` (clang --target=wasm32 -msimd128, see scripts/build-wasm.js) into
+// kernels-wasm.ts. The module imports the tfjs wasm backend's memory and works in place on the engine's
+// buffers (pointers are byte offsets in that memory). It must not own any memory: no static data, no stack
+// (everything below is register-only; the build checks the module has no data section and never touches
+// __stack_pointer).
+//
+// Layouts (Keras): a gate row is [i | f | g | o], each `u` wide; rows of a step are contiguous, B per step.
+#ifndef KERNELS_NATIVE
+#include <wasm_simd128.h>
+#endif
+
+typedef v128_t v;
+
+static inline v splat(float x) { return wasm_f32x4_splat(x); }
+static inline v add(v a, v b) { return wasm_f32x4_add(a, b); }
+static inline v sub(v a, v b) { return wasm_f32x4_sub(a, b); }
+static inline v mul(v a, v b) { return wasm_f32x4_mul(a, b); }
+// acc + a b: one fused multiply-add with relaxed SIMD (f32x4.relaxed_madd), else a product and a sum.
+#ifdef RELAXED_SIMD
+// clang 14 only knows the pre-standard `f32x4.fma` opcode; scripts/build-wasm.js rewrites each one into the
+// standard `f32x4.relaxed_madd` (a b + c over the same operands a, b, c), hence the operand order here.
+static inline v madd(v acc, v a, v b) { return __builtin_wasm_fma_f32x4(a, b, acc); }
+#else
+static inline v madd(v acc, v a, v b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+#endif
+
+// Lanes 0..n-1 of p (n = 1..4); the others 0. Never reads past p[n-1].
+static inline v load_n(const float* p, int n) {
+  if (n >= 4) return wasm_v128_load(p);
+  return wasm_f32x4_make(p[0], n > 1 ? p[1] : 0.0f, n > 2 ? p[2] : 0.0f, 0.0f);
+}
+
+// Stores lanes 0..n-1 of x to p (n = 1..4). Never writes past p[n-1].
+static inline void store_n(float* p, v x, int n) {
+  if (n >= 4) { wasm_v128_store(p, x); return; }
+  p[0] = wasm_f32x4_extract_lane(x, 0);
+  if (n > 1) p[1] = wasm_f32x4_extract_lane(x, 1);
+  if (n > 2) p[2] = wasm_f32x4_extract_lane(x, 2);
+}
+
+// exp(x) for x <= 0 (Cephes expf: round(x log2 e) range reduction, degree-5 polynomial; about 1 ulp). Every
+// a b + c here is a madd: one instruction with relaxed SIMD (a fifth off the forward cell step), and exactly the
+// plain build's product-then-sum without it.
+// Below -87.3 the result is 2^-126 e^r (a normal number near 1e-38) instead of underflowing: harmless here.
+// Rounding and the integer exponent come from one addition of 1.5 * 2^23 (the float then holds round(x log2 e)
+// in its low mantissa bits): cheaper in V8 than f32x4.nearest and i32x4.trunc_sat.
+static inline v exp_neg(v x) {
+  x = wasm_f32x4_pmax(x, splat(-87.3f));
+  const v magic = splat(12582912.0f);
+  v t = madd(magic, x, splat(1.44269504088896341f));
+  v n = sub(t, magic);
+  v r = madd(madd(x, n, splat(-0.693359375f)), n, splat(2.12194440e-4f));
+  v p = splat(1.9875691500e-4f);
+  p = madd(splat(1.3981999507e-3f), p, r);
+  p = madd(splat(8.3334519073e-3f), p, r);
+  p = madd(splat(4.1665795894e-2f), p, r);
+  p = madd(splat(1.6666665459e-1f), p, r);
+  p = madd(splat(5.0000001201e-1f), p, r);
+  p = add(madd(r, mul(p, r), r), splat(1.0f));
+  // t's bits are 0x4B400000 + round(x log2 e); 2^n has bits (n + 127) << 23.
+  v e = wasm_i32x4_shl(wasm_i32x4_add(t, wasm_i32x4_splat(127 - 0x4B400000)), 23);
+  return mul(p, e);
+}
+
+// Logistic sigmoid 1 / (1 + exp(-x)), accurate on both tails: with e = exp(-|x|), 1 / (1 + e) for x >= 0 and
+// e / (1 + e) below.
+static inline v sigmoid(v x) {
+  // -|x| in one instruction: the sign bit set.
+  v e = exp_neg(wasm_v128_or(x, splat(-0.0f)));
+  v r = wasm_f32x4_div(splat(1.0f), add(splat(1.0f), e));
+  return wasm_v128_bitselect(r, mul(e, r), wasm_f32x4_ge(x, splat(0.0f)));
+}
+
+// tanh (Eigen's float rational approximation, clamped where tanh rounds to +-1; about 1 ulp).
+static inline v tanh_(v a) {
+  // pmin/pmax are single x86 instructions (f32x4.min/max also order NaNs and signed zeros: several).
+  v x = wasm_f32x4_pmin(wasm_f32x4_pmax(a, splat(-7.90531110763549805f)), splat(7.90531110763549805f));
+  v x2 = mul(x, x);
+  v p = splat(-2.76076847742355e-16f);
+  p = madd(splat(2.00018790482477e-13f), p, x2);
+  p = madd(splat(-8.60467152213735e-11f), p, x2);
+  p = madd(splat(5.12229709037114e-8f), p, x2);
+  p = madd(splat(1.48572235717979e-5f), p, x2);
+  p = madd(splat(6.37261928875436e-4f), p, x2);
+  p = madd(splat(4.89352455891786e-3f), p, x2);
+  p = mul(p, x);
+  v q = splat(1.19825839466702e-6f);
+  q = madd(splat(1.18534705686654e-4f), q, x2);
+  q = madd(splat(2.26843463243900e-3f), q, x2);
+  q = madd(splat(4.89352518554385e-3f), q, x2);
+  return wasm_f32x4_div(p, q);
+}
+
+// One forward step for B rows: z = P + R + bias (R null at the first step, where h_{-1} = 0); writes the gate
+// activations i, f, g, o to A, c = f c_prev + i g to c_next, tanh(c) to tc and h = o tanh(c) to h.
+// P, R, A rows are 4u wide; c_prev, c_next, tc, h rows u wide.
+void lstm_step_forward(int B, int u, const float* P, const float* R, const float* bias, float* A,
+                       const float* c_prev, float* c_next, float* tc, float* h) {
+  const int G = 4 * u;
+  for (int b = 0; b < B; b++) {
+    const float* p = P + b * G;
+    const float* r = R ? R + b * G : 0;
+    float* a = A + b * G;
+    const int s = b * u;
+    for (int j = 0; j < u; j += 4) {
+      const int n = u - j < 4 ? u - j : 4;
+      v zi = add(load_n(p + j, n), load_n(bias + j, n));
+      v zf = add(load_n(p + u + j, n), load_n(bias + u + j, n));
+      v zg = add(load_n(p + 2 * u + j, n), load_n(bias + 2 * u + j, n));
+      v zo = add(load_n(p + 3 * u + j, n), load_n(bias + 3 * u + j, n));
+      if (r) {
+        zi = add(zi, load_n(r + j, n));
+        zf = add(zf, load_n(r + u + j, n));
+        zg = add(zg, load_n(r + 2 * u + j, n));
+        zo = add(zo, load_n(r + 3 * u + j, n));
+      }
+      v i = sigmoid(zi), f = sigmoid(zf), g = tanh_(zg), o = sigmoid(zo);
+      store_n(a + j, i, n);
+      store_n(a + u + j, f, n);
+      store_n(a + 2 * u + j, g, n);
+      store_n(a + 3 * u + j, o, n);
+      v c = add(mul(f, load_n(c_prev + s + j, n)), mul(i, g));
+      store_n(c_next + s + j, c, n);
+      v t = tanh_(c);
+      store_n(tc + s + j, t, n);
+      store_n(h + s + j, mul(o, t), n);
+    }
+  }
+}
+
+// One backward step for B rows, from the activations A, c_prev and tanh(c) of the step: dh = dh_next (0 when
+// `last`) + d_out (when not null); dc = dc_next (0 when `last`) + dh o (1 - tanh(c)^2); writes the
+// pre-activation gradients dZ (rows 4u wide) and dc f into dc_next.
+void lstm_step_backward(int B, int u, int last, const float* d_out, const float* dh_next, float* dc_next,
+                        const float* A, const float* c_prev, const float* tc, float* dZ) {
+  const int G = 4 * u;
+  const v one = splat(1.0f);
+  for (int b = 0; b < B; b++) {
+    const float* a = A + b * G;
+    float* dz = dZ + b * G;
+    const int s = b * u;
+    for (int j = 0; j < u; j += 4) {
+      const int n = u - j < 4 ? u - j : 4;
+      v dh = last ? splat(0.0f) : load_n(dh_next + s + j, n);
+      if (d_out) dh = add(dh, load_n(d_out + s + j, n));
+      v i = load_n(a + j, n), f = load_n(a + u + j, n), g = load_n(a + 2 * u + j, n), o = load_n(a + 3 * u + j, n);
+      v t = load_n(tc + s + j, n);
+      v dc = mul(mul(dh, o), sub(one, mul(t, t)));
+      if (!last) dc = add(load_n(dc_next + s + j, n), dc);
+      store_n(dz + j, mul(mul(dc, g), mul(i, sub(one, i))), n);
+      store_n(dz + u + j, mul(mul(dc, load_n(c_prev + s + j, n)), mul(f, sub(one, f))), n);
+      store_n(dz + 2 * u + j, mul(mul(dc, i), sub(one, mul(g, g))), n);
+      store_n(dz + 3 * u + j, mul(mul(dh, t), mul(o, sub(one, o))), n);
+      store_n(dc_next + s + j, mul(dc, f), n);
+    }
+  }
+}
+
+// d = transpose of s (s is R x C row-major, d is C x R): 4x4 blocks through lane shuffles, scalar edges.
+void transpose(const float* s, float* d, int R, int C) {
+  const int R4 = R & ~3, C4 = C & ~3;
+  for (int r = 0; r < R4; r += 4) {
+    for (int c = 0; c < C4; c += 4) {
+      v a0 = wasm_v128_load(s + r * C + c), a1 = wasm_v128_load(s + (r + 1) * C + c);
+      v a2 = wasm_v128_load(s + (r + 2) * C + c), a3 = wasm_v128_load(s + (r + 3) * C + c);
+      v t0 = wasm_i32x4_shuffle(a0, a1, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(a2, a3, 0, 4, 1, 5);
+      v t2 = wasm_i32x4_shuffle(a0, a1, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(a2, a3, 2, 6, 3, 7);
+      wasm_v128_store(d + c * R + r, wasm_i64x2_shuffle(t0, t1, 0, 2));
+      wasm_v128_store(d + (c + 1) * R + r, wasm_i64x2_shuffle(t0, t1, 1, 3));
+      wasm_v128_store(d + (c + 2) * R + r, wasm_i64x2_shuffle(t2, t3, 0, 2));
+      wasm_v128_store(d + (c + 3) * R + r, wasm_i64x2_shuffle(t2, t3, 1, 3));
+    }
+    for (int c = C4; c < C; c++)
+      for (int k = r; k < r + 4; k++) d[c * R + k] = s[k * C + c];
+  }
+  for (int r = R4; r < R; r++)
+    for (int c = 0; c < C; c++) d[c * R + r] = s[r * C + c];
+}
+
+// ---- Matrix products without packing: row-major operands used in place. ----
+// A register tile of MR rows (1..4) by NV vectors (1..2) of 4 columns, accumulated over K in registers.
+// `tn` selects C = A^T B with A stored [K, M] (weight gradients: no transpose of the activations needed);
+// otherwise C = A B with A stored [M, K]. Each C value is summed in k order, whatever the tile or shape.
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+// With `acc` the tile continues the sums already in C (a later block of k), else it starts from zero.
+ALWAYS_INLINE void tile(int MR, int NV, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  // Eight named accumulators (an array would be zeroed by a memset on the stack).
+  v c00 = splat(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  if (acc) {
+    c00 = wasm_v128_load(C);
+    if (NV > 1) c01 = wasm_v128_load(C + 4);
+    if (MR > 1) { c10 = wasm_v128_load(C + ldc); if (NV > 1) c11 = wasm_v128_load(C + ldc + 4); }
+    if (MR > 2) { c20 = wasm_v128_load(C + 2 * ldc); if (NV > 1) c21 = wasm_v128_load(C + 2 * ldc + 4); }
+    if (MR > 3) { c30 = wasm_v128_load(C + 3 * ldc); if (NV > 1) c31 = wasm_v128_load(C + 3 * ldc + 4); }
+  }
+  const int s = tn ? 1 : lda;  // step between the rows of the tile in A
+  const int t = tn ? lda : 1;  // step along k in A
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    v b0 = wasm_v128_load(B + k * ldb);
+    v b1 = NV > 1 ? wasm_v128_load(B + k * ldb + 4) : b0;
+    v a0 = wasm_v128_load32_splat(a);
+    c00 = madd(c00, a0, b0);
+    if (NV > 1) c01 = madd(c01, a0, b1);
+    if (MR > 1) {
+      v a1 = wasm_v128_load32_splat(a + s);
+      c10 = madd(c10, a1, b0);
+      if (NV > 1) c11 = madd(c11, a1, b1);
+    }
+    if (MR > 2) {
+      v a2 = wasm_v128_load32_splat(a + 2 * s);
+      c20 = madd(c20, a2, b0);
+      if (NV > 1) c21 = madd(c21, a2, b1);
+    }
+    if (MR > 3) {
+      v a3 = wasm_v128_load32_splat(a + 3 * s);
+      c30 = madd(c30, a3, b0);
+      if (NV > 1) c31 = madd(c31, a3, b1);
+    }
+  }
+  wasm_v128_store(C, c00);
+  if (NV > 1) wasm_v128_store(C + 4, c01);
+  if (MR > 1) { wasm_v128_store(C + ldc, c10); if (NV > 1) wasm_v128_store(C + ldc + 4, c11); }
+  if (MR > 2) { wasm_v128_store(C + 2 * ldc, c20); if (NV > 1) wasm_v128_store(C + 2 * ldc + 4, c21); }
+  if (MR > 3) { wasm_v128_store(C + 3 * ldc, c30); if (NV > 1) wasm_v128_store(C + 3 * ldc + 4, c31); }
+}
+
+// Rows m0 .. m0 + MR - 1 of C against panels of B (see pack_panels): N / 8 tiles, each one panel, contiguous.
+ALWAYS_INLINE void rows_packed(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  for (int j = 0; j < N; j += 8) tile(MR, 2, tn, acc, K, A, lda, Bp + j * K, 8, C + j, ldc);
+}
+
+// All rows of C against packed panels, in 4-row tiles and a 1..3-row tail.
+ALWAYS_INLINE void all_rows_packed(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  int m = 0;
+  for (; m + 4 <= M; m += 4) rows_packed(4, tn, acc, N, K, tn ? A + m : A + m * lda, lda, Bp, C + m * ldc, ldc);
+  const float* a = tn ? A + m : A + m * lda;
+  switch (M - m) {
+    case 3: rows_packed(3, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+    case 2: rows_packed(2, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+    case 1: rows_packed(1, tn, acc, N, K, a, lda, Bp, C + m * ldc, ldc); break;
+  }
+}
+
+// One column of C (the last N % 4), scalar, same k order.
+ALWAYS_INLINE void column(int M, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  for (int i = 0; i < M; i++) {
+    float s = acc ? C[i * ldc] : 0.0f;
+    for (int k = 0; k < K; k++) s += (tn ? A[k * lda + i] : A[i * lda + k]) * B[k * ldb];
+    C[i * ldc] = s;
+  }
+}
+
+// Rows m0 .. m0 + MR - 1 of C, all columns.
+ALWAYS_INLINE void rows(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  int n = 0;
+  for (; n + 8 <= N; n += 8) tile(MR, 2, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n + 4 <= N; n += 4) tile(MR, 1, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+}
+
+#ifndef KERNELS_NATIVE  // the native build (kernels-native.c) has its own, 8 floats wide
+enum { NB = 64, KB = 64 };  // columns of B per block, steps of k per block (unpacked products)
+enum { PM = 32, PKB = 256 };  // rows of C per block with packed weights; steps of k per packed block of gemm_tn
+
+ALWAYS_INLINE void gemm(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  if (K < 1) return;  // the caller zero-fills (here the stores of zeros would become a call to memset)
+  // Blocks of KB x NB of B (16 KB, held in L1) reused across all row tiles; the k blocks run in order and each
+  // continues the sums in C, so every value is still summed in k order (the same bits as one pass over k).
+  // Only for many rows: with few (a 16-row shard), reloading C per k block costs more than it saves.
+  const int kstep = M >= 64 ? KB : K;
+  for (int k0 = 0; k0 < K; k0 += kstep) {
+    const int kb = K - k0 < kstep ? K - k0 : kstep, acc = k0 > 0;
+    __builtin_assume(kb > 0);  // else clang turns the zero tiles of an empty k range into a memset call
+    const float* Ak = tn ? A + k0 * lda : A + k0;
+    const float* Bk = B + k0 * ldb;
+    for (int n0 = 0; n0 < N; n0 += NB) {
+      const int nb = N - n0 < NB ? N - n0 : NB;
+      int m = 0;
+      for (; m + 4 <= M; m += 4) rows(4, tn, acc, nb, kb, tn ? Ak + m : Ak + m * lda, lda, Bk + n0, ldb, C + m * ldc + n0, ldc);
+      const float* a = tn ? Ak + m : Ak + m * lda;
+      float* c = C + m * ldc + n0;
+      switch (M - m) {
+        case 3: rows(3, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+        case 2: rows(2, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+        case 1: rows(1, tn, acc, nb, kb, a, lda, Bk + n0, ldb, c, ldc); break;
+      }
+    }
+  }
+}
+
+// C [M, N] = A [M, K] x B [K, N] (row strides lda, ldb, ldc in floats).
+void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  gemm(0, M, N, K, A, lda, B, ldb, C, ldc);
+}
+
+// Bp = B [K, N] (N a multiple of 8) as panels of 8 columns, each K x 8 and contiguous: Bp[j K + 8 k + c] =
+// B[k][j + c]. A panel is read straight through, and stays in L1 for every row tile, where the rows of B (a
+// power-of-two stride apart) would compete for a few cache sets.
+void pack_panels(int K, int N, const float* B, int ldb, float* Bp) {
+  for (int j = 0; j < N; j += 8) {
+    float* d = Bp + j * K;
+    for (int k = 0; k < K; k++) {
+      wasm_v128_store(d + 8 * k, wasm_v128_load(B + k * ldb + j));
+      wasm_v128_store(d + 8 * k + 4, wasm_v128_load(B + k * ldb + j + 4));
+    }
+  }
+}
+
+// C [M, N] = A [M, K] x B with B packed by pack_panels (N a multiple of 8): the same sums, in the same k order,
+// as gemm_nn. Blocks of PM rows, so that A's block stays in cache while every panel passes.
+void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  if (K < 1) return;  // the caller zero-fills
+  for (int m0 = 0; m0 < M; m0 += PM) {
+    const int mb = M - m0 < PM ? M - m0 : PM;
+    for (int j = 0; j < N; j += 8) all_rows_packed(0, 0, mb, 8, K, A + m0 * lda, lda, Bp + j * K, C + m0 * ldc + j, ldc);
+  }
+}
+
+// C [M, N] = A^T x B with A stored [K, M] and B [K, N] (weight gradients: activations^T x gate gradients). With
+// a workspace W of PKB x NB floats and many rows (M >= 64), each PKB x NB block of B is packed into W first and
+// the tiles continue the sums block after block (same k order, same bits as without W); else unpacked.
+void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
+  if (!W || M < 64) {
+    gemm(1, M, N, K, A, lda, B, ldb, C, ldc);
+    return;
+  }
+  const int N8 = N & ~7;
+  for (int k0 = 0; k0 < K; k0 += PKB) {
+    const int kb = K - k0 < PKB ? K - k0 : PKB, acc = k0 > 0;
+    __builtin_assume(kb > 0);
+    for (int n0 = 0; n0 < N8; n0 += NB) {
+      const int nb = N8 - n0 < NB ? N8 - n0 : NB;
+      pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
+      all_rows_packed(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+    }
+  }
+  // The last N % 8 columns, unpacked (their own k order is the same).
+  if (N8 < N) gemm(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+}
+
+#endif  // KERNELS_NATIVE
+
+// out [N] = the sums of the M rows of A [M, N] (row stride lda), summed in row order. Blocks of 32 columns
+// (eight accumulators) run down the rows, so each row is read as two whole cache lines (a 4-column strip
+// reading one line per row ran 6x slower).
+void colsum(int M, int N, const float* A, int lda, float* out) {
+  if (M < 1) return;  // the caller zero-fills (see gemm)
+  int n = 0;
+  for (; n + 32 <= N; n += 32) {
+    const float* a = A + n;
+    v s0 = wasm_v128_load(a), s1 = wasm_v128_load(a + 4), s2 = wasm_v128_load(a + 8), s3 = wasm_v128_load(a + 12);
+    v s4 = wasm_v128_load(a + 16), s5 = wasm_v128_load(a + 20), s6 = wasm_v128_load(a + 24), s7 = wasm_v128_load(a + 28);
+    for (int m = 1; m < M; m++) {
+      a += lda;
+      s0 = add(s0, wasm_v128_load(a)), s1 = add(s1, wasm_v128_load(a + 4));
+      s2 = add(s2, wasm_v128_load(a + 8)), s3 = add(s3, wasm_v128_load(a + 12));
+      s4 = add(s4, wasm_v128_load(a + 16)), s5 = add(s5, wasm_v128_load(a + 20));
+      s6 = add(s6, wasm_v128_load(a + 24)), s7 = add(s7, wasm_v128_load(a + 28));
+    }
+    float* o = out + n;
+    wasm_v128_store(o, s0), wasm_v128_store(o + 4, s1), wasm_v128_store(o + 8, s2), wasm_v128_store(o + 12, s3);
+    wasm_v128_store(o + 16, s4), wasm_v128_store(o + 20, s5), wasm_v128_store(o + 24, s6), wasm_v128_store(o + 28, s7);
+  }
+  for (; n + 4 <= N; n += 4) {
+    v s = wasm_v128_load(A + n);
+    for (int m = 1; m < M; m++) s = add(s, wasm_v128_load(A + m * lda + n));
+    wasm_v128_store(out + n, s);
+  }
+  for (; n < N; n++) {
+    float s = A[n];
+    for (int m = 1; m < M; m++) s += A[m * lda + n];
+    out[n] = s;
+  }
+}
+
+// One Adam step as Keras applies it, over n parameters: g = g1 + g2 (g2 null: g1 alone, the two shards of a
+// batch summed in this order), m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) g^2 (Keras' v), p -= lr_t m / (sqrt(s) + eps).
+void adam_step(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t, float b1,
+               float b2, float eps) {
+  const v B1 = splat(b1), C1 = splat(1.0f - b1), B2 = splat(b2), C2 = splat(1.0f - b2), LR = splat(lr_t), EPS = splat(eps);
+  int k = 0;
+  for (; k + 4 <= n; k += 4) {
+    v g = wasm_v128_load(g1 + k);
+    if (g2) g = add(g, wasm_v128_load(g2 + k));
+    v mk = add(mul(B1, wasm_v128_load(m + k)), mul(C1, g));
+    v vk = add(mul(B2, wasm_v128_load(s + k)), mul(C2, mul(g, g)));
+    wasm_v128_store(m + k, mk);
+    wasm_v128_store(s + k, vk);
+    v step = wasm_f32x4_div(mul(LR, mk), add(wasm_f32x4_sqrt(vk), EPS));
+    wasm_v128_store(p + k, sub(wasm_v128_load(p + k), step));
+  }
+  for (; k < n; k++) {
+    float g = g1[k] + (g2 ? g2[k] : 0.0f);
+    float mk = b1 * m[k] + (1.0f - b1) * g;
+    float vk = b2 * s[k] + (1.0f - b2) * (g * g);
+    m[k] = mk;
+    s[k] = vk;
+    p[k] -= lr_t * mk / (__builtin_sqrtf(vk) + eps);
+  }
+}
+
+// Lanes 0 .. n-1 of x (n = 1..4) to p[0], p[stride], p[2 stride], ...
+static inline void scatter_n(float* p, int stride, v x, int n) {
+  p[0] = wasm_f32x4_extract_lane(x, 0);
+  if (n > 1) p[stride] = wasm_f32x4_extract_lane(x, 1);
+  if (n > 2) p[2 * stride] = wasm_f32x4_extract_lane(x, 2);
+  if (n > 3) p[3 * stride] = wasm_f32x4_extract_lane(x, 3);
+}
+
+// ---- Dropout masks: the same numbers as dropoutMasks in dropout.ts (murmur-mixed seeds, mulberry32). ----
+static inline unsigned mix(unsigned h, unsigned p) {
+  h = (h ^ p) * 0x01000193u;
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+
+// Four rows' generators side by side (one per lane): the next 32-bit draw of each.
+static inline v next4(v* state) {
+  v s = *state = wasm_i32x4_add(*state, wasm_i32x4_splat(0x6d2b79f5));
+  v t = wasm_i32x4_mul(wasm_v128_xor(s, wasm_u32x4_shr(s, 15)), wasm_v128_or(s, wasm_i32x4_splat(1)));
+  t = wasm_v128_xor(t, wasm_i32x4_add(t, wasm_i32x4_mul(wasm_v128_xor(t, wasm_u32x4_shr(t, 7)), wasm_v128_or(t, wasm_i32x4_splat(61)))));
+  return wasm_v128_xor(t, wasm_u32x4_shr(t, 14));
+}
+
+// Masks of rows row0 .. row0 + B - 1 of training step `step`: each row draws from its own generator, seeded
+// mix(mix(mix(0x811c9dc5, seed), step), row) ^ 0x9e3779b9, first its u_last encoder values, then u_first per
+// step; a value is kept (set to `keep`) when its draw, as a fraction of 2^32, is at least the rate, i.e. when
+// the draw is at least `thr` = ceil(rate 2^32). enc is [B, u_last], dec time-major [T*B, u_first].
+void dropout_masks(int seed, int step, int row0, int B, int T, int u_last, int u_first, unsigned thr, float keep,
+                   float* enc, float* dec) {
+  const v K = splat(keep), TH = wasm_i32x4_splat((int)thr);
+  for (int b0 = 0; b0 < B; b0 += 4) {
+    const int nb = B - b0 < 4 ? B - b0 : 4;
+    const unsigned h = mix(mix(0x811c9dc5u, (unsigned)seed), (unsigned)step), r = (unsigned)(row0 + b0);
+    v state = wasm_u32x4_make(mix(h, r) ^ 0x9e3779b9u, mix(h, r + 1) ^ 0x9e3779b9u, mix(h, r + 2) ^ 0x9e3779b9u, mix(h, r + 3) ^ 0x9e3779b9u);
+    for (int j = 0; j < u_last; j++) {
+      v m = wasm_v128_and(wasm_u32x4_ge(next4(&state), TH), K);
+      scatter_n(enc + b0 * u_last + j, u_last, m, nb);
+    }
+    for (int t = 0; t < T; t++) {
+      for (int j = 0; j < u_first; j++) {
+        v m = wasm_v128_and(wasm_u32x4_ge(next4(&state), TH), K);
+        scatter_n(dec + (t * B + b0) * u_first + j, u_first, m, nb);
+      }
+    }
+  }
+}

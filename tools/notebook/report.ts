@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { InputError } from '../../src/util/errors';
+import { cellSource, formatNotebook, readNotebook } from './ipynb';
+import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, jupyterEnv } from './jupyter-env';
+import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
+import { injectParameters, parametersCellIndex, parseParamDecls } from './params';
+import { repoRoot } from './paths';
+import { listNotebooks, parseReportArgs, REPORT_USAGE, ReportArgs, selectNotebooks } from './report-args';
+import { main as setupJupyter } from './setup';
+import { runScript } from '../script';
+
+/** Outcome of one notebook run. */
+interface RunOutcome {
+  ok: boolean;
+  seconds: number;
+  message?: string;
+}
+
+const fmt = (s: number): string => (s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s`);
+
+/** Names declared in a notebook's parameters cell (empty without one). */
+function declaredParams(file: string): Set<string> {
+  const nb = readNotebook(file);
+  const at = parametersCellIndex(nb);
+  return new Set(at < 0 ? [] : parseParamDecls(cellSource(nb.cells[at])).map((d) => d.name));
+}
+
+/** Run one notebook through scripts/execute_notebook.py, showing cell progress on a terminal. */
+function runOne(root: string, python: string, file: string, html: string, args: ReportArgs, params: Record<string, string>): Promise<RunOutcome> {
+  const name = path.basename(file, '.ipynb');
+  const nb = injectParameters(readNotebook(file), params, args.fast, name);
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-nb-'));
+  const input = path.join(tmpDir, path.basename(file));
+  fs.writeFileSync(input, formatNotebook(nb));
+  const driver = path.join(root, 'scripts', 'execute_notebook.py');
+  const argv = [driver, input, html, '--cwd', path.dirname(file), '--name', name, '--timeout', String(args.timeout)];
+  const start = Date.now();
+  const tty = process.stdout.isTTY;
+  return new Promise((resolve) => {
+    const child = spawn(python, argv, { env: jupyterEnv(root), stdio: ['ignore', 'pipe', 'pipe'] });
+    let message: string | undefined;
+    let buf = '';
+    let errText = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        let ev: { event?: string; number?: number; total?: number; message?: string };
+        try {
+          ev = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (ev.event === 'cell' && tty) process.stdout.write(`\r  cell ${ev.number}/${ev.total}  ${fmt((Date.now() - start) / 1000)}   `);
+        if (ev.event === 'error') message = `${ev.number ? `cell ${ev.number}: ` : ''}${ev.message}`;
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (args.verbose) process.stderr.write(d);
+      errText = (errText + d.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      if (tty) process.stdout.write('\r\x1b[K');
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+      const seconds = (Date.now() - start) / 1000;
+      if (code === 0) return resolve({ ok: true, seconds });
+      // Never leave an older report behind for a run that produced none: checks would pass on stale output.
+      if (fs.existsSync(html) && fs.statSync(html).mtimeMs < start) fs.rmSync(html);
+      const last = errText.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+      resolve({ ok: false, seconds, message: message ?? last });
+    });
+  });
+}
+
+/** `npm run report`: execute the notebooks headless and write `reports/<notebook>.html`. */
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  const args = parseReportArgs(argv);
+  if (args.help) {
+    console.log(REPORT_USAGE);
+    return 0;
+  }
+  const root = repoRoot();
+  const notebooks = selectNotebooks(args.notebooks, listNotebooks(path.join(root, 'notebooks')));
+  if (notebooks.length === 0) throw new Error('no notebooks found in notebooks/');
+  if (!fs.existsSync(path.join(root, 'dist', 'src', 'index.js'))) throw new Error('the library is not built: run `npm run build`');
+  const declared = notebooks.map(declaredParams);
+  for (const key of Object.keys(args.params)) {
+    if (!declared.some((d) => d.has(key))) throw new InputError(`unknown parameter "${key}": no selected notebook declares it`);
+  }
+  let py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
+  if (!py) {
+    // First run on a fresh machine: install the headless Jupyter (pip, else apt-get as root), as setup:jupyter does.
+    console.log('Jupyter not found: running `npm run setup:jupyter -- --headless` first');
+    if (setupJupyter(['--headless']) !== 0) return 1; // it said how to install Jupyter
+    py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
+  }
+  if (!py) {
+    console.error(INSTALL_HINT);
+    return 1;
+  }
+  ensureKernelSpec(root);
+  ensureSelfLink(root);
+  try {
+    require.resolve('lstm-anomaly/notebook', { paths: [path.join(root, 'notebooks')] });
+  } catch {
+    throw new Error('notebooks import `lstm-anomaly/notebook`, which package.json does not export (see notebooks/README.md)');
+  }
+  const out = path.resolve(root, args.out);
+  fs.mkdirSync(out, { recursive: true });
+  const t0 = Date.now();
+  let failed = 0;
+  for (const [i, file] of notebooks.entries()) {
+    const name = path.basename(file, '.ipynb');
+    const html = path.join(out, `${name}.html`);
+    const params = Object.fromEntries(Object.entries(args.params).filter(([k]) => declared[i].has(k)));
+    console.log(`[${i + 1}/${notebooks.length}] ${name}${args.fast ? ' (fast)' : ''}`);
+    const r = await runOne(root, py.python, file, html, args, params);
+    const rel = path.relative(process.cwd(), html);
+    if (r.ok) console.log(`  ok in ${fmt(r.seconds)} -> ${rel}`);
+    else {
+      failed++;
+      console.log(`  FAILED after ${fmt(r.seconds)}: ${r.message}${fs.existsSync(html) ? ` (see ${rel})` : ''}`);
+    }
+  }
+  if (notebooks.length > 1) {
+    console.log(`${notebooks.length - failed}/${notebooks.length} notebooks ok in ${fmt((Date.now() - t0) / 1000)}`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) runScript('report', () => main());

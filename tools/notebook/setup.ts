@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, JupyterPython, pythonCandidates } from './jupyter-env';
+import { ensureKernelSpec, ensureSelfLink, kernelSpecFile } from './kernelspec';
+import { repoRoot } from './paths';
+import { runScript } from '../script';
+
+/** Python modules of a Jupyter frontend; either one is enough for `npm run jupyter`. */
+export const FRONTEND_MODULES = ['jupyterlab', 'notebook'];
+
+/** Debian packages for the headless runner, and the classic Notebook frontend. */
+export const APT_HEADLESS = ['jupyter-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel'];
+export const APT_FRONTEND = ['jupyter-notebook'];
+
+const REQUIRED = [...HEADLESS_MODULES, 'jinja2'];
+
+function run(cmd: string, args: string[], quiet = false): boolean {
+  console.log(`  $ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: quiet ? 'ignore' : 'inherit', timeout: 15 * 60_000 });
+  return r.status === 0;
+}
+
+function onPath(cmd: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, cmd)));
+}
+
+function describe(py: JupyterPython): string {
+  const v = (m: string): string => `${m} ${py.versions[m]}`;
+  const front = FRONTEND_MODULES.filter((m) => py.versions[m]);
+  return `${py.python} (${['nbconvert', 'nbclient'].map(v).join(', ')}${front.length ? `; ${front.map(v).join(', ')}` : '; no frontend'})`;
+}
+
+const hasFrontend = (py?: JupyterPython): boolean => !!py && FRONTEND_MODULES.some((m) => py.versions[m]);
+
+/** pip where PyPI is reachable (fails fast when it is not). */
+function tryPip(root: string): boolean {
+  const python = pythonCandidates().find((p) => spawnSync(p, ['-m', 'pip', '--version'], { stdio: 'ignore' }).status === 0);
+  if (!python) return false;
+  const req = path.join(root, 'requirements-jupyter.txt');
+  return run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--retries', '0', '--timeout', '10', '-r', req]);
+}
+
+/** Debian packages, when root and apt-get exists (apt-get update only if the first attempt fails). */
+function tryApt(packages: string[]): boolean {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !onPath('apt-get')) return false;
+  const args = ['install', '-y', '--no-install-recommends', ...packages];
+  return run('apt-get', args) || (run('apt-get', ['update']) && run('apt-get', args));
+}
+
+/**
+ * `npm run setup:jupyter [-- --headless] [--no-install]`: link the package for notebook imports, register the
+ * tslab kernel under `.jupyter/`, and make sure a Python with Jupyter exists (pip, else apt-get when root, else a
+ * hint). `--headless` needs no frontend (what `npm run report` uses); `--no-install` only checks, exit 1 when
+ * Jupyter is missing (what `npm test` uses). Idempotent; takes about a second when everything is in place.
+ */
+export function main(argv = process.argv.slice(2)): number {
+  const headless = argv.includes('--headless');
+  const install = !argv.includes('--no-install');
+  const root = repoRoot();
+  console.log(`link   node_modules/lstm-anomaly -> .. (${ensureSelfLink(root)})`);
+  console.log(`kernel ${path.relative(root, kernelSpecFile(root))} (${ensureKernelSpec(root)})`);
+  try {
+    const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [root] }));
+    require(require.resolve('zeromq', { paths: [tslabDir] }));
+  } catch (e) {
+    console.error(`tslab cannot load zeromq (${(e as Error).message.split('\n')[0]}): run \`npm rebuild zeromq\``);
+    return 1;
+  }
+  let py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
+  const complete = (p?: JupyterPython): boolean => !!p && (headless || hasFrontend(p));
+  if (!complete(py) && install) {
+    console.log(`jupyter ${py ? `${describe(py)}: installing the frontend` : 'not found: installing'}`);
+    if (tryPip(root)) py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
+    if (!complete(py) && tryApt(py ? APT_FRONTEND : headless ? APT_HEADLESS : [...APT_HEADLESS, ...APT_FRONTEND])) {
+      py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
+    }
+  }
+  if (!py) {
+    console.error(INSTALL_HINT.replace('run `npm run setup:jupyter`, or ', ''));
+    return 1;
+  }
+  console.log(`jupyter ${describe(py)}`);
+  if (!headless && !hasFrontend(py)) {
+    console.log('note   no Jupyter frontend: `npm run report` works, `npm run jupyter` needs `pip install notebook` or `apt-get install jupyter-notebook`');
+  }
+  return 0;
+}
+
+if (require.main === module) runScript('setup', () => main());
