@@ -1,4 +1,5 @@
 import type { EpochRecord } from '../result';
+import { significant } from '../util/format';
 import { escapeHtml } from '../report/escape';
 import { liveOutput } from './display';
 
@@ -7,7 +8,7 @@ export interface EpochProgress {
   onEpoch(record: EpochRecord, info: { epochs: number; best: number }): void;
 }
 
-const f = (v: number | null): string => (v === null ? '–' : Number(v.toPrecision(4)).toString());
+const f = (v: number | null): string => (v === null ? '–' : significant(v, 4));
 const perEpoch = (s: number): string => (s < 1 ? `${Math.round(s * 1000)} ms/epoch` : `${s.toFixed(1)} s/epoch`);
 
 /**

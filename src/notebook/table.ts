@@ -1,4 +1,5 @@
 import { escapeHtml } from '../report/escape';
+import { significant } from '../util/format';
 import { showHtml } from './display';
 
 /** Anything with named columns and rows of cells: a danfo DataFrame, or {@link rowsToTable} of records. */
@@ -30,7 +31,7 @@ export function rowsToTable(rows: readonly object[]): TableLike {
 
 function cell(v: unknown, digits: number): { text: string; numeric: boolean } {
   if (typeof v === 'number') {
-    const text = Number.isInteger(v) ? v.toLocaleString('en-US') : Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : String(v);
+    const text = Number.isInteger(v) ? v.toLocaleString('en-US') : significant(v, digits);
     return { text, numeric: true };
   }
   if (v === null || v === undefined) return { text: '', numeric: false };

@@ -1,4 +1,5 @@
 import { InputError, invalid } from '../util/errors';
+import { significant } from '../util/format';
 
 /**
  * A Plotly figure spec: plain JSON (`data` traces and a `layout`), no DOM; pass it to `Plotly.newPlot`.
@@ -121,5 +122,5 @@ export function checkLine(chart: string, line: Line): void {
  * fmt(0.0123456); // '0.01235'
  */
 export function fmt(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v);
+  return significant(v, 4);
 }
