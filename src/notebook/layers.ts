@@ -1,5 +1,5 @@
 import type { LayerRow } from '../model';
-import { AutoencoderSpec, lstmParameters, parameterCount } from '../model';
+import { AutoencoderSpec, lstmParameters, lstmSizes, parameterCount } from '../model';
 
 /**
  * The layers of an LSTM autoencoder as Keras' `summary()` lists them, with output shapes and parameter counts:
@@ -26,7 +26,7 @@ export function layerTable(spec: AutoencoderSpec): LayerRow[] {
   });
   rows.push({ layer: name('dropout', 'Dropout'), output: `(None, ${input})`, params: 0 });
   rows.push({ layer: name('repeat_vector', 'RepeatVector'), output: `(None, ${w}, ${input})`, params: 0 });
-  for (const u of [...encoder].reverse()) {
+  for (const u of lstmSizes(spec).slice(encoder.length)) {
     rows.push({ layer: name('lstm', 'LSTM'), output: `(None, ${w}, ${u})`, params: lstmParameters(u, input) });
     input = u;
   }

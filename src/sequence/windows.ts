@@ -23,7 +23,7 @@ export function makeWindows(rows: number[][], window: number, what = 'series'): 
   const n = rows.length - window + 1;
   if (n < 1) throw new InputError(`too few rows: the ${what} has ${rows.length} rows, a window of ${window} needs at least ${window}`);
   const x = new Float32Array(n * window * features);
-  // Fill the first window, then each next window is the previous one shifted by one row.
+  // Each window is a copy of its rows (windows overlap in the rows, not in memory).
   for (let i = 0; i < n; i++) {
     let o = i * window * features;
     for (let t = 0; t < window; t++) {

@@ -5,7 +5,7 @@ import { LstmEngine } from './engine';
 import type { Compute, Mat } from '../compute/compute';
 import type { ComputeKind } from '../compute/factory';
 import { ShardWorker } from './parallel/parallel';
-import type { AutoencoderSpec } from '../spec';
+import { AutoencoderSpec, lstmSizes } from '../spec';
 import { checkWindows } from './windows-io';
 
 /** Threads and compute provider of an {@link LstmAutoencoder}. */
@@ -209,7 +209,7 @@ function yielder(): () => Promise<void> {
 export function flopsPerWindow(spec: AutoencoderSpec): number {
   let d = spec.features;
   let macs = 0;
-  for (const u of [...spec.encoder, ...[...spec.encoder].reverse()]) {
+  for (const u of lstmSizes(spec)) {
     macs += 4 * u * (d + u);
     d = u;
   }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedWeight } from '../autoencoder';
 import { checkWeights, initialWeights } from '../engine/init';
-import type { AutoencoderSpec } from '../spec';
+import { AutoencoderSpec, lstmSizes } from '../spec';
 
 /**
  * The stock tfjs-layers model equivalent to a spec, compiled with Keras' Adam and the spec's loss: LSTM layers
@@ -30,7 +30,7 @@ export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[])
   });
   h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.repeatVector({ n: T }).apply(h) as tf.SymbolicTensor;
-  [...encoder].reverse().forEach((u, i) => {
+  lstmSizes(spec).slice(k).forEach((u, i) => {
     h = lstm(u, k + i, true).apply(h) as tf.SymbolicTensor;
   });
   h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;

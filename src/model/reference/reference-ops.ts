@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DropoutMasks } from '../engine/dropout';
-import type { AutoencoderSpec } from '../spec';
+import { AutoencoderSpec, lstmSizes } from '../spec';
 
 /**
  * A straightforward tf-ops implementation of the autoencoder's training loss, step by step with explicit
@@ -16,7 +16,7 @@ export function referenceLoss(spec: AutoencoderSpec, w: Record<string, tf.Tensor
   return tf.tidy(() => {
     const [B, T] = x.shape;
     const k = spec.encoder.length;
-    const sizes = [...spec.encoder, ...[...spec.encoder].reverse()];
+    const sizes = lstmSizes(spec);
     const lstm = (i: number, inputs: tf.Tensor2D[]): tf.Tensor2D[] => {
       const u = sizes[i];
       const W = w[`lstm_${i}/kernel`], U = w[`lstm_${i}/recurrent_kernel`], b = w[`lstm_${i}/bias`];
