@@ -1,4 +1,5 @@
 import { loadDefaultSeries } from '../src/data/default';
+import { DEFAULT_SPEC } from '../src/model';
 import { makeWindows, Windows } from '../src/sequence/windows';
 import { applyTransform } from '../src/transform/transforms';
 import { Scaler } from '../src/transform/scaler';
@@ -11,7 +12,7 @@ import { Scaler } from '../src/transform/scaler';
  * @example
  * const w = benchWindows(1024); // w.n === 1024, w.window === 30, w.features === 1
  */
-export function benchWindows(n: number, window = 30): Windows {
+export function benchWindows(n: number, window = DEFAULT_SPEC.window): Windows {
   const s = applyTransform(loadDefaultSeries(), 'logret');
   const rows = s.values.slice(0, n + window - 1);
   const scaled = Scaler.fit('standard', rows, s.columns).transform(rows);

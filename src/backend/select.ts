@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { BACKENDS } from '../util/choices';
+import { InputError } from '../util/errors';
+import { keyword } from '../util/keyword';
 
 /** A tfjs backend choice: `auto` tries tfjs-node (`tensorflow`), then `wasm`, then `cpu`. */
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export type BackendChoice = (typeof BACKENDS)[number];
 
-const CHOICES: BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 function tryLoadNode(): boolean {
   try {
@@ -31,15 +33,12 @@ function tryLoadWasm(): boolean {
  * Pick and initialise a tfjs backend, and return its name (`tensorflow`, `wasm` or `cpu`).
  *
  * `auto` (default) uses @tensorflow/tfjs-node when it loads, else wasm, else cpu.
- * @throws InputError-like Error `invalid backend: <name>` for an unknown choice, or when a forced backend cannot load.
+ * @throws InputError `invalid backend: <name> (one of: ...)` for an unknown choice, or when a forced backend cannot load.
  * @example
  * const name = await selectBackend('auto'); // 'wasm' on a machine without libtensorflow
  */
 export async function selectBackend(choice: BackendChoice = 'auto'): Promise<string> {
-  if (!CHOICES.includes(choice)) {
-    const { invalid } = await import('../util/errors');
-    throw invalid('backend', choice, CHOICES.join(', '));
-  }
+  keyword('backend', choice, BACKENDS);
   const order: BackendChoice[] = choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
   for (const name of order) {
     if (name === 'tensorflow' && !tryLoadNode()) continue;
@@ -55,6 +54,5 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<str
       continue;
     }
   }
-  const { InputError } = await import('../util/errors');
   throw new InputError(`backend ${choice} is not available here (install @tensorflow/tfjs-node for 'tensorflow')`);
 }

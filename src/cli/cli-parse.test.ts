@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DETECT_FLAGS } from './flags';
+import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
+import { DETECT_FLAGS, SCORE_FLAGS, shownDefault } from './flags';
 import { helpText, parseFlags } from './parse';
 import { resolveOptions } from './resolve';
 
@@ -36,11 +37,42 @@ test('resolveOptions: CLI default is log returns; presets set tutorial options; 
 test('resolveOptions: unknown preset and bad layer lists', () => {
   assert.throws(() => resolveOptions({ preset: 'keras' }), /unknown preset: keras \(presets: colab, stacked, ge, sine, fixed\)/);
   assert.throws(() => resolveOptions({ layers: '64,,16' }), /invalid --layers: 64,,16/);
-  assert.throws(() => resolveOptions({ units: 0 }), /invalid --units: 0/);
+  assert.throws(() => resolveOptions(parseFlags(['--units', '0'], DETECT_FLAGS)), /invalid --units: 0/);
 });
 
 test('helpText: every flag appears with its default', () => {
   const h = helpText('x', 'about', DETECT_FLAGS);
   for (const f of DETECT_FLAGS) assert.ok(h.includes(f.flag), f.flag);
   assert.match(h, /--window N\s+steps per window \[30\]/);
+});
+
+test('parseFlags: --seed is an integer, sizes positive integers, enums from their one list', () => {
+  assert.deepEqual(parseFlags(['--seed', '7', '--units', '16', '--epochs=2'], DETECT_FLAGS), { seed: 7, units: 16, epochs: 2 });
+  assert.throws(() => parseFlags(['--seed', '1.5'], DETECT_FLAGS), /^InputError: invalid --seed: 1\.5 \(an integer\)$/);
+  for (const f of ['--units', '--window', '--batch-size', '--epochs']) {
+    assert.throws(() => parseFlags([f, '0'], DETECT_FLAGS), new RegExp(`invalid ${f}: 0 \\(a positive integer\\)`));
+    assert.throws(() => parseFlags([f, '2.5'], DETECT_FLAGS), new RegExp(`invalid ${f}: 2.5 \\(a positive integer\\)`));
+  }
+  assert.throws(() => parseFlags(['--transform', 'sqrt'], DETECT_FLAGS), /invalid --transform: sqrt \(one of: none, logret, diff\)/);
+  assert.throws(() => parseFlags(['--fill', 'zero'], DETECT_FLAGS), /invalid --fill: zero \(one of: none, ffill, drop\)/);
+  assert.throws(() => parseFlags(['--backend', 'gpu'], SCORE_FLAGS), /invalid --backend: gpu \(one of: auto, tensorflow, wasm, cpu\)/);
+});
+
+test('helpText: derived from the option tables, every default shown once in brackets', () => {
+  const h = helpText('x', 'about', DETECT_FLAGS);
+  const lines = h.split('\n');
+  for (const f of DETECT_FLAGS) {
+    const line = lines.find((l) => l.startsWith(`  ${f.flag} `));
+    assert.ok(line, f.flag);
+    const shown = shownDefault(f);
+    if (shown) assert.ok(line.endsWith(`[${shown}]`), `${f.flag}: ${line}`);
+    else assert.doesNotMatch(line, /\]$/, f.flag);
+  }
+  assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--transform')!), 'logret');
+  assert.equal(DEFAULT_PIPELINE_OPTIONS.transform, 'none');
+  for (const [flag, def] of [['--window', DEFAULT_PIPELINE_OPTIONS.window], ['--units', 128], ['--learning-rate', 0.001], ['--train-frac', 0.8], ['--seed', 42]] as const) {
+    assert.match(h, new RegExp(`${flag} .*\\[${String(def).replace('.', '\\.')}\\]`));
+  }
+  assert.match(h, /--transform none\|logret\|diff +transform before scaling \(logret: log returns\) \[logret\]/);
+  assert.match(helpText('x', 'about', SCORE_FLAGS), /--backend NAME .*identical scores\) \[auto\]/);
 });

@@ -3,8 +3,13 @@ import { injectAnomalies, loadCsvSeries, loadDefaultSeries, fetchYahooSeries, si
 import type { Series } from '../data/series';
 import type { ChartClient } from '../data/yahoo-client';
 import type { PresetData } from '../pipeline/presets';
-import { InputError, invalid } from '../util/errors';
-import type { ParsedFlags } from './parse';
+import type { AssetKind } from '../data/yahoo';
+import type { YahooInterval } from '../data/yahoo-client';
+import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import { InputError } from '../util/errors';
+import { optionDef } from '../util/options';
+import { DATA_FLAGS } from './flags';
+import type { CliFlags } from './parse';
 
 /** A loaded series and a short name for output paths. */
 export interface LoadedData {
@@ -12,9 +17,7 @@ export interface LoadedData {
   name: string;
 }
 
-const INTERVALS = ['1d', '1wk', '1mo'];
-const ASSETS = ['stock', 'crypto', 'forex'];
-const FILLS = ['none', 'ffill', 'drop'];
+const dataDefault = (key: string): string => String(optionDef(DATA_FLAGS, key).default);
 
 /**
  * Load the series a command asks for: `--csv`, `--ticker`, a preset's data, or the bundled S&P 500.
@@ -23,31 +26,25 @@ const FILLS = ['none', 'ffill', 'drop'];
  * @example
  * const { series, name } = await loadData({ csv: 'prices.csv' });
  */
-export async function loadData(f: ParsedFlags, presetData?: PresetData, log: (m: string) => void = () => {}): Promise<LoadedData> {
+export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: string) => void = () => {}): Promise<LoadedData> {
   if (f.csv && f.ticker) throw new InputError('use either --csv or --ticker, not both');
-  const fill = (f.fill as string | undefined) ?? 'none';
-  if (!FILLS.includes(fill)) throw invalid('--fill', fill, 'ffill or drop');
   if (f.csv) {
-    const file = String(f.csv);
-    const valueCols = f.valueCol ? String(f.valueCol).split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-    const series = loadCsvSeries(file, { dateCol: f.dateCol as string | undefined, valueCols, fill: fill as 'none' | 'ffill' | 'drop' });
-    return { series, name: path.basename(file).replace(/\.[^.]*$/, '') };
+    const valueCols = f.valueCol ? f.valueCol.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const fill = f.fill ?? (dataDefault('fill') as NonNullable<CliFlags['fill']>);
+    const series = loadCsvSeries(f.csv, { dateCol: f.dateCol, valueCols, fill });
+    return { series, name: path.basename(f.csv).replace(/\.[^.]*$/, '') };
   }
-  const ticker = (f.ticker as string | undefined) ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);
+  const ticker = f.ticker ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);
   if (ticker) {
-    const interval = (f.interval as string | undefined) ?? '1d';
-    const asset = (f.asset as string | undefined) ?? 'stock';
-    if (!INTERVALS.includes(interval)) throw invalid('--interval', interval, INTERVALS.join(', '));
-    if (!ASSETS.includes(asset)) throw invalid('--asset', asset, ASSETS.join(', '));
-    const start = (f.start as string | undefined) ?? (presetData?.kind === 'ticker' ? presetData.start : '2000-01-01');
+    const start = f.start ?? (presetData?.kind === 'ticker' ? presetData.start : dataDefault('start'));
     const series = await fetchYahooSeries({
-      ticker, asset: asset as 'stock' | 'crypto' | 'forex', interval: interval as '1d' | '1wk' | '1mo', start,
-      end: f.end as string | undefined, log, client: offlineClient(),
+      ticker, asset: f.asset ?? (dataDefault('asset') as AssetKind), interval: f.interval ?? (dataDefault('interval') as YahooInterval),
+      start, end: f.end, log, client: offlineClient(),
     });
     return { series, name: ticker.replace(/[^A-Za-z0-9._-]/g, '_') };
   }
   if (presetData?.kind === 'sine') {
-    const seed = (f.seed as number | undefined) ?? 42;
+    const seed = f.seed ?? DEFAULT_DETECTOR_OPTIONS.seed;
     const base = sineSeries({ seed });
     const { series } = injectAnomalies(base, { seed: seed + 1, from: Math.floor(base.dates.length * 0.8) });
     return { series, name: 'sine' };

@@ -1,18 +1,33 @@
-import { InputError } from '../util/errors';
-import type { FlagDef } from './flags';
+import type { BackendChoice } from '../backend/select';
+import type { AssetKind } from '../data/yahoo';
+import type { YahooInterval } from '../data/yahoo-client';
+import type { LossKind } from '../model';
+import type { ScalerKind } from '../transform/scaler';
+import type { TransformKind } from '../transform/transforms';
+import { InputError, invalid } from '../util/errors';
+import { keyword } from '../util/keyword';
+import { FlagDef, shownDefault } from './flags';
 
-/** Parsed flags: key -> value (numbers parsed), in the order given. */
-export type ParsedFlags = Record<string, string | number | boolean>;
+/** The flags of a command, parsed, type-checked and enum-checked (unset flags are absent). */
+export interface CliFlags {
+  csv?: string; dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop'; ticker?: string;
+  start?: string; end?: string; interval?: YahooInterval; asset?: AssetKind;
+  preset?: string; trainFrac?: number; trainUntil?: string; transform?: TransformKind; scaler?: ScalerKind;
+  window?: number; threshold?: string; units?: number; layers?: string; dropout?: number;
+  loss?: LossKind; epochs?: number; batchSize?: number; patience?: number; valSplit?: number; learningRate?: number;
+  seed?: number; backend?: BackendChoice; out?: string; quiet?: boolean; model?: string;
+}
 
 /**
- * Parse `--flag value`, `--flag=value` and boolean `--flag` against a flag table.
+ * Parse `--flag value`, `--flag=value` and boolean `--flag` against a flag table, checking each value's type
+ * (number, integer, positive integer) and enum choices.
  *
- * @throws InputError `unknown option: --x`, a missing value, or `invalid <flag>: <v>` for a non-number.
+ * @throws InputError `unknown option: --x`, a missing value, or `invalid <flag>: <v> (...)`.
  * @example
  * parseFlags(['--window', '20'], DETECT_FLAGS); // { window: 20 }
  */
-export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
-  const out: ParsedFlags = {};
+export function parseFlags(argv: string[], defs: FlagDef[]): CliFlags {
+  const out: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new InputError(`unexpected argument: ${a} (see --help)`);
@@ -20,29 +35,36 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
     const name = eq > 0 ? a.slice(0, eq) : a;
     const def = defs.find((d) => d.flag === name);
     if (!def) throw new InputError(`unknown option: ${name} (see --help)`);
+    const key = def.key === 'encoder' ? 'units' : def.key;
     if (def.type === 'bool') {
       if (eq > 0) throw new InputError(`option ${name} takes no value`);
-      out[def.key] = true;
+      out[key] = true;
       continue;
     }
+    const numeric = def.type !== 'string';
     let v: string;
     if (eq > 0) v = a.slice(eq + 1);
     else {
-      if (i + 1 >= argv.length || (argv[i + 1].startsWith('--') && def.type !== 'number')) throw new InputError(`option ${name} needs a value${def.arg ? ` (${def.arg})` : ''}`);
+      if (i + 1 >= argv.length || (argv[i + 1].startsWith('--') && !numeric)) throw new InputError(`option ${name} needs a value${def.arg ?? def.choices ? ` (${def.arg ?? def.choices?.join('|')})` : ''}`);
       v = argv[++i];
     }
-    if (def.type === 'number') {
-      const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n)) throw new InputError(`invalid ${name}: ${v} (a number)`);
-      out[def.key] = n;
-    } else out[def.key] = v;
+    out[key] = numeric ? toNumber(name, v, def.type) : def.choices ? keyword(name, v, def.choices) : v;
   }
-  return out;
+  return out as CliFlags;
+}
+
+function toNumber(name: string, v: string, type: FlagDef['type']): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n)) throw invalid(name, v, 'a number');
+  if (type === 'int' && !Number.isInteger(n)) throw invalid(name, v, 'an integer');
+  if (type === 'posint' && !(Number.isInteger(n) && n >= 1)) throw invalid(name, v, 'a positive integer');
+  return n;
 }
 
 /**
- * Help text for a command from its flag table, grouped.
+ * Help text for a command from its flag table, grouped; each flag's default (from the option tables) in brackets.
  *
+ * @throws Nothing.
  * @example
  * console.log(helpText('lstm-anomaly [detect] [options]', 'Detect anomalies.', DETECT_FLAGS));
  */
@@ -52,8 +74,10 @@ export function helpText(usage: string, about: string, defs: FlagDef[], footer =
   for (const g of groups) {
     lines.push(`${g}:`);
     for (const d of defs.filter((x) => x.group === g)) {
-      const left = `  ${d.flag}${d.arg ? ` ${d.arg}` : ''}`;
-      lines.push(`${left.padEnd(30)} ${d.help}${d.default ? ` [${d.default}]` : ''}`);
+      const arg = d.arg ?? d.choices?.join('|');
+      const left = `  ${d.flag}${arg ? ` ${arg}` : ''}`;
+      const shown = shownDefault(d);
+      lines.push(`${left.padEnd(30)} ${d.help}${shown ? ` [${shown}]` : ''}`);
     }
     lines.push('');
   }

@@ -1,7 +1,10 @@
+import { LOSSES } from '../util/choices';
 import { invalid } from '../util/errors';
+import { keyword } from '../util/keyword';
+import { defaultsOf, OptionDef } from '../util/options';
 
 /** Loss a model is trained on: mean absolute error or mean squared error, averaged over steps and features. */
-export type LossKind = 'mae' | 'mse';
+export type LossKind = (typeof LOSSES)[number];
 
 /**
  * The architecture of an LSTM autoencoder.
@@ -28,16 +31,26 @@ export interface AutoencoderSpec {
   seed: number;
 }
 
-/** Defaults of {@link AutoencoderSpec}: the Colab notebook's model. */
-export const DEFAULT_SPEC: AutoencoderSpec = {
-  window: 30,
-  features: 1,
-  encoder: [128],
-  dropout: 0.2,
-  loss: 'mae',
-  learningRate: 1e-3,
-  seed: 42,
-};
+/** The model's options, each declared once (key, flag, type, default, help); {@link DEFAULT_SPEC} is derived. */
+export const SPEC_OPTION_DEFS: readonly OptionDef[] = [
+  { key: 'window', flag: '--window', type: 'posint', arg: 'N', default: 30,
+    help: 'steps per window', group: 'Pipeline' },
+  { key: 'features', type: 'posint', default: 1,
+    help: 'features per step (from the data)', group: 'Model and training' },
+  { key: 'encoder', flag: '--units', type: 'posint', arg: 'N', default: [128],
+    help: 'LSTM units of the single-layer model', group: 'Model and training' },
+  { key: 'dropout', flag: '--dropout', type: 'number', arg: 'F', default: 0.2,
+    help: 'dropout after encoder and decoder', group: 'Model and training' },
+  { key: 'loss', flag: '--loss', type: 'string', default: 'mae',
+    help: 'training loss', group: 'Model and training', choices: LOSSES },
+  { key: 'learningRate', flag: '--learning-rate', type: 'number', arg: 'F', default: 0.001,
+    help: 'Adam learning rate', group: 'Model and training' },
+  { key: 'seed', flag: '--seed', type: 'int', arg: 'N', default: 42,
+    help: 'seed for weights, dropout, shuffling and synthetic data', group: 'Model and training' },
+];
+
+/** Defaults of {@link AutoencoderSpec}: the Colab notebook's model (from {@link SPEC_OPTION_DEFS}). */
+export const DEFAULT_SPEC: AutoencoderSpec = defaultsOf<AutoencoderSpec>(SPEC_OPTION_DEFS);
 
 /**
  * Fill defaults and check every field of a spec.
@@ -54,7 +67,7 @@ export function resolveSpec(partial: Partial<AutoencoderSpec> = {}): Autoencoder
     throw invalid('layers', s.encoder.join(','), 'positive integers, e.g. 64,32,16');
   }
   if (!(s.dropout >= 0 && s.dropout < 1)) throw invalid('dropout', s.dropout, 'in [0, 1)');
-  if (s.loss !== 'mae' && s.loss !== 'mse') throw invalid('loss', s.loss, 'mae or mse');
+  keyword('loss', s.loss, LOSSES);
   if (!(s.learningRate > 0)) throw invalid('learning rate', s.learningRate, '> 0');
   if (!Number.isFinite(s.seed)) throw invalid('seed', s.seed);
   return s;

@@ -1,11 +1,12 @@
 import type { Series } from '../data/series';
+import { TRANSFORMS } from '../util/choices';
 import { invalid, InputError } from '../util/errors';
 
 /** A stateless transform applied before scaling: `none`, log returns `ln(v[t]/v[t-1])`, or differences `v[t]-v[t-1]`. */
 export type TransformKind = 'none' | 'logret' | 'diff';
 
-/** The transforms there are. */
-export const TRANSFORMS: TransformKind[] = ['none', 'logret', 'diff'];
+/** The transforms there are (the one list, in src/util/choices.ts). */
+export { TRANSFORMS };
 
 /** Rows a transform consumes at the start of a series (0 for none, 1 for logret and diff). */
 export function transformLag(kind: TransformKind): number {

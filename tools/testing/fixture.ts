@@ -1,4 +1,5 @@
 import type { Series } from '../../src/data/series';
+import { DEFAULT_PIPELINE_OPTIONS } from '../../src/pipeline/options';
 import { percentile } from '../../src/threshold/percentile';
 import { Rng } from '../../src/util/random';
 import type { EpochRecord, RunResult, ScoredWindow } from '../../src/result';
@@ -40,7 +41,7 @@ function day(i: number): string {
 export function reportFixture(opts: FixtureOptions = {}): ReportInput {
   const rows = opts.rows ?? 300;
   const trainRows = opts.trainRows ?? 100;
-  const window = opts.window ?? 30;
+  const window = opts.window ?? DEFAULT_PIPELINE_OPTIONS.window;
   const spikes = opts.spikes ?? [60, 140];
   if (!(window >= 2 && trainRows >= window && rows > trainRows)) throw new Error(`invalid fixture: ${rows} rows, ${trainRows} training rows, window ${window}`);
   const rng = new Rng(opts.seed ?? 7);
@@ -72,7 +73,7 @@ export function reportFixture(opts: FixtureOptions = {}): ReportInput {
 
   const outsideShare = opts.drift ? 0.46 : 0.02;
   const result: RunResult = {
-    config: { transform: 'none', scaler: 'standard', window, encoder: [64], dropout: 0.2, loss: 'mae', learningRate: 0.001, threshold: 'p99', epochs: 12, batchSize: 32, patience: 3, valSplit: 0.1, seed: 42, backend: 'cpu', trainFrac: trainRows / rows },
+    config: { ...DEFAULT_PIPELINE_OPTIONS, window, encoder: [64], threshold: 'p99', epochs: 12, backend: 'cpu', trainFrac: trainRows / rows },
     data: { source: series.source, rows, start: dates[0], end: dates[rows - 1], columns: series.columns },
     split: { trainRows, testRows: rows - trainRows, trainEnd: dates[trainRows - 1] },
     scaler: { kind: 'standard', mean: [100], std: [7] },
