@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { selectBackend, BackendChoice } from '../backend/select';
-import { saveDetector } from '../detector/persist';
+import { useBackend } from '../backend/active';
 import { runPipeline, DEFAULT_PIPELINE_OPTIONS } from '../pipeline/run';
 import { anomaliesCsv } from '../report/csv';
+import { thresholdLabel } from '../threshold/rule';
 import { renderReport } from '../report/html';
 import { writeDirAtomic } from '../util/atomic';
 import { loadData } from './data';
@@ -30,8 +30,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const { options, preset } = resolveOptions(f);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
   const { series, name } = await loadData(f, preset?.data, (m) => progress.info(m));
-  const out = String(f.out ?? path.join('reports', `${name}-${today()}`));
-  const backend = await selectBackend((options.backend ?? 'auto') as BackendChoice);
+  const out = f.out ?? path.join('reports', `${name}-${today()}`);
+  const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
   progress.info(`backend: ${backend}${backend === 'tensorflow' ? ' (tfjs-node)' : backend === 'wasm' ? ' (tfjs-node not installed; WebAssembly)' : ''}`);
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
@@ -44,13 +44,13 @@ export async function detectCommand(argv: string[]): Promise<void> {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
-    await saveDetector(run.detector, path.join(tmp, 'model'), { name, source: series.source });
+    await run.detector.save(path.join(tmp, 'model'), { name, source: series.source });
   });
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
   progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s${result.training.engine ? ` (${result.training.engine})` : ''}`);
-  progress.info(`threshold ${t.method === 'percentile' ? `p${t.percentile}` : t.method === 'sigma' ? `${t.k}sigma` : 'fixed'} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
+  progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
   if (result.anomalies.length > 0) {
     const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
     progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);

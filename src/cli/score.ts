@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDetector } from '../detector/persist';
-import type { BackendChoice } from '../backend/select';
+import { LstmAutoencoderDetector } from '../detector/detector';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
 import { loadData } from './data';
@@ -21,17 +20,14 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, SCORE_FLAGS);
   if (!f.model) throw new InputError('score needs --model DIR (the model/ folder of a detect run)');
   const progress = new Progress(f.quiet ? 'quiet' : 'lines');
-  const { detector, extra } = await loadDetector(String(f.model), { backend: f.backend as BackendChoice | undefined });
+  const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
   const { series, name } = await loadData(f, undefined, (m) => progress.info(m));
-  progress.info(`model: ${f.model} (trained on ${String(extra?.source ?? '?')}), backend ${detector.backend}`);
-  const s = await detector.score(series);
-  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
-  const windows = s.end.map((end, i) => ({ start: s.start[i], end, mae: s.mae[i], anomaly: s.anomaly[i] }));
-  const anomalies = windows.filter((w) => w.anomaly).map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
-  const threshold = detector.ready().threshold.toJSON();
-  const out = String(f.out ?? path.join('reports', `${name}-score-${today()}`));
+  progress.info(`model: ${f.model} (trained on ${String(detector.extra?.source ?? '?')}), backend ${detector.backend}`);
+  const { windows, anomalies } = await detector.score(series);
+  const threshold = detector.fitted().threshold.toJSON();
+  const out = f.out ?? path.join('reports', `${name}-score-${today()}`);
   await writeDirAtomic(out, (tmp) => {
-    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify({ model: String(f.model), data: { source: series.source, rows: series.dates.length }, threshold, windows, anomalies }, null, 1));
+    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify({ model: f.model, data: { source: series.source, rows: series.dates.length }, threshold, windows, anomalies }, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), ['date,value,mae', ...anomalies.map((a) => `${a.date},${a.value},${a.mae}`)].join('\n') + '\n');
   });
   detector.dispose();

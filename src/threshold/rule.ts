@@ -41,6 +41,20 @@ export function parseThreshold(text: string | number): ThresholdSpec {
 }
 
 /**
+ * The one short label of a threshold rule, from its spec or its JSON: `p95`, `3sigma`, `fixed 0.65`.
+ *
+ * @throws Nothing.
+ * @example
+ * thresholdLabel({ method: 'sigma', k: 3 }); // '3sigma'
+ * thresholdLabel({ method: 'fixed', value: 0.65 }); // 'fixed 0.65'
+ */
+export function thresholdLabel(t: ThresholdSpec | ThresholdJson): string {
+  if (t.method === 'percentile') return `p${t.percentile}`;
+  if (t.method === 'sigma') return `${t.k}sigma`;
+  return `fixed ${t.value}`;
+}
+
+/**
  * A trainable, saveable threshold: fit on training-window errors, then flag errors above it.
  */
 export class Threshold {
@@ -79,9 +93,8 @@ export class Threshold {
       : s.method === 'sigma' ? { method: 'sigma', value: this.value, k: s.k } : { method: 'fixed', value: this.value };
   }
 
-  /** Short label: `p95`, `3sigma`, `fixed 0.65`. */
+  /** Short label: `p95`, `3sigma`, `fixed 0.65` (see {@link thresholdLabel}). */
   label(): string {
-    const s = this.spec;
-    return s.method === 'percentile' ? `p${s.percentile}` : s.method === 'sigma' ? `${s.k}sigma` : `fixed ${s.value}`;
+    return thresholdLabel(this.spec);
   }
 }
