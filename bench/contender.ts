@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, BackendChoice } from '../src/backend/select';
+import { useBackend } from '../src/backend/active';
+import type { BackendChoice } from '../src/backend/select';
 import { createAutoencoder } from '../src/model/create';
 import { COMPUTE_KINDS, ComputeKind } from '../src/model/compute/factory';
 import { buildLayersModel } from '../src/model/reference/layers-reference';
@@ -100,7 +101,7 @@ function summarize(profile: GemmProfile, totalMs: number): NonNullable<Contender
  */
 async function main(): Promise<void> {
   const [kind, n, epochs, backendChoice, gemmArg] = process.argv.slice(2);
-  const backend = await selectBackend((backendChoice ?? 'wasm') as BackendChoice);
+  const backend = await useBackend((backendChoice ?? 'wasm') as BackendChoice);
   const N = Number(n ?? 1024);
   const E = Number(epochs ?? 1);
   const gemm = (gemmArg ?? 'auto') as ComputeKind;

@@ -101,6 +101,7 @@ const BAD: [string, string[], RegExp][] = [
   ['too few rows', ['--csv', csv('short.csv', ['Date,Close', ...rows.slice(0, 20)])], /too few rows.*needs at least/],
   ['constant series', ['--csv', csv('flat.csv', ['Date,Close', ...rows.map((l) => `${l.split(',')[0]},5`)]), '--transform', 'none'], /constant series/],
   ['window out of range', ['--csv', good, '--window', '1'], /invalid window: 1/],
+  ['seed not an integer', ['--csv', good, '--seed', '1.5'], /invalid --seed: 1\.5 \(an integer\)/],
   ['percentile out of range', ['--csv', good, '--threshold', 'p101'], /invalid threshold: p101/],
   ['fraction out of range', ['--csv', good, '--train-frac', '1.5'], /invalid train fraction: 1.5/],
   ['unknown preset', ['--preset', 'keras'], /unknown preset: keras/],

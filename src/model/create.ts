@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendChoice, selectBackend } from '../backend/select';
+import { useBackend } from '../backend/active';
+import type { BackendChoice } from '../backend/select';
 import type { Autoencoder } from './autoencoder';
 import type { Compute } from './compute/compute';
 import { ComputeKind, computeFactory } from './compute/factory';
@@ -38,7 +39,7 @@ export interface CreateOptions {
  */
 export async function createAutoencoder(spec: AutoencoderSpec, opts: CreateOptions = {}): Promise<Autoencoder> {
   const s = resolveSpec(spec);
-  if (opts.backend) await selectBackend(opts.backend);
+  if (opts.backend) await useBackend(opts.backend);
   await tf.ready();
   const backend = tf.getBackend();
   const gemm = opts.gemm ?? 'auto';

@@ -1,5 +1,6 @@
 import { parentPort } from 'worker_threads';
-import { BackendChoice, selectBackend } from '../../../backend/select';
+import { useBackend } from '../../../backend/active';
+import type { BackendChoice } from '../../../backend/select';
 import { LstmEngine } from '../engine';
 import { ComputeKind, computeFactory } from '../../compute/factory';
 import { Slot } from './parallel';
@@ -49,7 +50,7 @@ type Message =
 
 async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
-    await selectBackend(m.backend);
+    await useBackend(m.backend);
     core = new LstmEngine(m.spec, computeFactory(m.gemm));
     if (core.computeName !== m.provider) throw new Error(`compute provider ${core.computeName} differs from the main thread's ${m.provider}`);
     params = new Float32Array(m.params);
