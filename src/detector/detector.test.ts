@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Series } from '../data/series';
 import { LstmAutoencoderDetector } from './detector';
+import { DEFAULT_SPEC } from '../model';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { loadDetector, saveDetector } from './persist';
 
@@ -26,8 +27,12 @@ test('detector: defaults come from the option table; options are checked once, a
   assert.deepEqual(new LstmAutoencoderDetector({ threshold: '3sigma' }).rule, { method: 'sigma', k: 3 });
   assert.throws(() => new LstmAutoencoderDetector({ window: 1 }), /invalid window: 1/);
   assert.throws(() => new LstmAutoencoderDetector({ threshold: 'p101' }), /invalid threshold: p101/);
-  assert.throws(() => new LstmAutoencoderDetector({ loss: 'huber' as never }), /^InputError: invalid loss: huber \(one of: mae, mse\)$|invalid loss: huber \(one of: mae, mse\)/);
-  assert.equal(DEFAULT_DETECTOR_OPTIONS.seed, 42);
+  assert.throws(() => new LstmAutoencoderDetector({ loss: 'huber' as never }), /^InputError: invalid loss: huber \(one of: mae, mse\)$/);
+  const colab = { transform: 'none', scaler: 'standard', window: 30, encoder: [128], dropout: 0.2, loss: 'mae', learningRate: 0.001,
+    threshold: 'p95', epochs: 100, batchSize: 32, patience: 3, valSplit: 0.1, seed: 42, backend: 'auto' };
+  assert.deepEqual(DEFAULT_DETECTOR_OPTIONS, colab);
+  assert.deepEqual(Object.keys(DEFAULT_DETECTOR_OPTIONS), Object.keys(colab));
+  assert.deepEqual(DEFAULT_SPEC, { window: 30, features: 1, encoder: [128], dropout: 0.2, loss: 'mae', learningRate: 0.001, seed: 42 });
   assert.throws(() => d.fitted(), /detector is not fitted/);
 });
 
