@@ -120,7 +120,7 @@ export function parseSeriesCsv(text: string, opts: CsvSeriesOptions = {}): Serie
  *
  * @throws InputError when the file cannot be read, and for every problem {@link parseSeriesCsv} reports.
  * @example
- * const s = loadCsvSeries('../shared/data/seeds/GE.csv', { valueCols: ['Adj Close'] });
+ * const s = loadCsvSeries('data/GE.csv', { valueCols: ['Adj Close'] });
  */
 export function loadCsvSeries(path: string, opts: CsvSeriesOptions = {}): Series {
   let text: string;

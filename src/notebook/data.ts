@@ -17,7 +17,7 @@ export interface NotebookSource {
   source: SourceKind | string;
   /** Sources to try next, in order, when the first is unavailable (offline, file missing). Default none. */
   fallback?: Array<SourceKind | string>;
-  /** CSV file, relative to the project root (e.g. `../shared/data/seeds/GE.csv`). */
+  /** CSV file, relative to the project root (e.g. `data/GE.csv`, shipped with the project). */
   file?: string;
   /** Value column of the CSV. Default: the loader's (Close, Adj Close, value, price). */
   valueCol?: string;
@@ -56,7 +56,9 @@ async function loadOne(kind: string, o: NotebookSource, log: (l: string) => void
   if (kind === 'file') {
     if (!o.file) throw new InputError('no file given');
     const file = projectPath(o.file);
-    if (!fs.existsSync(file)) throw new InputError(`${o.file} not found (the seed data lives in ../shared/data, see its DATA.md)`);
+    if (!fs.existsSync(file)) {
+      throw new InputError(`${o.file} not found (the walkthrough data ships in data/, see data/DATA.md)`);
+    }
     const s = loadCsvSeries(file, { valueCols: o.valueCol ? [o.valueCol] : undefined });
     return { ...s, source: path.relative(repoRoot(), file) };
   }

@@ -6,7 +6,7 @@
 export { showFigure, plotlySetup } from './plotly';
 export { showTable, tableHtml, rowsToTable, TableLike, TableOptions } from './table';
 export { showHtml, showMarkdown, liveOutput, LiveOutput, escapeHtml } from './display';
-export { epochProgress, EpochProgress } from './progress';
+export { epochProgress, finalProgressHtml, EpochProgress, TrainingEnd } from './progress';
 export { layerTable } from './layers';
 export { loadNotebookSeries, between, NotebookSource, SourceKind } from './data';
 export { projectPath } from './paths';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { jupyterDir } from './paths';
+import { jupyterDir, repoRoot } from './paths';
 
 /** Python modules the headless runner needs (`npm run report`). */
 export const HEADLESS_MODULES = ['nbclient', 'nbconvert', 'nbformat', 'jupyter_client'];
@@ -14,8 +14,8 @@ export interface JupyterPython {
 
 /** One line telling the user how to get Jupyter (pip where PyPI is reachable, else Debian packages). */
 export const INSTALL_HINT =
-  'Jupyter not found: run `npm run setup:jupyter`, or install it with ' +
-  '`python3 -m pip install -r requirements-jupyter.txt` or ' +
+  'Jupyter not found: run `npm run setup:jupyter`, or install it into the project with ' +
+  '`python3 -m venv .venv && .venv/bin/python -m pip install -r requirements-jupyter.txt` or ' +
   '`sudo apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel jupyter-notebook`';
 
 const PROBE = [
@@ -30,10 +30,28 @@ const PROBE = [
 ].join('\n');
 
 /**
- * Python interpreters to try, in order: `$JUPYTER_PYTHON` if set, then every `python3` on PATH (a pyenv or
- * venv python first, the system one after), each real file once.
+ * The python of the project's virtual environment (`<root>/.venv`, made by `npm run setup:jupyter`).
+ *
+ * @throws Nothing.
+ * @example
+ * venvPython('/p'); // '/p/.venv/bin/python' ('\\Scripts\\python.exe' on Windows)
  */
-export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+export function venvPython(root: string): string {
+  return process.platform === 'win32'
+    ? path.join(root, '.venv', 'Scripts', 'python.exe')
+    : path.join(root, '.venv', 'bin', 'python');
+}
+
+/**
+ * Python interpreters to try, in order: `$JUPYTER_PYTHON` if set, the project's `.venv` python when `root`
+ * is given and it exists, then every `python3` on PATH (a pyenv or venv python first, the system one after),
+ * each real file once.
+ *
+ * @throws Nothing.
+ * @example
+ * pythonCandidates(process.env, repoRoot()); // ['/p/.venv/bin/python', '/usr/bin/python3']
+ */
+export function pythonCandidates(env: NodeJS.ProcessEnv = process.env, root?: string): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const add = (p: string): void => {
@@ -52,6 +70,11 @@ export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[]
     }
   };
   if (env.JUPYTER_PYTHON) add(env.JUPYTER_PYTHON);
+  // The venv's python is a symlink to the base interpreter: key it by its own path so both stay candidates.
+  if (root && fs.existsSync(venvPython(root))) {
+    seen.add(venvPython(root));
+    found.push(venvPython(root));
+  }
   for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir) add(path.join(dir, 'python3'));
   return found;
 }
@@ -68,7 +91,8 @@ export function probePython(python: string, modules: string[]): JupyterPython | 
 }
 
 /**
- * The first Python (see {@link pythonCandidates}) that imports every module in `required`, or undefined.
+ * The first Python (see {@link pythonCandidates}: `$JUPYTER_PYTHON`, the project's `.venv`, then PATH) that
+ * imports every module in `required`, or undefined.
  *
  * @example
  * const py = findJupyterPython(HEADLESS_MODULES); // { python: '/usr/bin/python3', versions: {...} }
@@ -77,8 +101,9 @@ export function findJupyterPython(
   required: string[] = HEADLESS_MODULES,
   optional: string[] = [],
   env: NodeJS.ProcessEnv = process.env,
+  root: string = repoRoot(),
 ): JupyterPython | undefined {
-  for (const python of pythonCandidates(env)) {
+  for (const python of pythonCandidates(env, root)) {
     const probe = probePython(python, [...required, ...optional]);
     if (probe && required.every((m) => probe.versions[m] != null)) return probe;
   }

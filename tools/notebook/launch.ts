@@ -1,29 +1,91 @@
 #!/usr/bin/env node
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
+import * as os from 'os';
 import * as path from 'path';
 import { findJupyterPython, jupyterEnv } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
 import { repoRoot } from './paths';
 
+/** Environment variable holding a JSON array that replaces the Jupyter command (tests use a stub). */
+export const COMMAND_ENV = 'LSTM_ANOMALY_JUPYTER_COMMAND';
+
+/** Seconds the server gets to stop after a forwarded signal before it is killed. */
+const GRACE_SECONDS = 10;
+
+/**
+ * The command from `$LSTM_ANOMALY_JUPYTER_COMMAND` (a JSON array of strings), or undefined when unset.
+ *
+ * @throws Error when the variable is set but not a non-empty JSON array of strings.
+ * @example
+ * commandOverride({ LSTM_ANOMALY_JUPYTER_COMMAND: '["node","stub.js"]' }); // ['node', 'stub.js']
+ */
+export function commandOverride(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const raw = env[COMMAND_ENV];
+  if (!raw) return undefined;
+  let cmd: unknown;
+  try {
+    cmd = JSON.parse(raw);
+  } catch {
+    cmd = undefined;
+  }
+  if (!Array.isArray(cmd) || cmd.length === 0 || !cmd.every((c) => typeof c === 'string')) {
+    throw new Error(`${COMMAND_ENV} must be a JSON array of strings, e.g. ["jupyter", "lab"]`);
+  }
+  return cmd as string[];
+}
+
+/**
+ * Pass SIGINT, SIGTERM and SIGHUP on to `child`, so stopping the launcher stops the server (no orphan); a
+ * server still running `GRACE_SECONDS` after the first signal, or a second signal, gets SIGKILL.
+ */
+function forwardSignals(child: ChildProcess): void {
+  let signalled = false;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(sig, () => {
+      if (signalled) {
+        child.kill('SIGKILL');
+        return;
+      }
+      signalled = true;
+      child.kill(sig);
+      setTimeout(() => child.kill('SIGKILL'), GRACE_SECONDS * 1000).unref();
+    });
+  }
+}
+
 /**
  * `npm run jupyter [-- jupyter options]`: open JupyterLab (or the classic Notebook when Lab is not installed)
- * on notebooks/ with the project's tslab kernel; no global kernel install involved.
+ * on notebooks/ with the project's tslab kernel; no global kernel install involved. Stopping it (Ctrl-C,
+ * SIGTERM) stops the server too.
  */
 export function main(argv = process.argv.slice(2)): void {
   const root = repoRoot();
   ensureSelfLink(root);
   ensureKernelSpec(root);
-  const py = findJupyterPython(['jupyter_client'], ['jupyterlab', 'notebook']);
-  const app = py && (py.versions.jupyterlab ? 'jupyterlab' : py.versions.notebook ? 'notebook' : undefined);
-  if (!py || !app) {
-    console.error('no Jupyter frontend found: run `npm run setup:jupyter` (or `pip install notebook`, or `apt-get install jupyter-notebook`)');
-    process.exit(1);
+  let cmd = commandOverride();
+  if (!cmd) {
+    const py = findJupyterPython(['jupyter_client'], ['jupyterlab', 'notebook']);
+    const app = py && (py.versions.jupyterlab ? 'jupyterlab' : py.versions.notebook ? 'notebook' : undefined);
+    if (!py || !app) {
+      console.error('no Jupyter frontend found: run `npm run setup:jupyter` (or `apt-get install jupyter-notebook`)');
+      process.exit(1);
+    }
+    cmd = [py.python, '-m', app, `--notebook-dir=${path.join(root, 'notebooks')}`];
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && !argv.includes('--allow-root')) {
+      cmd.push('--allow-root');
+    }
+    console.log(`${app} ${py.versions[app]} (${py.python}) with the tslab kernel from .jupyter/; Ctrl-C to stop`);
   }
-  const args = ['-m', app, `--notebook-dir=${path.join(root, 'notebooks')}`];
-  if (typeof process.getuid === 'function' && process.getuid() === 0 && !argv.includes('--allow-root')) args.push('--allow-root');
-  console.log(`${app} ${py.versions[app]} (${py.python}) with the tslab kernel from .jupyter/; Ctrl-C to stop`);
-  const child = spawn(py.python, [...args, ...argv], { env: jupyterEnv(root), stdio: 'inherit' });
-  child.on('close', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
+  const child = spawn(cmd[0], [...cmd.slice(1), ...argv], { env: jupyterEnv(root), stdio: 'inherit' });
+  forwardSignals(child);
+  child.on('error', (e) => {
+    console.error(`jupyter: cannot start ${cmd?.[0]}: ${e.message}`);
+    process.exit(1);
+  });
+  child.on('close', (code, signal) => {
+    const signum = signal ? os.constants.signals[signal] : undefined;
+    process.exit(code ?? (signum ? 128 + signum : 1));
+  });
 }
 
 if (require.main === module) {

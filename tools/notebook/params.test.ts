@@ -5,7 +5,7 @@ import { injectParameters, literalFor, parseParamDecls } from './params';
 
 const PARAMS = [
   'let fast = false;',
-  "let dataPath = '../shared/data/seeds/sp500_1986_2018.csv';",
+  "let dataPath = 'data/sp500_1986_2018.csv';",
   'let epochs = 50; // fast: 2',
   'let ticker: string = "^GSPC";',
   'let layers = [128];',

@@ -20,7 +20,8 @@ interface RunOutcome {
   message?: string;
 }
 
-const fmt = (s: number): string => (s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s`);
+const fmt = (s: number): string =>
+  s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(Math.round(s) / 60)}m${Math.round(s) % 60}s`; // 119.6 s: 2m0s, not 1m60s
 
 /** Names declared in a notebook's parameters cell (empty without one). */
 function declaredParams(file: string): Set<string> {

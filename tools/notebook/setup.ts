@@ -2,7 +2,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, JupyterPython, pythonCandidates } from './jupyter-env';
+import {
+  findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, JupyterPython, pythonCandidates, venvPython,
+} from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink, kernelSpecFile } from './kernelspec';
 import { repoRoot } from './paths';
 import { runScript } from '../script';
@@ -34,12 +36,31 @@ function describe(py: JupyterPython): string {
 
 const hasFrontend = (py?: JupyterPython): boolean => !!py && FRONTEND_MODULES.some((m) => py.versions[m]);
 
-/** pip where PyPI is reachable (fails fast when it is not). */
-function tryPip(root: string): boolean {
-  const python = pythonCandidates().find((p) => spawnSync(p, ['-m', 'pip', '--version'], { stdio: 'ignore' }).status === 0);
-  if (!python) return false;
+/**
+ * The project's virtual environment `.venv/` (`python3 -m venv`), with requirements-jupyter.txt installed by
+ * its own pip: nothing goes into the user's Python. False when venv/ensurepip is missing or PyPI is not
+ * reachable (pip fails fast); a `.venv` created by this attempt is removed again so the next run starts clean.
+ */
+function tryVenv(root: string): boolean {
+  const venv = path.join(root, '.venv');
+  const created = !fs.existsSync(venvPython(root));
+  if (created) {
+    const probe = ['-c', 'import venv, ensurepip'];
+    const base = pythonCandidates().find((p) => spawnSync(p, probe, { stdio: 'ignore' }).status === 0);
+    if (!base) {
+      console.log('  (no python3 with venv and ensurepip: skipping the project environment)');
+      return false;
+    }
+    if (!run(base, ['-m', 'venv', venv])) {
+      fs.rmSync(venv, { recursive: true, force: true });
+      return false;
+    }
+  }
   const req = path.join(root, 'requirements-jupyter.txt');
-  return run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--retries', '0', '--timeout', '10', '-r', req]);
+  const pip = ['-m', 'pip', 'install', '--disable-pip-version-check', '--retries', '0', '--timeout', '10', '-r', req];
+  if (run(venvPython(root), pip)) return true;
+  if (created) fs.rmSync(venv, { recursive: true, force: true });
+  return false;
 }
 
 /** Debian packages, when root and apt-get exists (apt-get update only if the first attempt fails). */
@@ -51,9 +72,11 @@ function tryApt(packages: string[]): boolean {
 
 /**
  * `npm run setup:jupyter [-- --headless] [--no-install]`: link the package for notebook imports, register the
- * tslab kernel under `.jupyter/`, and make sure a Python with Jupyter exists (pip, else apt-get when root, else a
- * hint). `--headless` needs no frontend (what `npm run report` uses); `--no-install` only checks, exit 1 when
- * Jupyter is missing (what `npm test` uses). Idempotent; takes about a second when everything is in place.
+ * tslab kernel under `.jupyter/`, and make sure a Python with Jupyter exists: a project virtual environment
+ * `.venv/` with requirements-jupyter.txt (never the user's own Python), else the Debian packages via apt-get when
+ * root, else a hint. `--headless` needs no frontend (what `npm run report` uses); `--no-install` only checks,
+ * exit 1 when Jupyter is missing (what `npm test` uses). Idempotent; takes about a second when everything is
+ * in place.
  */
 export function main(argv = process.argv.slice(2)): number {
   const headless = argv.includes('--headless');
@@ -72,7 +95,7 @@ export function main(argv = process.argv.slice(2)): number {
   const complete = (p?: JupyterPython): boolean => !!p && (headless || hasFrontend(p));
   if (!complete(py) && install) {
     console.log(`jupyter ${py ? `${describe(py)}: installing the frontend` : 'not found: installing'}`);
-    if (tryPip(root)) py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
+    if (tryVenv(root)) py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
     if (!complete(py) && tryApt(py ? APT_FRONTEND : headless ? APT_HEADLESS : [...APT_HEADLESS, ...APT_FRONTEND])) {
       py = findJupyterPython(REQUIRED, FRONTEND_MODULES);
     }

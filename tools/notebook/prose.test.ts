@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cellOutputs, CellOutputs, flaggedPairs, num, samePercent, textOf } from './prose';
+import { repoRoot } from './paths';
+import { listNotebooks } from './report-args';
+
+// Runs after `npm run report -- --fast` (the suite executes the notebooks first): the sentences a notebook
+// writes from its results (showMarkdown) must say what the cells beside them printed. Each check returns how
+// many figures it compared; every notebook must compare at least one, so a changed sentence cannot slip by.
+const root = repoRoot();
+const IN_CI = !!process.env.CI;
+const reports = path.join(root, 'reports');
+
+type Check = (cells: CellOutputs[]) => number;
+
+/** Every `N of M test windows flagged` in a generated sentence was printed by a cell, and `(P%)` after it fits. */
+const flaggedCounts: Check = (cells) => {
+  let n = 0;
+  const printed = new Set<string>();
+  for (const c of cells) {
+    for (const out of c.stdout) for (const p of flaggedPairs(out)) printed.add(p.join(' of '));
+    for (const md of c.markdown) {
+      for (const p of flaggedPairs(md)) {
+        assert.ok(printed.has(p.join(' of ')), `"${md}": no cell printed ${p.join(' of ')} test windows flagged`);
+        n++;
+      }
+      for (const m of md.matchAll(/(\d+) of (\d+) test windows flagged \((\d+(?:\.\d+)?)%\)/g)) {
+        assert.ok(samePercent(m[3], num(m[1]), num(m[2])), `"${md}": ${m[3]}% is not ${m[1]} of ${m[2]}`);
+        n++;
+      }
+    }
+  }
+  return n;
+};
+
+/** The cell whose generated sentence matches `re`, with that match; fails when no sentence matches. */
+function sentence(cells: CellOutputs[], re: RegExp): { cell: CellOutputs; m: RegExpMatchArray } {
+  for (const cell of cells) {
+    for (const md of cell.markdown) {
+      const m = md.match(re);
+      if (m) return { cell, m };
+    }
+  }
+  assert.fail(`no generated sentence matches ${re}`);
+}
+
+/** Rows of the cell's first table as objects keyed by the header row. */
+function rows(cell: CellOutputs): Array<Record<string, string>> {
+  assert.ok(cell.tables.length > 0, 'the cell shows no table');
+  const [head, ...body] = cell.tables[0];
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+const EXTRA: Record<string, Check> = {
+  '01-colab-pipeline': (cells) => {
+    const re = new RegExp(
+      'Price level: ([\\d.]+)% of the test windows flagged, (\\d+) of its (\\d+) flags in the crash\\. ' +
+        'Log returns: ([\\d.]+)% flagged, (\\d+) of its (\\d+) flags in the crash\\.',
+    );
+    const { cell, m } = sentence(cells, re);
+    const [price, lr] = rows(cell);
+    assert.deepEqual(
+      [m[1], m[2], m[3], m[4], m[5], m[6]].map(String),
+      [price['share of test windows'], price['flags in Feb-Apr 2020'], price.flagged,
+        lr['share of test windows'], lr['flags in Feb-Apr 2020'], lr.flagged].map((v) => v.replace('%', '')),
+    );
+    return 6;
+  },
+  '02-stacked-minmax': (cells) => {
+    const { m } = sentence(cells, /(\d+) of \d+ test windows flagged on log returns(?:, ending in (.*))?\./);
+    const months = [...(m[2] ?? '').matchAll(/\d{4}-\d{2} \((\d+)\)/g)].reduce((s, x) => s + num(x[1]), 0);
+    assert.equal(months, num(m[1]), `the months listed add up to ${months}, not ${m[1]} flags`);
+    return 1;
+  },
+  '03-general-electric': (cells) => {
+    const { cell, m } = sentence(cells, /above the threshold: (\d+) of (\d+) Bad rows, (\d+) of (\d+) Good rows/);
+    const table = rows(cell);
+    const bad = table.find((r) => r.rows === 'Bad');
+    const good = table.find((r) => r.rows === 'Good');
+    assert.ok(bad && good);
+    const shown = [bad['above threshold'].split(' ')[0], bad.count, good['above threshold'].split(' ')[0], good.count];
+    assert.deepEqual(shown.map(num), [m[1], m[2], m[3], m[4]].map(num));
+    return 4;
+  },
+  '04-synthetic-sine': (cells) => {
+    const { cell, m } = sentence(cells, /Found (\d+) of (\d+) injected spikes/);
+    const table = rows(cell);
+    assert.deepEqual([table.filter((r) => r.found === 'yes').length, table.length], [num(m[1]), num(m[2])]);
+    return 2;
+  },
+  '05-fixed-threshold': (cells) => {
+    const { m } = sentence(cells, /In this run ([\d.]+) is (above every training error|the ([\d.]+)th percentile)/);
+    const table = cells.flatMap((c) => (c.tables.length ? rows(c) : [])).find((r) => r.rule === `fixed ${m[1]}`);
+    assert.ok(table, `no table row for the rule fixed ${m[1]}`);
+    const above = num(table['training windows above'].replace('%', ''));
+    if (m[3] === undefined) assert.equal(above, 0, 'above every training error, yet training windows lie above it');
+    else assert.ok(Math.abs(num(m[3]) + above - 100) <= 0.15, `${m[3]}th percentile but ${above}% above`);
+    return 1;
+  },
+};
+
+test('cellOutputs and textOf read an nbconvert export', () => {
+  const html = '<div class="jp-Cell jp-MarkdownCell">x</div>' +
+    '<div class="jp-Cell jp-CodeCell"><div class="jp-Cell-outputWrapper">' +
+    '<div data-mime-type="text/plain"><pre>3 of 4 test windows flagged</pre></div>' +
+    '<div data-mime-type="text/markdown"><p><strong>3</strong> of 4 test windows flagged (75%) &amp; more</p></div>' +
+    '<table><tr><th>a</th></tr><tr><td>1</td></tr></table></div></div>';
+  const [cell, ...rest] = cellOutputs(html);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(cell, {
+    stdout: ['3 of 4 test windows flagged'],
+    markdown: ['3 of 4 test windows flagged (75%) & more'],
+    tables: [[['a'], ['1']]],
+  });
+  assert.equal(flaggedCounts([cell]), 2);
+  const printedOther = { ...cell, stdout: ['3 of 5 test windows flagged'] };
+  assert.throws(() => flaggedCounts([printedOther]), /no cell printed 3 of 4/);
+  const wrongShare = { ...cell, markdown: ['3 of 4 test windows flagged (70%)'] };
+  assert.throws(() => flaggedCounts([wrongShare]), /70% is not 3 of 4/);
+  assert.equal(textOf('<b>a</b>  &lt;b&gt;'), 'a <b>');
+  assert.ok(samePercent('80.2', 802, 1000) && !samePercent('80.3', 802, 1000) && samePercent('80', 802, 1003));
+});
+
+test('notebook reports: generated sentences state the figures their cells printed', async (t) => {
+  const notebooks = listNotebooks(path.join(root, 'notebooks'));
+  const found = notebooks.map((nb) => ({ nb, name: path.basename(nb, '.ipynb') }))
+    .filter(({ name }) => fs.existsSync(path.join(reports, `${name}.html`)));
+  if (found.length === 0 && !IN_CI) return t.skip('no notebook HTML in reports/: run `npm run report -- --fast` first');
+  if (IN_CI) assert.equal(found.length, notebooks.length, 'under CI every notebook must have its HTML in reports/');
+  for (const { nb, name } of found) {
+    await t.test(name, (st) => {
+      const html = path.join(reports, `${name}.html`);
+      const stale = fs.statSync(html).mtimeMs < fs.statSync(nb).mtimeMs;
+      if (stale) return st.skip(`${name}.html is older than the notebook`);
+      const cells = cellOutputs(fs.readFileSync(html, 'utf8'));
+      const compared = flaggedCounts(cells) + (EXTRA[name]?.(cells) ?? 0);
+      assert.ok(compared > 0, `${name}: no generated figure was compared with the run`);
+    });
+  }
+});
