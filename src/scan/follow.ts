@@ -15,8 +15,13 @@ export async function* followFile(file: string, opts: { signal?: AbortSignal; po
   let pos = 0;
   let rest = '';
   const sleep = () => new Promise<void>((r) => {
-    const t = setTimeout(r, poll);
-    opts.signal?.addEventListener('abort', () => { clearTimeout(t); r(); }, { once: true });
+    const wake = () => {
+      clearTimeout(t);
+      opts.signal?.removeEventListener('abort', wake);
+      r();
+    };
+    const t = setTimeout(wake, poll);
+    opts.signal?.addEventListener('abort', wake, { once: true });
   });
   while (!opts.signal?.aborted) {
     let size: number;
