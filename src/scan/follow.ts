@@ -10,25 +10,30 @@ import { InputError } from '../util/errors';
  * @example
  * for await (const line of followFile('live.csv', { signal })) console.log(line);
  */
-export async function* followFile(file: string, opts: { signal?: AbortSignal; pollMs?: number } = {}): AsyncGenerator<string> {
+export async function* followFile(
+  file: string,
+  opts: { signal?: AbortSignal; pollMs?: number } = {},
+): AsyncGenerator<string> {
   const poll = opts.pollMs ?? 100;
   let pos = 0;
   let rest = '';
-  const sleep = () => new Promise<void>((r) => {
-    const wake = () => {
-      clearTimeout(t);
-      opts.signal?.removeEventListener('abort', wake);
-      r();
-    };
-    const t = setTimeout(wake, poll);
-    opts.signal?.addEventListener('abort', wake, { once: true });
-  });
+  const sleep = () =>
+    new Promise<void>((r) => {
+      const wake = () => {
+        clearTimeout(t);
+        opts.signal?.removeEventListener('abort', wake);
+        r();
+      };
+      const t = setTimeout(wake, poll);
+      opts.signal?.addEventListener('abort', wake, { once: true });
+    });
   while (!opts.signal?.aborted) {
     let size: number;
     try {
       size = fs.statSync(file).size;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${file}: cannot read (${(e as Error).message})`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new InputError(`${file}: cannot read (${(e as Error).message})`);
       await sleep();
       continue;
     }

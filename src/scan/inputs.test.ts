@@ -13,20 +13,36 @@ function tmp(files: Record<string, string>): string {
 }
 
 test('scanInputs --tickers: symbols upper-cased, in order; empty or duplicate is one line', () => {
-  assert.deepEqual(scanInputs({ tickers: 'AAPL, msft,^GSPC' }).map((i) => i.name), ['AAPL', 'MSFT', '^GSPC']);
+  assert.deepEqual(
+    scanInputs({ tickers: 'AAPL, msft,^GSPC' }).map((i) => i.name),
+    ['AAPL', 'MSFT', '^GSPC'],
+  );
   assert.throws(() => scanInputs({ tickers: '' }), /^InputError: --tickers: empty list$/);
   assert.throws(() => scanInputs({ tickers: 'AAPL,,MSFT' }), /empty symbol/);
-  assert.throws(() => scanInputs({ tickers: 'AAPL,MSFT,aapl' }), /^InputError: --tickers item 3: duplicate symbol AAPL \(also --tickers item 1\)$/);
+  assert.throws(
+    () => scanInputs({ tickers: 'AAPL,MSFT,aapl' }),
+    /^InputError: --tickers item 3: duplicate symbol AAPL \(also --tickers item 1\)$/,
+  );
   assert.throws(() => scanInputs({}), /exactly one of --tickers, --tickers-file, --csv-dir/);
   assert.throws(() => scanInputs({ tickers: 'A', csvDir: '.' }), /exactly one/);
 });
 
 test('scanInputs --tickers-file: comments and blank lines skipped; duplicates name both lines', () => {
-  const dir = tmp({ 'a.txt': '# holdings\nAAPL\n\n  msft  # big\n', 'dup.txt': 'AAPL\nMSFT\n\nAAPL\n', 'empty.txt': '# none\n\n' });
+  const dir = tmp({
+    'a.txt': '# holdings\nAAPL\n\n  msft  # big\n',
+    'dup.txt': 'AAPL\nMSFT\n\nAAPL\n',
+    'empty.txt': '# none\n\n',
+  });
   try {
-    assert.deepEqual(scanInputs({ tickersFile: path.join(dir, 'a.txt') }).map((i) => i.name), ['AAPL', 'MSFT']);
+    assert.deepEqual(
+      scanInputs({ tickersFile: path.join(dir, 'a.txt') }).map((i) => i.name),
+      ['AAPL', 'MSFT'],
+    );
     const dup = path.join(dir, 'dup.txt');
-    assert.throws(() => scanInputs({ tickersFile: dup }), new RegExp(`^InputError: ${dup} line 4: duplicate symbol AAPL \\(also ${dup} line 1\\)$`));
+    assert.throws(
+      () => scanInputs({ tickersFile: dup }),
+      new RegExp(`^InputError: ${dup} line 4: duplicate symbol AAPL \\(also ${dup} line 1\\)$`),
+    );
     assert.throws(() => scanInputs({ tickersFile: path.join(dir, 'empty.txt') }), /no symbols/);
     assert.throws(() => scanInputs({ tickersFile: path.join(dir, 'none.txt') }), /cannot read \(ENOENT\)/);
   } finally {
@@ -38,7 +54,13 @@ test('scanInputs --csv-dir: every .csv in name order; an empty folder is one lin
   const dir = tmp({ 'b.csv': 'x', 'a.CSV': 'x', 'notes.txt': 'x' });
   const empty = tmp({ 'notes.txt': 'x' });
   try {
-    assert.deepEqual(scanInputs({ csvDir: dir }).map((i) => [i.name, path.basename(i.path!)]), [['a', 'a.CSV'], ['b', 'b.csv']]);
+    assert.deepEqual(
+      scanInputs({ csvDir: dir }).map((i) => [i.name, path.basename(i.path!)]),
+      [
+        ['a', 'a.CSV'],
+        ['b', 'b.csv'],
+      ],
+    );
     assert.throws(() => scanInputs({ csvDir: empty }), /no \.csv files in the folder$/);
   } finally {
     fs.rmSync(dir, { recursive: true });

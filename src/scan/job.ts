@@ -31,7 +31,9 @@ export type ScanItemResult =
 export function scanJobId(scanId: string, name: string): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9._^=-]/g, '_');
   const id = `${clean(scanId)}__${clean(name)}`;
-  return id.length <= 200 ? id : `${id.slice(0, 160)}-${crypto.createHash('sha1').update(`${scanId}\0${name}`).digest('hex')}`;
+  return id.length <= 200
+    ? id
+    : `${id.slice(0, 160)}-${crypto.createHash('sha1').update(`${scanId}\0${name}`).digest('hex')}`;
 }
 
 /**
@@ -60,6 +62,12 @@ export async function runScanJob(job: ScanJob): Promise<ScanItemResult> {
     return { id: job.id, name: job.name, ok: true, result: run.result, seconds: (Date.now() - t0) / 1000 };
   } catch (e) {
     if (!isInputError(e)) throw e;
-    return { id: job.id, name: job.name, ok: false, error: (e as Error).message.split('\n')[0], seconds: (Date.now() - t0) / 1000 };
+    return {
+      id: job.id,
+      name: job.name,
+      ok: false,
+      error: (e as Error).message.split('\n')[0],
+      seconds: (Date.now() - t0) / 1000,
+    };
   }
 }

@@ -21,16 +21,18 @@ export async function scanLocal(jobs: ScanJob[], opts: LocalScanOptions = {}): P
   const pool = new RunnerPool(Math.max(1, Math.min(opts.jobs ?? 1, jobs.length)));
   const tracker = new ProgressTracker(jobs.length, opts.onProgress);
   try {
-    return await Promise.all(jobs.map(async (job) => {
-      let item: ScanItemResult;
-      try {
-        item = await pool.run(job, () => tracker.started());
-      } catch (e) {
-        item = { id: job.id, name: job.name, ok: false, error: (e as Error).message, seconds: 0 };
-      }
-      tracker.finished(item);
-      return item;
-    }));
+    return await Promise.all(
+      jobs.map(async (job) => {
+        let item: ScanItemResult;
+        try {
+          item = await pool.run(job, () => tracker.started());
+        } catch (e) {
+          item = { id: job.id, name: job.name, ok: false, error: (e as Error).message, seconds: 0 };
+        }
+        tracker.finished(item);
+        return item;
+      }),
+    );
   } finally {
     await pool.close();
   }

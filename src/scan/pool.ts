@@ -24,7 +24,10 @@ export class RunnerPool {
   private closed = false;
 
   /** @param size number of child processes (started on first use). */
-  constructor(readonly size: number, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    readonly size: number,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.slots = Array.from({ length: size }, () => ({ child: null, busy: false }));
   }
 
@@ -67,16 +70,24 @@ export class RunnerPool {
   /** Stop every child (after the jobs in hand, when awaited after them). */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => new Promise<void>((resolve) => {
-      const c = s.child;
-      if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
-      c.once('exit', () => resolve());
-      c.disconnect();
-    })));
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            const c = s.child;
+            if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.disconnect();
+          }),
+      ),
+    );
   }
 
   private spawn(slot: Slot): ChildProcess {
-    const child = fork(path.join(__dirname, 'runner.js'), [], { env: this.env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'runner.js'), [], {
+      env: this.env,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     child.on('exit', () => {
       if (slot.child === child) slot.child = null;
     });

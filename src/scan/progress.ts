@@ -25,7 +25,11 @@ export class ProgressTracker {
   private running = 0;
   private readonly t0 = Date.now();
 
-  constructor(readonly total: number, private readonly onProgress?: (p: ScanProgress) => void, private readonly now = () => Date.now()) {}
+  constructor(
+    readonly total: number,
+    private readonly onProgress?: (p: ScanProgress) => void,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /** A series started. */
   started(): void {

@@ -12,8 +12,15 @@ import { scanViaQueue } from './queue';
 // Real Redis, real worker processes, real (tiny) trainings. S3 is too short (a failed row in the middle); S5 is
 // long enough that a worker killed when it starts S5 dies mid-job.
 const OPTS = { window: 10, encoder: [8], epochs: 2, seed: 7, patience: 0 };
-const JOBS = (scanId: string): ScanJob[] => Array.from({ length: 8 }, (_, i) => makeScanJob(scanId, `S${i}`,
-  { ...sineSeries({ n: i === 3 ? 15 : i === 5 ? 1500 : 80, period: 20, seed: i + 1 }), source: `test:S${i}` }, OPTS));
+const JOBS = (scanId: string): ScanJob[] =>
+  Array.from({ length: 8 }, (_, i) =>
+    makeScanJob(
+      scanId,
+      `S${i}`,
+      { ...sineSeries({ n: i === 3 ? 15 : i === 5 ? 1500 : 80, period: 20, seed: i + 1 }), source: `test:S${i}` },
+      OPTS,
+    ),
+  );
 const missing = redisMissing();
 if (missing && process.env.CI) throw new Error(missing);
 
@@ -37,10 +44,19 @@ interface W {
 
 const workers: W[] = [];
 function startWorker(url: string, onEvent: (w: W, e: Record<string, unknown>) => void = () => undefined): W {
-  const proc = spawn(process.execPath, [path.join(__dirname, 'worker-main.js'), '--queue', url, '--lock-ms', '2000', '--stalled-ms', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(
+    process.execPath,
+    [path.join(__dirname, 'worker-main.js'), '--queue', url, '--lock-ms', '2000', '--stalled-ms', '1000'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let buf = '';
   let onReady = () => undefined as void;
-  const w: W = { proc, events: [], exit: new Promise((r) => proc.once('exit', (c) => r(c))), ready: new Promise((r) => (onReady = r)) };
+  const w: W = {
+    proc,
+    events: [],
+    exit: new Promise((r) => proc.once('exit', (c) => r(c))),
+    ready: new Promise((r) => (onReady = r)),
+  };
   proc.stdout!.on('data', (d: Buffer) => {
     const lines = (buf + d.toString()).split('\n');
     buf = lines.pop()!;
@@ -67,17 +83,26 @@ after(async () => {
   await redis?.stop();
 });
 
-const starts = (ws: W[], name: string) => ws.flatMap((w) => w.events).filter((e) => e.event === 'start' && e.name === name).length;
-const dones = (ws: W[], name: string) => ws.flatMap((w) => w.events).filter((e) => e.event === 'done' && e.name === name).length;
+const starts = (ws: W[], name: string) =>
+  ws.flatMap((w) => w.events).filter((e) => e.event === 'start' && e.name === name).length;
+const dones = (ws: W[], name: string) =>
+  ws.flatMap((w) => w.events).filter((e) => e.event === 'done' && e.name === name).length;
 
-test('local scan: a too-short series is a failed row with its one-line error, the others are scanned', { skip: missing || false }, () => {
-  assert.deepEqual(local.map((i) => i.ok), [true, true, true, false, true, true, true, true]);
+test('local scan: a too-short series is a failed row with its one-line error, the others are scanned', {
+  skip: missing || false,
+}, () => {
+  assert.deepEqual(
+    local.map((i) => i.ok),
+    [true, true, true, false, true, true, true, true],
+  );
   const bad = local[3];
   assert.ok(!bad.ok && /^too few rows: test:S3 has 15 rows/.test(bad.error), JSON.stringify(bad));
   assert.ok(local[5].ok && local[5].result.data.rows === 1500);
 });
 
-test('queue: two workers, one SIGKILLed mid-job; one result per series, equal to the local scan; rerun reuses', { skip: missing || false }, async () => {
+test('queue: two workers, one SIGKILLed mid-job; one result per series, equal to the local scan; rerun reuses', {
+  skip: missing || false,
+}, async () => {
   let killed = null as W | null;
   const kill = (w: W, e: Record<string, unknown>) => {
     if (!killed && e.event === 'start' && e.name === 'S5') {
@@ -90,7 +115,10 @@ test('queue: two workers, one SIGKILLed mid-job; one result per series, equal to
   const items = await scanViaQueue(redis.url, JOBS('t1'), { scanId: 't1', backoffMs: 200 });
   assert.ok(killed, 'a worker was killed during S5');
   assert.equal(await (killed as W).exit, null);
-  assert.deepEqual(items.map((i) => i.name), ['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+  assert.deepEqual(
+    items.map((i) => i.name),
+    ['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'],
+  );
   assert.deepEqual(items.map(timeless), local.map(timeless));
   assert.equal(starts(ws, 'S5'), 2, 'S5 started on the killed worker, then again on the other after the stall');
   for (const i of items) assert.equal(dones(ws, i.name), 1, `${i.name} done exactly once`);
@@ -115,6 +143,9 @@ test('queue: SIGTERM during a job finishes it, then the worker exits 0', { skip:
   const [item] = await scanViaQueue(redis.url, [JOBS('t2')[5]], { scanId: 't2' });
   assert.ok(termed);
   assert.equal(await w.exit, 0);
-  assert.deepEqual(w.events.map((e) => e.event), ['ready', 'start', 'closing', 'done', 'closed']);
+  assert.deepEqual(
+    w.events.map((e) => e.event),
+    ['ready', 'start', 'closing', 'done', 'closed'],
+  );
   assert.deepEqual(timeless(item), timeless(local[5]));
 });

@@ -52,22 +52,32 @@ export async function scanViaQueue(url: string, jobs: ScanJob[], opts: QueueScan
   });
   try {
     await events.waitUntilReady();
-    return await Promise.all(jobs.map(async (job): Promise<ScanItemResult> => {
-      const j = await queue.add(job.name, job, {
-        jobId: job.id, attempts: 3, backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
-      });
-      const state = await j.getState();
-      if (state === 'failed') await j.retry('failed');
-      let item: ScanItemResult;
-      try {
-        item = (await j.waitUntilFinished(events)) as ScanItemResult;
-      } catch (e) {
-        item = { id: job.id, name: job.name, ok: false, error: `failed 3 times: ${(e as Error).message.split('\n')[0]}`, seconds: 0 };
-      }
-      tracker.finished(item, active.has(job.id));
-      active.delete(job.id);
-      return item;
-    }));
+    return await Promise.all(
+      jobs.map(async (job): Promise<ScanItemResult> => {
+        const j = await queue.add(job.name, job, {
+          jobId: job.id,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
+        });
+        const state = await j.getState();
+        if (state === 'failed') await j.retry('failed');
+        let item: ScanItemResult;
+        try {
+          item = (await j.waitUntilFinished(events)) as ScanItemResult;
+        } catch (e) {
+          item = {
+            id: job.id,
+            name: job.name,
+            ok: false,
+            error: `failed 3 times: ${(e as Error).message.split('\n')[0]}`,
+            seconds: 0,
+          };
+        }
+        tracker.finished(item, active.has(job.id));
+        active.delete(job.id);
+        return item;
+      }),
+    );
   } finally {
     await events.close();
     await queue.close();
@@ -123,29 +133,37 @@ export async function runWorker(url: string, opts: WorkerOptions = {}): Promise<
   const pool = new RunnerPool(concurrency);
   const emit = opts.onEvent ?? (() => undefined);
   const conn = connection(url);
-  const worker = new Worker(opts.queueName ?? SCAN_QUEUE, async (job: Job<ScanJob, ScanItemResult>) => {
-    const base = { job: String(job.id), name: job.data.name, attempt: job.attemptsMade + 1 };
-    emit({ event: 'start', ...base });
-    try {
-      const item = await pool.run(job.data);
-      emit({ event: 'done', ...base, ok: item.ok, ...(item.ok ? {} : { error: item.error }) });
-      return item;
-    } catch (e) {
-      emit({ event: 'error', ...base, error: (e as Error).message });
-      throw e;
-    }
-  }, {
-    connection: conn, concurrency, lockDuration: opts.lockDuration ?? 30000,
-    stalledInterval: opts.stalledInterval ?? 30000, maxStalledCount: opts.maxStalledCount ?? 2,
-  });
+  const worker = new Worker(
+    opts.queueName ?? SCAN_QUEUE,
+    async (job: Job<ScanJob, ScanItemResult>) => {
+      const base = { job: String(job.id), name: job.data.name, attempt: job.attemptsMade + 1 };
+      emit({ event: 'start', ...base });
+      try {
+        const item = await pool.run(job.data);
+        emit({ event: 'done', ...base, ok: item.ok, ...(item.ok ? {} : { error: item.error }) });
+        return item;
+      } catch (e) {
+        emit({ event: 'error', ...base, error: (e as Error).message });
+        throw e;
+      }
+    },
+    {
+      connection: conn,
+      concurrency,
+      lockDuration: opts.lockDuration ?? 30000,
+      stalledInterval: opts.stalledInterval ?? 30000,
+      maxStalledCount: opts.maxStalledCount ?? 2,
+    },
+  );
   worker.on('error', () => undefined);
   await worker.waitUntilReady();
   let closing: Promise<void> | null = null;
   return {
-    close: () => (closing ??= (async () => {
-      await worker.close();
-      await pool.close();
-      conn.disconnect();
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        await worker.close();
+        await pool.close();
+        conn.disconnect();
+      })()),
   };
 }

@@ -13,8 +13,14 @@ test('redactUrl: the password never shows', () => {
 test('parseQueueUrl: host and port (6379 by default); a malformed URL is one line without the password', () => {
   assert.deepEqual([parseQueueUrl('redis://h:7000').host, parseQueueUrl('redis://h:7000').port], ['h', 7000]);
   assert.equal(parseQueueUrl('rediss://:pw@h').port, 6379);
-  assert.throws(() => parseQueueUrl('http://:pw@h:1'), /^InputError: --queue: http:\/\/:\*\*\*@h:1\/?: expected redis:\/\/ or rediss:\/\/$/);
-  assert.throws(() => parseQueueUrl('redis//pw@h'), (e: Error) => e.name === 'InputError' && !e.message.includes('pw@') && /not a URL/.test(e.message));
+  assert.throws(
+    () => parseQueueUrl('http://:pw@h:1'),
+    /^InputError: --queue: http:\/\/:\*\*\*@h:1\/?: expected redis:\/\/ or rediss:\/\/$/,
+  );
+  assert.throws(
+    () => parseQueueUrl('redis//pw@h'),
+    (e: Error) => e.name === 'InputError' && !e.message.includes('pw@') && /not a URL/.test(e.message),
+  );
 });
 
 async function closedPort(): Promise<number> {

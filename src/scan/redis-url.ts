@@ -44,10 +44,12 @@ export function parseQueueUrl(url: string): QueueUrl {
     throw new InputError(`--queue: not a URL: ${redactUrl(url)} (expected redis://HOST:PORT)`);
   }
   const shown = redactUrl(url);
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new InputError(`--queue: ${shown}: expected redis:// or rediss://`);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new InputError(`--queue: ${shown}: expected redis:// or rediss://`);
   if (!u.hostname) throw new InputError(`--queue: ${shown}: no host (expected redis://HOST:PORT)`);
   const port = u.port ? Number(u.port) : 6379;
-  if (u.pathname && u.pathname !== '/' && !/^\/\d+$/.test(u.pathname)) throw new InputError(`--queue: ${shown}: the path must be a database number`);
+  if (u.pathname && u.pathname !== '/' && !/^\/\d+$/.test(u.pathname))
+    throw new InputError(`--queue: ${shown}: the path must be a database number`);
   return { host: u.hostname.replace(/^\[|\]$/g, ''), port, shown, url };
 }
 
@@ -63,7 +65,13 @@ export function parseQueueUrl(url: string): QueueUrl {
 export async function connectQueue(url: string, timeoutMs = 5000): Promise<IORedis> {
   const q = parseQueueUrl(url);
   const where = `${q.host.includes(':') ? `[${q.host}]` : q.host}:${q.port}`;
-  const client = new IORedis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 1, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new IORedis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let lastError = '';
   client.on('error', (e: Error) => {
     lastError = (e as NodeJS.ErrnoException).code ?? e.message;

@@ -13,7 +13,11 @@ import { sparkline } from './summary-html';
 // A hand-made result: last date 2024-03-31; anomalies on 02-15 (45 days before), 03-02 (29 days), 03-31 (0 days).
 const HAND = {
   data: { rows: 120, end: '2024-03-31' },
-  anomalies: [{ date: '2024-02-15', value: 1, mae: 0.5 }, { date: '2024-03-02', value: 1, mae: 0.6 }, { date: '2024-03-31', value: 1, mae: 0.8 }],
+  anomalies: [
+    { date: '2024-02-15', value: 1, mae: 0.5 },
+    { date: '2024-03-02', value: 1, mae: 0.6 },
+    { date: '2024-03-31', value: 1, mae: 0.8 },
+  ],
   test: [{ mae: 0.1 }, { mae: 0.8 }, { mae: 0.3 }],
   threshold: { value: 0.4 },
 } as unknown as RunResult;
@@ -22,8 +26,16 @@ const BAD: ScanItemResult = { id: 's__B', name: 'B', ok: false, error: 'too few 
 
 test('summaryRow: events in the recent days, latest event, peak score = max test MAE / threshold', () => {
   assert.deepEqual(summaryRow(OK, 30), {
-    series: 'A', ok: true, error: '', rows: 120, lastDate: '2024-03-31', recentEvents: 2, latestEvent: '2024-03-31',
-    peakScore: 2, events: 3, report: 'A/report.html',
+    series: 'A',
+    ok: true,
+    error: '',
+    rows: 120,
+    lastDate: '2024-03-31',
+    recentEvents: 2,
+    latestEvent: '2024-03-31',
+    peakScore: 2,
+    events: 3,
+    report: 'A/report.html',
   });
   assert.equal(summaryRow(OK, 29).recentEvents, 1);
   assert.equal(summaryRow(OK, 46).recentEvents, 3);
@@ -35,8 +47,11 @@ test('summaryRow: events in the recent days, latest event, peak score = max test
 
 test('summaryCsv and the exit status: 0 unless every series failed', () => {
   const s = buildSummary([OK, BAD], 30);
-  assert.equal(summaryCsv(s), 'series,ok,rows,lastDate,recentEvents,latestEvent,peakScore,events,report,error\n'
-    + 'A,true,120,2024-03-31,2,2024-03-31,2,3,A/report.html,\nB,false,,,,,,,,too few rows: B has 3 rows\n');
+  assert.equal(
+    summaryCsv(s),
+    'series,ok,rows,lastDate,recentEvents,latestEvent,peakScore,events,report,error\n' +
+      'A,true,120,2024-03-31,2,2024-03-31,2,3,A/report.html,\nB,false,,,,,,,,too few rows: B has 3 rows\n',
+  );
   assert.equal(scanExitCode(s), 0);
   assert.equal(scanExitCode(buildSummary([BAD], 30)), 1);
   assert.equal(scanExitCode(buildSummary([OK], 30)), 0);
@@ -44,7 +59,12 @@ test('summaryCsv and the exit status: 0 unless every series failed', () => {
 
 test('sparkline: at most ~2 points per bucket of 120, anomaly dots, nothing for one row', () => {
   const n = 1000;
-  const s = { dates: Array.from({ length: n }, (_, i) => `d${String(i).padStart(4, '0')}`), values: Array.from({ length: n }, (_, i) => [i % 7]), columns: ['v'], source: 't' };
+  const s = {
+    dates: Array.from({ length: n }, (_, i) => `d${String(i).padStart(4, '0')}`),
+    values: Array.from({ length: n }, (_, i) => [i % 7]),
+    columns: ['v'],
+    source: 't',
+  };
   const svg = sparkline(s, new Set(['d0500']));
   const pts = /points="([^"]*)"/.exec(svg)![1].split(' ');
   assert.ok(pts.length <= 2 * 120 && pts.length >= 120, String(pts.length));

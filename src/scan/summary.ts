@@ -1,9 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Series } from '../data/series';
 import { csvField } from '../report/csv';
 import type { ScanItemResult } from './job';
-import { summaryHtml } from './summary-html';
 
 /**
  * One row of a scan's summary. Until "events" (runs of anomalies) exist in the library, the event fields count
@@ -47,17 +43,34 @@ const DAY = 86400000;
  */
 export function summaryRow(item: ScanItemResult, recentDays: number): SummaryRow {
   if (!item.ok) {
-    return { series: item.name, ok: false, error: item.error, rows: null, lastDate: null, recentEvents: null, latestEvent: null, peakScore: null, events: null, report: null };
+    return {
+      series: item.name,
+      ok: false,
+      error: item.error,
+      rows: null,
+      lastDate: null,
+      recentEvents: null,
+      latestEvent: null,
+      peakScore: null,
+      events: null,
+      report: null,
+    };
   }
   const r = item.result;
   const last = Date.parse(r.data.end.slice(0, 10));
   const recent = r.anomalies.filter((a) => last - Date.parse(a.date.slice(0, 10)) < recentDays * DAY).length;
   const peak = r.test.reduce((m, w) => Math.max(m, w.mae), -Infinity);
   return {
-    series: item.name, ok: true, error: '', rows: r.data.rows, lastDate: r.data.end, recentEvents: recent,
+    series: item.name,
+    ok: true,
+    error: '',
+    rows: r.data.rows,
+    lastDate: r.data.end,
+    recentEvents: recent,
     latestEvent: r.anomalies.length ? r.anomalies[r.anomalies.length - 1].date : null,
     peakScore: r.test.length && r.threshold.value > 0 ? peak / r.threshold.value : null,
-    events: r.anomalies.length, report: `${item.name}/report.html`,
+    events: r.anomalies.length,
+    report: `${item.name}/report.html`,
   };
 }
 
@@ -72,7 +85,18 @@ export function buildSummary(items: ScanItemResult[], recentDays: number): ScanS
   return { recentDays, eventsFrom: 'anomalies', total: rows.length, failed: rows.filter((r) => !r.ok).length, rows };
 }
 
-const CSV_COLS: (keyof SummaryRow)[] = ['series', 'ok', 'rows', 'lastDate', 'recentEvents', 'latestEvent', 'peakScore', 'events', 'report', 'error'];
+const CSV_COLS: (keyof SummaryRow)[] = [
+  'series',
+  'ok',
+  'rows',
+  'lastDate',
+  'recentEvents',
+  'latestEvent',
+  'peakScore',
+  'events',
+  'report',
+  'error',
+];
 
 /**
  * summary.csv: one line per series, empty fields for a failed series' numbers.
@@ -83,18 +107,4 @@ const CSV_COLS: (keyof SummaryRow)[] = ['series', 'ok', 'rows', 'lastDate', 'rec
 export function summaryCsv(s: ScanSummary): string {
   const lines = s.rows.map((r) => CSV_COLS.map((c) => csvField(r[c] === null ? '' : String(r[c]))).join(','));
   return [CSV_COLS.join(','), ...lines].join('\n') + '\n';
-}
-
-/**
- * Write summary.csv, summary.json and summary.html into `dir` (which exists); `series` gives the rows drawn
- * as sparklines (by series name; a series without rows gets none), `marks` the dates dotted on them.
- *
- * @throws Error when the folder cannot be written.
- * @example
- * writeSummary('reports/scan', buildSummary(items, 30), seriesByName);
- */
-export function writeSummary(dir: string, s: ScanSummary, series: Map<string, Series>, marks?: Map<string, string[]>): void {
-  fs.writeFileSync(path.join(dir, 'summary.csv'), summaryCsv(s));
-  fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify(s, null, 1));
-  fs.writeFileSync(path.join(dir, 'summary.html'), summaryHtml(s, series, marks));
 }

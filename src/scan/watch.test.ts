@@ -11,12 +11,20 @@ import { followFile } from './follow';
 import { eventsFromScores, StreamScorer, watchLines, WatchEvent } from './watch';
 
 test('eventsFromScores: a start at each run of flags, an end at the first window below again', () => {
-  const s = { end: ['a', 'b', 'c', 'd', 'e', 'f'], mae: [1, 5, 6, 1, 7, 2], anomaly: [false, true, true, false, true, false] };
+  const s = {
+    end: ['a', 'b', 'c', 'd', 'e', 'f'],
+    mae: [1, 5, 6, 1, 7, 2],
+    anomaly: [false, true, true, false, true, false],
+  };
   assert.deepEqual(eventsFromScores(s), [
-    { type: 'start', date: 'b', score: 5 }, { type: 'end', date: 'd', score: 1 },
-    { type: 'start', date: 'e', score: 7 }, { type: 'end', date: 'f', score: 2 },
+    { type: 'start', date: 'b', score: 5 },
+    { type: 'end', date: 'd', score: 1 },
+    { type: 'start', date: 'e', score: 7 },
+    { type: 'end', date: 'f', score: 2 },
   ]);
-  assert.deepEqual(eventsFromScores({ end: ['a'], mae: [3], anomaly: [true] }), [{ type: 'start', date: 'a', score: 3 }]);
+  assert.deepEqual(eventsFromScores({ end: ['a'], mae: [3], anomaly: [true] }), [
+    { type: 'start', date: 'a', score: 3 },
+  ]);
   assert.deepEqual(eventsFromScores({ end: [], mae: [], anomaly: [] }), []);
 });
 
@@ -25,7 +33,14 @@ test('watch on a file that grows: the events equal those of scoring the final fi
   try {
     const base = sineSeries({ n: 200, period: 20, seed: 3, start: '2021-01-01' });
     base.values = base.values.map((v) => [v[0] + 3]);
-    const { detector: fitted } = await runPipeline(base, { window: 10, encoder: [8], epochs: 2, seed: 7, transform: 'logret', threshold: 'p90' });
+    const { detector: fitted } = await runPipeline(base, {
+      window: 10,
+      encoder: [8],
+      epochs: 2,
+      seed: 7,
+      transform: 'logret',
+      threshold: 'p90',
+    });
     await saveDetector(fitted, path.join(dir, 'model'));
     fitted.dispose();
     const { detector } = await loadDetector(path.join(dir, 'model'));
@@ -37,10 +52,15 @@ test('watch on a file that grows: the events equal those of scoring the final fi
     const ac = new AbortController();
     const got: WatchEvent[] = [];
     let seen = 0;
-    const watching = watchLines(detector, followFile(file, { signal: ac.signal, pollMs: 20 }), (e) => got.push(e), (n) => {
-      seen = n;
-      if (n === rows.length) ac.abort();
-    });
+    const watching = watchLines(
+      detector,
+      followFile(file, { signal: ac.signal, pollMs: 20 }),
+      (e) => got.push(e),
+      (n) => {
+        seen = n;
+        if (n === rows.length) ac.abort();
+      },
+    );
     for (let i = 0; i < rows.length; i += 7) {
       fs.appendFileSync(file, rows.slice(i, i + 7).join('\n') + '\n');
       await new Promise((r) => setTimeout(r, 30));
@@ -61,6 +81,9 @@ test('StreamScorer: a row going back in time is an InputError naming the row', a
   const { detector } = await runPipeline(sineSeries({ n: 60, period: 20 }), { window: 10, encoder: [4], epochs: 1 });
   const w = new StreamScorer(detector, 'Date,value', 'live.csv');
   assert.equal(await w.push('2024-01-02,1'), null);
-  await assert.rejects(w.push('2024-01-01,1'), /^InputError: live\.csv row 2: date 2024-01-01 is not after 2024-01-02$/);
+  await assert.rejects(
+    w.push('2024-01-01,1'),
+    /^InputError: live\.csv row 2: date 2024-01-01 is not after 2024-01-02$/,
+  );
   detector.dispose();
 });

@@ -48,7 +48,11 @@ export class StreamScorer {
   /** Rows read so far. */
   rows = 0;
 
-  constructor(private readonly detector: LstmAutoencoderDetector, header?: string, private readonly source = 'stream') {
+  constructor(
+    private readonly detector: LstmAutoencoderDetector,
+    header?: string,
+    private readonly source = 'stream',
+  ) {
     this.header = header ?? null;
     this.need = detector.options.window + transformLag(detector.options.transform);
     this.buf = { dates: [], values: [], columns: detector.columns, source };
@@ -95,7 +99,12 @@ export class StreamScorer {
  * @example
  * await watchLines(detector, followFile('live.csv', { signal }), (e) => console.log(JSON.stringify(e)));
  */
-export async function watchLines(detector: LstmAutoencoderDetector, lines: AsyncIterable<string>, onEvent: (e: WatchEvent) => void, onRow?: (rows: number) => void): Promise<{ rows: number; events: number }> {
+export async function watchLines(
+  detector: LstmAutoencoderDetector,
+  lines: AsyncIterable<string>,
+  onEvent: (e: WatchEvent) => void,
+  onRow?: (rows: number) => void,
+): Promise<{ rows: number; events: number }> {
   const w = new StreamScorer(detector);
   let events = 0;
   for await (const line of lines) {

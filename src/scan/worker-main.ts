@@ -24,7 +24,8 @@ export async function workerMain(argv: string[]): Promise<void> {
   const ms = (name: string) => (flag(argv, name) === undefined ? undefined : Number(flag(argv, name)));
   const w = await runWorker(url, {
     concurrency: parseJobs(flag(argv, '--concurrency'), 'concurrency'),
-    lockDuration: ms('--lock-ms'), stalledInterval: ms('--stalled-ms'),
+    lockDuration: ms('--lock-ms'),
+    stalledInterval: ms('--stalled-ms'),
     onEvent: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
   });
   process.stdout.write(`${JSON.stringify({ event: 'ready', queue: redactUrl(url), pid: process.pid })}\n`);
@@ -40,8 +41,11 @@ export async function workerMain(argv: string[]): Promise<void> {
 }
 
 if (require.main === module) {
-  workerMain(process.argv.slice(2)).then(() => process.exit(0), (e) => {
-    process.stderr.write(`error: ${isInputError(e) ? e.message : (e as Error).stack}\n`);
-    process.exit(isInputError(e) ? 2 : 1);
-  });
+  workerMain(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (e) => {
+      process.stderr.write(`error: ${isInputError(e) ? e.message : (e as Error).stack}\n`);
+      process.exit(isInputError(e) ? 2 : 1);
+    },
+  );
 }

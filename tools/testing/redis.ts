@@ -42,9 +42,24 @@ async function freePort(): Promise<number> {
 export async function startRedis(): Promise<TestRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-redis-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.env.REDIS_SERVER ?? SERVER, [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.env.REDIS_SERVER ?? SERVER,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const kill = () => child.kill('SIGKILL');
   process.on('exit', kill);
   let log = '';
@@ -67,15 +82,16 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: () => (stopped ??= new Promise<void>((resolve) => {
-      process.off('exit', kill);
-      const done = () => {
-        fs.rmSync(dir, { recursive: true, force: true });
-        resolve();
-      };
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', done);
-      child.kill('SIGTERM');
-    })),
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve) => {
+        process.off('exit', kill);
+        const done = () => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      })),
   };
 }
