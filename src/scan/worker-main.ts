@@ -1,7 +1,7 @@
 // `node dist/src/scan/worker-main.js --queue URL [--concurrency N] [--lock-ms MS] [--stalled-ms MS]`: a scan
 // worker until SIGTERM/SIGINT (the job in hand is finished first). One JSON line per job event on stdout.
 // The CLI's `lstm-anomaly worker` is meant to call workerMain.
-import { isInputError } from '../util/errors';
+import { InputError, isInputError } from '../util/errors';
 import { parseJobs } from './inputs';
 import { runWorker } from './queue';
 import { redactUrl } from './redis-url';
@@ -20,7 +20,7 @@ function flag(argv: string[], name: string): string | undefined {
  */
 export async function workerMain(argv: string[]): Promise<void> {
   const url = flag(argv, '--queue');
-  if (!url) throw new Error('worker needs --queue redis://HOST:PORT');
+  if (!url) throw new InputError('worker needs --queue redis://HOST:PORT');
   const ms = (name: string) => (flag(argv, name) === undefined ? undefined : Number(flag(argv, name)));
   const w = await runWorker(url, {
     concurrency: parseJobs(flag(argv, '--concurrency'), 'concurrency'),
