@@ -1,0 +1,46 @@
+// Per-row latency of `watch`: a 128-unit model (window 30, the default architecture) scores each row as it
+// arrives through StreamScorer. Target: median under 5 ms a row. Prints median, p95, max and the ratio to target.
+// Usage: node dist/bench/watch-latency.js [--rows 500] [--backend auto|wasm|cpu|tensorflow]
+import { sineSeries } from '../src/data/synthetic';
+import type { BackendChoice } from '../src/backend/select';
+import { runPipeline } from '../src/pipeline/run';
+import { StreamScorer } from '../src/scan/watch';
+
+const TARGET_MS = 5;
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+}
+
+async function main(): Promise<void> {
+  const rows = Number(arg('--rows', '500'));
+  const backend = arg('--backend', 'auto') as BackendChoice;
+  const train = sineSeries({ n: 400, period: 40, seed: 1 });
+  const { detector } = await runPipeline(train, { window: 30, encoder: [128], epochs: 1, backend });
+  const live = sineSeries({ n: rows + 30, period: 40, seed: 2, start: '2022-01-01' });
+  const w = new StreamScorer(detector, 'Date,value');
+  const ms: number[] = [];
+  for (let i = 0; i < live.dates.length; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = await w.push(`${live.dates[i]},${live.values[i][0]}`);
+    const dt = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r) ms.push(dt);
+  }
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+  console.log(
+    `watch latency, 128 units, window 30, backend ${detector.backend}` +
+      `${detector.engine ? ` (${detector.engine})` : ''}: ${ms.length} scored rows`,
+  );
+  console.log(
+    `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${ms[ms.length - 1].toFixed(2)} ms; ` +
+      `median / target ${TARGET_MS} ms = ${(q(0.5) / TARGET_MS).toFixed(2)}`,
+  );
+  detector.dispose();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import type { Series } from '../data/series';
+import { parseSeriesCsv } from '../data/load-csv';
+import type { LstmAutoencoderDetector, WindowScores } from '../detector/detector';
+import { transformLag } from '../transform/transforms';
+import { InputError } from '../util/errors';
+
+/** A line `watch` prints: an anomaly run starts (first flagged window) or ends (first window below again). */
+export interface WatchEvent {
+  type: 'start' | 'end';
+  /** Last date of the window that starts or ends the run. */
+  date: string;
+  /** That window's reconstruction MAE. */
+  score: number;
+}
+
+/**
+ * The start/end events of a series of window scores: a `start` at each flagged window after an unflagged one
+ * (or at the first), an `end` at the first unflagged window after a run.
+ *
+ * @example
+ * eventsFromScores({ start: [..], end: ['d1', 'd2', 'd3'], mae: [1, 5, 1], anomaly: [false, true, false] });
+ * // [{ type: 'start', date: 'd2', score: 5 }, { type: 'end', date: 'd3', score: 1 }]
+ */
+export function eventsFromScores(s: Pick<WindowScores, 'end' | 'mae' | 'anomaly'>): WatchEvent[] {
+  const out: WatchEvent[] = [];
+  let inRun = false;
+  s.anomaly.forEach((a, i) => {
+    if (a !== inRun) out.push({ type: a ? 'start' : 'end', date: s.end[i], score: s.mae[i] });
+    inRun = a;
+  });
+  return out;
+}
+
+/**
+ * Scores rows one at a time as they arrive: the first line is the CSV header, every later line one row; each
+ * row that completes a window is scored with the detector (its transform, scaler, threshold), exactly as
+ * scoring the whole file would score that window.
+ *
+ * @example
+ * const w = new StreamScorer(detector, 'Date,Close');
+ * await w.push('2024-01-02,101.5'); // null until a window is complete, then { date, score, anomaly, event? }
+ */
+export class StreamScorer {
+  private buf: Series;
+  private readonly need: number;
+  private inRun = false;
+  private header: string | null;
+  /** Rows read so far. */
+  rows = 0;
+
+  constructor(
+    private readonly detector: LstmAutoencoderDetector,
+    header?: string,
+    private readonly source = 'stream',
+  ) {
+    this.header = header ?? null;
+    this.need = detector.options.window + transformLag(detector.options.transform);
+    this.buf = { dates: [], values: [], columns: detector.columns, source };
+  }
+
+  /**
+   * Read one line (the header first, unless given to the constructor); blank lines are skipped.
+   * @throws InputError for a row that does not parse, or a date not after the previous one.
+   */
+  async push(line: string): Promise<{ date: string; score: number; anomaly: boolean; event?: WatchEvent } | null> {
+    if (line.trim() === '') return null;
+    if (this.header === null) {
+      this.header = line;
+      return null;
+    }
+    this.rows++;
+    const at = `${this.source} row ${this.rows}`;
+    const cols = this.detector.columns;
+    const one = parseSeriesCsv(`${this.header}\n${line}`, { source: at, valueCols: cols.length ? cols : undefined });
+    const date = one.dates[0];
+    const last = this.buf.dates[this.buf.dates.length - 1];
+    if (last !== undefined && !(date > last)) throw new InputError(`${at}: date ${date} is not after ${last}`);
+    this.buf.dates.push(date);
+    this.buf.values.push(one.values[0]);
+    if (this.buf.dates.length > this.need) {
+      this.buf.dates.shift();
+      this.buf.values.shift();
+    }
+    if (this.buf.dates.length < this.need) return null;
+    const s = await this.detector.score(this.buf);
+    const i = s.mae.length - 1;
+    const r = { date: s.end[i], score: s.mae[i], anomaly: s.anomaly[i] };
+    if (r.anomaly === this.inRun) return r;
+    this.inRun = r.anomaly;
+    return { ...r, event: { type: r.anomaly ? 'start' : 'end', date: r.date, score: r.score } };
+  }
+}
+
+/**
+ * Watch a line source (stdin, a followed file): score each new complete window and call `onEvent` at each
+ * anomaly run's start and end (the CLI prints them as JSON lines). Resolves when the source ends.
+ *
+ * @throws InputError for a row that does not parse or goes back in time.
+ * @example
+ * await watchLines(detector, followFile('live.csv', { signal }), (e) => console.log(JSON.stringify(e)));
+ */
+export async function watchLines(
+  detector: LstmAutoencoderDetector,
+  lines: AsyncIterable<string>,
+  onEvent: (e: WatchEvent) => void,
+  onRow?: (rows: number) => void,
+): Promise<{ rows: number; events: number }> {
+  const w = new StreamScorer(detector);
+  let events = 0;
+  for await (const line of lines) {
+    const r = await w.push(line);
+    if (r?.event) {
+      events++;
+      onEvent(r.event);
+    }
+    onRow?.(w.rows);
+  }
+  return { rows: w.rows, events };
+}
