@@ -55,7 +55,7 @@ export class StreamScorer {
   ) {
     this.header = header ?? null;
     this.need = detector.options.window + transformLag(detector.options.transform);
-    this.buf = { dates: [], values: [], columns: detector.columns, source };
+    this.buf = { dates: [], values: [], columns: [...detector.columns], source };
   }
 
   /**
@@ -71,7 +71,7 @@ export class StreamScorer {
     this.rows++;
     const at = `${this.source} row ${this.rows}`;
     const cols = this.detector.columns;
-    const one = parseSeriesCsv(`${this.header}\n${line}`, { source: at, valueCols: cols.length ? cols : undefined });
+    const one = parseSeriesCsv(`${this.header}\n${line}`, { source: at, valueCols: cols.length ? [...cols] : undefined });
     const date = one.dates[0];
     const last = this.buf.dates[this.buf.dates.length - 1];
     if (last !== undefined && !(date > last)) throw new InputError(`${at}: date ${date} is not after ${last}`);
