@@ -6,12 +6,12 @@
  * API (the README's "Library" section and the notebooks' imports): each stage's public functions and types,
  * none of its internals.
  */
+
+export { BackendChoice, selectBackend } from './backend/select';
 export * from './data';
-export { SplitOptions, SplitSeries, timeSplit } from './transform/split';
-export { applyTransform, TRANSFORMS, TransformKind, transformLag } from './transform/transforms';
-export { Scaler, ScalerJson, ScalerKind } from './transform/scaler';
-export { DRIFT_LEVEL, DriftJson, driftCheck } from './transform/drift';
-export { makeWindows, Windows } from './sequence/windows';
+export * from './detector/detector';
+export * from './detector/options';
+export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
 export {
   Autoencoder,
   AutoencoderSpec,
@@ -34,19 +34,8 @@ export {
   parameterCount,
   resolveSpec,
 } from './model';
-export { TrainOptions, TrainResult, trainAutoencoder } from './train/fit';
-export { meanLoss, windowMae } from './score/mae';
-export { AnomalyRecord, ScoredWindow } from './score/records';
-export { meanStd, percentile } from './threshold/percentile';
-export { parseThreshold, Threshold, ThresholdJson, ThresholdSpec } from './threshold/rule';
-export * from './detector/options';
-export * from './detector/detector';
-export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
-export * from './pipeline/run';
 export * from './pipeline/presets';
-export { BackendChoice, selectBackend } from './backend/select';
-export { RunResult } from './result';
-export { ReportInput } from './report/result';
+export * from './pipeline/run';
 export {
   AnomalyChartOptions,
   AnomalyPoint,
@@ -71,6 +60,18 @@ export {
   splitChart,
   TimelinePoint,
 } from './plot';
+export { ReportInput } from './report/result';
+export { RunResult } from './result';
+export { meanLoss, windowMae } from './score/mae';
+export { AnomalyRecord, ScoredWindow } from './score/records';
+export { makeWindows, Windows } from './sequence/windows';
+export { meanStd, percentile } from './threshold/percentile';
+export { parseThreshold, Threshold, ThresholdJson, ThresholdSpec } from './threshold/rule';
+export { TrainOptions, TrainResult, trainAutoencoder } from './train/fit';
+export { DRIFT_LEVEL, DriftJson, driftCheck } from './transform/drift';
+export { Scaler, ScalerJson, ScalerKind } from './transform/scaler';
+export { SplitOptions, SplitSeries, timeSplit } from './transform/split';
+export { applyTransform, TRANSFORMS, TransformKind, transformLag } from './transform/transforms';
 export { InputError, isInputError } from './util/errors';
 export { Rng } from './util/random';
 export { VERSION } from './version';
