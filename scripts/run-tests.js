@@ -5,7 +5,7 @@
 // with a message; under CI (CI=true) that, like a missing Chromium, is a failure. The terminal gets a short
 // summary (scripts/test-summary.js: each failure as it happens, the counts, the failures again with the first
 // line of their error, then `N passed, N failed, N skipped`); the full spec report goes to reports/tests.log.
-'use strict';
+
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');

@@ -2,7 +2,7 @@
 // failing test as it happens, then Node's own counts as TAP summary lines (`# tests N`, `# pass N`, ...), each
 // failure again with the first line of its error, and the closing line `N passed, N failed, N skipped`.
 // scripts/run-tests.js writes the full spec report beside it (reports/tests.log).
-'use strict';
+
 const path = require('path');
 
 /** The first non-empty line of what a failed test threw (the assertion's cause, not the runner's wrapper). */
@@ -10,7 +10,10 @@ function firstLine(error) {
   let e = error;
   while (e && e.code === 'ERR_TEST_FAILURE' && e.cause) e = e.cause;
   const text = e instanceof Error ? e.message || String(e) : String(e);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // assert's 'Expected values to be strictly equal:' says what differs on the next line.
   if (lines.length > 1 && lines[0].endsWith(':')) return `${lines[0]} ${lines[1]}`;
   return lines[0] ?? '(no message)';
