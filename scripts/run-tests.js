@@ -2,8 +2,10 @@
 // `npm test` (after the build): execute the notebooks in fast mode (reports/*.html), then run every compiled
 // test file (dist/**/*.test.js) in one `node --test` run, the browser checks of those reports included.
 // Node 20's test runner takes no glob, hence this script. Where Jupyter is missing the notebooks are skipped
-// with a message; under CI (CI=true) that, like a missing Chromium, is a failure.
-'use strict';
+// with a message; under CI (CI=true) that, like a missing Chromium, is a failure. The terminal gets a short
+// summary (scripts/test-summary.js: each failure as it happens, the counts, the failures again with the first
+// line of their error, then `N passed, N failed, N skipped`); the full spec report goes to reports/tests.log.
+
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -32,5 +34,10 @@ if (process.argv.includes('--no-notebooks')) {
   if (run(['dist/tools/notebook/report.js', '--fast']) !== 0) failed++;
 }
 const files = testFiles(path.join(root, 'dist')).sort();
-if (run(['--test', '--test-concurrency=1', ...files]) !== 0) failed++;
+const log = path.join('reports', 'tests.log');
+fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
+console.log(`tests: ${files.length} files; full report -> ${log}`);
+const reporters = ['--test-reporter=./scripts/test-summary.js', '--test-reporter-destination=stdout'];
+reporters.push('--test-reporter=spec', `--test-reporter-destination=${log}`);
+if (run(['--test', '--test-concurrency=1', ...reporters, ...files]) !== 0) failed++;
 process.exit(failed ? 1 : 0);

@@ -2,28 +2,76 @@
  * lstm-anomaly: time-series anomaly detection with an LSTM autoencoder in TypeScript.
  *
  * Pipeline stages, in order: data -> transform (split, transform, scaler, drift) -> sequence (windows) ->
- * model -> train -> score -> threshold -> detector / pipeline -> plot -> report.
+ * model -> train -> score -> threshold -> detector / pipeline -> plot -> report. This module is the documented
+ * API (the README's "Library" section and the notebooks' imports): each stage's public functions and types,
+ * none of its internals.
  */
+
+export { BackendChoice, selectBackend } from './backend/select';
 export * from './data';
-export * from './transform/split';
-export * from './transform/transforms';
-export * from './transform/scaler';
-export * from './transform/drift';
-export * from './sequence/windows';
-export * from './model';
-export * from './train/fit';
-export * from './score/mae';
-export * from './threshold/percentile';
-export * from './threshold/rule';
-export * from './detector/options';
 export * from './detector/detector';
-export * from './detector/persist';
-export * from './pipeline/run';
+export * from './detector/options';
+export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
+export {
+  Autoencoder,
+  AutoencoderSpec,
+  BatchCallback,
+  COMPUTE_KINDS,
+  ComputeKind,
+  CreateOptions,
+  createAutoencoder,
+  DEFAULT_SPEC,
+  DenseAutoencoder,
+  DenseAutoencoderSpec,
+  DenseTrainOptions,
+  EpochRecord,
+  LayerRow,
+  LossKind,
+  lstmParameters,
+  lstmSizes,
+  NamedWeight,
+  nativeKernelsStatus,
+  parameterCount,
+  resolveSpec,
+} from './model';
 export * from './pipeline/presets';
-export * from './backend/select';
-export * from './result';
+export * from './pipeline/run';
+export {
+  AnomalyChartOptions,
+  AnomalyPoint,
+  anomalyChart,
+  bestEpochOf,
+  COLORS,
+  Figure,
+  figureDiv,
+  Line,
+  LossChartOptions,
+  LossPoint,
+  lineOf,
+  lossChart,
+  MaeHistogramOptions,
+  MaeTimelineOptions,
+  maeHistogram,
+  maeTimeline,
+  NamedFigure,
+  plotlyScriptTag,
+  runFigures,
+  SplitChartOptions,
+  splitChart,
+  TimelinePoint,
+} from './plot';
 export { ReportInput } from './report/result';
-export * from './plot';
-export * from './util/errors';
+export { RunResult } from './result';
+export { meanLoss, windowMae } from './score/mae';
+export { AnomalyRecord, ScoredWindow } from './score/records';
+export { makeWindows, Windows } from './sequence/windows';
+export { meanStd, percentile } from './threshold/percentile';
+export { parseThreshold, Threshold, ThresholdJson, ThresholdSpec } from './threshold/rule';
+export { TrainOptions, TrainResult, trainAutoencoder } from './train/fit';
+export { DRIFT_LEVEL, DriftJson, driftCheck } from './transform/drift';
+export { Scaler, ScalerJson, ScalerKind } from './transform/scaler';
+export { SplitOptions, SplitSeries, timeSplit } from './transform/split';
+export { applyTransform, TRANSFORMS, TransformKind, transformLag } from './transform/transforms';
+export { InputError, isInputError } from './util/errors';
 export { Rng } from './util/random';
 export { VERSION } from './version';

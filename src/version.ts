@@ -1,2 +1,2 @@
-/** The version of lstm-anomaly (kept in step with package.json; a test checks). */
+/** The version of lstm-anomaly (kept in step with package.json; version.test.ts checks). */
 export const VERSION = '0.1.0';

@@ -16,7 +16,7 @@ export const DATE_FORMATS = 'YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, YYYY-MM-DDTHH:MM:S
 /**
  * Days in a month (1-12) of a year, Gregorian calendar.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * daysInMonth(2020, 2); // 29
  */
@@ -27,7 +27,7 @@ export function daysInMonth(year: number, month: number): number {
 /**
  * Expand a two-digit year like Python's `strptime('%y')`: 69-99 are 1969-1999, 00-68 are 2000-2068.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * expandYear(86); // 1986
  * expandYear(16); // 2016
@@ -62,7 +62,7 @@ function applyOffset(y: number, mo: number, d: number, h: number, mi: number, s:
  * `DD-Mon-YY` (two-digit years pivot like Python: 69-99 -> 19xx, 00-68 -> 20xx) and `DD-Mon-YYYY`.
  * Impossible dates (2019-02-30, 25:00) give `null`.
  *
- * @throws never: invalid input gives `null`.
+ * @throws Nothing: invalid input gives `null`.
  * @example
  * parseDate('02-Jan-86');            // '1986-01-02'
  * parseDate('2014-07-01 00:30:00');  // '2014-07-01T00:30:00'
@@ -92,7 +92,7 @@ export function parseDate(text: string): string | null {
 /**
  * True when an ISO date from {@link parseDate} carries a time of day.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * hasTime('2020-01-01T09:30:00'); // true
  */
@@ -104,7 +104,7 @@ export function hasTime(iso: string): boolean {
  * Put all dates of a series in one form: if any carries a time of day, midnight dates become
  * `YYYY-MM-DDT00:00:00`; otherwise they stay `YYYY-MM-DD`. String order then equals time order.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * unifyDates(['2014-07-01', '2014-07-01T00:30:00']); // ['2014-07-01T00:00:00', '2014-07-01T00:30:00']
  */
@@ -130,7 +130,7 @@ export function addDays(iso: string, days: number): string {
 /**
  * Today's date (UTC) as `YYYY-MM-DD`.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * todayIso(); // e.g. '2025-01-31'
  */

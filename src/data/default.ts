@@ -31,7 +31,7 @@ export function defaultSeriesPath(): string {
 }
 
 /**
- * The offline default series: S&P 500 daily closes 2000-01-03..2020-04-17 (5104 rows, column `close`)
+ * The offline default series: S&P 500 daily closes 2000-01-03..2020-04-17 (5105 rows, column `close`)
  * from `data/sp500-2000.csv` of the npm package `vega-datasets` (BSD-3-Clause, Yahoo Finance prices).
  *
  * @throws InputError if the package or its file is missing.

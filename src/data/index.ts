@@ -1,13 +1,13 @@
 /**
- * The data layer: series from CSV files, the bundled S&P 500, Yahoo Finance and synthetic sine waves.
+ * The data layer's public face: series from CSV files, the bundled S&P 500, Yahoo Finance and synthetic sine
+ * waves. Helpers the stage uses inside (date arithmetic, the CSV tokenizer, the Yahoo client and cache file
+ * names) stay in their modules; import them by path where a test needs them.
  */
-export * from './series';
-export * from './dates';
-export * from './csv';
-export * from './fill';
-export * from './load-csv';
-export * from './default';
-export * from './synthetic';
-export * from './yahoo-client';
-export * from './yahoo-cache';
-export * from './yahoo';
+
+export { DATE_FORMATS } from './dates';
+export { DEFAULT_SOURCE, loadDefaultSeries } from './default';
+export { FillMode } from './fill';
+export { CsvSeriesOptions, loadCsvSeries, parseSeriesCsv } from './load-csv';
+export { Series, sliceSeries } from './series';
+export { InjectedAnomalies, InjectOptions, injectAnomalies, SineOptions, sineSeries } from './synthetic';
+export { AssetKind, fetchYahooSeries, YahooOptions } from './yahoo';

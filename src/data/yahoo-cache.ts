@@ -13,7 +13,7 @@ function safeSymbol(symbol: string): string {
 /**
  * Cache file name of a download: `<SYMBOL>_<interval>_<start>_<end>.csv`.
  *
- * @throws never.
+ * @throws Nothing.
  * @example
  * cacheFileName('BTC-USD', '1d', '2020-01-01', '2024-12-31'); // 'BTC-USD_1d_2020-01-01_2024-12-31.csv'
  */
@@ -75,7 +75,7 @@ export interface QuoteCsv {
  * time zone. Bars without a close are left out; when two bars share a date (Yahoo adds a live bar) the
  * later one wins; rows come out in date order.
  *
- * @throws nothing: an empty result gives a header-only text with `rows = 0`.
+ * @throws Nothing: an empty result gives a header-only text with `rows = 0`.
  * @example
  * quotesToCsv({ meta: {}, quotes: [{ date: new Date('2024-01-02T14:30:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }] }).text;
  * // 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,1,2,0.5,1.5,1.5,10\n'

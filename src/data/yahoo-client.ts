@@ -64,7 +64,7 @@ const silent = { info() {}, warn() {}, error() {}, debug() {}, dir() {} };
  * A {@link ChartClient} backed by yahoo-finance2's `chart()`. The package is loaded on the first call, with its
  * survey notice, Node-version warning, version check and validation logs kept off the console.
  *
- * @throws nothing itself; the returned client rejects with yahoo-finance2's errors (network, not found).
+ * @throws Nothing itself; the returned client rejects with yahoo-finance2's errors (network, not found).
  * @example
  * const chart = yahooChartClient();
  * const { quotes } = await chart('AAPL', { period1: '2024-01-01', period2: '2024-02-01', interval: '1d' });

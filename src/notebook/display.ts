@@ -15,7 +15,6 @@ interface TslabModule {
 function tslab(): TslabModule {
   try {
     // Lazy: tslab is only present (and only works) inside a tslab kernel.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return require('tslab') as TslabModule;
   } catch {
     throw new Error('notebook display helpers need the tslab kernel (npm run jupyter / npm run report)');

@@ -67,7 +67,7 @@ const BUILD_ORDER: Record<Exclude<NonNullable<WasmComputeOptions['kernels']>, 'x
 export interface WasmComputeOptions {
   /**
    * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64 AVX2 +
-   * FMA, `native/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`wasm/kernels.c`) with fused
+   * FMA, `kernels/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`kernels/kernels.c`) with fused
    * multiply-adds (the same bits as `native`), `simd` the same kernels without them, `xnnpack` the backend's
    * XNNPACK products with the plain-JS cell (the engine before its kernels). `auto` takes the first of these that
    * loads here, `wasm` the first of the WebAssembly ones. An explicit `native` that does not load is an error.
@@ -165,9 +165,11 @@ function simdMmT(k: KernelExports, W: WasmMat, A: WasmMat, B: WasmMat, O: WasmMa
  * The fast {@link Compute} on the wasm backend: matrices live in the backend's WebAssembly memory, registered in its
  * tensor table under private ids, and products call the backend's `BatchMatMul` export directly, untransposed,
  * which runs XNNPACK's fully-connected operator (the right operand is packed once and cached until touched). No
- * tfjs tensor is created, no value is copied. By default the products, the LSTM cell and the transposes run in
- * the engine's own WebAssembly SIMD kernels (`wasm/kernels.c`) instantiated on the same memory instead (no
- * packing of weights that change every batch; names `wasm-simd-fma` or `wasm-simd`); see {@link WasmComputeOptions}.
+ * tfjs tensor is created, no value is copied. By default the products, the LSTM cell, the transposes, column sums,
+ * dropout masks and Adam run in the engine's own kernels (`kernels/kernels.c`) on the same memory instead: the
+ * native addon where it was built (`native-avx2-fma`), else WebAssembly SIMD (`wasm-simd-fma`, `wasm-simd`), the
+ * same bits either way; a weight reused within a batch is packed into panels once (see `simdMm`). See
+ * {@link WasmComputeOptions}.
  *
  * @throws Error when the active backend is not a compatible wasm backend.
  * @example

@@ -32,9 +32,12 @@ export function relaxedSimdAvailable(): boolean {
 }
 
 /**
- * A WebAssembly build of the engine's kernels (kernels.c: fused LSTM cell steps, matrix products, transposes)
- * instantiated on `memory`, the memory of the tfjs wasm backend, so they work in place on the engine's buffers.
- * `relaxed` needs {@link relaxedSimdAvailable}. Each build is compiled once per thread.
+ * A WebAssembly build of the engine's kernels (kernels.c, the ten of `KERNEL_NAMES`: fused LSTM cell steps,
+ * plain and panel-packed matrix products, transposes, column sums, Adam, dropout masks), compiled by
+ * `npm run build:wasm` into kernels-wasm.ts and instantiated on `memory`, the memory of the tfjs wasm backend, so
+ * they work in place on the engine's buffers. The native addon (native-kernels.ts) is the same C built for the
+ * CPU at install and gives the same bits; `instantiateKernels` (index.ts) picks the build. `relaxed` needs
+ * {@link relaxedSimdAvailable}. Each build is compiled once per thread.
  *
  * @throws Error when this runtime lacks WebAssembly SIMD (or relaxed SIMD, for that build).
  * @example
