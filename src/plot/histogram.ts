@@ -1,4 +1,5 @@
 import { invalid } from '../util/errors';
+import { plotText } from './text';
 import { baseLayout, COLORS, Figure, fmt, vline } from './figure';
 
 /** Options of {@link maeHistogram}. */
@@ -27,7 +28,7 @@ export function maeHistogram(scores: number[], threshold: number, title: string,
   const above = scores.filter((s) => s > threshold).length;
   const color = opts.color ?? COLORS.train;
   const data = [{
-    type: 'histogram', name: opts.name ?? 'windows', x: scores, nbinsx: opts.bins ?? 50,
+    type: 'histogram', name: plotText(opts.name ?? 'windows'), x: scores, nbinsx: opts.bins ?? 50,
     marker: { color, line: { color: '#ffffff', width: 0.5 } }, opacity: 0.85,
     hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>',
   }];

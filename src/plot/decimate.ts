@@ -1,0 +1,45 @@
+/** Default number of buckets {@link decimate} reduces a long line to (about one per pixel of a wide chart). */
+export const DECIMATE_BUCKETS = 2000;
+
+/**
+ * The indices of a long line worth drawing: in each of `buckets` equal runs of points, the first, the lowest and
+ * the highest, plus the last point and every index in `keep` (anomalies), in order. A line of at most
+ * `2 * buckets` points is returned whole. Drawn through these points the line looks the same at chart width.
+ *
+ * @throws never: NaN values are kept only when `keep` names them.
+ * @example
+ * decimate([5, 1, 9, 2, 7, 3], 2); // [0, 1, 2, 3, 5]: bucket [5,1,9] keeps 0,1,2; [2,7,3] keeps 3,4 and the last, 5
+ */
+export function decimate(values: ArrayLike<number>, buckets = DECIMATE_BUCKETS, keep: Iterable<number> = []): number[] {
+  const n = values.length;
+  if (n <= 2 * buckets) return Array.from({ length: n }, (_, i) => i);
+  const picked = new Uint8Array(n);
+  const size = n / buckets;
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor(b * size);
+    const to = Math.min(n, Math.floor((b + 1) * size));
+    let lo = from;
+    let hi = from;
+    for (let i = from + 1; i < to; i++) {
+      if (values[i] < values[lo]) lo = i;
+      if (values[i] > values[hi]) hi = i;
+    }
+    picked[from] = picked[lo] = picked[hi] = 1;
+  }
+  picked[n - 1] = 1;
+  for (const i of keep) if (i >= 0 && i < n) picked[i] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (picked[i]) out.push(i);
+  return out;
+}
+
+/**
+ * `items` at `indices` (see {@link decimate}).
+ *
+ * @throws never.
+ * @example
+ * pick(['a', 'b', 'c'], [0, 2]); // ['a', 'c']
+ */
+export function pick<T>(items: ArrayLike<T>, indices: number[]): T[] {
+  return indices.map((i) => items[i]);
+}
