@@ -75,10 +75,10 @@ export function eachCsvRecord(text: string, name: string, onRecord: CsvRecordHan
 }
 
 /** Bytes read from a file at a time by {@link eachCsvFileRecord}. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 
 /**
- * Stream a CSV file through `onRecord` in 1 MB chunks: memory holds one chunk and one record, not the file.
+ * Stream a CSV file through `onRecord` in 256 KB chunks: memory holds one chunk and one record, not the file.
  *
  * @throws InputError for an unterminated quote; Error from `fs` when the file cannot be read.
  * @example
