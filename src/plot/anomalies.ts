@@ -1,4 +1,4 @@
-import { decimate, pick } from './decimate';
+import { decimate, pick, rowsOf } from './decimate';
 import { baseLayout, checkLine, COLORS, Figure, Line, vline } from './figure';
 import { plotText } from './text';
 
@@ -31,8 +31,7 @@ export interface AnomalyChartOptions {
 export function anomalyChart(line: Line, anomalies: AnomalyPoint[], opts: AnomalyChartOptions = {}): Figure {
   checkLine('anomaly chart', line);
   const name = plotText(line.name ?? 'value');
-  const at = new Map(line.dates.map((d, i) => [d, i]));
-  const idx = decimate(line.values, undefined, anomalies.map((a) => at.get(a.date) ?? -1));
+  const idx = decimate(line.values, undefined, rowsOf(line.dates, anomalies.map((a) => a.date)));
   const data = [
     {
       type: 'scatter', mode: 'lines', name, x: pick(line.dates, idx), y: pick(line.values, idx),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decimate, pick } from './decimate';
+import { decimate, pick, rowsOf } from './decimate';
 import { plotText } from './text';
 import { binScores, maeHistogram } from './histogram';
 
@@ -42,4 +42,11 @@ test('binScores: equal bins with the maximum in the last; constant and empty inp
   const big = maeHistogram(Array.from({ length: 20000 }, (_, i) => i / 20000), 0.5, 't');
   assert.equal(big.data[0].type, 'bar');
   assert.equal((big.data[0].y as number[]).reduce((a, b) => a + b, 0), 20000);
+});
+
+test('rowsOf: binary search in sorted dates, a table for unsorted ones, -1 when absent', () => {
+  const d = ['2020-01-01', '2020-01-02', '2020-01-03'];
+  assert.deepEqual(rowsOf(d, ['2020-01-03', '2019-12-31', '2020-01-01', '2020-01-04']), [2, -1, 0, -1]);
+  assert.deepEqual(rowsOf(['b', 'a', 'b'], ['b', 'a', 'c']), [0, 1, -1]);
+  assert.deepEqual(rowsOf([], ['a']), [-1]);
 });

@@ -43,3 +43,31 @@ export function decimate(values: ArrayLike<number>, buckets = DECIMATE_BUCKETS, 
 export function pick<T>(items: ArrayLike<T>, indices: number[]): T[] {
   return indices.map((i) => items[i]);
 }
+
+/**
+ * The row of each wanted date in `dates` (-1 when absent): a binary search when `dates` is sorted (a series in
+ * strict order), else a lookup table (a series kept in file order; the first row of a repeated date).
+ *
+ * @throws never.
+ * @example
+ * rowsOf(['2020-01-01', '2020-01-02', '2020-01-03'], ['2020-01-03', '2019-12-31']); // [2, -1]
+ */
+export function rowsOf(dates: string[], wanted: string[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < dates.length && sorted; i++) sorted = dates[i - 1] < dates[i];
+  if (!sorted) {
+    const at = new Map<string, number>();
+    dates.forEach((d, i) => { if (!at.has(d)) at.set(d, i); });
+    return wanted.map((d) => at.get(d) ?? -1);
+  }
+  return wanted.map((d) => {
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dates[mid] < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return dates[lo] === d ? lo : -1;
+  });
+}

@@ -1,6 +1,7 @@
 import type { Series } from '../data/series';
 import type { RunResult } from '../result';
 import { anomalyChart } from './anomalies';
+import { rowsOf } from './decimate';
 import { COLORS, Figure, lineOf } from './figure';
 import { maeHistogram } from './histogram';
 import { lossChart } from './loss';
@@ -24,11 +25,7 @@ export interface NamedFigure {
  * anomalyValues(result.anomalies, series); // [[96, 8], [101, 9]] for columns Power, Detector
  */
 export function anomalyValues(anomalies: Array<{ date: string }>, series: Series): number[][] {
-  const at = new Map(series.dates.map((d, i) => [d, i]));
-  return anomalies.map((a) => {
-    const i = at.get(a.date);
-    return series.columns.map((_, c) => (i === undefined ? NaN : series.values[i][c]));
-  });
+  return rowsOf(series.dates, anomalies.map((a) => a.date)).map((i) => series.columns.map((_, c) => (i < 0 ? NaN : series.values[i][c])));
 }
 
 /**
