@@ -53,7 +53,9 @@ function resolveColumns(header: string[], file: string, opts: CsvSeriesOptions):
   const cols = `columns: ${header.join(', ')}`;
   header.forEach((h, i) => {
     const j = header.indexOf(h);
-    if (h !== '' && j < i) throw new InputError(`${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`);
+    if (h !== '' && j < i) {
+      throw new InputError(`${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`);
+    }
   });
   const need = (name: string): number => {
     const i = findColumn(header, name);
@@ -87,9 +89,12 @@ function checkOrder(dates: string[], lines: Uint32Array | number[], file: string
   }
   if (dups.count > 0) throw new InputError(`${file}: duplicate dates: ${dups}; each date must appear once${KEEP_HINT}`);
   if (back.count === dates.length - 1 && back.count > 0) {
-    throw new InputError(`${file}: dates run newest first (line ${lines[0]}: ${dates[0]}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`);
+    const first = `line ${lines[0]}: ${dates[0]}`;
+    throw new InputError(`${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`);
   }
-  if (back.count > 0) throw new InputError(`${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`);
+  if (back.count > 0) {
+    throw new InputError(`${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`);
+  }
 }
 
 /** Rows checked between heap checks while loading. */
@@ -131,7 +136,10 @@ class SeriesBuilder {
       const t = fields[c].trim();
       if (NUMBER_RE.test(t)) {
         const v = Number(t);
-        if (!Number.isFinite(v)) throw new InputError(`${file} line ${line}, column "${header[c]}": value ${t} is beyond the number range (parses to infinity)`);
+        if (!Number.isFinite(v)) {
+          const where = `${file} line ${line}, column "${header[c]}"`;
+          throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
+        }
         return v;
       }
       this.bad.add(() => `line ${line} (${header[c]}: ${t === '' ? 'empty' : `"${stripControl(t)}"`})`);
@@ -218,7 +226,8 @@ export function loadCsvSeries(path: string, opts: CsvSeriesOptions = {}): Series
     throw new InputError(`${stripControl(path)}: cannot read (${why(e)})`);
   }
   const limit = v8.getHeapStatistics().heap_size_limit;
-  const tooLarge = (at: string): InputError => new InputError(`${file}: too large to load (${sizeOf(size)}${at}; this process can hold about ${sizeOf(limit)}); use a smaller file or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`);
+  const tooLarge = (at: string): InputError => new InputError(`${file}: too large to load (${sizeOf(size)}${at}; `
+    + `this process can hold about ${sizeOf(limit)}); use a smaller file or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`);
   if (size > limit) throw tooLarge('');
   const tooBig = (line: number): void => {
     if (v8.getHeapStatistics().used_heap_size > 0.85 * limit) throw tooLarge(`, out of memory at line ${line}`);

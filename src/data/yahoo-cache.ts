@@ -121,6 +121,8 @@ export function checkCacheFile(file: string): boolean {
     return false;
   }
   const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a directory' : st.isFile() ? '' : 'not a regular file';
-  if (kind) throw new InputError(`${stripControl(file)}: the cache file is ${kind}, not read; remove it to download again`);
+  if (kind) {
+    throw new InputError(`${stripControl(file)}: the cache file is ${kind}, not read; remove it to download again`);
+  }
   return true;
 }

@@ -15,7 +15,8 @@ export type ScalerKind = 'standard' | 'minmax';
  * A per-feature affine scaler `(x - offset) / scale`, fitted on training rows only.
  */
 export class Scaler {
-  private constructor(readonly kind: ScalerKind, readonly offset: number[], readonly scale: number[], private readonly max: number[] = [], private readonly columns: string[] = []) {}
+  private constructor(readonly kind: ScalerKind, readonly offset: number[], readonly scale: number[], private readonly max: number[] = [],
+    private readonly columns: string[] = []) {}
 
   private name(j: number): string {
     return this.columns[j] ?? String(j);
@@ -54,7 +55,8 @@ export class Scaler {
         maxes.push(hi);
       }
       if (!Number.isFinite(a) || !Number.isFinite(b)) {
-        throw new InputError(`column "${columns?.[j] ?? j}": values too large to scale (their ${kind === 'standard' ? 'mean or standard deviation' : 'range'} overflows); scale the data down first`);
+        const what = kind === 'standard' ? 'mean or standard deviation' : 'range';
+        throw new InputError(`column "${columns?.[j] ?? j}": values too large to scale (their ${what} overflows); scale the data down first`);
       }
       if (!(b > 0)) {
         throw new InputError(`constant series: column "${columns?.[j] ?? j}" has the same value (${rows[0][j]}) in all ${rows.length} training rows; nothing to learn`);
@@ -84,7 +86,8 @@ export class Scaler {
     return rows.map((r, i) => r.map((v, j) => {
       const x = (v - this.offset[j]) / this.scale[j];
       if (!(Math.abs(x) <= FLOAT32_MAX)) {
-        throw new InputError(`column "${this.name(j)}": value ${v} at row ${i + 1} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
+        const where = `column "${this.name(j)}": value ${v} at row ${i + 1}`;
+        throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
       }
       return x;
     }));

@@ -33,7 +33,8 @@ export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
  * workers than cores compute nothing faster. A model that finds them all taken trains on one thread, with the same
  * numbers (see {@link ShardWorker}).
  */
-export const MAX_WORKERS = Math.max(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+export const MAX_WORKERS = Math.max(2,
+  typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 let live = 0;
 
