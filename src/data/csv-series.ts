@@ -95,7 +95,7 @@ function checkOrder(dates: string[], lines: Uint32Array | number[], file: string
 }
 
 /** Rows checked between heap checks while loading. */
-const HEAP_CHECK_ROWS = 1 << 16;
+const HEAP_CHECK_ROWS = 1 << 14;
 
 /**
  * Builds a series record by record (header first, see `eachCsvRecord`), so a file is never held whole in memory.

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -153,6 +154,22 @@ test('loadCsvSeries: the streamed file equals the parsed text across chunk bound
     fs.appendFileSync(file, '1900-01-01,1,x\n');
     fails(() => loadCsvSeries(file), new RegExp(`dates out of order: line ${text.split(/\r?\n/).length} \\(1900-01-01\\)`));
     fails(() => loadCsvSeries(dir), /cannot read \(is a directory\)$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('loadCsvSeries: a file larger than the heap is one line with its size, never a native crash', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-huge-'));
+  try {
+    const file = path.join(dir, 'huge.csv');
+    fs.writeFileSync(file, `Date,Close\n${'2020-01-01,1\n'.repeat(2_000_000)}`);
+    const script = `const { loadCsvSeries } = require(${JSON.stringify(require.resolve('./load-csv'))});
+      try { loadCsvSeries(${JSON.stringify(file)}); } catch (e) { console.log(e.name + ': ' + e.message); process.exit(2); }`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', '-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stdout, /^InputError: .*huge\.csv: too large to load \(24\.8 MB; the heap limit of this process is 16\.0 MB\); use a smaller file/);
+    assert.equal(r.stdout.trim().split('\n').length, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -63,12 +63,13 @@ export function loadCsvSeries(path: string, opts: CsvSeriesOptions = {}): Series
   } catch (e) {
     throw new InputError(`${stripControl(path)}: cannot read (${why(e)})`);
   }
-  const limit = v8.getHeapStatistics().heap_size_limit;
+  // The old generation's limit: the heap limit less the young generation (48 MB on 64-bit Node by default).
+  const limit = Math.max(v8.getHeapStatistics().heap_size_limit - 48 * MB, 16 * MB);
   const tooLarge = (at: string): InputError => new InputError(`${file}: too large to load (${sizeOf(size)}${at}; `
-    + `this process can hold about ${sizeOf(limit)}); use a smaller file or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`);
+    + `the heap limit of this process is ${sizeOf(limit)}); use a smaller file or raise it with NODE_OPTIONS=--max-old-space-size=MB`);
   if (size > limit) throw tooLarge('');
   const tooBig = (line: number): void => {
-    if (v8.getHeapStatistics().used_heap_size > 0.85 * limit) throw tooLarge(`, out of memory at line ${line}`);
+    if (v8.getHeapStatistics().used_heap_size > 0.8 * limit) throw tooLarge(`, heap full at line ${line}`);
   };
   const b = new SeriesBuilder(file, opts, tooBig);
   try {
