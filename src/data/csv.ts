@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../util/errors';
 
 /** A parsed CSV file: the header, the data rows, and the file line where each row starts. */
@@ -12,6 +14,92 @@ export interface CsvTable {
   headerLine: number;
 }
 
+/** Receives each non-blank record and the 1-based file line it starts on (the header is the first call). */
+export type CsvRecordHandler = (fields: string[], line: number) => void;
+
+/** The part of csv-parse's parser used here: its synchronous push parser (what `csv-parse/sync` runs on). */
+interface PushParser {
+  parse(buf: Buffer | undefined, end: boolean, push: (r: { record: string[]; raw: string }) => void, close: () => void): Error | undefined;
+}
+
+/** Line breaks in a raw record: CRLF, LF and lone CR each count once. */
+function lineBreaks(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * A push CSV reader (csv-parse, RFC 4180): feed it chunks of bytes, it calls `onRecord` for every non-blank
+ * record with the line the record starts on. Holds at most one record, never the whole text.
+ */
+class CsvStream {
+  private readonly parser: PushParser;
+  private line = 1;
+  constructor(private readonly name: string, private readonly onRecord: CsvRecordHandler) {
+    const opts = { bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false };
+    this.parser = (new Parser(opts) as unknown as { api: PushParser }).api;
+  }
+  private push = (r: { record: string[]; raw: string }): void => {
+    const start = this.line;
+    this.line += lineBreaks(r.raw);
+    const blank = r.record.length === 1 && r.record[0] === '' && !r.raw.startsWith('"');
+    if (!blank) this.onRecord(r.record, start);
+  };
+  /** Parse the next chunk (`undefined` at the end of the input). */
+  feed(chunk: Buffer | undefined): void {
+    const err = this.parser.parse(chunk, chunk === undefined, this.push, () => {});
+    if (err === undefined) return;
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InputError(`${this.name} line ${this.line}: unterminated quoted field`);
+    }
+    throw new InputError(`${this.name} line ${this.line}: ${err.message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Stream CSV text through `onRecord` (see {@link parseCsv} for the dialect): each non-blank record, header first,
+ * with the file line it starts on.
+ *
+ * @throws InputError `<name> line N: unterminated quoted field` when a quote is never closed.
+ * @example
+ * eachCsvRecord('a,b\n1,2\n', 'x.csv', (fields, line) => console.log(line, fields)); // 1 ['a','b'], 2 ['1','2']
+ */
+export function eachCsvRecord(text: string, name: string, onRecord: CsvRecordHandler): void {
+  const s = new CsvStream(name, onRecord);
+  s.feed(Buffer.from(text, 'utf8'));
+  s.feed(undefined);
+}
+
+/** Bytes read from a file at a time by {@link eachCsvFileRecord}. */
+const CHUNK = 1 << 18;
+
+/**
+ * Stream a CSV file through `onRecord` in 256 KB chunks: memory holds one chunk and one record, not the file.
+ *
+ * @throws InputError for an unterminated quote; Error from `fs` when the file cannot be read.
+ * @example
+ * eachCsvFileRecord('prices.csv', (fields, line) => { if (line > 1) count++; });
+ */
+export function eachCsvFileRecord(path: string, onRecord: CsvRecordHandler, name = path): void {
+  const s = new CsvStream(name, onRecord);
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      s.feed(Buffer.from(buf.subarray(0, n)));
+    }
+    s.feed(undefined);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Parse CSV text (RFC 4180): comma-separated fields, `"quoted"` fields that may hold commas, `""` and
  * line breaks, CRLF / LF / CR line ends, an optional UTF-8 BOM and an optional trailing newline.
@@ -24,61 +112,17 @@ export interface CsvTable {
  * // { header: ['Date', 'Close'], rows: [['2020-01-02', '1,234.5']], lines: [2], headerLine: 1 }
  */
 export function parseCsv(text: string, name = 'CSV'): CsvTable {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: string[][] = [];
-  const starts: number[] = [];
-  let line = 1;
-  let field = '';
-  let record: string[] = [];
-  let recordLine = 1;
-  let quoted = false; // the current field started with a quote (so it is not "blank")
-  let i = 0;
-  const endRecord = (): void => {
-    record.push(field);
-    if (!(record.length === 1 && record[0] === '' && !quoted)) {
-      records.push(record);
-      starts.push(recordLine);
-    }
-    record = [];
-    field = '';
-    quoted = false;
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (c === '"' && field === '' && !quoted) {
-      quoted = true;
-      const open = line;
-      i++;
-      for (;;) {
-        if (i >= src.length) throw new InputError(`${name} line ${open}: unterminated quoted field`);
-        const q = src[i];
-        if (q === '"') {
-          if (src[i + 1] === '"') { field += '"'; i += 2; continue; }
-          i++;
-          break;
-        }
-        if (q === '\n' || (q === '\r' && src[i + 1] !== '\n')) line++;
-        field += q;
-        i++;
-      }
-      continue;
-    }
-    if (c === ',') {
-      record.push(field);
-      field = '';
-      quoted = false;
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
+  const t: CsvTable = { header: [], rows: [], lines: [], headerLine: 0 };
+  let first = true;
+  eachCsvRecord(text, name, (fields, line) => {
+    if (first) {
+      first = false;
+      t.header = fields.map((h) => h.trim());
+      t.headerLine = line;
     } else {
-      field += c;
-      i++;
+      t.rows.push(fields);
+      t.lines.push(line);
     }
-  }
-  if (field !== '' || record.length > 0 || quoted) endRecord();
-  if (records.length === 0) return { header: [], rows: [], lines: [], headerLine: 0 };
-  return { header: records[0].map((h) => h.trim()), rows: records.slice(1), lines: starts.slice(1), headerLine: starts[0] };
+  });
+  return t;
 }

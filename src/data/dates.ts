@@ -40,11 +40,13 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 function isoOf(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: string): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+  // Built with join: one flat string per date (a template literal this long is a chain of string pieces, several
+  // times the memory, and a series holds millions of dates).
+  const day = [pad(y, 4), pad(mo), pad(d)].join('-');
   const digits = ms.replace(/0+$/, '');
   const frac = digits ? `.${digits}` : '';
   if (h === 0 && mi === 0 && s === 0 && !frac) return day;
-  return `${day}T${pad(h)}:${pad(mi)}:${pad(s)}${frac}`;
+  return [day, 'T', pad(h), ':', pad(mi), ':', pad(s), frac].join('');
 }
 
 function applyOffset(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): number[] {
@@ -109,7 +111,7 @@ export function hasTime(iso: string): boolean {
  * unifyDates(['2014-07-01', '2014-07-01T00:30:00']); // ['2014-07-01T00:00:00', '2014-07-01T00:30:00']
  */
 export function unifyDates(dates: string[]): string[] {
-  if (!dates.some(hasTime)) return dates;
+  if (!dates.some(hasTime) || dates.every(hasTime)) return dates;
   return dates.map((d) => (hasTime(d) ? d : `${d}T00:00:00`));
 }
 

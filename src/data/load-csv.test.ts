@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { packageRoot } from '../util/paths';
 import { loadCsvSeries, parseSeriesCsv } from './load-csv';
@@ -58,7 +61,7 @@ test('parseSeriesCsv: unparseable dates give file lines, first few', () => {
 });
 
 test('parseSeriesCsv: duplicate, unsorted and newest-first dates are refused, never reordered', () => {
-  fails(() => parse('Date,Close\n2020-01-01,1\n2020-01-02,2\n2020-01-02,3\n'), /^data\.csv: duplicate dates: 2020-01-02 at lines 3 and 4; each date must appear once$/);
+  fails(() => parse('Date,Close\n2020-01-01,1\n2020-01-02,2\n2020-01-02,3\n'), /^data\.csv: duplicate dates: 2020-01-02 at lines 3 and 4; each date must appear once \(or --order keep to keep the file order\)$/);
   fails(() => parse('Date,Close\n2020-01-01,1\n2020-01-05,2\n2020-01-03,3\n2020-01-09,4\n'),
     /^data\.csv: dates out of order: line 4 \(2020-01-03\) after line 3 \(2020-01-05\); sort the file by date/);
   fails(() => parse('Date,Close\n2020-01-03,1\n2020-01-02,2\n2020-01-01,3\n'), /^data\.csv: dates run newest first \(line 2: 2020-01-03\)/);
@@ -107,4 +110,73 @@ test('loadCsvSeries: NAB files (timestamp,value); the one with repeated timestam
   assert.equal(amb.dates.length, 7267);
   fails(() => loadCsvSeries(path.join(DATA, 'nab/machine_temperature_system_failure.csv')),
     /machine_temperature_system_failure\.csv: dates out of order: line 10151 \(2014-01-07T02:00:00\) after line 10150 \(2014-01-07T02:55:00\)/);
+});
+
+test('parseSeriesCsv: a value that parses to infinity is refused with its line and column', () => {
+  fails(() => parse('Date,Close\n2020-01-01,1\n2020-01-02,1e400\n'),
+    /^data\.csv line 3, column "Close": value 1e400 is beyond the number range \(parses to infinity\)$/);
+  fails(() => parse('Date,A,B\n2020-01-01,1,-2e308\n', { valueCols: ['A', 'B'], fill: 'ffill' }), /^data\.csv line 2, column "B": value -2e308/);
+  assert.deepEqual(parse('Date,Close\n2020-01-01,1e308\n').values, [[1e308]]);
+});
+
+test('parseSeriesCsv: a column named twice in the header is refused, naming it', () => {
+  fails(() => parse('Date,Close,Open,Close\n2020-01-01,1,2,3\n'),
+    /^data\.csv: column "Close" appears twice in the header \(columns 2 and 4\); rename one$/);
+  // unnamed columns (an index column, a trailing comma) are not names
+  assert.deepEqual(parse(',Date,Close,\n0,2020-01-01,1,\n').values, [[1]]);
+});
+
+test('parseSeriesCsv: control characters and ANSI escapes from the file never reach a message or a column name', () => {
+  const esc = '\u001b[31m';
+  assert.throws(() => parse(`Date,Close\n2020-01-01,${esc}x\u0007\n`), (e: unknown) =>
+    e instanceof InputError && e.message.includes('(Close: "x")') && !/[\u0000-\u001f]/.test(e.message));
+  assert.throws(() => parse(`Date,Close\n${esc}2020\u001b]0;title\u0007,1\n`), (e: unknown) =>
+    e instanceof InputError && e.message.includes('line 2 ("2020")'));
+  assert.deepEqual(parse(`Date,"${esc}Cl\nose\u001b[0m"\n2020-01-01,1\n`, { valueCols: ['Cl ose'] }).columns, ['Cl ose']);
+});
+
+test('parseSeriesCsv: order keep keeps duplicate and unsorted dates in file order', () => {
+  const text = 'Date,Close\n2020-01-03,1\n2020-01-01,2\n2020-01-01,3\n';
+  assert.deepEqual(parse(text, { order: 'keep' }), { dates: ['2020-01-03', '2020-01-01', '2020-01-01'], values: [[1], [2], [3]], columns: ['Close'], source: 'data.csv' });
+  fails(() => parse(text), /duplicate dates: 2020-01-01 at lines 3 and 4;.*--order keep/);
+  fails(() => parse(text, { order: 'random' as never }), /^invalid order: random \(strict or keep\)$/);
+});
+
+test('loadCsvSeries: the streamed file equals the parsed text across chunk boundaries', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-stream-'));
+  try {
+    const rows = ['Date,"Close",note'];
+    for (let i = 0; i < 80000; i++) {
+      const d = new Date(Date.UTC(1900, 0, 1 + i)).toISOString().slice(0, 10);
+      rows.push(i % 7 === 0 ? `${d},${i}.5,"multi\r\nline, ""q"""` : `${d},${i}.5,plain text padding ${i}`);
+    }
+    const text = `\uFEFF${rows.join('\n')}\n\n`;
+    const file = path.join(dir, 'big.csv');
+    fs.writeFileSync(file, text);
+    assert.ok(fs.statSync(file).size > 2 * 1024 * 1024);
+    const a = loadCsvSeries(file);
+    assert.deepEqual(a, parseSeriesCsv(text, { source: file }));
+    assert.deepEqual([a.dates.length, a.dates[0], a.values[79999]], [80000, '1900-01-01', [79999.5]]);
+    fs.appendFileSync(file, '1900-01-01,1,x\n');
+    fails(() => loadCsvSeries(file), new RegExp(`dates out of order: line ${text.split(/\r?\n/).length} \\(1900-01-01\\)`));
+    fails(() => loadCsvSeries(dir), /cannot read \(is a directory\)$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('loadCsvSeries: a file larger than the heap is one line with its size, never a native crash', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-huge-'));
+  try {
+    const file = path.join(dir, 'huge.csv');
+    fs.writeFileSync(file, `Date,Close\n${'2020-01-01,1\n'.repeat(2_000_000)}`);
+    const script = `const { loadCsvSeries } = require(${JSON.stringify(require.resolve('./load-csv'))});
+      try { loadCsvSeries(${JSON.stringify(file)}); } catch (e) { console.log(e.name + ': ' + e.message); process.exit(2); }`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', '-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stdout, /^InputError: .*huge\.csv: too large to load \(24\.8 MB; the heap limit of this process is 16\.0 MB\); use a smaller file/);
+    assert.equal(r.stdout.trim().split('\n').length, 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

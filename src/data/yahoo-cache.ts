@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { InputError } from '../util/errors';
+import { stripControl } from '../util/sanitize';
 import type { ChartQuote, ChartResult, YahooInterval } from './yahoo-client';
 
 /** Header of the cached quote files (Yahoo's own CSV layout). */
@@ -101,4 +103,26 @@ export function quotesToCsv(result: ChartResult): QuoteCsv {
     return [d, cell(q.open), cell(q.high), cell(q.low), cell(q.close), cell(q.adjclose ?? q.close), cell(q.volume)].join(',');
   });
   return { text: [QUOTE_HEADER, ...lines].join('\n') + '\n', rows: lines.length, skipped };
+}
+
+/**
+ * Whether a cache file is there, refusing one that is not a plain file: a symbolic link or a directory in the
+ * cache is never read (its target's contents would end up in messages and reports).
+ *
+ * @throws InputError naming the file when it is a symbolic link, a directory or another non-regular file.
+ * @example
+ * if (checkCacheFile('data/AAPL_1d_2020-01-01_2024-05-01.csv')) readIt();
+ */
+export function checkCacheFile(file: string): boolean {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(file);
+  } catch {
+    return false;
+  }
+  const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a directory' : st.isFile() ? '' : 'not a regular file';
+  if (kind) {
+    throw new InputError(`${stripControl(file)}: the cache file is ${kind}, not read; remove it to download again`);
+  }
+  return true;
 }

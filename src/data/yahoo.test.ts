@@ -103,3 +103,24 @@ test('fetchYahooSeries checks its dates', async () => {
   await assert.rejects(fetchYahooSeries({ ...opts, start: '2024-02-30' }), /invalid start: 2024-02-30/);
   await assert.rejects(fetchYahooSeries({ ...opts, start: '2024-02-01', end: '2024-01-01' }), /invalid start: 2024-02-01 \(after the end date 2024-01-01\)/);
 });
+
+test('fetchYahooSeries: a cache file that is a symlink or a directory is refused without reading it', async () => {
+  const dir = tmpDir();
+  const secret = path.join(dir, 'secret.txt');
+  fs.writeFileSync(secret, 'Date,Close\n2024-01-02,TOP-SECRET\n');
+  const file = path.join(dir, 'AAPL_1d_2024-01-01_2024-01-12.csv');
+  fs.symlinkSync(secret, file);
+  const { client, calls } = fakeClient(fixture());
+  const refused = (kind: string) => (e: unknown) => e instanceof InputError && !e.message.includes('SECRET') &&
+    e.message === `${file}: the cache file is ${kind}, not read; remove it to download again`;
+  await assert.rejects(fetchYahooSeries({ ...base, cacheDir: dir, client }), refused('a symbolic link'));
+  fs.rmSync(file);
+  fs.mkdirSync(file);
+  await assert.rejects(fetchYahooSeries({ ...base, cacheDir: dir, client }), refused('a directory'));
+  assert.equal(calls.length, 0);
+  // the offline fallback refuses a linked cache file too
+  fs.rmdirSync(file);
+  fs.symlinkSync(secret, path.join(dir, 'AAPL_1d_2023-01-01_2024-01-10.csv'));
+  await assert.rejects(fetchYahooSeries({ ...base, cacheDir: dir, client: fakeClient(offline()).client }),
+    (e: unknown) => e instanceof InputError && /2023-01-01_2024-01-10\.csv: the cache file is a symbolic link/.test(e.message));
+});

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { writeFileAtomic } from '../util/atomic';
 import { InputError, invalid } from '../util/errors';
 import { addDays, parseDate, todayIso } from './dates';
-import { parseSeriesCsv } from './load-csv';
+import { loadCsvSeries } from './load-csv';
 import type { Series } from './series';
-import { cacheFileName, findCachedFile, quotesToCsv } from './yahoo-cache';
+import { cacheFileName, checkCacheFile, findCachedFile, quotesToCsv } from './yahoo-cache';
 import { ChartClient, ChartResult, YahooInterval, yahooChartClient } from './yahoo-client';
 
 /** Kind of instrument, which decides how a ticker maps to a Yahoo symbol. */
@@ -80,7 +80,8 @@ function checkDay(name: string, value: string): string {
 
 /** Parse a cached file into a series of rows in [start, end]. */
 function readCache(file: string, symbol: string, start: string, end: string): Series {
-  const s = parseSeriesCsv(fs.readFileSync(file, 'utf8'), { dateCol: 'Date', valueCols: ['Close'], source: file });
+  checkCacheFile(file);
+  const s = loadCsvSeries(file, { dateCol: 'Date', valueCols: ['Close'] });
   const keep = s.dates.flatMap((d, i) => (d >= start && d <= end ? [i] : []));
   if (keep.length === 0) throw new InputError(`${file}: no rows between ${start} and ${end}`);
   return { dates: keep.map((i) => s.dates[i]), values: keep.map((i) => s.values[i]), columns: s.columns, source: `yahoo:${symbol}` };
@@ -106,7 +107,7 @@ export async function fetchYahooSeries(opts: YahooOptions): Promise<Series> {
   if (start > end) throw invalid('start', start, `after the end date ${end}`);
   const cacheDir = opts.cacheDir ?? path.resolve('data');
   const file = path.join(cacheDir, cacheFileName(symbol, interval, start, end));
-  if (fs.existsSync(file)) {
+  if (checkCacheFile(file)) {
     log(`using cached ${file}`);
     return readCache(file, symbol, start, end);
   }

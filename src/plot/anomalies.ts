@@ -1,4 +1,6 @@
+import { decimate, pick, rowsOf } from './decimate';
 import { baseLayout, checkLine, COLORS, Figure, Line, vline } from './figure';
+import { plotText } from './text';
 
 /** An anomaly as the chart needs it: the part of an `AnomalyRecord` it draws. */
 export interface AnomalyPoint {
@@ -19,7 +21,8 @@ export interface AnomalyChartOptions {
 }
 
 /**
- * Chart (f): the series with every anomaly as a red point at its date and value.
+ * Chart (f): the series with every anomaly as a red point at its date and value. A long series is drawn
+ * decimated (min/max per bucket, see `decimate`), always through the anomalies' own points.
  *
  * @throws InputError when the line has a different number of dates and values.
  * @example
@@ -27,10 +30,11 @@ export interface AnomalyChartOptions {
  */
 export function anomalyChart(line: Line, anomalies: AnomalyPoint[], opts: AnomalyChartOptions = {}): Figure {
   checkLine('anomaly chart', line);
-  const name = line.name ?? 'value';
+  const name = plotText(line.name ?? 'value');
+  const idx = decimate(line.values, undefined, rowsOf(line.dates, anomalies.map((a) => a.date)));
   const data = [
     {
-      type: 'scatter', mode: 'lines', name, x: line.dates, y: line.values,
+      type: 'scatter', mode: 'lines', name, x: pick(line.dates, idx), y: pick(line.values, idx),
       line: { color: COLORS.train, width: 1.5 }, hovertemplate: `%{x}<br>${name}: %{y}<extra></extra>`,
     },
     {
@@ -42,7 +46,7 @@ export function anomalyChart(line: Line, anomalies: AnomalyPoint[], opts: Anomal
     },
   ];
   const layout = {
-    ...baseLayout({ title: opts.title ?? 'Anomalies in the series', x: 'date', y: name, xType: 'date' }),
+    ...baseLayout({ title: opts.title ?? 'Anomalies in the series', x: 'date', y: line.name ?? 'value', xType: 'date' }),
     shapes: opts.trainEnd ? [vline(opts.trainEnd, COLORS.threshold)] : [],
   };
   return { data, layout };

@@ -1,5 +1,6 @@
 import { InputError, invalid } from '../util/errors';
 import { significant } from '../util/format';
+import { plotText } from './text';
 
 /**
  * A Plotly figure spec: plain JSON (`data` traces and a `layout`), no DOM; pass it to `Plotly.newPlot`.
@@ -55,7 +56,8 @@ export interface LayoutText {
 }
 
 /**
- * The common layout of every chart: title, axis titles, font, margins, legend above the plot.
+ * The common layout of every chart: title, axis titles, font, margins, legend above the plot. The texts are
+ * plain text (escaped with {@link plotText}), never markup.
  *
  * @throws Nothing.
  * @example
@@ -64,9 +66,9 @@ export interface LayoutText {
 export function baseLayout(t: LayoutText): Record<string, unknown> {
   const axis = { gridcolor: COLORS.grid, zeroline: false, linecolor: '#9ca3af', ticks: 'outside', tickcolor: '#9ca3af' };
   return {
-    title: { text: t.title, x: 0, xanchor: 'left', font: { size: 16 } },
-    xaxis: { ...axis, title: { text: t.x }, type: t.xType ?? 'linear' },
-    yaxis: { ...axis, title: { text: t.y } },
+    title: { text: plotText(t.title), x: 0, xanchor: 'left', font: { size: 16 } },
+    xaxis: { ...axis, title: { text: plotText(t.x) }, type: t.xType ?? 'linear' },
+    yaxis: { ...axis, title: { text: plotText(t.y) } },
     font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif', size: 12, color: COLORS.text },
     margin: { l: 64, r: 24, t: 56, b: 52 },
     legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },

@@ -1,4 +1,5 @@
 import { invalid } from '../util/errors';
+import { plotText } from './text';
 import { baseLayout, COLORS, Figure, fmt, vline } from './figure';
 
 /** Options of {@link maeHistogram}. */
@@ -13,9 +14,33 @@ export interface MaeHistogramOptions {
   xTitle?: string;
 }
 
+/** Above this many scores the histogram is binned here and drawn as bars (the page carries counts, not scores). */
+export const BIN_ABOVE = 10000;
+
+/**
+ * `bins` equal bins over the finite scores: bin centres, counts and the bin width.
+ *
+ * @throws never: no finite score gives no bins.
+ * @example
+ * binScores([0, 1, 1, 2], 2); // { centers: [0.5, 1.5], counts: [1, 3], width: 1 }
+ */
+export function binScores(scores: ArrayLike<number>, bins: number): { centers: number[]; counts: number[]; width: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) { lo = Math.min(lo, scores[i]); hi = Math.max(hi, scores[i]); }
+  if (lo > hi) return { centers: [], counts: [], width: 0 };
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  const counts = new Array<number>(hi > lo ? bins : 1).fill(0);
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isFinite(scores[i])) counts[Math.min(counts.length - 1, Math.floor((scores[i] - lo) / width))]++;
+  }
+  return { centers: counts.map((_, k) => lo + (k + 0.5) * width), counts, width };
+}
+
 /**
  * Charts (c) and (d): histogram of window reconstruction errors (MAE) with the threshold as a dashed vertical
- * line, labelled with its value and how many windows lie above it.
+ * line, labelled with its value and how many windows lie above it. More than {@link BIN_ABOVE} scores are binned
+ * here into `bins` bars, so the page stays small.
  *
  * @throws InputError `invalid threshold: <v>` when the threshold is not finite.
  * @example
@@ -26,11 +51,12 @@ export function maeHistogram(scores: number[], threshold: number, title: string,
   if (!Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const above = scores.filter((s) => s > threshold).length;
   const color = opts.color ?? COLORS.train;
-  const data = [{
-    type: 'histogram', name: opts.name ?? 'windows', x: scores, nbinsx: opts.bins ?? 50,
-    marker: { color, line: { color: '#ffffff', width: 0.5 } }, opacity: 0.85,
-    hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>',
-  }];
+  const name = plotText(opts.name ?? 'windows');
+  const marker = { color, line: { color: '#ffffff', width: 0.5 } };
+  const binned = scores.length > BIN_ABOVE ? binScores(scores, opts.bins ?? 50) : null;
+  const data = [binned
+    ? { type: 'bar', name, x: binned.centers, y: binned.counts, width: binned.width, marker, opacity: 0.85, hovertemplate: 'MAE %{x:.5g}<br>%{y} windows<extra></extra>' }
+    : { type: 'histogram', name, x: scores, nbinsx: opts.bins ?? 50, marker, opacity: 0.85, hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>' }];
   const layout: Record<string, unknown> = {
     ...baseLayout({ title, x: opts.xTitle ?? 'reconstruction MAE', y: 'windows' }),
     bargap: 0.02,

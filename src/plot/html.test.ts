@@ -27,11 +27,12 @@ test('figureDiv: a div with the id and a newPlot call whose arguments are the fi
   assert.throws(() => figureDiv(fig, '1abc'), /invalid figure id/);
 });
 
-test('plotlyScriptTag: the whole plotly.js from plotly.js-dist in one script element', () => {
+test('plotlyScriptTag: the cartesian plotly.js bundle in one script element', () => {
   const tag = plotlyScriptTag();
   const src = plotlySource();
   assert.ok(src.length > 1_000_000, `plotly.js is ${src.length} chars`);
-  assert.ok(/plotly\.js v\d+\.\d+\.\d+/.test(src.slice(0, 200)));
+  assert.ok(src.length < 2_000_000, 'the partial bundle, not the 10 MB full one');
+  assert.ok(/plotly\.js \(cartesian - minified\) v\d+\.\d+\.\d+/.test(src.slice(0, 200)));
   assert.ok(tag.startsWith('<script data-lib="plotly.js">'));
   assert.ok(tag.endsWith('</script>'));
   assert.equal(tag.match(/<\/script/gi)!.length, 1, 'only the closing tag');

@@ -7,3 +7,5 @@ export * from './timeline';
 export * from './anomalies';
 export * from './figures';
 export * from './html';
+export * from './text';
+export * from './decimate';

@@ -1,4 +1,6 @@
+import { decimate, pick } from './decimate';
 import { baseLayout, checkLine, COLORS, Figure, Line, vline } from './figure';
+import { plotText } from './text';
 
 /** Options of {@link splitChart}. */
 export interface SplitChartOptions {
@@ -10,20 +12,27 @@ export interface SplitChartOptions {
  * Chart (a): the series, training part in blue and test part in orange, with the test region shaded and a
  * dashed vertical line at the last training date `trainEnd`.
  *
- * The test trace starts at `trainEnd` so the two parts join up.
+ * The test trace starts at `trainEnd` so the two parts join up. Long parts are drawn decimated (min/max per
+ * bucket, see `decimate`).
  * @throws InputError when the line has a different number of dates and values.
  * @example
  * const fig = splitChart(lineOf(series), result.split.trainEnd);
  */
+/** Points `[from, to)` of a line, decimated. */
+function decimated(line: Line, from: number, to: number): { x: string[]; y: number[] } {
+  const idx = decimate(line.values.slice(from, to)).map((i) => i + from);
+  return { x: pick(line.dates, idx), y: pick(line.values, idx) };
+}
+
 export function splitChart(line: Line, trainEnd: string, opts: SplitChartOptions = {}): Figure {
   checkLine('split chart', line);
-  const name = line.name ?? 'value';
+  const name = plotText(line.name ?? 'value');
   let cut = line.dates.findIndex((d) => d > trainEnd); // first test row, -1 when all are training rows
   if (cut < 0) cut = line.dates.length;
   const joint = Math.max(cut - 1, 0);
   const trace = (label: string, color: string, from: number, to: number) => ({
     type: 'scatter', mode: 'lines', name: label,
-    x: line.dates.slice(from, to), y: line.values.slice(from, to),
+    ...decimated(line, from, to),
     line: { color, width: 1.5 },
     hovertemplate: `%{x}<br>${name}: %{y}<extra>${label}</extra>`,
   });
@@ -37,6 +46,6 @@ export function splitChart(line: Line, trainEnd: string, opts: SplitChartOptions
   const annotations = shapes.length
     ? [{ x: trainEnd, xref: 'x', y: 1, yref: 'paper', text: `split: ${trainEnd}`, showarrow: false, xanchor: 'left', yanchor: 'top', xshift: 4, font: { size: 11, color: COLORS.threshold } }]
     : [];
-  const layout = { ...baseLayout({ title: opts.title ?? 'Series with train/test split', x: 'date', y: name, xType: 'date' }), shapes, annotations };
+  const layout = { ...baseLayout({ title: opts.title ?? 'Series with train/test split', x: 'date', y: line.name ?? 'value', xType: 'date' }), shapes, annotations };
   return { data, layout };
 }

@@ -1,4 +1,5 @@
 import { invalid } from '../util/errors';
+import { decimate, pick } from './decimate';
 import { baseLayout, COLORS, Figure, fmt } from './figure';
 
 /** A scored window as the timeline needs it: the part of a `ScoredWindow` it draws. */
@@ -19,6 +20,7 @@ export interface MaeTimelineOptions {
 
 /**
  * Chart (e): test MAE over time (x = window end date) against the threshold line; flagged windows as red markers.
+ * A long line is drawn decimated (min/max per bucket), always through the flagged windows.
  *
  * @throws InputError `invalid threshold: <v>` when the threshold is not finite.
  * @example
@@ -28,10 +30,11 @@ export function maeTimeline(windows: TimelinePoint[], threshold: number, opts: M
   if (!Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const x = windows.map((w) => w.end);
   const flagged = windows.filter((w) => w.anomaly);
+  const idx = decimate(windows.map((w) => w.mae), undefined, windows.flatMap((w, i) => (w.anomaly ? [i] : [])));
   const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
   const data = [
     {
-      type: 'scatter', mode: 'lines', name: 'test MAE', x, y: windows.map((w) => w.mae),
+      type: 'scatter', mode: 'lines', name: 'test MAE', x: pick(x, idx), y: idx.map((i) => windows[i].mae),
       line: { color: COLORS.test, width: 1.5 }, hovertemplate: '%{x}<br>MAE: %{y:.5g}<extra></extra>',
     },
     {

@@ -24,3 +24,11 @@ test('csvField: quotes fields with commas, quotes or line breaks', () => {
   assert.equal(csvField('say "hi"'), '"say ""hi"""');
   assert.equal(csvField('2020-01-01'), '2020-01-01');
 });
+
+test('anomaliesCsv: a multivariate run carries every column, value stays the first', () => {
+  const series = { dates: ['2020-01-01', '2020-01-02', '2020-01-03'], values: [[1, 10], [2, 20], [3, 30]], columns: ['Power', 'Value'], source: 's' };
+  const anomalies = [{ date: '2020-01-02', value: 2, mae: 0.5 }, { date: '2020-01-03', value: 3, mae: 0.25 }];
+  assert.equal(anomaliesCsv({ anomalies }, series), 'date,value,mae,Power,value_Value\n2020-01-02,2,0.5,2,20\n2020-01-03,3,0.25,3,30\n');
+  // one column: the file is as before
+  assert.equal(anomaliesCsv({ anomalies }, { ...series, columns: ['Power'], values: [[1], [2], [3]] }), 'date,value,mae\n2020-01-02,2,0.5\n2020-01-03,3,0.25\n');
+});

@@ -12,7 +12,7 @@ test('renderReport: one plotly.js copy, every section, six plots, CSP forbidding
   const input = reportFixture();
   const html = renderReport(input);
   assert.equal(count(html, /data-lib="plotly\.js"/g), 1);
-  assert.equal(count(html, /\* plotly\.js v\d/g), 1, 'library header once');
+  assert.equal(count(html, /\* plotly\.js \(cartesian - minified\) v\d/g), 1, 'library header once');
   const own = ownMarkup(html);
   for (const id of ['summary', 'data-section', 'training-section', 'errors-section', 'anomalies-section', 'settings-section']) {
     assert.ok(own.includes(`id="${id}"`), `section ${id}`);
@@ -69,7 +69,7 @@ test('renderReport: text from data is escaped (source, column name, config value
   assert.ok(!html.includes('<b onmouseover'));
   assert.ok(html.includes(escapeHtml(evil)));
   assert.ok(html.includes('&lt;b onmouseover=alert(3)&gt;'));
-  assert.ok(html.includes('\\u003c/script\\u003e\\u003cimg'), 'column name escaped inside plot JSON');
+  assert.ok(html.includes('\\u0026lt;/script\\u0026gt;\\u0026lt;img'), 'column name escaped inside plot JSON');
 });
 
 test('renderReport: drift banner only when drift.warn, with drift.message', () => {

@@ -1,5 +1,7 @@
 import { invalid, InputError } from '../util/errors';
 
+/** Largest finite float32: the models compute in float32, so scaled values must stay within ±this. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** Serialised scaler: per-feature arrays. */
 export type ScalerJson =
@@ -13,12 +15,18 @@ export type ScalerKind = 'standard' | 'minmax';
  * A per-feature affine scaler `(x - offset) / scale`, fitted on training rows only.
  */
 export class Scaler {
-  private constructor(readonly kind: ScalerKind, readonly offset: number[], readonly scale: number[], private readonly max: number[] = []) {}
+  private constructor(readonly kind: ScalerKind, readonly offset: number[], readonly scale: number[], private readonly max: number[] = [],
+    private readonly columns: string[] = []) {}
+
+  private name(j: number): string {
+    return this.columns[j] ?? String(j);
+  }
 
   /**
    * Fit on rows (`rows[t][feature]`). Standard: offset = mean, scale = population std (ddof 0).
    * Min-max: offset = min, scale = max - min.
-   * @throws InputError for no rows, or a constant feature (scale 0).
+   * @throws InputError for no rows, a constant feature (scale 0), a feature whose mean or spread overflows, or
+   *   a training value that scales beyond the float32 range (naming the column).
    * @example
    * Scaler.fit('standard', [[1], [2], [3]]).transform([[2]]); // [[0]]
    */
@@ -46,13 +54,19 @@ export class Scaler {
         b = hi - a;
         maxes.push(hi);
       }
+      if (!Number.isFinite(a) || !Number.isFinite(b)) {
+        const what = kind === 'standard' ? 'mean or standard deviation' : 'range';
+        throw new InputError(`column "${columns?.[j] ?? j}": values too large to scale (their ${what} overflows); scale the data down first`);
+      }
       if (!(b > 0)) {
         throw new InputError(`constant series: column "${columns?.[j] ?? j}" has the same value (${rows[0][j]}) in all ${rows.length} training rows; nothing to learn`);
       }
       offset.push(a);
       scale.push(b);
     }
-    return new Scaler(kind, offset, scale, maxes);
+    const scaler = new Scaler(kind, offset, scale, maxes, columns ? [...columns] : []);
+    scaler.transform(rows);
+    return scaler;
   }
 
   /** Rebuild a fitted scaler from its JSON. */
@@ -62,9 +76,21 @@ export class Scaler {
       : new Scaler('minmax', [...j.min], j.max.map((hi, k) => hi - j.min[k]), [...j.max]);
   }
 
-  /** Scale rows. */
+  /**
+   * Scale rows.
+   * @throws InputError naming the column and row when a scaled value is beyond the float32 range (or not finite).
+   * @example
+   * Scaler.fit('minmax', [[0], [10]]).transform([[5]]); // [[0.5]]
+   */
   transform(rows: number[][]): number[][] {
-    return rows.map((r) => r.map((v, j) => (v - this.offset[j]) / this.scale[j]));
+    return rows.map((r, i) => r.map((v, j) => {
+      const x = (v - this.offset[j]) / this.scale[j];
+      if (!(Math.abs(x) <= FLOAT32_MAX)) {
+        const where = `column "${this.name(j)}": value ${v} at row ${i + 1}`;
+        throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
+      }
+      return x;
+    }));
   }
 
   /** Undo the scaling. */

@@ -20,6 +20,12 @@ export interface ParallelOptions {
   gemm: ComputeKind;
 }
 
+/**
+ * Stops the worker of a model that was garbage-collected without `dispose()`, so forgotten models do not keep
+ * worker threads (and their backends) alive; the worker is unref'd, so it never keeps the process alive either.
+ */
+const reclaim = new FinalizationRegistry<ShardWorker>((worker) => worker.dispose());
+
 /** Start a worker only when one shard of a batch is at least this much work (floating-point operations). */
 const MIN_SHARD_FLOPS = 20e6;
 
@@ -124,6 +130,7 @@ export class LstmAutoencoder implements Autoencoder {
     if (!(threads === 2 || (auto && shardFlops >= MIN_SHARD_FLOPS))) return;
     this.workerTried = true;
     this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size, this.core.computeName);
+    if (this.worker) reclaim.register(this, this.worker, this);
   }
 
   /**
@@ -186,6 +193,7 @@ export class LstmAutoencoder implements Autoencoder {
   }
 
   dispose(): void {
+    reclaim.unregister(this);
     this.worker?.dispose();
     this.worker = null;
     this.core.dispose();

@@ -4,6 +4,7 @@ import { selectBackend } from '../../../backend/select';
 import { Rng } from '../../../util/random';
 import { createAutoencoder } from '../../create';
 import { LstmAutoencoder } from '../lstm-autoencoder';
+import { liveWorkers, MAX_WORKERS } from './parallel';
 import { resolveSpec } from '../../spec';
 import { testWindows } from '../../../../tools/testing/model-data';
 
@@ -66,3 +67,25 @@ for (const backend of ['wasm', 'cpu'] as const) {
     assert.deepEqual(two.y, one.y);
   });
 }
+
+test('twenty models never disposed keep at most MAX_WORKERS worker threads alive; the rest train on one thread', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 4, features: 1, encoder: [4], seed: 1 });
+  const x = testWindows(8, 4, 1, 3);
+  const order = Array.from({ length: 8 }, (_, i) => i);
+  const before = liveWorkers();
+  const models: LstmAutoencoder[] = [];
+  const losses: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const ae = (await createAutoencoder(spec, { threads: 2 })) as LstmAutoencoder;
+    losses.push(await ae.trainEpoch(x, 8, order, 4));
+    models.push(ae); // kept referenced and never disposed: only the cap can bound the workers
+    assert.ok(liveWorkers() <= MAX_WORKERS, `${liveWorkers()} workers after ${i + 1} models`);
+  }
+  assert.equal(liveWorkers(), MAX_WORKERS);
+  assert.ok(models.some((m) => m.parallel) && models.some((m) => !m.parallel));
+  // with or without a worker, the same seeded numbers
+  assert.ok(losses.every((l) => l === losses[0]), `losses ${[...new Set(losses)]}`);
+  models.forEach((m) => m.dispose());
+  assert.equal(liveWorkers(), before);
+});

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ComputeKind } from '../../compute/factory';
@@ -28,6 +29,27 @@ type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: st
 export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
 
 /**
+ * Most gradient workers alive at once in this process: each holds its own backend (about 100 MB), and more
+ * workers than cores compute nothing faster. A model that finds them all taken trains on one thread, with the same
+ * numbers (see {@link ShardWorker}).
+ */
+export const MAX_WORKERS = Math.max(2,
+  typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+
+let live = 0;
+
+/**
+ * How many gradient workers of this process are alive (started and not yet disposed or exited).
+ *
+ * @throws never.
+ * @example
+ * liveWorkers(); // 0 before any two-thread training
+ */
+export function liveWorkers(): number {
+  return live;
+}
+
+/**
  * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that
  * computes one shard of every training batch while the main thread computes the other. Parameters, gradients,
  * windows and order are exchanged through SharedArrayBuffers, training jobs and their losses through the job
@@ -51,29 +73,41 @@ export class ShardWorker {
   private readonly loss = new Float64Array(new SharedArrayBuffer(8));
   private seq = 0;
   private looping = false;
+  private counted = true;
 
   private constructor(private readonly worker: Worker, size: number) {
     this.params = new Float32Array(new SharedArrayBuffer(size * 4));
     this.grads = new Float32Array(new SharedArrayBuffer(size * 4));
     worker.on('message', (m: Reply) => this.settle(m));
     worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
-    worker.on('exit', (code) => this.fail(new Error(`gradient worker exited (code ${code})`)));
+    worker.on('exit', (code) => {
+      this.release();
+      this.fail(new Error(`gradient worker exited (code ${code})`));
+    });
+  }
+
+  /** Give back this worker's place among the {@link MAX_WORKERS} (once). */
+  private release(): void {
+    if (this.counted) live--;
+    this.counted = false;
   }
 
   /**
    * Start a worker for `spec` on `backend`, or resolve to null when workers are unavailable here (no compiled
    * worker script next to this file, e.g. under ts-node, or the worker failed to initialise, or its compute
-   * provider is not `provider`, the main thread's: both halves of a batch must be computed alike).
+   * provider is not `provider`, the main thread's: both halves of a batch must be computed alike), or when
+   * {@link MAX_WORKERS} are alive already.
    */
   static async start(spec: AutoencoderSpec, backend: string, gemm: ComputeKind, size: number, provider: string): Promise<ShardWorker | null> {
     const script = path.join(__dirname, 'worker.js');
-    if (!fs.existsSync(script)) return null;
+    if (!fs.existsSync(script) || live >= MAX_WORKERS) return null;
     let worker: Worker;
     try {
       worker = new Worker(script);
     } catch {
       return null;
     }
+    live++;
     const w = new ShardWorker(worker, size);
     // Referenced only while a reply is awaited (after adding the listeners, which ref the port again): an idle
     // worker never keeps the process alive.
@@ -84,7 +118,7 @@ export class ShardWorker {
       await ready;
       return w;
     } catch {
-      void worker.terminate();
+      w.dispose();
       return null;
     }
   }
@@ -172,6 +206,7 @@ export class ShardWorker {
   dispose(): void {
     this.stopJobs();
     this.failed ??= new Error('gradient worker disposed');
+    this.release();
     void this.worker.terminate();
   }
 

@@ -1,0 +1,74 @@
+/**
+ * Size of report.html and how long headless Chromium takes to draw it.
+ *
+ *   node dist/bench/report-size.js [rows]      default rows: 1000000
+ *
+ * Renders two reports from synthetic runs (tools/testing/fixture.ts, no training): one with the row count of the
+ * default run (the bundled S&P 500), one with `rows` rows. Prints the inlined plotly bundle's size against the full
+ * `plotly.js-dist`, each report's size against its target (2 MB, 10 MB) and its draw time in Chromium (from
+ * navigation until every plot has drawn its traces; target 3 s for the large one, the small one shows the fixed cost).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { loadDefaultSeries } from '../src/data/default';
+import { plotlySource } from '../src/plot/html';
+import { renderReport } from '../src/report/html';
+import { launchChromium } from '../tools/testing/browser';
+import { reportFixture } from '../tools/testing/fixture';
+
+const MB = 1024 * 1024;
+const mb = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
+
+/** Milliseconds from navigation until every Plotly plot of `file` has drawn its traces. */
+async function drawMs(file: string): Promise<number> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    const t0 = Date.now();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120000 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+      .every((p) => p.querySelectorAll('svg.main-svg g.trace').length > 0), undefined, { timeout: 120000, polling: 20 });
+    return Date.now() - t0;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const big = Number(process.argv[2] ?? 1_000_000);
+  const part = Buffer.byteLength(plotlySource());
+  let full: number | null = null;
+  try {
+    full = fs.statSync(require.resolve('plotly.js-dist/plotly.js')).size;
+  } catch {
+    // the full bundle is only a point of comparison
+  }
+  const vs = full === null ? 'plotly.js-dist not installed' : `${mb(full)} (plotly.js-dist), ${(full / part).toFixed(1)}x smaller`;
+  console.log(`plotly bundle: ${mb(part)} (plotly.js-cartesian-dist-min) vs ${vs}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-size-'));
+  try {
+    const defaultRows = loadDefaultSeries().dates.length;
+    for (const [label, rows, target] of [['default-size run', defaultRows, 2], [`${big}-row run`, big, 10]] as const) {
+      const input = reportFixture({ rows, trainRows: Math.round(rows * 0.8), spikes: [Math.round(rows * 0.05), Math.round(rows * 0.15)] });
+      const t0 = Date.now();
+      const html = renderReport(input);
+      const renderMs = Date.now() - t0;
+      const file = path.join(dir, `report-${rows}.html`);
+      fs.writeFileSync(file, html);
+      const size = fs.statSync(file).size;
+      const draw = await drawMs(file);
+      console.log(`${label} (${rows} rows): report ${mb(size)} (target <= ${target} MB: ${size <= target * MB ? 'ok' : 'OVER'}), `
+        + `rendered in ${renderMs} ms, drawn in Chromium in ${draw} ms${rows === big ? ` (target <= 3000 ms: ${draw <= 3000 ? 'ok' : 'OVER'})` : ''}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

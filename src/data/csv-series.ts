@@ -1,0 +1,175 @@
+import { InputError } from '../util/errors';
+import { stripControl } from '../util/sanitize';
+import { DATE_FORMATS, parseDate, unifyDates } from './dates';
+import { FillMode, fillMissing } from './fill';
+import type { Series } from './series';
+
+/** Date order rule: `'strict'` refuses duplicate or unsorted dates; `'keep'` keeps rows in file order. */
+export type DateOrder = 'strict' | 'keep';
+
+/** Options of {@link parseSeriesCsv} and {@link loadCsvSeries}. */
+export interface CsvSeriesOptions {
+  /** Date column. Default: the first of Date, timestamp, time, Datetime found (case-insensitive). */
+  dateCol?: string;
+  /** Value column(s); several make a multivariate series. Default: the first of Close, Adj Close, value, price. */
+  valueCols?: string[];
+  /** Missing or non-numeric values: `'none'` refuses them, `'ffill'` carries the last value forward, `'drop'` drops the row. Default `'none'`. */
+  fill?: FillMode;
+  /** `'strict'` (default) refuses duplicate, unsorted and newest-first dates; `'keep'` keeps the file's row order and dates only label rows. */
+  order?: DateOrder;
+  /** The series' `source`, also the file name in error messages. Default: the path (loadCsvSeries) or `'CSV'`. */
+  source?: string;
+}
+
+const DATE_NAMES = ['Date', 'timestamp', 'time', 'Datetime'];
+const VALUE_NAMES = ['Close', 'Adj Close', 'value', 'price'];
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SHOWN = 3;
+const KEEP_HINT = ' (or --order keep to keep the file order)';
+
+/** The first few items of a list and how many there were, kept while streaming. */
+class FirstFew {
+  readonly items: string[] = [];
+  count = 0;
+  add(item: () => string): void {
+    if (this.count++ < SHOWN) this.items.push(item());
+  }
+  /** "a, b, c and 3 more". */
+  toString(): string {
+    const head = this.items.join(', ');
+    return this.count > SHOWN ? `${head} and ${this.count - SHOWN} more` : head;
+  }
+}
+
+function findColumn(header: string[], name: string): number {
+  const exact = header.indexOf(name.trim());
+  return exact >= 0 ? exact : header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
+}
+
+function resolveColumns(header: string[], file: string, opts: CsvSeriesOptions): { dateIdx: number; valueIdx: number[] } {
+  const cols = `columns: ${header.join(', ')}`;
+  header.forEach((h, i) => {
+    const j = header.indexOf(h);
+    if (h !== '' && j < i) {
+      throw new InputError(`${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`);
+    }
+  });
+  const need = (name: string): number => {
+    const i = findColumn(header, name);
+    if (i < 0) throw new InputError(`${file}: column "${stripControl(name)}" not found (${cols})`);
+    return i;
+  };
+  const pick = (names: string[], what: string, flag: string): number => {
+    for (const n of names) {
+      const i = findColumn(header, n);
+      if (i >= 0) return i;
+    }
+    throw new InputError(`${file}: no ${what} column (looked for ${names.join(', ')}; ${cols}); name one with ${flag}`);
+  };
+  const dateIdx = opts.dateCol !== undefined ? need(opts.dateCol) : pick(DATE_NAMES, 'date', '--date-col');
+  const valueIdx = opts.valueCols !== undefined ? opts.valueCols.map(need) : [pick(VALUE_NAMES, 'value', '--value-col')];
+  if (valueIdx.length === 0) throw new InputError(`${file}: no value columns given (${cols})`);
+  if (valueIdx.includes(dateIdx)) throw new InputError(`${file}: column "${header[dateIdx]}" cannot be both the date and a value column`);
+  if (new Set(valueIdx).size !== valueIdx.length) {
+    throw new InputError(`${file}: a value column is named twice (${stripControl(opts.valueCols?.join(', ') ?? '')})`);
+  }
+  return { dateIdx, valueIdx };
+}
+
+/** Refuse duplicate or decreasing dates, naming the lines; rows are never reordered. */
+function checkOrder(dates: string[], lines: Uint32Array | number[], file: string): void {
+  const dups = new FirstFew();
+  const back = new FirstFew();
+  for (let i = 1; i < dates.length; i++) {
+    if (dates[i] === dates[i - 1]) dups.add(() => `${dates[i]} at lines ${lines[i - 1]} and ${lines[i]}`);
+    else if (dates[i] < dates[i - 1]) back.add(() => `line ${lines[i]} (${dates[i]}) after line ${lines[i - 1]} (${dates[i - 1]})`);
+  }
+  if (dups.count > 0) throw new InputError(`${file}: duplicate dates: ${dups}; each date must appear once${KEEP_HINT}`);
+  if (back.count === dates.length - 1 && back.count > 0) {
+    const first = `line ${lines[0]}: ${dates[0]}`;
+    throw new InputError(`${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`);
+  }
+  if (back.count > 0) {
+    throw new InputError(`${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`);
+  }
+}
+
+/** Rows checked between heap checks while loading. */
+const HEAP_CHECK_ROWS = 1 << 14;
+
+/**
+ * Builds a series record by record (header first, see `eachCsvRecord`), so a file is never held whole in memory.
+ *
+ * @throws InputError from `record` (bad header, wrong field count, infinity) and `finish` (see `parseSeriesCsv`).
+ * @example
+ * const b = new SeriesBuilder('x.csv', {}); eachCsvRecord(text, 'x.csv', b.record); const s = b.finish();
+ */
+export class SeriesBuilder {
+  private header: string[] = [];
+  private headerLine = 0;
+  private dateIdx = 0;
+  private valueIdx: number[] = [];
+  private readonly dates: string[] = [];
+  private lines = new Uint32Array(1024);
+  private readonly cells: (number | null)[][] = [];
+  private readonly badDates = new FirstFew();
+  private readonly bad = new FirstFew();
+  constructor(private readonly file: string, private readonly opts: CsvSeriesOptions, private readonly tooBig?: (line: number) => void) {}
+
+  record = (fields: string[], line: number): void => {
+    if (this.headerLine === 0) {
+      this.header = fields.map((h) => stripControl(h.trim()));
+      this.headerLine = line;
+      return;
+    }
+    if (this.valueIdx.length === 0) ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(this.header, this.file, this.opts));
+    const { file, header } = this;
+    if (fields.length !== header.length) throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
+    const n = this.dates.length;
+    if (n === this.lines.length) {
+      const grown = new Uint32Array(n * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[n] = line;
+    const d = parseDate(fields[this.dateIdx]);
+    if (d === null) this.badDates.add(() => `line ${line} ("${stripControl(fields[this.dateIdx])}")`);
+    this.dates.push(d ?? '');
+    this.cells.push(this.valueIdx.map((c) => {
+      const t = fields[c].trim();
+      if (NUMBER_RE.test(t)) {
+        const v = Number(t);
+        if (!Number.isFinite(v)) {
+          const where = `${file} line ${line}, column "${header[c]}"`;
+          throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
+        }
+        return v;
+      }
+      this.bad.add(() => `line ${line} (${header[c]}: ${t === '' ? 'empty' : `"${stripControl(t)}"`})`);
+      return null;
+    }));
+    if (this.tooBig && n % HEAP_CHECK_ROWS === 0) this.tooBig(line);
+  };
+
+  finish(): Series {
+    const { file, header, headerLine } = this;
+    const fill = this.opts.fill ?? 'none';
+    if (headerLine === 0) throw new InputError(`${file}: empty file`);
+    if (this.dates.length === 0) throw new InputError(`${file}: no data rows (only the header on line ${headerLine})`);
+    if (this.badDates.count > 0) {
+      throw new InputError(`${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${DATE_FORMATS})`);
+    }
+    const lines = this.lines.subarray(0, this.dates.length);
+    const dates = unifyDates(this.dates);
+    if ((this.opts.order ?? 'strict') === 'strict') checkOrder(dates, lines, file);
+    const n = this.bad.count;
+    if (n > 0 && fill === 'none') {
+      throw new InputError(`${file}: ${n} missing or non-numeric value${n > 1 ? 's' : ''}: ${this.bad}; use --fill ffill|drop to accept them`);
+    }
+    const columns = this.valueIdx.map((c) => header[c]);
+    if (n === 0) return { dates, values: this.cells as number[][], columns, source: file };
+    const { values, kept } = fillMissing(this.cells, fill, { columns, at: (r) => `${file} line ${lines[r]}` });
+    return { dates: kept.map((r) => dates[r]), values, columns, source: file };
+  }
+}
+

@@ -1,0 +1,20 @@
+/* eslint-disable no-control-regex */
+/** ANSI escape sequences (CSI `ESC [ ... final`, OSC `ESC ] ... BEL|ESC \`, and two-byte `ESC x`). */
+const ANSI_RE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+/** C0 and C1 control characters and DEL (tab, line feed and carriage return included). */
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from the data made safe to print on a terminal or put in a one-line message: ANSI escape sequences are
+ * removed, tabs and line breaks become a space, other control
+ * characters are removed, so nothing can move the cursor,
+ * change colours, set the window title or split a message across lines.
+ *
+ * @throws never.
+ * @example
+ * stripControl('\u001b[31mClose\u001b[0m'); // 'Close'
+ * stripControl('a\nb\tc'); // 'a b c'
+ */
+export function stripControl(text: string): string {
+  return text.replace(ANSI_RE, '').replace(/[\t\n\r]+/g, ' ').replace(CONTROL_RE, '');
+}
