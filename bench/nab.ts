@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+/**
+ * Development bench for issue 14: over the NAB files in ../shared/data/nab, train the LSTM autoencoder on the
+ * whole series, score every step, derive each threshold rule, form events and count them against NAB's windows
+ * (overlap-segment tp/fp/fn, summed per subset as Orion's leaderboard). Prints a per-file and a per-subset table.
+ *
+ *   node dist/bench/nab.js [--files a,b] [--epochs 10] [--window 100] [--units 60] [--lr 0.001] [--loss mse]
+ *     [--batch 64] [--patience 0] [--val 0] [--smooth 0|auto|N] [--pad 50] [--prune 0.13] [--resample 10min|none]
+ *     [--rules window-sigma,dynamic] [--stride 1]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCsv } from '../src/data/csv';
+import { parseDate } from '../src/data/dates';
+import { resample } from '../src/data/resample';
+import { aggregate, FileRow } from '../src/evaluate/aggregate';
+import { averagePrecision } from '../src/evaluate/aucpr';
+import { labelsForFile, parseNabWindows } from '../src/evaluate/labels';
+import { overlapSegment } from '../src/evaluate/overlap';
+import { labelSteps } from '../src/evaluate/steps';
+import { eventsFromFlags } from '../src/events/events';
+import { createAutoencoder, resolveSpec } from '../src/model';
+import { stepScores } from '../src/score/steps';
+import { makeWindows, pickWindows } from '../src/sequence/windows';
+import { parseStepRule } from '../src/threshold/step-rule';
+import { windowedThreshold } from '../src/threshold/windowed';
+import { trainAutoencoder } from '../src/train/fit';
+import { packageRoot } from '../src/util/paths';
+
+const SUBSETS: Record<string, string> = {
+  art_daily_no_noise: 'artificialNoAnomaly', art_daily_perfect_square_wave: 'artificialNoAnomaly',
+  art_daily_small_noise: 'artificialNoAnomaly', art_flatline: 'artificialNoAnomaly', art_noisy: 'artificialNoAnomaly',
+  art_daily_flatmiddle: 'artificialWithAnomaly', art_daily_jumpsup: 'artificialWithAnomaly',
+};
+
+function args(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return out;
+}
+
+async function main(): Promise<void> {
+  const a = args(process.argv.slice(2));
+  const dir = path.resolve(packageRoot(), '../shared/data/nab');
+  if (!fs.existsSync(dir)) {
+    console.log(`skip: ${dir} is absent`);
+    return;
+  }
+  const o = {
+    epochs: Number(a.epochs ?? 10), window: Number(a.window ?? 100), units: Number(a.units ?? 60),
+    lr: Number(a.lr ?? 1e-3), loss: (a.loss ?? 'mse') as 'mse' | 'mae', batch: Number(a.batch ?? 64),
+    patience: Number(a.patience ?? 0), val: Number(a.val ?? 0), smooth: a.smooth ?? '0', pad: Number(a.pad ?? 50),
+    prune: Number(a.prune ?? 0.13), resample: a.resample ?? '10min', stride: Number(a.stride ?? 1),
+    rules: (a.rules ?? 'window-sigma,dynamic').split(','), seed: 42,
+  };
+  console.log(`settings: ${JSON.stringify(o)}`);
+  const windows = parseNabWindows(fs.readFileSync(path.join(dir, 'windows.json'), 'utf8'), 'windows.json');
+  const wanted = a.files ? a.files.split(',') : null;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv') && (!wanted || wanted.some((w) => f.includes(w)))).sort();
+  const rows: Record<string, FileRow[]> = Object.fromEntries(o.rules.map((r) => [r, []]));
+  const aps: number[] = [];
+  for (const file of files) {
+    const t0 = Date.now();
+    const subset = SUBSETS[file.replace(/\.csv$/, '')] ?? 'realKnownCause';
+    try {
+      const t = parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'), file);
+      let series = { dates: t.rows.map((r) => parseDate(r[0])!), values: t.rows.map((r) => [Number(r[1])]), columns: ['value'], source: file };
+      if (o.resample !== 'none') series = resample(series, o.resample);
+      const col = series.values.map((r) => r[0]);
+      const lo = Math.min(...col);
+      const hi = Math.max(...col);
+      const rowsScaled = col.map((v) => [hi > lo ? (2 * (v - lo)) / (hi - lo) - 1 : 0]); // [-1, 1] as Orion
+      const w = makeWindows(rowsScaled, o.window, file);
+      const model = await createAutoencoder(resolveSpec({ window: o.window, features: 1, encoder: [o.units], dropout: 0,
+        loss: o.loss, learningRate: o.lr, seed: o.seed }), { backend: 'auto' });
+      const trainIdx = Array.from({ length: Math.ceil(w.n / o.stride) }, (_, i) => i * o.stride);
+      const fit = await trainAutoencoder(model, o.stride > 1 ? pickWindows(w, trainIdx) : w,
+        { epochs: o.epochs, batchSize: o.batch, patience: o.patience, valSplit: o.val, seed: o.seed });
+      const recon = await model.predict(w.x, w.n, 256);
+      model.dispose();
+      const sc = stepScores(w.x, recon, w.n, o.window, 1, { smooth: o.smooth === 'auto' ? 'auto' : Number(o.smooth) });
+      const labels = labelSteps(labelsForFile(windows, file, 'windows.json'), series.dates, 'windows.json');
+      const ap = averagePrecision(sc.scores, labels.truth);
+      if (Number.isFinite(ap)) aps.push(ap);
+      const secs = (Date.now() - t0) / 1000;
+      const cells = o.rules.map((r) => {
+        const th = windowedThreshold(sc.scores, parseStepRule(r), { pad: o.pad, prune: o.prune });
+        const ev = eventsFromFlags(th.flags, sc.scores, series.dates, th.thresholds);
+        const c = overlapSegment(labels.spans, ev.map((e) => [e.startIndex, e.endIndex]));
+        rows[r].push({ file, subset, counts: c, seconds: secs });
+        return `${r} ${c.tp}/${c.fp}/${c.fn}`;
+      });
+      const h = fit.history;
+      console.log(`${file.padEnd(42)} ${subset.padEnd(22)} steps ${String(series.dates.length).padStart(5)} `
+        + `epochs ${h.length} (best ${fit.bestEpoch}, loss ${h[0].loss.toPrecision(3)} -> ${h[h.length - 1].loss.toPrecision(3)}) `
+        + `labels ${labels.spans.length} AP ${Number.isFinite(ap) ? ap.toFixed(3) : '-'}  tp/fp/fn ${cells.join('  ')}  ${secs.toFixed(1)} s`);
+    } catch (e) {
+      const msg = (e as Error).message.split('\n')[0];
+      for (const r of o.rules) rows[r].push({ file, subset, error: msg });
+      console.log(`${file.padEnd(42)} ${subset.padEnd(22)} FAILED: ${msg}`);
+    }
+  }
+  for (const r of o.rules) {
+    const agg = aggregate(rows[r]);
+    console.log(`\n${r}: mean F1 over ${agg.averaged.join(', ') || '-'} = ${agg.meanF1.toFixed(3)}`);
+    for (const s of agg.subsets) {
+      console.log(`  ${s.subset.padEnd(22)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  `
+        + `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+    }
+  }
+  if (aps.length) console.log(`\nmean AUC-PR (average precision) over ${aps.length} labeled files: ${(aps.reduce((x, y) => x + y, 0) / aps.length).toFixed(3)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
