@@ -6,7 +6,8 @@ export const RESAMPLE_RULES = { '10min': 600_000, '1h': 3_600_000, '1d': 86_400_
 /** A bucket width: `10min`, `1h` or `1d`. */
 export type ResampleRule = keyof typeof RESAMPLE_RULES;
 
-const millis = (iso: string): number => Date.parse(iso.length <= 10 ? `${iso}T00:00:00Z` : /Z$/.test(iso) ? iso : `${iso}Z`);
+const millis = (iso: string): number =>
+  Date.parse(iso.length <= 10 ? `${iso}T00:00:00Z` : /Z$/.test(iso) ? iso : `${iso}Z`);
 const pad2 = (v: number): string => String(v).padStart(2, '0');
 
 function isoOfMillis(ms: number, daily: boolean): string {

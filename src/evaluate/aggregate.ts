@@ -40,7 +40,8 @@ export function aggregate(files: FileRow[]): Aggregate {
     const mine = files.filter((f) => f.subset === subset);
     const ok = mine.filter((f) => f.counts && !f.error);
     const sum = (k: 'tp' | 'fp' | 'fn'): number => ok.reduce((s, f) => s + f.counts![k], 0);
-    return { subset, files: mine.length, failed: mine.length - ok.length, ...scoreCounts(sum('tp'), sum('fp'), sum('fn')) };
+    const counts = scoreCounts(sum('tp'), sum('fp'), sum('fn'));
+    return { subset, files: mine.length, failed: mine.length - ok.length, ...counts };
   });
   const scored = subsets.filter((s) => s.tp + s.fn > 0);
   const meanF1 = scored.length ? scored.reduce((s, r) => s + r.f1, 0) / scored.length : NaN;

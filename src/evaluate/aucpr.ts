@@ -8,7 +8,9 @@
  * averagePrecision([0.1, 0.4, 0.35, 0.8], [false, false, true, true]); // 0.8333333333333333
  */
 export function averagePrecision(scores: ArrayLike<number>, truth: ArrayLike<boolean>): number {
-  if (scores.length !== truth.length) throw new Error(`invalid scores: ${scores.length} for ${truth.length} labeled steps`);
+  if (scores.length !== truth.length) {
+    throw new Error(`invalid scores: ${scores.length} for ${truth.length} labeled steps`);
+  }
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
   let positives = 0;
   for (let i = 0; i < truth.length; i++) if (truth[i]) positives++;

@@ -14,6 +14,7 @@ export interface Counts {
 /**
  * Precision, recall and F1 from true positive, false positive and false negative counts.
  *
+ * @throws never.
  * @example
  * scoreCounts(2, 1, 1).f1; // 0.6666666666666666
  */

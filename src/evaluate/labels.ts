@@ -8,6 +8,7 @@ export interface LabelInterval { start: string; end: string }
 /**
  * Milliseconds since the epoch (UTC) of an ISO date from `parseDate` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS(.f)`).
  *
+ * @throws never; an unparseable date gives NaN.
  * @example
  * isoMillis('1970-01-02'); // 86400000
  */
@@ -24,7 +25,9 @@ function dateOf(text: unknown, where: string): string {
 function interval(a: unknown, b: unknown, where: string): LabelInterval {
   const start = dateOf(a, where);
   const end = dateOf(b, where);
-  if (isoMillis(end) < isoMillis(start)) throw new InputError(`${where}: label ends (${end}) before it starts (${start})`);
+  if (isoMillis(end) < isoMillis(start)) {
+    throw new InputError(`${where}: label ends (${end}) before it starts (${start})`);
+  }
   return { start, end };
 }
 
@@ -67,13 +70,16 @@ export function parseNabWindows(text: string, name = 'labels'): Record<string, L
  * @example
  * labelsForFile({ 'x/a.csv': [] }, 'a.csv'); // []
  */
-export function labelsForFile(windows: Record<string, LabelInterval[]>, relPath: string, name = 'labels'): LabelInterval[] {
+export function labelsForFile(windows: Record<string, LabelInterval[]>, relPath: string,
+  name = 'labels'): LabelInterval[] {
   const rel = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   if (windows[rel]) return windows[rel];
   const base = rel.split('/').pop()!;
   const keys = Object.keys(windows).filter((k) => k.replace(/\\/g, '/').split('/').pop() === base);
   if (keys.length === 1) return windows[keys[0]];
-  if (keys.length > 1) throw new InputError(`${name}: ${rel} matches several keys (${keys.join(', ')}); use its relative path`);
+  if (keys.length > 1) {
+    throw new InputError(`${name}: ${rel} matches several keys (${keys.join(', ')}); use its relative path`);
+  }
   throw new InputError(`${name}: no labels for ${rel}`);
 }
 

@@ -9,7 +9,9 @@ import { Counts, scoreCounts } from './counts';
  * pointwise([true, true, false, false], [true, false, true, false]).f1; // 0.5
  */
 export function pointwise(truth: ArrayLike<boolean>, flags: ArrayLike<boolean>): Counts {
-  if (truth.length !== flags.length) throw new Error(`invalid flags: ${flags.length} for ${truth.length} labeled steps`);
+  if (truth.length !== flags.length) {
+    throw new Error(`invalid flags: ${flags.length} for ${truth.length} labeled steps`);
+  }
   let tp = 0;
   let fp = 0;
   let fn = 0;

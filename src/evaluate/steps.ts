@@ -24,7 +24,9 @@ export function labelSteps(labels: LabelInterval[], dates: string[], name = 'lab
   for (const l of labels) {
     const a = isoMillis(l.start);
     const b = isoMillis(l.end);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new InputError(`${name}: invalid label dates ${l.start}..${l.end}`);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      throw new InputError(`${name}: invalid label dates ${l.start}..${l.end}`);
+    }
     if (dates.length === 0 || b < t[0] || a > t[t.length - 1]) {
       const range = dates.length ? `${dates[0]}..${dates[dates.length - 1]}` : 'empty';
       throw new InputError(`${name}: label ${l.start}..${l.end} is outside the series (${range})`);

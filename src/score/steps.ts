@@ -35,6 +35,7 @@ function median(v: number[]): number {
 /**
  * Default smoothing width for a series of `length` steps: 1% of it, at least 1, at most 200.
  *
+ * @throws never.
  * @example
  * autoSmoothing(4032); // 40
  */
@@ -46,6 +47,7 @@ export function autoSmoothing(length: number): number {
  * Centred rolling mean of width w (the window is cut at both ends, so edges average fewer values).
  * An even w takes one more value before the step than after it.
  *
+ * @throws never; w <= 1 copies the values.
  * @example
  * rollingMean([0, 3, 0, 3], 3); // [1.5, 1, 2, 1.5]
  */

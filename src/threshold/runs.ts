@@ -4,6 +4,7 @@ export type Run = [number, number];
 /**
  * The runs of consecutive true flags, as inclusive `[start, end]` step indices.
  *
+ * @throws never.
  * @example
  * flagRuns([false, true, true, false, true]); // [[1, 2], [4, 4]]
  */

@@ -14,16 +14,29 @@ export function parseStepRule(text: string): StepRule {
   const t = String(text).trim().toLowerCase();
   if (t === 'dynamic') return { method: 'dynamic' };
   const m = /^window-sigma(?::(\d*\.?\d+))?$/.exec(t);
-  if (m && (m[1] === undefined || Number(m[1]) > 0)) return { method: 'window-sigma', k: m[1] === undefined ? 4 : Number(m[1]) };
+  const k = m ? (m[1] === undefined ? 4 : Number(m[1])) : NaN;
+  if (k > 0) return { method: 'window-sigma', k };
   throw invalid('threshold', text, 'window-sigma, window-sigma:K with K > 0, or dynamic');
 }
 
-/** True when a threshold text names a per-step rule (so callers can route it here rather than to rule.ts). */
+/**
+ * True when a threshold text names a per-step rule (so callers can route it here rather than to rule.ts).
+ *
+ * @throws never.
+ * @example
+ * isStepRule('dynamic'); // true
+ */
 export function isStepRule(text: string): boolean {
   return /^(window-sigma(:.*)?|dynamic)$/i.test(String(text).trim());
 }
 
-/** Short label of a rule: `window-sigma:4`, `dynamic`. */
+/**
+ * Short label of a rule: `window-sigma:4`, `dynamic`.
+ *
+ * @throws never.
+ * @example
+ * stepRuleLabel({ method: 'window-sigma', k: 4 }); // 'window-sigma:4'
+ */
 export function stepRuleLabel(r: StepRule): string {
   return r.method === 'dynamic' ? 'dynamic' : `window-sigma:${r.k}`;
 }
