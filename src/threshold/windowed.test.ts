@@ -38,7 +38,7 @@ test('window-sigma: Orion defaults (third of the series, step a tenth of it) and
   assert.equal(t.step, 1); // ceil(4 / 10)
   assert.equal(t.windows.length, 7); // starts 0..6, the last ends at step 9
   assert.equal(t.flags.some(Boolean), false); // constant: ε = mean, nothing strictly above
-  const u = windowedThreshold([0, 0, 0, 0, 0, 0, 0, 0, 0], { method: 'window-sigma', k: 1 }, { windowSize: 4, step: 3 });
+  const u = windowedThreshold(new Array(9).fill(0), { method: 'window-sigma', k: 1 }, { windowSize: 4, step: 3 });
   assert.deepEqual(u.windows.map((w) => [w.start, w.end]), [[0, 3], [3, 6], [6, 8]]);
   assert.equal(windowedThreshold([], { method: 'dynamic' }).windows.length, 0);
 });
@@ -55,7 +55,8 @@ test('dynamic: picks ε flagging only the clear outlier', () => {
   assert.deepEqual(f.map((v, i) => (v > g.epsilon ? i : -1)).filter((i) => i >= 0), [20, 21, 22]);
   const t = windowedThreshold(e, { method: 'dynamic' }, { windowSize: 10 });
   assert.deepEqual(t.flags.map(Number), [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
-  assert.match(t.explanation, /^dynamic: mean \+ zσ with z from 2\.\.10 maximising Hundman's cost \(z 2\.\.2\) .* threshold 7\.3;/);
+  assert.match(t.explanation,
+    /^dynamic: mean \+ zσ with z from 2\.\.10 maximising Hundman's cost \(z 2\.\.2\) .* threshold 7\.3;/);
 });
 
 test('padding widens flags and merges near ones', () => {
@@ -64,7 +65,8 @@ test('padding widens flags and merges near ones', () => {
   assert.deepEqual(flagRuns(padFlags([false, true, false, false, true, false, false], 1)), [[0, 5]]);
   assert.deepEqual(padFlags([], 3), []);
   assert.throws(() => padFlags([true], -1), /invalid pad/);
-  const t = windowedThreshold([1, 1, 1, 1, 1, 5, 1, 1], { method: 'window-sigma', k: 1 }, { windowSize: 4, step: 2, pad: 1 });
+  const t = windowedThreshold([1, 1, 1, 1, 1, 5, 1, 1], { method: 'window-sigma', k: 1 },
+    { windowSize: 4, step: 2, pad: 1 });
   assert.deepEqual(t.flags.map(Number), [0, 0, 0, 0, 1, 1, 1, 0]);
 });
 
