@@ -5,7 +5,7 @@
  * (overlap-segment tp/fp/fn, summed per subset as Orion's leaderboard). Prints a per-file and a per-subset table.
  *
  *   node dist/bench/nab.js [--files a,b] [--epochs 10] [--window 100] [--units 60] [--lr 0.001] [--loss mse]
- *     [--batch 64] [--patience 0] [--val 0] [--smooth 0,auto] [--pad 50,10] [--prune 0.13] [--resample 10min|none]
+ *     [--batch 64] [--patience 0] [--val 0] [--smooth auto,0] [--pad 50,10] [--prune 0.13] [--resample 10min|none]
  *     [--rules window-sigma,dynamic] [--stride 1]
  * Post-processing options take comma lists: the model is trained once per file and every combination of smoothing,
  * padding, pruning and rule is evaluated on its scores (the first of each list is the one shown per file).
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     stride: Number(a.stride ?? 1), seed: 42,
   };
   const list = (v: string | undefined, d: string): string[] => (v ?? d).split(',');
-  const configs = list(a.smooth, '0').flatMap((smooth) => list(a.pad, '50').flatMap((pad) =>
+  const configs = list(a.smooth, 'auto').flatMap((smooth) => list(a.pad, '50').flatMap((pad) =>
     list(a.prune, '0.13').flatMap((prune) => list(a.rules, 'window-sigma,dynamic').map((rule) =>
       ({ key: `${rule} smooth ${smooth} pad ${pad} prune ${prune}`, rule, smooth, pad: Number(pad),
         prune: Number(prune) })))));
