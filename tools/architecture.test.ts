@@ -6,7 +6,10 @@ import { packageRoot } from '../src/util/paths';
 // The stages of src/, lowest first: a file may import its own stage and the stages before it, never a later one.
 // `version.ts` sits on the ground floor beside util/; `result.ts` composes the JSON types the stages below it own
 // (result.json), so everything from the detector up may use it.
-const STAGES = ['util', 'ground', 'backend', 'data', 'transform', 'sequence', 'model', 'score', 'train', 'threshold', 'result', 'detector', 'pipeline', 'plot', 'report', 'scan', 'notebook', 'cli', 'index'];
+const STAGES = [
+  'util', 'ground', 'backend', 'data', 'transform', 'sequence', 'model', 'score', 'train', 'threshold', 'events',
+  'evaluate', 'result', 'detector', 'pipeline', 'plot', 'report', 'scan', 'notebook', 'cli', 'index',
+];
 
 function stageOf(file: string): string {
   const rel = file.replace(/\\/g, '/').replace(/^src\//, '');

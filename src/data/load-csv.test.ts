@@ -8,8 +8,6 @@ import { packageRoot } from '../util/paths';
 import { loadCsvSeries, parseSeriesCsv } from './load-csv';
 import { InputError } from '../util/errors';
 
-import * as fs from 'fs';
-
 /** The walkthrough data shipped in the project's data/ folder. */
 const SHIPPED = path.resolve(packageRoot(), 'data');
 /** Evaluation data beside the project (not shipped): tests needing it skip when it is absent, fail under CI. */

@@ -1,0 +1,3 @@
+/** Events: runs of flagged steps with their peak, severity and column shares, and their CSV. */
+export * from './events';
+export * from './csv';
