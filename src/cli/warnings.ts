@@ -27,7 +27,7 @@ export function runWarnings(r: RunResult): string[] {
     if (monitored.slice(1).every((v) => !(v < monitored[0]))) {
       const which = h[0].valLoss === null ? 'training' : 'validation';
       out.push(`training: the ${which} loss never improved after epoch 1 (${h.length} epochs); `
-        + 'try a smaller --learning-rate, more epochs or more data');
+        + 'the --learning-rate may be too large or too small, or the data too short');
     }
   }
   return out;
