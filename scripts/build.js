@@ -29,12 +29,18 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** The tsc `npm run` would run (node_modules/.bin/tsc), else the typescript package's. */
+function tscPath() {
+  const bin = path.join(root, 'node_modules', '.bin', 'tsc');
+  return fs.existsSync(bin) ? fs.realpathSync(bin) : require.resolve('typescript/bin/tsc', { paths: [root] });
+}
+
 const built = fs.existsSync(info) ? fs.statSync(info).mtimeMs : 0;
 const sources = Math.max(...['src', 'tools', 'bench', 'tsconfig.json'].map((p) => newest(path.join(root, p))));
 if (built > sources) {
   if (process.env.LSTM_ANOMALY_BUILD_VERBOSE) process.stderr.write('build: dist is up to date, tsc skipped\n');
 } else {
-  run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', 'tsconfig.json']);
+  run(process.execPath, [tscPath(), '-p', 'tsconfig.json']);
   // tsc leaves .tsbuildinfo untouched when its own check finds nothing to emit: mark this build as current.
   if (fs.existsSync(info)) fs.utimesSync(info, new Date(), new Date());
 }

@@ -41,6 +41,7 @@ const MALFORMED: [string, Corrupt, RegExp][] = [
   ['scaler null', editJson((j) => (j.scaler = null)), /model\.json: missing or invalid "scaler"/],
   ['columns missing', editJson((j) => delete j.columns), /model\.json: missing or invalid "columns"/],
   ['unknown scaler kind', editJson((j) => (j.scaler.kind = 'robust')), /model\.json: unknown scaler kind "robust"/],
+  ['scaler kind "constructor"', editJson((j) => (j.scaler.kind = 'constructor')), /model\.json: unknown scaler kind "constructor"/],
   ['scaler without std', editJson((j) => delete j.scaler.std), /model\.json: scaler\.std: needs 1 numbers/],
   ['unknown threshold method', editJson((j) => (j.threshold.method = 'iqr')), /model\.json: unknown threshold method "iqr"/],
   ['threshold value null', editJson((j) => (j.threshold.value = null)), /model\.json: threshold\.value: null is not a number/],

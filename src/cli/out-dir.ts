@@ -94,7 +94,8 @@ export function checkOutDir(out: string, opts: OutCheck): void {
   }
   if (st && fs.readdirSync(abs).length > 0) {
     if (!isOwnOutput(abs)) {
-      throw new InputError(`--out ${out}: is not empty and not an output of lstm-anomaly; choose a new folder (${FORCE_HINT})`);
+      const why = 'is not empty and not an output of lstm-anomaly; choose a new folder';
+      throw new InputError(`--out ${out}: ${why} (${FORCE_HINT})`);
     }
     if (!opts.force) throw new InputError(`--out ${out}: holds an earlier output of lstm-anomaly; ${FORCE_HINT}`);
   }
@@ -123,7 +124,8 @@ function probeWritable(out: string, abs: string): void {
     probe = fs.mkdtempSync(path.join(head, '.lstm-anomaly-probe-'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(`--out ${out}: cannot write in ${head} (${code === 'EROFS' ? 'read-only file system' : code})`);
+    const why = code === 'EROFS' ? 'read-only file system' : code;
+    throw new InputError(`--out ${out}: cannot write in ${head} (${why})`);
   } finally {
     if (probe !== head) fs.rmSync(probe, { recursive: true, force: true });
   }
@@ -157,9 +159,12 @@ export async function testPauseWrite(): Promise<void> {
  * @example
  * const out = resolveOut(f.out, f.force, 'reports/sp500-2026-12-02', ['prices.csv']);
  */
-export function resolveOut(out: string | undefined, force: boolean | undefined, base: string, inputs: string[]): string {
+export function resolveOut(
+  out: string | undefined, force: boolean | undefined, base: string, inputs: string[],
+): string {
   const dir = out ?? uniqueDir(base);
   checkOutDir(dir, { inputs, force });
+  if (force && fs.existsSync(dir)) process.stderr.write(`note: --force: replacing the earlier output in ${dir}\n`);
   return dir;
 }
 
@@ -170,7 +175,9 @@ export function resolveOut(out: string | undefined, force: boolean | undefined, 
  * @example
  * await writeOutput('reports/run', 'detect', (tmp) => fs.writeFileSync(path.join(tmp, 'result.json'), '{}'));
  */
-export async function writeOutput(out: string, command: string, fill: (tmp: string) => Promise<void> | void): Promise<void> {
+export async function writeOutput(
+  out: string, command: string, fill: (tmp: string) => Promise<void> | void,
+): Promise<void> {
   await writeDirAtomic(out, async (tmp) => {
     fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText(command));
     await fill(tmp);

@@ -56,7 +56,9 @@ export function scoreRunResult(det: LstmAutoencoderDetector, series: Series, s: 
   const dates = series.dates;
   return {
     config: { command: 'score', model, ...det.options },
-    data: { source: series.source, rows: dates.length, start: dates[0], end: dates[dates.length - 1], columns: series.columns },
+    data: {
+      source: series.source, rows: dates.length, start: dates[0], end: dates[dates.length - 1], columns: series.columns,
+    },
     split: { trainRows: 0, testRows: dates.length, trainEnd: dates[0] },
     scaler: det.fitted().scaler.toJSON(),
     training: {

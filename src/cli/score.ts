@@ -36,12 +36,14 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const result = scoreRunResult(detector, series, scores, f.model);
   await writeOutput(out, 'score', (tmp) => {
     const data = { source: series.source, rows: series.dates.length };
-    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify({ model: f.model, data, threshold, windows, anomalies }, null, 1));
+    const scoresJson = { model: f.model, data, threshold, windows, anomalies };
+    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify(scoresJson, null, 1));
     const rows = anomalies.map((a) => `${a.date},${a.value},${a.mae}`);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), ['date,value,mae', ...rows].join('\n') + '\n');
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
   });
   detector.dispose();
-  progress.info(`${anomalies.length} of ${windows.length} windows above ${threshold.value.toPrecision(4)}; scores: ${path.join(out, 'scores.json')}`);
+  const above = `${anomalies.length} of ${windows.length} windows above ${threshold.value.toPrecision(4)}`;
+  progress.info(`${above}; scores: ${path.join(out, 'scores.json')}, report: ${path.join(out, 'report.html')}`);
   if (f.quiet) process.stdout.write(`${out}\n`);
 }

@@ -15,7 +15,10 @@ export const MAX_WINDOW = 100_000;
 /** Most windows per batch. */
 export const MAX_BATCH = 65_536;
 
-const gib = (b: number): string => `${b >= 100 * 1024 ** 3 ? Math.round(b / 1024 ** 3) : (b / 1024 ** 3).toPrecision(3)} GiB`;
+const gib = (b: number): string => {
+  const g = b / 1024 ** 3;
+  return `${g >= 100 ? Math.round(g) : g.toPrecision(3)} GiB`;
+};
 
 /**
  * Estimated bytes of a model's training: float32 parameters with gradients and Adam's two moments (4 copies), plus

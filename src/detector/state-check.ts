@@ -16,6 +16,7 @@ const THRESHOLDS: Record<string, string | null> = { percentile: 'percentile', si
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isPosInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
+const has = (o: object, k: unknown): boolean => typeof k === 'string' && Object.prototype.hasOwnProperty.call(o, k);
 const isNumArray = (v: unknown, n: number): boolean => Array.isArray(v) && v.length === n && v.every(isNum);
 
 /** The weight names and shapes an autoencoder of this spec has (encoder and decoder LSTMs, then the dense layer). */
@@ -47,27 +48,32 @@ export function checkModelJson(j: unknown, file: string): void {
   };
   if (!isObj(j)) bad('not a JSON object');
   const m = j as Record<string, unknown>;
-  for (const k of ['options', 'spec', 'scaler', 'threshold']) if (!isObj(m[k])) bad(`missing or invalid "${k}" (an object)`);
+  for (const k of ['options', 'spec', 'scaler', 'threshold']) {
+    if (!isObj(m[k])) bad(`missing or invalid "${k}" (an object)`);
+  }
   const cols = m.columns;
-  if (!Array.isArray(cols) || cols.length === 0 || !cols.every((c) => typeof c === 'string')) bad('missing or invalid "columns" (names of the value columns)');
+  if (!Array.isArray(cols) || cols.length === 0 || !cols.every((c) => typeof c === 'string')) {
+    bad('missing or invalid "columns" (names of the value columns)');
+  }
+  const n = (cols as string[]).length;
   const spec = m.spec as Record<string, unknown>;
   const opts = m.options as Record<string, unknown>;
-  if (!isPosInt(spec.window) || (spec.window as number) < 2) bad(`invalid spec.window: ${JSON.stringify(spec.window)}`);
-  if (!isPosInt(spec.features)) bad(`invalid spec.features: ${JSON.stringify(spec.features)}`);
+  const show = JSON.stringify;
+  if (!isPosInt(spec.window) || (spec.window as number) < 2) bad(`invalid spec.window: ${show(spec.window)}`);
+  if (!isPosInt(spec.features)) bad(`invalid spec.features: ${show(spec.features)}`);
   const enc = spec.encoder;
-  if (!Array.isArray(enc) || enc.length === 0 || !enc.every(isPosInt)) bad(`invalid spec.encoder: ${JSON.stringify(enc)}`);
-  if (spec.features !== (cols as string[]).length) bad(`spec.features ${spec.features} differs from the ${(cols as string[]).length} columns`);
-  if (opts.window !== spec.window) bad(`options.window ${JSON.stringify(opts.window)} differs from spec.window ${spec.window}`);
-  if (JSON.stringify(opts.encoder) !== JSON.stringify(enc)) bad(`options.encoder ${JSON.stringify(opts.encoder)} differs from spec.encoder ${JSON.stringify(enc)}`);
+  if (!Array.isArray(enc) || enc.length === 0 || !enc.every(isPosInt)) bad(`invalid spec.encoder: ${show(enc)}`);
+  if (spec.features !== n) bad(`spec.features ${spec.features} differs from the ${n} columns`);
+  if (opts.window !== spec.window) bad(`options.window ${show(opts.window)} differs from spec.window ${spec.window}`);
+  if (show(opts.encoder) !== show(enc)) bad(`options.encoder ${show(opts.encoder)} differs from spec.encoder ${show(enc)}`);
   const sc = m.scaler as Record<string, unknown>;
-  const fields = SCALERS[String(sc.kind)];
-  if (!fields) bad(`unknown scaler kind ${JSON.stringify(sc.kind)} (standard or minmax)`);
-  for (const f of fields) if (!isNumArray(sc[f], (cols as string[]).length)) bad(`scaler.${f}: needs ${(cols as string[]).length} numbers`);
+  if (!has(SCALERS, sc.kind)) bad(`unknown scaler kind ${show(sc.kind)} (standard or minmax)`);
+  for (const f of SCALERS[sc.kind as string]) if (!isNumArray(sc[f], n)) bad(`scaler.${f}: needs ${n} numbers`);
   const th = m.threshold as Record<string, unknown>;
-  if (!(String(th.method) in THRESHOLDS)) bad(`unknown threshold method ${JSON.stringify(th.method)} (percentile, sigma or fixed)`);
-  if (!isNum(th.value)) bad(`threshold.value: ${JSON.stringify(th.value)} is not a number`);
-  const param = THRESHOLDS[String(th.method)];
-  if (param && !isNum(th[param])) bad(`threshold.${param}: ${JSON.stringify(th[param])} is not a number`);
+  if (!has(THRESHOLDS, th.method)) bad(`unknown threshold method ${show(th.method)} (percentile, sigma or fixed)`);
+  if (!isNum(th.value)) bad(`threshold.value: ${show(th.value)} is not a number`);
+  const param = THRESHOLDS[th.method as string];
+  if (param && !isNum(th[param])) bad(`threshold.${param}: ${show(th[param])} is not a number`);
   checkManifest(m.weights, spec as unknown as AutoencoderSpec, bad);
 }
 
@@ -86,7 +92,8 @@ function checkManifest(w: unknown, spec: AutoencoderSpec, bad: (what: string) =>
     }
     const size = want[i].shape.reduce((a, b) => a * b, 1);
     if (x.length !== size || !Number.isInteger(x.offset) || (x.offset as number) < 0) {
-      bad(`weight ${want[i].name}: offset ${JSON.stringify(x.offset)} / length ${JSON.stringify(x.length)} (needs length ${size})`);
+      const at = `offset ${JSON.stringify(x.offset)}, length ${JSON.stringify(x.length)}`;
+      bad(`weight ${want[i].name}: ${at} (needs a length of ${size})`);
     }
   });
 }
@@ -102,7 +109,8 @@ function checkManifest(w: unknown, spec: AutoencoderSpec, bad: (what: string) =>
 export function checkWeightsBin(manifest: ManifestEntry[], bytes: number, file: string): void {
   const values = manifest.reduce((a, w) => Math.max(a, w.offset + w.length), 0);
   if (bytes !== 4 * values) {
-    throw new InputError(`${file}: ${4 * values} bytes expected by model.json's manifest (${values} float32 values), ${bytes} found`);
+    const want = `${4 * values} bytes expected by model.json's manifest (${values} float32 values)`;
+    throw new InputError(`${file}: ${want}, ${bytes} found`);
   }
 }
 

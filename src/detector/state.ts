@@ -62,7 +62,9 @@ export async function writeState(state: DetectorState, dir: string): Promise<voi
 export function readState(dir: string): DetectorState {
   const jf = path.join(dir, 'model.json');
   const wf = path.join(dir, 'weights.bin');
-  if (!fs.existsSync(jf) || !fs.existsSync(wf)) throw new InputError(`${dir}: not a saved model (needs model.json and weights.bin)`);
+  if (!fs.existsSync(jf) || !fs.existsSync(wf)) {
+    throw new InputError(`${dir}: not a saved model (needs model.json and weights.bin)`);
+  }
   let json: ModelJson;
   try {
     json = JSON.parse(fs.readFileSync(jf, 'utf8'));
@@ -77,7 +79,9 @@ export function readState(dir: string): DetectorState {
   checkWeightsBin(json.weights, buf.byteLength, wf);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   checkFinite(all, wf);
-  const weights: NamedWeight[] = json.weights.map((w) => ({ name: w.name, shape: w.shape, values: all.slice(w.offset, w.offset + w.length) }));
+  const weights: NamedWeight[] = json.weights.map((w) => ({
+    name: w.name, shape: w.shape, values: all.slice(w.offset, w.offset + w.length),
+  }));
   const { options, columns, spec, scaler, threshold, extra } = json;
   return { options, columns, spec, scaler, threshold, weights, extra };
 }
