@@ -121,7 +121,8 @@ test('a failed run removes every folder it created, parents included', () => {
   assert.equal(hashTree(work), before);
 });
 
-test('SIGINT while the output is written removes the hidden temporary folder', async () => {
+for (const [sig, exit] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+test(`${sig} while the output is written removes the hidden temporary folder`, async () => {
   const cwd = fs.mkdtempSync(path.join(work, 'sig-'));
   const child = spawn(process.execPath, [MAIN, '--csv', CSV, '--out', 'x/run', ...TINY],
     { cwd, env: { ...ENV, LSTM_ANOMALY_TEST_PAUSE_WRITE: '20000' } });
@@ -138,11 +139,12 @@ test('SIGINT while the output is written removes the hidden temporary folder', a
     child.on('exit', () => resolve(false));
   });
   assert.ok(seenTmp, `the run reached writing: ${err}`);
-  child.kill('SIGINT');
+  child.kill(sig);
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  assert.equal(code, 130);
+  assert.equal(code, exit);
   assert.deepEqual(fs.readdirSync(cwd), [], 'the temporary folder and the parent x/ it created are gone');
 });
+}
 
 test('a closed stdout and stderr (| head) never lose the run', async () => {
   const cwd = fs.mkdtempSync(path.join(work, 'pipe-'));
