@@ -56,7 +56,9 @@ const MALFORMED: [string, Corrupt, RegExp][] = [
     b.writeFloatLE(NaN, 4);
     fs.writeFileSync(path.join(d, 'weights.bin'), b);
   }, /weights\.bin: value 1 is NaN/],
-  ['unknown loss in options', editJson((j) => (j.options.loss = 'huber')), /model\.json: invalid loss: huber/],
+  ['unknown loss in options', editJson((j) => (j.options.loss = 'huber')), /model\.json: options\.loss: unknown "huber"/],
+  ['unknown transform in options', editJson((j) => (j.options.transform = 'bogus')), /model\.json: options\.transform: unknown "bogus" \(none, logret, diff\)/],
+  ['dropout out of range in options', editJson((j) => (j.options.dropout = 2)), /model\.json: invalid dropout: 2/],
 ];
 
 test('the tiny model trains and scores the training CSV with its own columns (no --value-col)', () => {

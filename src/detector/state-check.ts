@@ -1,5 +1,6 @@
 import { lstmSizes } from '../model';
 import type { AutoencoderSpec } from '../model';
+import { LOSSES, TRANSFORMS } from '../util/choices';
 import { InputError } from '../util/errors';
 
 /** One entry of model.json's weight manifest. */
@@ -66,6 +67,12 @@ export function checkModelJson(j: unknown, file: string): void {
   if (spec.features !== n) bad(`spec.features ${spec.features} differs from the ${n} columns`);
   if (opts.window !== spec.window) bad(`options.window ${show(opts.window)} differs from spec.window ${spec.window}`);
   if (show(opts.encoder) !== show(enc)) bad(`options.encoder ${show(opts.encoder)} differs from spec.encoder ${show(enc)}`);
+  const choices: [string, readonly string[]][] = [
+    ['transform', TRANSFORMS], ['scaler', Object.keys(SCALERS)], ['loss', LOSSES],
+  ];
+  for (const [k, allowed] of choices) {
+    if (!allowed.includes(opts[k] as string)) bad(`options.${k}: unknown ${show(opts[k])} (${allowed.join(', ')})`);
+  }
   const sc = m.scaler as Record<string, unknown>;
   if (!has(SCALERS, sc.kind)) bad(`unknown scaler kind ${show(sc.kind)} (standard or minmax)`);
   for (const f of SCALERS[sc.kind as string]) if (!isNumArray(sc[f], n)) bad(`scaler.${f}: needs ${n} numbers`);
