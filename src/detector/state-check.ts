@@ -66,7 +66,9 @@ export function checkModelJson(j: unknown, file: string): void {
   if (!Array.isArray(enc) || enc.length === 0 || !enc.every(isPosInt)) bad(`invalid spec.encoder: ${show(enc)}`);
   if (spec.features !== n) bad(`spec.features ${spec.features} differs from the ${n} columns`);
   if (opts.window !== spec.window) bad(`options.window ${show(opts.window)} differs from spec.window ${spec.window}`);
-  if (show(opts.encoder) !== show(enc)) bad(`options.encoder ${show(opts.encoder)} differs from spec.encoder ${show(enc)}`);
+  if (show(opts.encoder) !== show(enc)) {
+    bad(`options.encoder ${show(opts.encoder)} differs from spec.encoder ${show(enc)}`);
+  }
   const choices: [string, readonly string[]][] = [
     ['transform', TRANSFORMS], ['scaler', Object.keys(SCALERS)], ['loss', LOSSES],
   ];
