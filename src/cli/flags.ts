@@ -35,6 +35,9 @@ const LAYERS: FlagDef = { flag: '--layers', key: 'layers', type: 'string', arg: 
 const QUIET: FlagDef = { flag: '--quiet', key: 'quiet', type: 'bool',
   help: 'no progress output (prints only the output directory)', group: 'Output' };
 
+const FORCE: FlagDef = { flag: '--force', key: 'force', type: 'bool',
+  help: 'replace --out when it holds an earlier output of lstm-anomaly (never any other folder)', group: 'Output' };
+
 /** A run option's entry as a flag (its key in {@link PIPELINE_OPTION_DEFS}). */
 function opt(key: string): FlagDef {
   return optionDef(PIPELINE_OPTION_DEFS, key) as FlagDef;
@@ -49,7 +52,9 @@ export const DETECT_FLAGS: FlagDef[] = [
   LAYERS,
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
-    help: 'output directory', shown: 'reports/<name>-<date>', group: 'Output' },
+    help: 'output directory (a new one; refused when it holds other files)', shown: 'reports/<name>-<date>[-N]',
+    group: 'Output' },
+  FORCE,
   QUIET,
 ];
 
@@ -61,7 +66,9 @@ export const SCORE_FLAGS: FlagDef[] = [
   { ...opt('backend'),
     help: 'auto, tensorflow, wasm or cpu (use the training run\'s for identical scores)', group: 'Output' },
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
-    help: 'output directory', shown: 'reports/<name>-score-<date>', group: 'Output' },
+    help: 'output directory (a new one; refused when it holds other files)',
+    shown: 'reports/<name>-score-<date>[-N]', group: 'Output' },
+  FORCE,
   { ...QUIET, help: 'print only the output directory' },
 ];
 

@@ -10,7 +10,7 @@ const DETECT_HELP = helpText(
   'lstm-anomaly [detect] [options]',
   'Find anomalies in a time series with an LSTM autoencoder: split in time, scale on the training part, cut windows,\ntrain, score each window by its reconstruction MAE and flag windows above the threshold. With no data flag it uses\nthe bundled S&P 500 daily closes (2000-2020). Writes result.json, anomalies.csv, report.html and model/ to --out.',
   DETECT_FLAGS,
-  `Presets:\n${Object.entries(PRESETS).map(([k, p]) => `  ${k.padEnd(9)} ${p.about}`).join('\n')}\n\nOther commands:\n  lstm-anomaly score --model DIR [--csv PATH | --ticker SYMBOL]   score data with a saved model\n\nExamples:\n  lstm-anomaly                                  # bundled S&P 500, log returns, p95\n  lstm-anomaly --preset colab --transform none  # the Colab notebook on price levels (shows the drift warning)\n  lstm-anomaly --csv prices.csv --value-col Close --threshold p99`,
+  `Presets (each sets --transform none, the tutorials' price levels; add --transform logret to override):\n${Object.entries(PRESETS).map(([k, p]) => `  ${k.padEnd(9)} ${p.about}`).join('\n')}\n\nOther commands:\n  lstm-anomaly score --model DIR [--csv PATH | --ticker SYMBOL]   score data with a saved model\n\nExamples:\n  lstm-anomaly                                  # bundled S&P 500, log returns, p95\n  lstm-anomaly --preset colab                   # the Colab notebook on price levels (shows the drift warning)\n  lstm-anomaly --csv prices.csv --value-col Close --threshold p99`,
 );
 const SCORE_HELP = helpText('lstm-anomaly score --model DIR [options]', 'Score a series with a model saved by a detect run (same transform, scaler and threshold).', SCORE_FLAGS);
 
@@ -42,7 +42,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Keep running when stdout or stderr is a closed pipe (`| head`): the run still writes its outputs and exits
+ * with its own code; other stream errors are still thrown.
+ */
+function ignoreClosedPipes(): void {
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
+  }
+}
+
 if (require.main === module) {
+  ignoreClosedPipes();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import type { Series } from '../data/series';
@@ -10,7 +11,8 @@ import { parseThreshold, Threshold, ThresholdSpec } from '../threshold/rule';
 import { trainAutoencoder, TrainOptions, TrainResult } from '../train/fit';
 import { Scaler } from '../transform/scaler';
 import { applyTransform } from '../transform/transforms';
-import { InputError } from '../util/errors';
+import { InputError, isInputError } from '../util/errors';
+import { checkModelSize } from './limits';
 import { DEFAULT_DETECTOR_OPTIONS, DetectorOptions } from './options';
 import { DetectorState, readState, writeState } from './state';
 
@@ -70,6 +72,7 @@ export class LstmAutoencoderDetector {
     const o = this.options;
     this.specValue = resolveSpec({ window: o.window, encoder: o.encoder, dropout: o.dropout, loss: o.loss, learningRate: o.learningRate, seed: o.seed });
     this.rule = parseThreshold(o.threshold);
+    checkModelSize(this.specValue, o.batchSize);
   }
 
   /**
@@ -102,7 +105,13 @@ export class LstmAutoencoderDetector {
    * const det = await LstmAutoencoderDetector.load('reports/run/model');
    */
   static async load(dir: string, opts: { backend?: BackendChoice } = {}): Promise<LstmAutoencoderDetector> {
-    return LstmAutoencoderDetector.fromState(readState(dir), opts);
+    const state = readState(dir);
+    try {
+      return await LstmAutoencoderDetector.fromState(state, opts);
+    } catch (e) {
+      if (isInputError(e)) throw new InputError(`${path.join(dir, 'model.json')}: ${e.message}`);
+      throw e;
+    }
   }
 
   /** The resolved model architecture (features: 1 until fit or load sets the data's count). */
@@ -166,6 +175,7 @@ export class LstmAutoencoderDetector {
       throw new InputError(`too few rows: training part has ${train.values.length} rows, window ${o.window}${t.values.length < train.values.length ? ` after the ${o.transform} transform` : ''} needs at least ${o.window + train.values.length - t.values.length}`);
     }
     this.specValue = { ...this.specValue, features: train.columns.length };
+    checkModelSize(this.specValue, o.batchSize);
     this.columnsValue = [...train.columns];
     const scaler = Scaler.fit(o.scaler, t.values, train.columns);
     const w = makeWindows(scaler.transform(t.values), o.window, 'training part');
