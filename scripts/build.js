@@ -29,10 +29,12 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/** The tsc `npm run` would run (node_modules/.bin/tsc), else the typescript package's. */
+/**
+ * The compiler of the `typescript` devDependency. Not node_modules/.bin/tsc: tslab's own TypeScript (5.0) takes that
+ * name, and its lib types differ (typed arrays are not generic there).
+ */
 function tscPath() {
-  const bin = path.join(root, 'node_modules', '.bin', 'tsc');
-  return fs.existsSync(bin) ? fs.realpathSync(bin) : require.resolve('typescript/bin/tsc', { paths: [root] });
+  return require.resolve('typescript/bin/tsc', { paths: [root] });
 }
 
 const built = fs.existsSync(info) ? fs.statSync(info).mtimeMs : 0;
