@@ -129,12 +129,12 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
   /** Nothing to free (plain arrays). */
   dispose(): void {}
 
-  /** Adopt a saved state into this (new) detector, with the algorithm rebuilt from `state.model`. */
-  protected adopt(state: BaselineState<S>, algo: A): this {
-    if (state.format !== MODEL_FORMAT) throw new InputError(`saved model: unknown format ${JSON.stringify(state.format)} (expected ${MODEL_FORMAT})`);
+  /** Adopt a saved state into this (new) detector, after checking it; `build` rebuilds the algorithm. */
+  protected adopt(state: BaselineState<S>, build: (model: S) => A): this {
+    if (state?.format !== MODEL_FORMAT) throw new InputError(`saved model: unknown format ${JSON.stringify(state.format)} (expected ${MODEL_FORMAT})`);
     if (state.kind !== this.kind) throw new InputError(`saved model: kind ${JSON.stringify(state.kind)}, expected "${this.kind}"`);
     if (!Array.isArray(state.columns) || state.columns.length < 1) throw new InputError('saved model: no columns');
-    this.algo = algo;
+    this.algo = build(state.model);
     this.core = { scaler: Scaler.fromJSON(state.scaler), threshold: Threshold.fromJSON(state.threshold) };
     this.columnsValue = [...state.columns];
     this.extraValue = state.extra;

@@ -59,6 +59,7 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
   } catch {
     throw new InputError(`${jf}: not valid JSON`);
   }
+  if (!json || typeof json !== 'object') throw new InputError(`${jf}: not a saved model (no object)`);
   const kind = json.kind === undefined ? 'lstm' : detectorKind(json.kind);
   switch (kind) {
     case 'lstm': return LstmAutoencoderDetector.load(dir, opts);

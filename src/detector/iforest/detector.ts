@@ -22,7 +22,7 @@ export class IForestWindowDetector extends BaselineDetector<IForestState, Isolat
    * const copy = IForestWindowDetector.fromState(det.toState());
    */
   static fromState(state: BaselineState<IForestState>): IForestWindowDetector {
-    return new IForestWindowDetector(state.options).adopt(state, IsolationForestDetector.fromJSON(state.model));
+    return new IForestWindowDetector(state.options).adopt(state, (m) => IsolationForestDetector.fromJSON(m));
   }
 
   protected makeAlgorithm(): IsolationForestDetector {

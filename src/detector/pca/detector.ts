@@ -26,7 +26,7 @@ export class PcaWindowDetector extends BaselineDetector<PcaState, PcaDetector> {
    * const copy = PcaWindowDetector.fromState(det.toState());
    */
   static fromState(state: BaselineState<PcaState>): PcaWindowDetector {
-    return new PcaWindowDetector(state.options).adopt(state, PcaDetector.fromJSON(state.model));
+    return new PcaWindowDetector(state.options).adopt(state, (m) => PcaDetector.fromJSON(m));
   }
 
   constructor(options: Partial<AnyDetectorOptions> = {}) {

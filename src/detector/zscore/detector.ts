@@ -24,7 +24,7 @@ export class ZScoreWindowDetector extends BaselineDetector<ZScoreState, ZScoreDe
    * const copy = ZScoreWindowDetector.fromState(det.toState());
    */
   static fromState(state: BaselineState<ZScoreState>): ZScoreWindowDetector {
-    return new ZScoreWindowDetector(state.options).adopt(state, ZScoreDetector.fromJSON(state.model));
+    return new ZScoreWindowDetector(state.options).adopt(state, (m) => ZScoreDetector.fromJSON(m));
   }
 
   protected makeAlgorithm(): ZScoreDetector {
