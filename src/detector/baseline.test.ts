@@ -8,7 +8,9 @@ import { ZScoreWindowDetector } from './zscore/detector';
 function series(values: number[]): Series {
   return {
     dates: values.map((_, i) => new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10)),
-    values: values.map((v) => [v]), columns: ['close'], source: 'memory',
+    values: values.map((v) => [v]),
+    columns: ['close'],
+    source: 'memory',
   };
 }
 
@@ -27,7 +29,13 @@ test('pca detector: the rank-1 ramp is reconstructed exactly; off-line windows s
   assert.deepEqual(r.end, ['2021-01-07', '2021-01-08']);
   r.mae.forEach((v) => assert.ok(Math.abs(v - 0.125) < 1e-6, `score ${v}`));
   assert.deepEqual(r.anomaly, [true, true]);
-  assert.deepEqual(r.anomalies.map((a) => [a.date, a.value]), [['2021-01-07', 2], ['2021-01-08', 4]]);
+  assert.deepEqual(
+    r.anomalies.map((a) => [a.date, a.value]),
+    [
+      ['2021-01-07', 2],
+      ['2021-01-08', 4],
+    ],
+  );
   // Each step's reconstruction averaged over the windows covering it: m = (.375, .625); window (.5, 1) -> (.625, .875).
   assert.deepEqual(r.steps!.dates, ['2021-01-06', '2021-01-07', '2021-01-08']);
   [0.375, 0.625, 0.875].forEach((v, t) => assert.ok(Math.abs(r.steps!.reconstruction![t][0] - v) < 1e-6));
@@ -35,8 +43,14 @@ test('pca detector: the rank-1 ramp is reconstructed exactly; off-line windows s
 });
 
 test('pca detector: components are checked (at construction >= 1, at fit <= window x features)', async () => {
-  assert.throws(() => new PcaWindowDetector({ components: 0 }), /^InputError: invalid components: 0 \(an integer >= 1\)$/);
-  await assert.rejects(new PcaWindowDetector({ ...O, components: 3 }).fit(head(RAMP, 5)), /invalid components: 3 \(at most the window dimension 2 = window 2 x 1 feature\(s\)\)/);
+  assert.throws(
+    () => new PcaWindowDetector({ components: 0 }),
+    /^InputError: invalid components: 0 \(an integer >= 1\)$/,
+  );
+  await assert.rejects(
+    new PcaWindowDetector({ ...O, components: 3 }).fit(head(RAMP, 5)),
+    /invalid components: 3 \(at most the window dimension 2 = window 2 x 1 feature\(s\)\)/,
+  );
   assert.throws(() => new PcaWindowDetector().fitted(), /pca detector is not fitted/);
 });
 
@@ -46,8 +60,14 @@ test('zscore detector: per-step |z| by hand, a window scores its largest step', 
   const r = await det.score(RAMP, { from: RAMP.dates[5] });
   // Training mean .5, std sqrt(.125). Steps 0 and 1 (fewer than 2 before them): |.5 - .5| / sd = 0; step 2 after
   // the constant stretch .5, .5: |1 - .5| / sqrt(.125) = sqrt(2).
-  assert.deepEqual(r.steps!.score!.map((v) => +v.toFixed(6)), [0, 0, 1.414214]);
-  assert.deepEqual(r.mae.map((v) => +v.toFixed(6)), [0, 1.414214]);
+  assert.deepEqual(
+    r.steps!.score!.map((v) => +v.toFixed(6)),
+    [0, 0, 1.414214],
+  );
+  assert.deepEqual(
+    r.mae.map((v) => +v.toFixed(6)),
+    [0, 1.414214],
+  );
   assert.equal(r.steps!.reconstruction, undefined);
 });
 
@@ -63,7 +83,10 @@ test('iforest detector: seeded and deterministic; an obvious spike ranks first',
   const ra = await a.score(s, { from: s.dates[120] });
   assert.deepEqual((await b.score(s, { from: s.dates[120] })).mae, ra.mae);
   const top = ra.mae.indexOf(Math.max(...ra.mae));
-  assert.ok(ra.start[top] <= s.dates[140] && s.dates[140] <= ra.end[top], `top window ${ra.start[top]}..${ra.end[top]}`);
+  assert.ok(
+    ra.start[top] <= s.dates[140] && s.dates[140] <= ra.end[top],
+    `top window ${ra.start[top]}..${ra.end[top]}`,
+  );
   const c = new IForestWindowDetector({ ...o, seed: 12 });
   await c.fit(head(s, 120));
   assert.notDeepEqual((await c.score(s, { from: s.dates[120] })).mae, ra.mae);

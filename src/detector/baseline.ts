@@ -7,7 +7,16 @@ import { parseThreshold, Threshold, ThresholdSpec } from '../threshold/rule';
 import { Scaler } from '../transform/scaler';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
-import type { AnyDetectorOptions, Detector, DetectorKind, FitHooks, FittedCore, ScoreResult, StepScores, WindowScores } from './contract';
+import type {
+  AnyDetectorOptions,
+  Detector,
+  DetectorKind,
+  FitHooks,
+  FittedCore,
+  ScoreResult,
+  StepScores,
+  WindowScores,
+} from './contract';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { datedScores, PreparedScore, prepareScore, prepareTrain, scoreResult } from './prepare';
 import { MODEL_FORMAT } from './state';
@@ -110,14 +119,24 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
   /** Scaler and threshold. @throws Error when not fitted. */
   fitted(): FittedCore {
     const { scaler, threshold } = this.core;
-    if (!scaler || !threshold || !this.algo) throw new Error(`${this.kind} detector is not fitted: call fit() or load() first`);
+    if (!scaler || !threshold || !this.algo)
+      throw new Error(`${this.kind} detector is not fitted: call fit() or load() first`);
     return { scaler, threshold };
   }
 
   /** Everything needed to rebuild it (plain JSON). @throws Error when not fitted. */
   toState(extra?: Record<string, unknown>): BaselineState<S> {
     const { scaler, threshold } = this.fitted();
-    return { format: MODEL_FORMAT, kind: this.kind, options: this.options, columns: [...this.columnsValue], scaler: scaler.toJSON(), threshold: threshold.toJSON(), model: this.algo!.toJSON(), extra };
+    return {
+      format: MODEL_FORMAT,
+      kind: this.kind,
+      options: this.options,
+      columns: [...this.columnsValue],
+      scaler: scaler.toJSON(),
+      threshold: threshold.toJSON(),
+      model: this.algo!.toJSON(),
+      extra,
+    };
   }
 
   /** Save `model.json` to a directory, atomically. @throws Error when not fitted. */
@@ -131,8 +150,10 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
 
   /** Adopt a saved state into this (new) detector, after checking it; `build` rebuilds the algorithm. */
   protected adopt(state: BaselineState<S>, build: (model: S) => A): this {
-    if (state?.format !== MODEL_FORMAT) throw new InputError(`saved model: unknown format ${JSON.stringify(state.format)} (expected ${MODEL_FORMAT})`);
-    if (state.kind !== this.kind) throw new InputError(`saved model: kind ${JSON.stringify(state.kind)}, expected "${this.kind}"`);
+    if (state?.format !== MODEL_FORMAT)
+      throw new InputError(`saved model: unknown format ${JSON.stringify(state.format)} (expected ${MODEL_FORMAT})`);
+    if (state.kind !== this.kind)
+      throw new InputError(`saved model: kind ${JSON.stringify(state.kind)}, expected "${this.kind}"`);
     if (!Array.isArray(state.columns) || state.columns.length < 1) throw new InputError('saved model: no columns');
     this.algo = build(state.model);
     this.core = { scaler: Scaler.fromJSON(state.scaler), threshold: Threshold.fromJSON(state.threshold) };

@@ -176,7 +176,8 @@ export class LstmAutoencoderDetector implements Detector {
     const p = prepareScore(series, this.options, scaler, this.columnsValue, opts.from);
     const w = p.windows;
     const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
-    return scoreResult(series, p.transformed, datedScores(p.transformed.dates.slice(p.first), mae, this.options.window, threshold));
+    const dates = p.transformed.dates.slice(p.first);
+    return scoreResult(series, p.transformed, datedScores(dates, mae, this.options.window, threshold));
   }
 
   /**

@@ -41,7 +41,10 @@ export interface PreparedScore {
 export function prepareTrain(train: Series, o: PrepareOptions): PreparedTrain {
   const t = applyTransform(train, o.transform);
   if (t.values.length < o.window) {
-    throw new InputError(`too few rows: training part has ${train.values.length} rows, window ${o.window}${t.values.length < train.values.length ? ` after the ${o.transform} transform` : ''} needs at least ${o.window + train.values.length - t.values.length}`);
+    const lost = train.values.length - t.values.length;
+    const window = `window ${o.window}${lost > 0 ? ` after the ${o.transform} transform` : ''}`;
+    const rows = `training part has ${train.values.length} rows`;
+    throw new InputError(`too few rows: ${rows}, ${window} needs at least ${o.window + lost}`);
   }
   const scaler = Scaler.fit(o.scaler, t.values, train.columns);
   const windows = makeWindows(scaler.transform(t.values), o.window, 'training part');
@@ -56,9 +59,18 @@ export function prepareTrain(train: Series, o: PrepareOptions): PreparedTrain {
  * @example
  * const { windows } = prepareScore(series, o, scaler, det.columns, test.dates[0]);
  */
-export function prepareScore(series: Series, o: PrepareOptions, scaler: Scaler, columns: readonly string[], from?: string): PreparedScore {
+export function prepareScore(
+  series: Series,
+  o: PrepareOptions,
+  scaler: Scaler,
+  columns: readonly string[],
+  from?: string,
+): PreparedScore {
   if (series.columns.length !== columns.length) {
-    throw new InputError(`${series.source}: ${series.columns.length} value columns (${series.columns.join(', ')}), the model was trained on ${columns.length} (${columns.join(', ')})`);
+    const got = `${series.columns.length} value columns (${series.columns.join(', ')})`;
+    throw new InputError(
+      `${series.source}: ${got}, the model was trained on ${columns.length} (${columns.join(', ')})`,
+    );
   }
   const t = applyTransform(series, o.transform);
   let first = 0;
@@ -80,7 +92,12 @@ export function prepareScore(series: Series, o: PrepareOptions, scaler: Scaler, 
  */
 export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
   const flags = threshold ? threshold.flag(scores) : scores.map(() => false);
-  return { start: scores.map((_, i) => dates[i]), end: scores.map((_, i) => dates[i + window - 1]), mae: scores, anomaly: flags };
+  return {
+    start: scores.map((_, i) => dates[i]),
+    end: scores.map((_, i) => dates[i + window - 1]),
+    mae: scores,
+    anomaly: flags,
+  };
 }
 
 /**
@@ -92,8 +109,15 @@ export function datedScores(dates: string[], scores: number[], window: number, t
  * const result = scoreResult(series, prepared, datedScores(dates, scores, 30, threshold));
  */
 export function scoreResult(series: Series, transformed: Series, s: WindowScores): ScoreResult {
-  const windows: ScoredWindow[] = s.end.map((end, i) => ({ start: s.start[i], end, mae: s.mae[i], anomaly: s.anomaly[i] }));
+  const windows: ScoredWindow[] = s.end.map((end, i) => ({
+    start: s.start[i],
+    end,
+    mae: s.mae[i],
+    anomaly: s.anomaly[i],
+  }));
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
-  const anomalies: AnomalyRecord[] = windows.filter((x) => x.anomaly).map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
+  const anomalies: AnomalyRecord[] = windows
+    .filter((x) => x.anomaly)
+    .map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
   return { ...s, windows, anomalies, transformed };
 }

@@ -8,7 +8,15 @@ import { DETECTOR_KINDS } from './contract';
 import { LstmAutoencoderDetector } from './detector';
 import { createDetector, detectorKind, loadAnyDetector } from './registry';
 
-const TINY = { window: 5, encoder: [3], epochs: 1, batchSize: 8, backend: 'cpu' as const, seed: 3, transform: 'none' as const };
+const TINY = {
+  window: 5,
+  encoder: [3],
+  epochs: 1,
+  batchSize: 8,
+  backend: 'cpu' as const,
+  seed: 3,
+  transform: 'none' as const,
+};
 
 function series(n: number): Series {
   return {
@@ -26,7 +34,10 @@ function tmp(): string {
 test('registry: the kinds, and one line for an unknown one', () => {
   assert.deepEqual([...DETECTOR_KINDS], ['lstm', 'pca', 'zscore', 'iforest']);
   assert.equal(detectorKind('zscore'), 'zscore');
-  assert.throws(() => createDetector('dense'), /^InputError: invalid detector: dense \(one of: lstm, pca, zscore, iforest\)$/);
+  assert.throws(
+    () => createDetector('dense'),
+    /^InputError: invalid detector: dense \(one of: lstm, pca, zscore, iforest\)$/,
+  );
   assert.throws(() => detectorKind(3), /^InputError: invalid detector: 3 \(one of: lstm, pca, zscore, iforest\)$/);
   for (const k of DETECTOR_KINDS) assert.equal(createDetector(k, TINY).kind, k);
 });
@@ -84,13 +95,19 @@ test('registry: an LSTM model.json without kind (saved before there were several
 test('registry: loading refuses a missing model, bad JSON, an unknown kind and a broken state', async () => {
   const dir = tmp();
   try {
-    await assert.rejects(loadAnyDetector(path.join(dir, 'none')), /^InputError: .*none: not a saved model \(needs model.json\)$/);
+    await assert.rejects(
+      loadAnyDetector(path.join(dir, 'none')),
+      /^InputError: .*none: not a saved model \(needs model.json\)$/,
+    );
     const m = path.join(dir, 'm');
     fs.mkdirSync(m);
     fs.writeFileSync(path.join(m, 'model.json'), '{');
     await assert.rejects(loadAnyDetector(m), /model.json: not valid JSON/);
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ kind: 'forest' }));
-    await assert.rejects(loadAnyDetector(m), /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest\)$/);
+    await assert.rejects(
+      loadAnyDetector(m),
+      /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest\)$/,
+    );
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ format: 'lstm-anomaly-model/0', kind: 'pca' }));
     await assert.rejects(loadAnyDetector(m), /saved model: unknown format "lstm-anomaly-model\/0"/);
     const det = createDetector('pca', TINY);

@@ -34,10 +34,14 @@ export function createDetector(kind: string, options: Partial<AnyDetectorOptions
   const k = detectorKind(kind);
   const o = options;
   switch (k) {
-    case 'lstm': return new LstmAutoencoderDetector(o);
-    case 'pca': return new PcaWindowDetector(o);
-    case 'zscore': return new ZScoreWindowDetector(o);
-    case 'iforest': return new IForestWindowDetector(o);
+    case 'lstm':
+      return new LstmAutoencoderDetector(o);
+    case 'pca':
+      return new PcaWindowDetector(o);
+    case 'zscore':
+      return new ZScoreWindowDetector(o);
+    case 'iforest':
+      return new IForestWindowDetector(o);
   }
 }
 
@@ -62,9 +66,13 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
   if (!json || typeof json !== 'object') throw new InputError(`${jf}: not a saved model (no object)`);
   const kind = json.kind === undefined ? 'lstm' : detectorKind(json.kind);
   switch (kind) {
-    case 'lstm': return LstmAutoencoderDetector.load(dir, opts);
-    case 'pca': return PcaWindowDetector.fromState(json as BaselineState<never>);
-    case 'zscore': return ZScoreWindowDetector.fromState(json as BaselineState<never>);
-    case 'iforest': return IForestWindowDetector.fromState(json as BaselineState<never>);
+    case 'lstm':
+      return LstmAutoencoderDetector.load(dir, opts);
+    case 'pca':
+      return PcaWindowDetector.fromState(json as BaselineState<never>);
+    case 'zscore':
+      return ZScoreWindowDetector.fromState(json as BaselineState<never>);
+    case 'iforest':
+      return IForestWindowDetector.fromState(json as BaselineState<never>);
   }
 }

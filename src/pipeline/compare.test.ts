@@ -5,7 +5,15 @@ import { compareSections } from '../report/compare';
 import { compareKinds, runCompare } from './compare';
 import { runPipeline } from './run';
 
-const TINY = { window: 6, encoder: [4], epochs: 2, batchSize: 8, backend: 'cpu' as const, seed: 3, transform: 'none' as const };
+const TINY = {
+  window: 6,
+  encoder: [4],
+  epochs: 2,
+  batchSize: 8,
+  backend: 'cpu' as const,
+  seed: 3,
+  transform: 'none' as const,
+};
 
 function wave(n: number): Series {
   return {
@@ -21,7 +29,10 @@ test('compareKinds: at least two, no duplicates, known names; one line each', ()
   assert.throws(() => compareKinds('pca'), /^InputError: --compare needs at least two detectors: pca$/);
   assert.throws(() => compareKinds(''), /^InputError: --compare needs at least two detectors: \(none\)$/);
   assert.throws(() => compareKinds(['pca', 'zscore', 'pca']), /^InputError: --compare names pca twice$/);
-  assert.throws(() => compareKinds('pca,lsmt'), /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest\)$/);
+  assert.throws(
+    () => compareKinds('pca,lsmt'),
+    /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest\)$/,
+  );
 });
 
 test('runPipeline: options.detector picks the detector; its result.json records it', async () => {
@@ -30,12 +41,18 @@ test('runPipeline: options.detector picks the detector; its result.json records 
   assert.equal(result.config.detector, 'zscore');
   assert.equal(result.test.length, 15);
   assert.equal(result.training.epochs, 0);
-  await assert.rejects(runPipeline(wave(100), { ...TINY, detector: 'pca', components: 7 }), /^InputError: invalid components: 7 \(at most the window dimension 6 = window 6 x 1 feature\(s\)\)$/);
+  await assert.rejects(
+    runPipeline(wave(100), { ...TINY, detector: 'pca', components: 7 }),
+    /^InputError: invalid components: 7 \(at most the window dimension 6 = window 6 x 1 feature\(s\)\)$/,
+  );
 });
 
 test('runCompare: every detector on the same split, in order; one report section and three traces each', async () => {
   const c = await runCompare(wave(100), ['lstm', 'pca', 'zscore', 'iforest'], TINY);
-  assert.deepEqual(c.entries.map((e) => e.kind), ['lstm', 'pca', 'zscore', 'iforest']);
+  assert.deepEqual(
+    c.entries.map((e) => e.kind),
+    ['lstm', 'pca', 'zscore', 'iforest'],
+  );
   assert.deepEqual(c.split, { trainRows: 80, testRows: 20, trainEnd: '2021-03-21' });
   for (const e of c.entries) {
     assert.equal(e.test.length, 15);

@@ -57,7 +57,11 @@ export function compareKinds(kinds: string | readonly string[]): DetectorKind[] 
  * const c = await runCompare(series, ['lstm', 'pca', 'zscore'], { window: 30, epochs: 10 });
  * c.entries.map((e) => [e.kind, e.flagged]);
  */
-export async function runCompare(series: Series, kinds: string | readonly string[], options: Partial<PipelineOptions> = {}): Promise<CompareResult> {
+export async function runCompare(
+  series: Series,
+  kinds: string | readonly string[],
+  options: Partial<PipelineOptions> = {},
+): Promise<CompareResult> {
   const list = compareKinds(kinds);
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
   if (list.includes('pca')) checkComponents(o, series.columns.length);
@@ -68,8 +72,14 @@ export async function runCompare(series: Series, kinds: string | readonly string
       const test = run.result.test;
       const flagged = test.filter((w) => w.anomaly).length;
       entries.push({
-        kind, flagged, flaggedShare: test.length > 0 ? flagged / test.length : 0,
-        fitSeconds: run.timing.fitSeconds, scoreSeconds: run.timing.scoreSeconds, threshold: run.result.threshold, test, run,
+        kind,
+        flagged,
+        flaggedShare: test.length > 0 ? flagged / test.length : 0,
+        fitSeconds: run.timing.fitSeconds,
+        scoreSeconds: run.timing.scoreSeconds,
+        threshold: run.result.threshold,
+        test,
+        run,
       });
     }
   } catch (e) {

@@ -31,7 +31,9 @@ export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
 ];
 
 /** Every option of a run: the detector's, then the split's, then the choice of detector. */
-export const PIPELINE_OPTION_DEFS: readonly OptionDef[] = [...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS];
+export const PIPELINE_OPTION_DEFS: readonly OptionDef[] = [
+  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS,
+];
 
 /** Defaults of {@link PipelineOptions} (from {@link PIPELINE_OPTION_DEFS}). */
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = defaultsOf<PipelineOptions>(PIPELINE_OPTION_DEFS);

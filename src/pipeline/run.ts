@@ -74,7 +74,13 @@ function trainingRecord(detector: Detector, fitSeconds: number): RunResult['trai
   if (detector instanceof LstmAutoencoderDetector) {
     const tr = detector.training!;
     const model = detector.fitted().model;
-    return { backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch, history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(model.spec) };
+    return {
+      backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch,
+      history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(model.spec),
+    };
   }
-  return { backend: '', engine: detector.kind, epochs: 0, bestEpoch: 0, history: [], seqPerSec: 0, seconds: fitSeconds, parameters: 0 };
+  return {
+    backend: '', engine: detector.kind, epochs: 0, bestEpoch: 0,
+    history: [], seqPerSec: 0, seconds: fitSeconds, parameters: 0,
+  };
 }

@@ -22,7 +22,10 @@ const LINE_COLORS = ['#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777'];
  *
  * @throws InputError when there are no detectors or a threshold is not finite.
  * @example
- * const fig = compareTimeline([{ name: 'lstm', windows: a.test, threshold: 0.4 }, { name: 'pca', windows: b.test, threshold: 0.2 }]);
+ * const fig = compareTimeline([
+ *   { name: 'lstm', windows: a.test, threshold: 0.4 },
+ *   { name: 'pca', windows: b.test, threshold: 0.2 },
+ * ]);
  */
 export function compareTimeline(detectors: CompareSeries[]): Figure {
   if (detectors.length === 0) throw new InputError('compare chart: no detectors');
@@ -30,7 +33,12 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
   const gap = 0.04;
   const h = (1 - gap * (n - 1)) / n;
   const data: Array<Record<string, unknown>> = [];
-  const layout = baseLayout({ title: 'Scores over time, one row per detector', x: 'window end date', y: '', xType: 'date' });
+  const layout = baseLayout({
+    title: 'Scores over time, one row per detector',
+    x: 'window end date',
+    y: '',
+    xType: 'date',
+  });
   const yaxis = layout.yaxis as Record<string, unknown>;
   delete layout.yaxis;
   detectors.forEach((d, k) => {
@@ -41,12 +49,37 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
     const flagged = d.windows.filter((w) => w.anomaly);
     const on = { xaxis: 'x', yaxis: `y${ax}` };
     data.push(
-      { type: 'scatter', mode: 'lines', name: `${d.name} score`, x, y: d.windows.map((w) => w.mae), ...on,
-        line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 }, hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>` },
-      { type: 'scatter', mode: 'lines', name: `${d.name} threshold (${fmt(d.threshold)})`, x: span, y: span.map(() => d.threshold), ...on,
-        line: { color: COLORS.threshold, width: 1.5, dash: 'dash' }, hoverinfo: 'skip', showlegend: false },
-      { type: 'scatter', mode: 'markers', name: `${d.name} flagged (${flagged.length})`, x: flagged.map((w) => w.end), y: flagged.map((w) => w.mae), ...on,
-        marker: { color: COLORS.anomaly, size: 6 }, hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra>flagged</extra>` },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `${d.name} score`,
+        x,
+        y: d.windows.map((w) => w.mae),
+        ...on,
+        line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 },
+        hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>`,
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `${d.name} threshold (${fmt(d.threshold)})`,
+        x: span,
+        y: span.map(() => d.threshold),
+        ...on,
+        line: { color: COLORS.threshold, width: 1.5, dash: 'dash' },
+        hoverinfo: 'skip',
+        showlegend: false,
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: `${d.name} flagged (${flagged.length})`,
+        x: flagged.map((w) => w.end),
+        y: flagged.map((w) => w.mae),
+        ...on,
+        marker: { color: COLORS.anomaly, size: 6 },
+        hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra>flagged</extra>`,
+      },
     );
     const top = 1 - k * (h + gap);
     layout[`yaxis${ax}`] = { ...yaxis, title: { text: d.name }, domain: [Math.max(0, top - h), top], anchor: 'x' };

@@ -31,7 +31,7 @@ export interface CompareReportInput {
 const SCORE_TEXT: Record<string, string> = {
   lstm: 'reconstruction MAE of the LSTM autoencoder',
   pca: 'reconstruction MAE of the principal components',
-  zscore: 'largest rolling |z| of the window\'s steps',
+  zscore: "largest rolling |z| of the window's steps",
   iforest: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
 };
 
@@ -43,10 +43,22 @@ const SCORE_TEXT: Record<string, string> = {
  * compareTable(result.entries);
  */
 export function compareTable(entries: CompareReportEntry[]): string {
-  const rows = entries.map((e) => [e.kind, `${e.flagged} of ${e.test.length}`, `${(100 * e.flaggedShare).toFixed(1)}%`,
-    e.fitSeconds.toFixed(2), e.scoreSeconds.toFixed(2), `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`]);
-  const cols = [{ title: 'detector' }, { title: 'flagged windows', numeric: true }, { title: 'flagged share', numeric: true },
-    { title: 'fit s', numeric: true }, { title: 'score s', numeric: true }, { title: 'threshold', numeric: true }];
+  const rows = entries.map((e) => [
+    e.kind,
+    `${e.flagged} of ${e.test.length}`,
+    `${(100 * e.flaggedShare).toFixed(1)}%`,
+    e.fitSeconds.toFixed(2),
+    e.scoreSeconds.toFixed(2),
+    `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
+  ]);
+  const cols = [
+    { title: 'detector' },
+    { title: 'flagged windows', numeric: true },
+    { title: 'flagged share', numeric: true },
+    { title: 'fit s', numeric: true },
+    { title: 'score s', numeric: true },
+    { title: 'threshold', numeric: true },
+  ];
   return htmlTable(cols, rows);
 }
 
@@ -63,15 +75,23 @@ export function compareSections(c: CompareReportInput): string {
   const fig = compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value })));
   const cards = c.entries.map((e) => {
     const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
-    const text = `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold `
-      + `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`;
-    return `<section class="card compare-detector" id="compare-${escapeHtml(e.kind)}-section">\n<h2>Detector: ${escapeHtml(e.kind)}</h2>`
-      + `<p class="caption">${escapeHtml(text)}</p>\n${figureDiv(chart, `compare-${e.kind}`, 320)}\n</section>`;
+    const text =
+      `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold ` +
+      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`;
+    const kind = escapeHtml(e.kind);
+    return (
+      `<section class="card compare-detector" id="compare-${kind}-section">\n<h2>Detector: ${kind}</h2>` +
+      `<p class="caption">${escapeHtml(text)}</p>\n${figureDiv(chart, `compare-${e.kind}`, 320)}\n</section>`
+    );
   });
   const height = 120 + 180 * c.entries.length;
-  const caption = 'Each detector on the same split: its test scores (own scale), threshold (dashed) and flagged windows (red).';
-  return `<section class="card" id="compare-section">\n<h2>Detectors compared</h2><p class="caption">${escapeHtml(caption)}</p>\n`
-    + `${figureDiv(fig, 'compare-timeline', height)}\n${compareTable(c.entries)}\n</section>\n${cards.join('\n')}`;
+  const caption =
+    'Each detector on the same split: its test scores (own scale), threshold (dashed) and flagged windows (red).';
+  return (
+    '<section class="card" id="compare-section">\n<h2>Detectors compared</h2>' +
+    `<p class="caption">${escapeHtml(caption)}</p>\n` +
+    `${figureDiv(fig, 'compare-timeline', height)}\n${compareTable(c.entries)}\n</section>\n${cards.join('\n')}`
+  );
 }
 
 /**

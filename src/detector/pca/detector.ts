@@ -65,6 +65,10 @@ export class PcaWindowDetector extends BaselineDetector<PcaState, PcaDetector> {
 export function checkComponents(o: Pick<AnyDetectorOptions, 'components' | 'window'>, features: number): void {
   const d = o.window * features;
   if (o.components !== undefined && o.components > d) {
-    throw invalid('components', o.components, `at most the window dimension ${d} = window ${o.window} x ${features} feature(s)`);
+    throw invalid(
+      'components',
+      o.components,
+      `at most the window dimension ${d} = window ${o.window} x ${features} feature(s)`,
+    );
   }
 }
