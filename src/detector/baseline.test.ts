@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Series } from '../data/series';
+import { stepScores } from '../score/steps';
 import { IForestWindowDetector } from './iforest/detector';
 import { PcaWindowDetector } from './pca/detector';
 import { ZScoreWindowDetector } from './zscore/detector';
@@ -36,10 +37,14 @@ test('pca detector: the rank-1 ramp is reconstructed exactly; off-line windows s
       ['2021-01-08', 4],
     ],
   );
-  // Each step's reconstruction averaged over the windows covering it: m = (.375, .625); window (.5, 1) -> (.625, .875).
+  // Window (.5, .5) is reconstructed as the mean m = (.375, .625), window (.5, 1) as (.625, .875); per step, the
+  // median of the reconstructions covering it: .375, .625, .875, errors .125, .125, .125.
   assert.deepEqual(r.steps!.dates, ['2021-01-06', '2021-01-07', '2021-01-08']);
-  [0.375, 0.625, 0.875].forEach((v, t) => assert.ok(Math.abs(r.steps!.reconstruction![t][0] - v) < 1e-6));
-  assert.deepEqual(r.steps!.scaled, [[0.5], [0.5], [1]]);
+  const w = r.steps!.windows!;
+  assert.deepEqual([w.n, w.window, w.features, Array.from(w.x)], [2, 2, 1, [0.5, 0.5, 0.5, 1]]);
+  const st = stepScores(w.x, w.reconstruction, w.n, w.window, w.features);
+  [0.375, 0.625, 0.875].forEach((v, t) => assert.ok(Math.abs(st.recon[t] - v) < 1e-6, `step ${t}: ${st.recon[t]}`));
+  st.scores.forEach((v) => assert.ok(Math.abs(v - 0.125) < 1e-6));
 });
 
 test('pca detector: components are checked (at construction >= 1, at fit <= window x features)', async () => {
@@ -68,7 +73,7 @@ test('zscore detector: per-step |z| by hand, a window scores its largest step', 
     r.mae.map((v) => +v.toFixed(6)),
     [0, 1.414214],
   );
-  assert.equal(r.steps!.reconstruction, undefined);
+  assert.equal(r.steps!.windows, undefined);
 });
 
 test('iforest detector: seeded and deterministic; an obvious spike ranks first', async () => {

@@ -14,7 +14,7 @@ import type {
   FitHooks,
   FittedCore,
   ScoreResult,
-  StepScores,
+  StepOutput,
   WindowScores,
 } from './contract';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
@@ -44,7 +44,7 @@ export interface BaselineState<S> {
 /** Window scores and, where the algorithm has them, per-step scores. */
 export interface AlgorithmScores {
   scores: number[];
-  steps?: Omit<StepScores, 'dates'>;
+  steps?: Omit<StepOutput, 'dates'>;
 }
 
 /**

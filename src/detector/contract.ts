@@ -26,20 +26,29 @@ export interface WindowScores {
   anomaly: boolean[];
 }
 
+/** Scored windows and their reconstructions, flat as `Windows.x` (`[(i * window + t) * features + j]`). */
+export interface WindowReconstruction {
+  /** The scaled input windows. */
+  x: Float32Array;
+  /** Each window's reconstruction, same layout. */
+  reconstruction: Float32Array;
+  n: number;
+  window: number;
+  features: number;
+}
+
 /**
- * What a detector knows per step of the scored part (after the transform, in the scaler's units), for per-step
- * scores and events: `score` where the detector scores steps itself (zscore), `reconstruction` where it
- * reconstructs windows (pca: each step's reconstruction averaged over the windows covering it).
+ * What a detector knows per step of the scored part, for per-step scores and events: `score` where the detector
+ * scores steps itself (zscore); `windows` where it reconstructs windows (lstm, pca), ready for
+ * `stepScores(w.x, w.reconstruction, w.n, w.window, w.features)` of src/score/steps.ts.
  */
-export interface StepScores {
-  /** ISO date of each scored step (the transformed rows the windows were cut from). */
+export interface StepOutput {
+  /** ISO date of each scored step (the transformed rows the windows were cut from: n + window - 1). */
   dates: string[];
   /** The detector's own score of each step. */
   score?: number[];
-  /** Each step's reconstruction (one value per feature, scaled units). */
-  reconstruction?: number[][];
-  /** Each step's scaled input (one value per feature), to compare with `reconstruction`. */
-  scaled?: number[][];
+  /** The windows and their reconstructions. */
+  windows?: WindowReconstruction;
 }
 
 /** What `score` gives: the scores by column, as records, and the flagged dates. */
@@ -51,7 +60,7 @@ export interface ScoreResult extends WindowScores {
   /** The whole series after the detector's transform (the rows the windows were cut from, and earlier ones). */
   transformed: Series;
   /** Per-step scores or reconstructions, where the detector has them. */
-  steps?: StepScores;
+  steps?: StepOutput;
 }
 
 /** Hooks for progress while fitting (epochs and batches: only the LSTM calls them). */

@@ -175,9 +175,12 @@ export class LstmAutoencoderDetector implements Detector {
     const { scaler, model, threshold } = this.fitted();
     const p = prepareScore(series, this.options, scaler, this.columnsValue, opts.from);
     const w = p.windows;
-    const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
+    const reconstruction = await model.predict(w.x, w.n);
+    const mae = windowMae(w.x, reconstruction, w.n);
     const dates = p.transformed.dates.slice(p.first);
-    return scoreResult(series, p.transformed, datedScores(dates, mae, this.options.window, threshold));
+    const result = scoreResult(series, p.transformed, datedScores(dates, mae, this.options.window, threshold));
+    const windows = { x: w.x, reconstruction, n: w.n, window: w.window, features: w.features };
+    return { ...result, steps: { dates, windows } };
   }
 
   /**

@@ -52,6 +52,15 @@ for (const kind of DETECTOR_KINDS) {
       await det.fit(train);
       const a = await det.score(s, { from: s.dates[40] });
       assert.equal(a.windows.length, 16);
+      const w = a.steps?.windows;
+      if (w) {
+        // The window score of lstm and pca is the MAE of the window against its reconstruction.
+        const d = w.window * w.features;
+        const mae0 = w.x.subarray(0, d).reduce((acc, v, k) => acc + Math.abs(v - w.reconstruction[k]), 0) / d;
+        assert.ok(Math.abs(mae0 - a.mae[0]) < 1e-6, `${mae0} vs ${a.mae[0]}`);
+      }
+      assert.equal(w !== undefined, kind === 'lstm' || kind === 'pca');
+      assert.equal(a.steps?.score !== undefined, kind === 'zscore');
       await det.save(path.join(dir, 'm'), { source: 'memory' });
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'm', 'model.json'), 'utf8')).kind, kind);
       const back = await loadAnyDetector(path.join(dir, 'm'));

@@ -15,9 +15,9 @@ import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
 /** What a run gives back: the result (result.json), the fitted detector, the raw series and timings. */
-export interface PipelineRun {
+export interface PipelineRun<D extends Detector = Detector> {
   result: RunResult;
-  detector: Detector;
+  detector: D;
   series: Series;
   /** Wall-clock seconds to fit (transform, scaler, model, threshold) and to score the test part. */
   timing: { fitSeconds: number; scoreSeconds: number };
@@ -26,11 +26,16 @@ export interface PipelineRun {
 /**
  * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
+ * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
  * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
  * @example
  * const { result } = await runPipeline(loadDefaultSeries(), { transform: 'logret', epochs: 20 });
  */
+export async function runPipeline(
+  series: Series, options?: Partial<PipelineOptions> & { detector?: 'lstm' }, hooks?: FitHooks,
+): Promise<PipelineRun<LstmAutoencoderDetector>>;
+export async function runPipeline(series: Series, options?: Partial<PipelineOptions>, hooks?: FitHooks): Promise<PipelineRun>;
 export async function runPipeline(series: Series, options: Partial<PipelineOptions> = {}, hooks: FitHooks = {}): Promise<PipelineRun> {
   const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
   const detector = createDetector(o.detector, o);

@@ -14,7 +14,7 @@ import { PcaDetector, PcaState } from './pca';
  * @example
  * const det = new PcaWindowDetector({ window: 30, components: 3 });
  * await det.fit(train);
- * const { steps } = await det.score(series); // steps.reconstruction: per-step, scaled units
+ * const { steps } = await det.score(series); // steps.windows: the windows and their reconstructions
  */
 export class PcaWindowDetector extends BaselineDetector<PcaState, PcaDetector> {
   readonly kind = 'pca' as const;
@@ -40,18 +40,8 @@ export class PcaWindowDetector extends BaselineDetector<PcaState, PcaDetector> {
 
   protected scoreWith(algo: PcaDetector, p: Pick<PreparedScore, 'rows' | 'windows'>): AlgorithmScores {
     const w = p.windows;
-    const rec = algo.reconstruct(w);
-    const f = w.features;
-    const sums = p.rows.map(() => new Array<number>(f).fill(0));
-    const counts = new Array<number>(p.rows.length).fill(0);
-    for (let i = 0; i < w.n; i++) {
-      for (let t = 0; t < w.window; t++) {
-        counts[i + t]++;
-        for (let j = 0; j < f; j++) sums[i + t][j] += rec[(i * w.window + t) * f + j];
-      }
-    }
-    const reconstruction = sums.map((r, k) => r.map((v) => v / counts[k]));
-    return { scores: algo.scoreWindows(w), steps: { reconstruction, scaled: p.rows.map((r) => [...r]) } };
+    const windows = { x: w.x, reconstruction: algo.reconstruct(w), n: w.n, window: w.window, features: w.features };
+    return { scores: algo.scoreWindows(w), steps: { windows } };
   }
 }
 
