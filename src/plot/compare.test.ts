@@ -36,6 +36,7 @@ test('compareTimeline: one row per detector on one shared date axis, 3 traces ea
   assert.deepEqual(fig.data[2].x, ['2021-01-03']);
   assert.deepEqual(fig.data[5].y, [3]);
   assert.equal((fig.layout.xaxis as { type: string }).type, 'date');
+  assert.equal((fig.layout.xaxis as { anchor: string }).anchor, 'y2', 'the time axis is drawn under the last row');
   // Two rows with a gap of 0.04: heights 0.48, the top one [0.52, 1], the bottom one [0, 0.48].
   const dom = (k: string) => (fig.layout[k] as { domain: number[] }).domain.map((v) => +v.toFixed(6));
   assert.deepEqual(dom('yaxis'), [0.52, 1]);

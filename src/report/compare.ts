@@ -75,6 +75,11 @@ export function compareSections(c: CompareReportInput): string {
   const fig = compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value })));
   const cards = c.entries.map((e) => {
     const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
+    chart.data[0].name = 'test score';
+    for (const t of chart.data) {
+      if (typeof t.hovertemplate === 'string') t.hovertemplate = t.hovertemplate.replace('MAE', 'score');
+    }
+    (chart.layout.yaxis as { title: unknown }).title = { text: 'score' };
     const text =
       `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold ` +
       `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`;
@@ -86,7 +91,8 @@ export function compareSections(c: CompareReportInput): string {
   });
   const height = 120 + 180 * c.entries.length;
   const caption =
-    'Each detector on the same split: its test scores (own scale), threshold (dashed) and flagged windows (red).';
+    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed) and ' +
+    'flagged windows (red).';
   return (
     '<section class="card" id="compare-section">\n<h2>Detectors compared</h2>' +
     `<p class="caption">${escapeHtml(caption)}</p>\n` +
