@@ -24,6 +24,8 @@ export interface DetectorState {
 
 interface ModelJson extends Omit<DetectorState, 'weights'> {
   format: string;
+  /** Which detector (registry.ts); absent in models saved before there were several: 'lstm'. */
+  kind?: 'lstm';
   weights: { name: string; shape: number[]; offset: number; length: number }[];
 }
 
@@ -45,7 +47,7 @@ export async function writeState(state: DetectorState, dir: string): Promise<voi
   const bin = new Float32Array(offset);
   for (let i = 0; i < state.weights.length; i++) bin.set(state.weights[i].values, manifest[i].offset);
   const { options, columns, spec, scaler, threshold, extra } = state;
-  const json: ModelJson = { format: MODEL_FORMAT, options, columns, spec, scaler, threshold, weights: manifest, extra };
+  const json: ModelJson = { format: MODEL_FORMAT, kind: 'lstm', options, columns, spec, scaler, threshold, weights: manifest, extra };
   await writeDirAtomic(dir, (tmp) => {
     fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify(json, null, 2));
     fs.writeFileSync(path.join(tmp, 'weights.bin'), Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength));
