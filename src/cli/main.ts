@@ -5,6 +5,7 @@ import { detectCommand } from './detect';
 import { DETECT_FLAGS, SCORE_FLAGS } from './flags';
 import { helpText } from './parse';
 import { PRESETS } from '../pipeline/presets';
+import { Subcommand, SUBCOMMANDS } from './subcommands';
 
 const DETECT_HELP = helpText(
   'lstm-anomaly [detect] [options]',
@@ -16,6 +17,8 @@ const SCORE_HELP = helpText('lstm-anomaly score --model DIR [options]', 'Score a
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const sub = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, argv[0] ?? '') ? SUBCOMMANDS[argv[0]] : null;
+  if (sub) return subcommand(sub, argv.slice(1));
   const cmd = argv[0] === 'score' || argv[0] === 'detect' ? argv[0] : 'detect';
   const rest = argv[0] === cmd ? argv.slice(1) : argv;
   if (rest.includes('-h') || rest.includes('--help') || argv[0] === 'help') {
@@ -31,14 +34,36 @@ export async function main(argv: string[]): Promise<number> {
     else await detectCommand(rest);
     return 0;
   } catch (e) {
-    if (isInputError(e)) {
-      process.stderr.write(`${clear()}error: ${e.message}\n`);
-      return 2;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`${clear()}error: ${msg.split("\n")[0]}\n`);
-    if (process.env.LSTM_ANOMALY_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    return failed(e);
+  }
+}
+
+/** Print an error on one line; the exit code: 2 for bad input, 1 otherwise. */
+function failed(e: unknown): number {
+  if (isInputError(e)) {
+    process.stderr.write(`${clear()}error: ${e.message}\n`);
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`${clear()}error: ${msg.split("\n")[0]}\n`);
+  if (process.env.LSTM_ANOMALY_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}
+
+/** Run `scan`, `worker` or `watch` (see src/cli/subcommands.ts). */
+async function subcommand(cmd: Subcommand, argv: string[]): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(`${cmd.help()}\n`);
+    return 0;
+  }
+  if (argv.includes('--version')) {
+    process.stdout.write(`lstm-anomaly ${VERSION}\n`);
+    return 0;
+  }
+  try {
+    return await cmd.run(argv);
+  } catch (e) {
+    return failed(e);
   }
 }
 
