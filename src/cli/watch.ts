@@ -1,6 +1,6 @@
 import { LstmAutoencoderDetector } from '../detector/detector';
 import { followFile, streamLines } from '../scan/follow';
-import { watchLines } from '../scan/watch';
+import { watchLines, WatchEvent } from '../scan/watch';
 import type { BackendChoice } from '../backend/select';
 import { InputError } from '../util/errors';
 import { parseFlags } from './parse';
@@ -36,7 +36,8 @@ export async function watchCommand(argv: string[]): Promise<number> {
       `${threshold.toPrecision(4)}); Ctrl-C stops\n`,
   );
   try {
-    const res = await watchLines(detector, lines, (e) => process.stdout.write(`${JSON.stringify(e)}\n`));
+    const print = (e: WatchEvent) => process.stdout.write(`${JSON.stringify(e)}\n`);
+    const res = await watchLines(detector, lines, print, undefined, f.follow ?? 'stdin');
     process.stderr.write(`watch: ${res.rows} rows, ${res.events} events\n`);
   } finally {
     process.off('SIGINT', stop);
