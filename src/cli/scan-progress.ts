@@ -33,7 +33,6 @@ function outcome(item: ScanItemResult): string {
  * scanLocal(jobs, { onProgress: (p) => view.update(p) });
  */
 export class ScanProgressView {
-  private lastDraw = 0;
   private barShown = false;
 
   constructor(
@@ -65,9 +64,6 @@ export class ScanProgressView {
       this.out.write(`${this.mode === 'lines' ? `[${this.counts(p)}] ` : ''}${outcome(p.last)}\n`);
     }
     if (this.mode !== 'bar') return;
-    const now = Date.now();
-    if (!p.last && now - this.lastDraw < 100) return;
-    this.lastDraw = now;
     const width = 24;
     const finished = p.done + p.failed + this.failedBefore;
     const full = Math.round((finished / Math.max(1, this.total)) * width);
