@@ -88,13 +88,19 @@ test('scan --tickers: one from the Yahoo cache, one offline without a cache (a f
   assert.match(s.rows[1].error, /^cannot download ZZZ \(ZZZ\) from Yahoo Finance: .*; no cached copy in /);
 });
 
-test('--out: an earlier scan output is replaced; another non-empty folder is refused and kept', async () => {
+test('--out: an earlier scan output is replaced; a detect output needs --force; another folder is refused', async () => {
   fs.mkdirSync(path.join(work, 'mine'));
   fs.writeFileSync(path.join(work, 'mine', 'keep.txt'), 'x');
   const r = await runCli(['scan', '--csv-dir', 'in', '--out', 'mine', ...TINY], work);
   assert.equal(r.code, 2);
-  assert.equal(r.err, 'error: --out mine: is not empty and not an earlier scan output; choose a new folder\n');
+  assert.equal(r.err, 'error: --out mine: is not empty and not an output of lstm-anomaly; choose a new folder ' +
+    '(--force replaces an earlier output of lstm-anomaly, and only that)\n');
   assert.deepEqual(fs.readdirSync(path.join(work, 'mine')), ['keep.txt']);
+  fs.mkdirSync(path.join(work, 'det'));
+  fs.writeFileSync(path.join(work, 'det', '.lstm-anomaly'), '{"tool":"lstm-anomaly","command":"detect"}\n');
+  const d = await runCli(['scan', '--csv-dir', 'in', '--out', 'det', ...TINY], work);
+  assert.equal(d.code, 2);
+  assert.match(d.err, /^error: --out det: holds an earlier output of lstm-anomaly; --force replaces/);
   const again = await runCli(['scan', '--csv-dir', 'in', '--out', 'scan1', '--recent', '2w', ...TINY], work);
   assert.equal(again.code, 0, again.err);
   assert.deepEqual(JSON.parse(read('scan1', 'summary.json')).rows.map((x: { ok: boolean }) => x.ok), [true, true, false]);

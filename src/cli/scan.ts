@@ -2,6 +2,8 @@ import * as path from 'path';
 import { parseDate } from '../data/dates';
 import type { Series } from '../data/series';
 import { LstmAutoencoderDetector } from '../detector/detector';
+import { checkModelSize } from '../detector/limits';
+import { resolveSpec } from '../model';
 import { parseJobs, parseRecent, scanInputs } from '../scan/inputs';
 import { makeScanJob, ScanItemResult } from '../scan/job';
 import { scanExitCode, writeScanOutputs } from '../scan/output';
@@ -52,7 +54,8 @@ export async function scanCommand(argv: string[]): Promise<number> {
   const jobs = parseJobs(f.jobs, '--jobs');
   const recentDays = parseRecent(f.recent ?? String(optionDef(SCAN_FLAGS, 'recent').default));
   const { options, preset } = resolveOptions(f);
-  new LstmAutoencoderDetector(options); // checks window, layers, dropout, loss, threshold ...
+  const o = new LstmAutoencoderDetector(options).options; // checks window, layers, dropout, loss, threshold ...
+  checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
   const inputs = scanInputs({ tickers: f.tickers, tickersFile: f.tickersFile, csvDir: f.csvDir });
   const given = [f.csvDir, f.tickersFile].filter((p): p is string => p !== undefined);
   const out = scanOutDir(f.out, path.join('reports', `scan-${today()}`), given, f.force);

@@ -13,30 +13,18 @@ import { summaryHtml } from './summary-html';
 export const SCAN_MARKER = '.lstm-anomaly';
 
 /**
- * True when a folder is an earlier scan output: its marker says `scan`, or (no marker) it holds summary.json
- * and nothing but the summaries and sub-folders.
+ * True when a folder is an earlier scan output: its marker file ({@link SCAN_MARKER}) says `scan`.
  *
  * @throws Nothing.
  * @example
  * isScanOutput('reports/scan-2026-12-02'); // true after a scan wrote it
  */
 export function isScanOutput(dir: string): boolean {
-  let names: fs.Dirent[];
   try {
-    names = fs.readdirSync(dir, { withFileTypes: true });
+    return JSON.parse(fs.readFileSync(path.join(dir, SCAN_MARKER), 'utf8')).command === 'scan';
   } catch {
     return false;
   }
-  const marker = names.find((d) => d.name === SCAN_MARKER && d.isFile());
-  if (marker) {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(dir, SCAN_MARKER), 'utf8')).command === 'scan';
-    } catch {
-      return false;
-    }
-  }
-  const own = new Set(['summary.csv', 'summary.json', 'summary.html']);
-  return names.some((d) => d.name === 'summary.json') && names.every((d) => own.has(d.name) || d.isDirectory());
 }
 
 /**

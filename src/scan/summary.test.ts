@@ -83,10 +83,10 @@ test('writeScanOutputs: a folder per scanned series, the three summaries, links 
     assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.lstm-anomaly'), 'utf8')).command, 'scan');
     assert.equal(isScanOutput(out), true);
     assert.equal(isScanOutput(path.join(out, 'FX')), false, 'a detect-like folder is not a scan output');
+    fs.writeFileSync(path.join(out, '.lstm-anomaly'), '{"tool":"lstm-anomaly","command":"detect"}\n');
+    assert.equal(isScanOutput(out), false, 'a detect output');
     fs.rmSync(path.join(out, '.lstm-anomaly'));
-    assert.equal(isScanOutput(out), true, 'without the marker: summary.json and nothing but summaries and folders');
-    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
-    assert.equal(isScanOutput(out), false, 'a file the scan does not write');
+    assert.equal(isScanOutput(out), false, 'no marker');
     assert.deepEqual(fs.readdirSync(path.join(out, 'FX')).sort(), ['anomalies.csv', 'report.html', 'result.json']);
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')), summary);
     const html = fs.readFileSync(path.join(out, 'summary.html'), 'utf8');
