@@ -8,7 +8,7 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import { sineSeries } from '../src/data/synthetic';
-import { makeScanJob, ScanJob } from '../src/scan/job';
+import { makeScanJob, type ScanJob } from '../src/scan/job';
 import { scanLocal } from '../src/scan/local';
 import { scanViaQueue } from '../src/scan/queue';
 import { redisMissing, startRedis } from '../tools/testing/redis';
@@ -31,10 +31,14 @@ async function main(): Promise<void> {
   const opts = { window: 10, encoder: [8], epochs: arg('--epochs', 10), patience: 0, seed: 7, backend: 'cpu' as const };
   const jobs = (id: string): ScanJob[] =>
     Array.from({ length: n }, (_, i) =>
-      makeScanJob(id, `S${i}`, { ...sineSeries({ n: rows, period: 25, seed: i + 1 }), source: `bench:S${i}` }, opts));
+      makeScanJob(id, `S${i}`, { ...sineSeries({ n: rows, period: 25, seed: i + 1 }), source: `bench:S${i}` }, opts),
+    );
   const redis = await startRedis();
-  const worker = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'scan', 'worker-main.js'), '--queue', redis.url],
-    { stdio: ['ignore', 'pipe', 'ignore'] });
+  const worker = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'src', 'scan', 'worker-main.js'), '--queue', redis.url],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       worker.stdout!.on('data', (d: Buffer) => d.toString().includes('"ready"') && resolve());
@@ -56,11 +60,14 @@ async function main(): Promise<void> {
     }
     const ratio = median(queued) / median(local);
     console.log(
-      `scan of ${n} series (${rows} rows, window ${opts.window}, ${opts.encoder[0]} units, ${opts.epochs} epochs, cpu): ` +
+      `scan of ${n} series (${rows} rows, window ${opts.window}, ${opts.encoder[0]} units, ` +
+        `${opts.epochs} epochs, cpu): ` +
         `local ${median(local).toFixed(2)} s, Redis + 1 worker ${median(queued).toFixed(2)} s (medians of ${rounds})`,
     );
-    console.log(`queue / local = ${ratio.toFixed(3)} (target <= ${TARGET}: ${ratio <= TARGET ? 'met' : 'NOT met'}); ` +
-      `first round, both runners starting: ${(queued[0] / local[0]).toFixed(3)}`);
+    console.log(
+      `queue / local = ${ratio.toFixed(3)} (target <= ${TARGET}: ${ratio <= TARGET ? 'met' : 'NOT met'}); ` +
+        `first round, both runners starting: ${(queued[0] / local[0]).toFixed(3)}`,
+    );
   } finally {
     worker.kill('SIGTERM');
     await new Promise((r) => (worker.exitCode !== null ? r(null) : worker.once('exit', r)));

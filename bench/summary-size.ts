@@ -38,19 +38,24 @@ async function main(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-summary-bench-'));
   try {
-    const marks = new Map(items.flatMap((it) => (it.ok ? [[it.name, it.result.anomalies.map((a) => a.date)]] : [])) as
-      [string, string[]][]);
+    const marks = new Map(
+      items.flatMap((it) => (it.ok ? [[it.name, it.result.anomalies.map((a) => a.date)]] : [])) as [string, string[]][],
+    );
     writeSummary(dir, buildSummary(items, 30), series, marks);
     const file = path.join(dir, 'summary.html');
     const mb = fs.statSync(file).size / 1e6;
-    console.log(`summary.html for ${n} series (${rows} rows each, ${n - series.size} failed): ${mb.toFixed(2)} MB; ` +
-      `/ target ${MAX_MB} MB = ${(mb / MAX_MB).toFixed(2)}`);
+    console.log(
+      `summary.html for ${n} series (${rows} rows each, ${n - series.size} failed): ${mb.toFixed(2)} MB; ` +
+        `/ target ${MAX_MB} MB = ${(mb / MAX_MB).toFixed(2)}`,
+    );
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
       const t0 = Date.now();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       const openS = (Date.now() - t0) / 1000;
@@ -59,9 +64,11 @@ async function main(): Promise<void> {
       await page.click('th[data-k="peakScore"]');
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
       const sortS = (Date.now() - t1) / 1000;
-      console.log(`headless Chromium: open (load event) ${openS.toFixed(2)} s, ${drawn} rows; sort by peak score ` +
-        `${sortS.toFixed(2)} s; open / target ${MAX_OPEN_S} s = ${(openS / MAX_OPEN_S).toFixed(2)}; ` +
-        `console errors: ${errors.length}`);
+      console.log(
+        `headless Chromium: open (load event) ${openS.toFixed(2)} s, ${drawn} rows; sort by peak score ` +
+          `${sortS.toFixed(2)} s; open / target ${MAX_OPEN_S} s = ${(openS / MAX_OPEN_S).toFixed(2)}; ` +
+          `console errors: ${errors.length}`,
+      );
     } finally {
       await browser.close();
     }

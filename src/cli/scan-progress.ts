@@ -3,8 +3,9 @@ import type { ScanProgress } from '../scan/progress';
 import type { ProgressMode } from './progress';
 
 /**
- * Seconds as `45s`, `3m05s` or `2h07m`.
+ * Seconds as `45s`, `3m05s` or `2h07m` (`?` for none).
  *
+ * @throws Nothing.
  * @example
  * formatEta(185); // '3m05s'
  */
@@ -53,7 +54,8 @@ export class ScanProgressView {
   counts(p: ScanProgress): string {
     const failed = p.failed + this.failedBefore;
     const finished = p.done + failed;
-    return `${finished}/${this.total} done ${p.done}, failed ${failed}, running ${p.running}, ETA ${formatEta(p.etaSeconds)}`;
+    const eta = formatEta(p.etaSeconds);
+    return `${finished}/${this.total} done ${p.done}, failed ${failed}, running ${p.running}, ETA ${eta}`;
   }
 
   /** A change of the scan's state (see {@link ScanProgress}). */

@@ -5,14 +5,14 @@ import { LstmAutoencoderDetector } from '../detector/detector';
 import { checkModelSize } from '../detector/limits';
 import { resolveSpec } from '../model';
 import { parseJobs, parseRecent, scanInputs } from '../scan/inputs';
-import { makeScanJob, ScanItemResult } from '../scan/job';
+import { makeScanJob, type ScanItemResult } from '../scan/job';
 import { scanExitCode, writeScanOutputs } from '../scan/output';
 import { connectQueue, redactUrl } from '../scan/redis-url';
 import { InputError, invalid } from '../util/errors';
 import { optionDef } from '../util/options';
 import { today } from './detect';
 import { parseFlags } from './parse';
-import { SCAN_FLAGS, ScanFlags } from './scan-flags';
+import { SCAN_FLAGS, type ScanFlags } from './scan-flags';
 import { loadScanSeries } from './scan-load';
 import { scanOutDir } from './scan-out';
 import { ScanProgressView } from './scan-progress';
@@ -64,13 +64,21 @@ export async function scanCommand(argv: string[]): Promise<number> {
     await (await connectQueue(f.queue)).quit();
     view.info(`queue: ${redactUrl(f.queue)}`);
   }
-  const loaded = await loadScanSeries(inputs, f, preset?.data, (m) => view.info(m), (input, error) => {
-    if (error) view.info(`${input.name}: failed: ${error}`);
-  });
+  const loaded = await loadScanSeries(
+    inputs,
+    f,
+    preset?.data,
+    (m) => view.info(m),
+    (input, error) => {
+      if (error) view.info(`${input.name}: failed: ${error}`);
+    },
+  );
   const scanId = f.scanId ?? (f.queue ? newScanId() : 'local');
   const todo = inputs.filter((i) => loaded.series.has(i.name));
   const scanJobs = todo.map((i) => makeScanJob(scanId, i.name, loaded.series.get(i.name) as Series, options));
-  view.info(`scan: ${inputs.length} series, ${scanJobs.length} loaded${f.queue ? `, scan id ${scanId}` : `, ${jobs} job(s)`}`);
+  view.info(
+    `scan: ${inputs.length} series, ${scanJobs.length} loaded${f.queue ? `, scan id ${scanId}` : `, ${jobs} job(s)`}`,
+  );
   const progress = new ScanProgressView(view.mode, inputs.length, loaded.errors.size);
   const onProgress = progress.update.bind(progress);
   const ran: ScanItemResult[] = f.queue
@@ -80,7 +88,13 @@ export async function scanCommand(argv: string[]): Promise<number> {
   const byName = new Map(ran.map((r) => [r.name, r]));
   const items = inputs.map(
     (i): ScanItemResult =>
-      byName.get(i.name) ?? { id: i.name, name: i.name, ok: false, error: loaded.errors.get(i.name) ?? '?', seconds: 0 },
+      byName.get(i.name) ?? {
+        id: i.name,
+        name: i.name,
+        ok: false,
+        error: loaded.errors.get(i.name) ?? '?',
+        seconds: 0,
+      },
   );
   const summary = await writeScanOutputs(out, items, loaded.series, recentDays);
   const recent = summary.rows.filter((r) => (r.recentEvents ?? 0) > 0).length;

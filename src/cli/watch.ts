@@ -1,6 +1,6 @@
 import { LstmAutoencoderDetector } from '../detector/detector';
 import { followFile, streamLines } from '../scan/follow';
-import { watchLines, WatchEvent } from '../scan/watch';
+import { watchLines, type WatchEvent } from '../scan/watch';
 import type { BackendChoice } from '../backend/select';
 import { InputError } from '../util/errors';
 import { parseFlags } from './parse';

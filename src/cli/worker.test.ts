@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { priceCsv, runCli, startCli, CliProcess } from '../../tools/testing/cli';
-import { redisMissing, startRedis, TestRedis } from '../../tools/testing/redis';
+import { priceCsv, runCli, startCli, type CliProcess } from '../../tools/testing/cli';
+import { redisMissing, startRedis, type TestRedis } from '../../tools/testing/redis';
 import type { ScanSummary } from '../scan/summary';
 
 // A real redis-server on a free port, a real `lstm-anomaly worker` process, real (tiny) trainings.
@@ -28,9 +28,14 @@ after(async () => {
 });
 
 const summary = (dir: string): ScanSummary => JSON.parse(fs.readFileSync(path.join(work, dir, 'summary.json'), 'utf8'));
-const events = (w: CliProcess) => w.out().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+const events = (w: CliProcess) =>
+  w
+    .out()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
 
-test('scan --queue with one worker process gives the local scan\'s summary; SIGTERM stops the worker', {
+test("scan --queue with one worker process gives the local scan's summary; SIGTERM stops the worker", {
   skip: missing || false,
 }, async () => {
   const url = redis!.url;
@@ -39,7 +44,10 @@ test('scan --queue with one worker process gives the local scan\'s summary; SIGT
   const w = startCli(['worker', '--queue', url], work);
   workers.push(w);
   await w.waitFor(/"event":"ready"/);
-  const q = await runCli(['scan', '--csv-dir', 'in', '--out', 'queued', '--queue', url, '--scan-id', 'cli1', ...TINY], work);
+  const q = await runCli(
+    ['scan', '--csv-dir', 'in', '--out', 'queued', '--queue', url, '--scan-id', 'cli1', ...TINY],
+    work,
+  );
   assert.equal(q.code, 0, q.err);
   assert.match(q.err, /scan: 3 series, 2 scanned, 1 failed;/);
   assert.match(q.err, new RegExp(`queue: ${url.replace(/\./g, '\\.')}`));
@@ -48,12 +56,20 @@ test('scan --queue with one worker process gives the local scan\'s summary; SIGT
     fs.readFileSync(path.join(work, 'queued', 'AAA', 'anomalies.csv'), 'utf8'),
     fs.readFileSync(path.join(work, 'local', 'AAA', 'anomalies.csv'), 'utf8'),
   );
-  const done = events(w).filter((e) => e.event === 'done').map((e) => [e.name, e.ok]);
-  assert.deepEqual(done, [['AAA', true], ['BBB', true], ['CCC', false]]);
+  const done = events(w)
+    .filter((e) => e.event === 'done')
+    .map((e) => [e.name, e.ok]);
+  assert.deepEqual(done, [
+    ['AAA', true],
+    ['BBB', true],
+    ['CCC', false],
+  ]);
 
   // the same scan id again: every result comes back from Redis, the worker does nothing
-  const again = await runCli(['scan', '--csv-dir', 'in', '--out', 'again', '--queue', url, '--scan-id', 'cli1', ...TINY],
-    work);
+  const again = await runCli(
+    ['scan', '--csv-dir', 'in', '--out', 'again', '--queue', url, '--scan-id', 'cli1', ...TINY],
+    work,
+  );
   assert.equal(again.code, 0, again.err);
   assert.deepEqual(summary('again'), summary('queued'));
   assert.equal(events(w).filter((e) => e.event === 'start').length, 3);
@@ -61,7 +77,12 @@ test('scan --queue with one worker process gives the local scan\'s summary; SIGT
   w.proc.kill('SIGTERM');
   const end = await w.done;
   assert.equal(end.code, 0, end.err);
-  assert.deepEqual(events(w).slice(-2).map((e) => e.event), ['closing', 'closed']);
+  assert.deepEqual(
+    events(w)
+      .slice(-2)
+      .map((e) => e.event),
+    ['closing', 'closed'],
+  );
 });
 
 test('worker: a bad --queue or --concurrency is exit 2, one line, no password', async () => {

@@ -79,7 +79,8 @@ test('writeScanOutputs: a folder per scanned series, the three summaries, links 
     const item: ScanItemResult = { id: 's__FX', name: 'FX', ok: true, result: fx.result, seconds: 1 };
     const out = path.join(dir, 'scan');
     const summary = await writeScanOutputs(out, [item, BAD], new Map([['FX', fx.series]]), 30);
-    assert.deepEqual(fs.readdirSync(out).sort(), ['.lstm-anomaly', 'FX', 'summary.csv', 'summary.html', 'summary.json']);
+    const names = ['.lstm-anomaly', 'FX', 'summary.csv', 'summary.html', 'summary.json'];
+    assert.deepEqual(fs.readdirSync(out).sort(), names);
     assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.lstm-anomaly'), 'utf8')).command, 'scan');
     assert.equal(isScanOutput(out), true);
     assert.equal(isScanOutput(path.join(out, 'FX')), false, 'a detect-like folder is not a scan output');

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -42,11 +42,11 @@ export function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {
   const waiters: (() => void)[] = [];
   proc.stdout!.on('data', (d: Buffer) => {
     text.out += d.toString();
-    waiters.forEach((w) => w());
+    for (const w of waiters) w();
   });
   proc.stderr!.on('data', (d: Buffer) => {
     text.err += d.toString();
-    waiters.forEach((w) => w());
+    for (const w of waiters) w();
   });
   const done = new Promise<CliRun>((resolve) =>
     proc.once('close', (code) => resolve({ code, out: text.out, err: text.err, ms: Date.now() - t0 })),
@@ -58,7 +58,10 @@ export function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(() => reject(new Error(`no ${re} on ${which} in ${timeoutMs} ms:\n${text[which]}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no ${re} on ${which} in ${timeoutMs} ms:\n${text[which]}`)),
+        timeoutMs,
+      );
       waiters.push(check);
       check();
       done.then(() => setTimeout(() => reject(new Error(`exited before ${re}:\n${text.out}\n${text.err}`)), 50));
@@ -88,8 +91,8 @@ export function priceCsv(file: string, opts: { rows: number; phase?: number; sho
   for (let i = 0; i < opts.rows; i++) {
     const d = new Date(Date.UTC(2020, 0, 1) + i * 86400000).toISOString().slice(0, 10);
     const hit = i > opts.rows - 20 && i < opts.rows - 14;
-    lines.push(`${d},${(100 + 5 * Math.sin(i / 6 + (opts.phase ?? 0)) + (hit ? opts.shock ?? 0 : 0)).toFixed(4)}`);
+    lines.push(`${d},${(100 + 5 * Math.sin(i / 6 + (opts.phase ?? 0)) + (hit ? (opts.shock ?? 0) : 0)).toFixed(4)}`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
