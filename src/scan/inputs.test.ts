@@ -51,7 +51,7 @@ test('scanInputs --tickers-file: comments and blank lines skipped; duplicates na
 });
 
 test('scanInputs --csv-dir: every .csv in name order; an empty folder is one line', () => {
-  const dir = tmp({ 'b.csv': 'x', 'a.CSV': 'x', 'notes.txt': 'x' });
+  const dir = tmp({ 'b.csv': 'x', 'a.CSV': 'x', 'notes.txt': 'x', '..csv': 'x', '.hidden.csv': 'x' });
   const empty = tmp({ 'notes.txt': 'x' });
   try {
     assert.deepEqual(
