@@ -15,7 +15,7 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src', 'model', 'kernels');
-const sources = [path.join(srcDir, 'kernels-native.c'), path.join(srcDir, 'wasm-shim.h'), path.join(srcDir, 'kernels.c')];
+const sources = ['kernels-native.c', 'kernels-avx512.h', 'wasm-shim.h', 'kernels.c'].map((f) => path.join(srcDir, f));
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'kernels-native.node');
 const stamp = path.join(outDir, 'kernels-native.sha256');

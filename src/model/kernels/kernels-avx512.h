@@ -1,0 +1,173 @@
+// The engine's matrix products 16 floats wide (AVX-512F), included by kernels-native.c after kernels.c and
+// the AVX2 products, and compiled for AVX-512 by target attribute: the addon's glue hands these out only when
+// the CPU reports avx512f, avx512vl and avx512bw (see kernels-native.c).
+//
+// Same bits as every other build: each value of C is one chain of fused multiply-adds in k order (the last N % 4
+// columns: kernels.c's scalar column, a product then a sum, as the wasm build). A tail of 4..12 columns is one
+// masked vector; a masked lane is neither read nor written.
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("sse4.1,avx,avx2,fma,avx512f,avx512vl,avx512bw"))), apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("sse4.1,avx,avx2,fma,avx512f,avx512vl,avx512bw")
+#endif
+
+typedef __m512 z;
+
+// A tile of MR rows (1..8) by NV vectors (1..2) of 16 columns; the last vector's lanes are `mask` (all 16 when
+// MASKED is 0). As tile() in kernels.c; tn: A stored [K, M].
+ALWAYS_INLINE void tile16(int MR, int NV, int MASKED, __mmask16 mask, int tn, int acc, int K, const float* A, int lda,
+                          const float* B, int ldb, float* C, int ldc) {
+  z c[8][2];
+  const __mmask16 mk = MASKED ? mask : (__mmask16)0xFFFF;
+  for (int i = 0; i < MR; i++)
+    for (int j = 0; j < NV; j++) {
+      const int last = j == NV - 1;
+      c[i][j] = !acc ? _mm512_setzero_ps()
+                : (MASKED && last) ? _mm512_maskz_loadu_ps(mk, C + i * ldc + 16 * j) : _mm512_loadu_ps(C + i * ldc + 16 * j);
+    }
+  const int s = tn ? 1 : lda, t = tn ? lda : 1;
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    const float* b = B + k * ldb;
+    const z b0 = (MASKED && NV == 1) ? _mm512_maskz_loadu_ps(mk, b) : _mm512_loadu_ps(b);
+    const z b1 = NV > 1 ? (MASKED ? _mm512_maskz_loadu_ps(mk, b + 16) : _mm512_loadu_ps(b + 16)) : b0;
+    for (int i = 0; i < MR; i++) {
+      const z ai = _mm512_set1_ps(a[i * s]);
+      c[i][0] = _mm512_fmadd_ps(ai, b0, c[i][0]);
+      if (NV > 1) c[i][1] = _mm512_fmadd_ps(ai, b1, c[i][1]);
+    }
+  }
+  for (int i = 0; i < MR; i++)
+    for (int j = 0; j < NV; j++) {
+      if (MASKED && j == NV - 1) _mm512_mask_storeu_ps(C + i * ldc + 16 * j, mk, c[i][j]);
+      else _mm512_storeu_ps(C + i * ldc + 16 * j, c[i][j]);
+    }
+}
+
+// Rows of one row tile (MR rows), all N columns of B (unpacked, row stride ldb).
+ALWAYS_INLINE void rows16(int MR, int tn, int acc, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  const int N4 = N & ~3;
+  int n = 0;
+  for (; n + 32 <= N4; n += 32) tile16(MR, 2, 0, 0, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  if (n + 16 < N4) tile16(MR, 2, 1, (__mmask16)((1u << (N4 - n - 16)) - 1), tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  else if (n + 16 == N4) tile16(MR, 1, 0, 0, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  else if (n < N4) tile16(MR, 1, 1, (__mmask16)((1u << (N4 - n)) - 1), tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+  for (n = N4; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
+}
+
+// All M rows in tiles of 8, then 4, then the rest.
+#define ROW_TILES16(M, BODY)                                 \
+  {                                                          \
+    int m = 0;                                               \
+    for (; m + 8 <= M; m += 8) { const int MR = 8; BODY; }   \
+    for (; m + 4 <= M; m += 4) { const int MR = 4; BODY; }   \
+    switch (M - m) {                                         \
+      case 3: { const int MR = 3; BODY; break; }             \
+      case 2: { const int MR = 2; BODY; break; }             \
+      case 1: { const int MR = 1; BODY; break; }             \
+    }                                                        \
+  }
+
+enum { NB16 = 64, KB16 = 64, PM16 = 32, PKB16 = 256 };
+
+static void gemm16(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  if (K < 1) return;
+  const int kstep = M >= 64 ? KB16 : K;
+  for (int k0 = 0; k0 < K; k0 += kstep) {
+    const int kb = K - k0 < kstep ? K - k0 : kstep, acc = k0 > 0;
+    const float* Ak = tn ? A + k0 * lda : A + k0;
+    const float* Bk = B + k0 * ldb;
+    for (int n0 = 0; n0 < N; n0 += NB16) {
+      const int nb = N - n0 < NB16 ? N - n0 : NB16;
+      ROW_TILES16(M, rows16(MR, tn, acc, nb, kb, tn ? Ak + m : Ak + m * lda, lda, Bk + n0, ldb, C + m * ldc + n0, ldc))
+    }
+  }
+}
+
+static void gemm_nn_512(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  gemm16(0, M, N, K, A, lda, B, ldb, C, ldc);
+}
+
+// Bp = B [K, N] (N a multiple of 8) as panels of 32 columns, each K x 32 and contiguous (the last one 8, 16 or
+// 24 wide): Bp[j K + w k + c] = B[k][j + c], w the panel's width.
+static void pack_panels_512(int K, int N, const float* B, int ldb, float* Bp) {
+  int j = 0;
+  for (; j + 32 <= N; j += 32) {
+    float* d = Bp + j * K;
+    for (int k = 0; k < K; k++) {
+      _mm512_storeu_ps(d + 32 * k, _mm512_loadu_ps(B + k * ldb + j));
+      _mm512_storeu_ps(d + 32 * k + 16, _mm512_loadu_ps(B + k * ldb + j + 16));
+    }
+  }
+  const int w = N - j;
+  if (w > 0) {
+    const __mmask16 m = (__mmask16)((1u << w) - 1), m2 = (__mmask16)(w > 16 ? (1u << (w - 16)) - 1 : 0);
+    float* d = Bp + j * K;
+    for (int k = 0; k < K; k++) {
+      if (w >= 16) {
+        _mm512_storeu_ps(d + w * k, _mm512_loadu_ps(B + k * ldb + j));
+        if (m2) _mm512_mask_storeu_ps(d + w * k + 16, m2, _mm512_maskz_loadu_ps(m2, B + k * ldb + j + 16));
+      } else {
+        _mm512_mask_storeu_ps(d + w * k, m, _mm512_maskz_loadu_ps(m, B + k * ldb + j));
+      }
+    }
+  }
+}
+
+// All rows of C against panels packed by pack_panels_512.
+ALWAYS_INLINE void rows_packed16(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  int j = 0;
+  for (; j + 32 <= N; j += 32)
+    ROW_TILES16(M, tile16(MR, 2, 0, 0, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 32, C + m * ldc + j, ldc))
+  const int w = N - j;
+  const float* Bj = Bp + j * K;
+  if (w == 24)
+    ROW_TILES16(M, tile16(MR, 2, 1, 0xFF, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 24, C + m * ldc + j, ldc))
+  else if (w == 16)
+    ROW_TILES16(M, tile16(MR, 1, 0, 0, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 16, C + m * ldc + j, ldc))
+  else if (w == 8)
+    ROW_TILES16(M, tile16(MR, 1, 1, 0xFF, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 8, C + m * ldc + j, ldc))
+}
+
+static void gemm_nn_packed_512(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
+  if (K < 1) return;
+  for (int m0 = 0; m0 < M; m0 += PM16) {
+    const int mb = M - m0 < PM16 ? M - m0 : PM16;
+    rows_packed16(0, 0, mb, N, K, A + m0 * lda, lda, Bp, C + m0 * ldc, ldc);
+  }
+}
+
+static void gemm_tn_512(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
+  if (!W || M < 64) {
+    gemm16(1, M, N, K, A, lda, B, ldb, C, ldc);
+    return;
+  }
+  const int N8 = N & ~7;
+  for (int k0 = 0; k0 < K; k0 += PKB16) {
+    const int kb = K - k0 < PKB16 ? K - k0 : PKB16, acc = k0 > 0;
+    for (int n0 = 0; n0 < N8; n0 += NB16) {
+      const int nb = N8 - n0 < NB16 ? N8 - n0 : NB16;
+      pack_panels_512(kb, nb, B + k0 * ldb + n0, ldb, W);
+      rows_packed16(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+    }
+  }
+  if (N8 < N) gemm16(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+}
+
+// The peak: `n` rounds of 16 independent fused multiply-adds 512 bits wide (2 x 16 x 16 flops a round).
+static double peak_512(long long n) {
+  z c[16];
+  const z a = _mm512_set1_ps(0.999999f), b = _mm512_set1_ps(1e-7f);
+  for (int i = 0; i < 16; i++) c[i] = _mm512_set1_ps((float)i);
+  for (long long r = 0; r < n; r++)
+    for (int i = 0; i < 16; i++) c[i] = _mm512_fmadd_ps(c[i], a, b);
+  z s = c[0];
+  for (int i = 1; i < 16; i++) s = _mm512_add_ps(s, c[i]);
+  return _mm512_reduce_add_ps(s);
+}
+#ifdef __clang__
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
