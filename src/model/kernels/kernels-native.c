@@ -215,6 +215,9 @@ KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7)
 KERNEL(gemm_nn_512, 9, gemm_nn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
 KERNEL(gemm_tn_512, 10, gemm_tn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
 KERNEL(pack_panels_512, 5, pack_panels_512(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(lstm_step_forward_512, 10, lstm_step_forward_512(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(lstm_step_backward_512, 10, lstm_step_backward_512(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(adam_step_512, 10, adam_step_512(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
 KERNEL(gemm_nn_packed_512, 8, gemm_nn_packed_512(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
 
 // base(buffer): the address of an ArrayBuffer's first byte, as a number (exact: below 2^53).
@@ -232,6 +235,8 @@ static napi_value js_base(napi_env env, napi_callback_info info) {
 
 // What this CPU runs (asked once, at load, before any kernel can be called).
 static int has_avx2, has_avx512;
+// Where the peak loops' sums go (so that they are computed).
+volatile double kernels_peak_sink;
 
 // peak(bits, rounds): `rounds` rounds of independent fused multiply-adds `bits` wide (128, 256, 512), for the
 // caller to time; returns the flops done. Only widths this CPU runs.
@@ -244,11 +249,10 @@ static napi_value js_peak(napi_env env, napi_callback_info info) {
     return fail(env);
   const int bits = (int)a[0];
   const long long n = (long long)a[1];
-  static volatile double sink;
   double flops = 2.0 * (double)n * (bits / 32);
-  if (bits == 128 && has_avx2) sink = peak_128(n), flops *= 12;
-  else if (bits == 256 && has_avx2) sink = peak_256(n), flops *= 12;
-  else if (bits == 512 && has_avx512) sink = peak_512(n), flops *= 16;
+  if (bits == 128 && has_avx2) kernels_peak_sink = peak_128(n), flops *= 12;
+  else if (bits == 256 && has_avx2) kernels_peak_sink = peak_256(n), flops *= 12;
+  else if (bits == 512 && has_avx512) kernels_peak_sink = peak_512(n), flops *= 16;
   else {
     napi_throw_range_error(env, NULL, "kernels-native: peak: this CPU has no FMA at that width");
     return NULL;
@@ -268,24 +272,23 @@ static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
 }
 
 // Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
-// kernels per build it runs: avx2 (the products 8 wide), avx512 (the products 16 wide; the cell, transposes,
-// row sums, Adam and dropout masks are the same functions in both). A build the CPU lacks has no table, so no
+// kernels per build it runs: avx2 (the products 8 wide, kernels.c's cell and Adam 4 wide), avx512 (products,
+// cell and Adam 16 wide); transposes, row sums and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
 // AVX-512 instruction is ever reached on a CPU without it.
 NAPI_MODULE_INIT() {
   __builtin_cpu_init();
   has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
   has_avx512 = has_avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512bw");
-  const fn_entry common[] = {
-    {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward},
-    {"transpose", js_transpose}, {"colsum", js_colsum}, {"adam_step", js_adam_step}, {"dropout_masks", js_dropout_masks},
-  };
+  const fn_entry common[] = {{"transpose", js_transpose}, {"colsum", js_colsum}, {"dropout_masks", js_dropout_masks}};
   const fn_entry avx2[] = {
     {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels}, {"gemm_nn_packed", js_gemm_nn_packed},
+    {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward}, {"adam_step", js_adam_step},
   };
   const fn_entry avx512[] = {
     {"gemm_nn", js_gemm_nn_512}, {"gemm_tn", js_gemm_tn_512}, {"pack_panels", js_pack_panels_512},
-    {"gemm_nn_packed", js_gemm_nn_packed_512},
+    {"gemm_nn_packed", js_gemm_nn_packed_512}, {"lstm_step_forward", js_lstm_step_forward_512},
+    {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
   };
   const size_t nc = sizeof common / sizeof common[0], np = sizeof avx2 / sizeof avx2[0];
   napi_value f, builds, s;
