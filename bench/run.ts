@@ -81,10 +81,18 @@ function contender(root: string, kind: string, a: BenchArgs, epochs: number, gem
 /** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */
 interface CliRun { seconds: number; epochs: number; trainSeconds: number; seqPerSec: number; anomalies: number; backend: string; engine: string; runs?: number[] }
 
-/** The default CLI run `n` times (with `env` added); the median one (by seconds), with every run's seconds. */
-function cliRuns(root: string, n: number, env: Record<string, string> = {}): CliRun {
-  const all = Array.from({ length: n }, () => cliRun(root, env)).sort((p, q) => p.seconds - q.seconds);
-  return { ...all[(n - 1) >> 1], runs: all.map((c) => c.seconds) };
+/**
+ * The default CLI run `n` times in each environment of `envs` (`env` added to this one's), taking turns (a
+ * round of every environment, then the next round), so that a change in the machine's load falls on each alike;
+ * per environment the median run (by seconds), with every run's seconds.
+ */
+function cliRuns(root: string, n: number, envs: Record<string, string>[]): CliRun[] {
+  const all = envs.map((): CliRun[] => []);
+  for (let i = 0; i < n; i++) envs.forEach((env, j) => all[j].push(cliRun(root, env)));
+  return all.map((runs) => {
+    const sorted = runs.sort((p, q) => p.seconds - q.seconds);
+    return { ...sorted[(n - 1) >> 1], runs: sorted.map((c) => c.seconds) };
+  });
 }
 
 /** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
@@ -256,10 +264,13 @@ export function main(argv = process.argv.slice(2)): number {
     console.log(`  peak ${[128, 256, 512].map((w) => `${w}-bit ${(p as Record<string, number | undefined>)[`gflops${w}`]?.toFixed(0) ?? '-'}`).join(', ')} GFLOP/s; ` +
       `products ${products.map((q) => `${q.build} ${q.gflops.toFixed(0)}`).join(', ')} GFLOP/s`);
   }
-  const cli = a.cli ? cliRuns(root, a.cliRuns) : undefined;
-  // The same run on the AVX2 build (a CPU without AVX-512) and on the WebAssembly kernels (no addon).
-  const cliAvx2 = a.cli && natives.includes('avx512') ? cliRuns(root, a.cliRuns, { LSTM_ANOMALY_NATIVE: 'avx2' }) : undefined;
-  const cliWasm = a.cli && native.ok ? cliRuns(root, a.cliRuns, { LSTM_ANOMALY_NATIVE: '0' }) : undefined;
+  // The default run, and the same on the AVX2 build (a CPU without AVX-512) and on the WebAssembly kernels (no
+  // addon), taking turns.
+  const envs: Record<string, string>[] = [{}, ...(natives.includes('avx512') ? [{ LSTM_ANOMALY_NATIVE: 'avx2' }] : []), ...(native.ok ? [{ LSTM_ANOMALY_NATIVE: '0' }] : [])];
+  const runs = a.cli ? cliRuns(root, a.cliRuns, envs) : [];
+  const cli = runs[0];
+  const cliAvx2 = natives.includes('avx512') ? runs[1] : undefined;
+  const cliWasm = native.ok ? runs[runs.length - 1] : undefined;
   const [stock, ...engines] = contenders;
   const best = engines.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q));
   const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
