@@ -76,12 +76,13 @@ export function nativeKernelsStatus(): { ok: boolean; build: NativeBuild | null;
 
 /**
  * The CPU's measured peak at one vector width: `rounds` rounds of independent fused multiply-adds `bits` wide
- * (128, 256 or 512) in the addon, timed; GFLOP/s (the best of `tries`).
+ * (128, 256 or 512) in the addon, timed; GFLOP/s, the best of `tries` (short tries: on shared cores, some of them
+ * run undisturbed).
  * @throws Error when the addon is not built or this CPU has no FMA at that width.
  * @example
  * measurePeak(512); // about 240 on a 3.8 GHz Zen 5 core
  */
-export function measurePeak(bits: 128 | 256 | 512, rounds = 2e6, tries = 5): number {
+export function measurePeak(bits: 128 | 256 | 512, rounds = 5e5, tries = 25): number {
   const n = load();
   if (!n) throw new Error(`native kernels unavailable: ${whyNot}`);
   n.peak(bits, rounds / 20);
