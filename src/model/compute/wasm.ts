@@ -69,7 +69,8 @@ function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'x
 export interface WasmComputeOptions {
   /**
    * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64:
-   * AVX-512 where the CPU has it, else AVX2 + FMA; `LSTM_ANOMALY_NATIVE=avx2` forces the latter, `kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`wasm/kernels.c`) with fused
+   * AVX-512 where the CPU has it, else AVX2 + FMA, `LSTM_ANOMALY_NATIVE=avx2` forcing the latter;
+   * `kernels/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`kernels/kernels.c`) with fused
    * multiply-adds (the same bits as `native`), `simd` the same kernels without them, `xnnpack` the backend's
    * XNNPACK products with the plain-JS cell (the engine before its kernels). `auto` takes the first of these that
    * loads here, `wasm` the first of the WebAssembly ones. An explicit `native` that does not load is an error.
