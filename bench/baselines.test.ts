@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { averagePrecision } from './baselines';
 
 test('averagePrecision: hand-computed, ties as one threshold, no positives', () => {

@@ -6,7 +6,7 @@ import { IsolationForestDetector } from '../src/detector/iforest/iforest';
 import { PcaDetector } from '../src/detector/pca/pca';
 import { dominantPeriod } from '../src/detector/pca/period';
 import { ZScoreDetector } from '../src/detector/zscore/zscore';
-import { makeWindows, Windows } from '../src/sequence/windows';
+import { makeWindows, type Windows } from '../src/sequence/windows';
 import { Scaler } from '../src/transform/scaler';
 import { packageRoot } from '../src/util/paths';
 import { runScript } from '../tools/script';

@@ -2,14 +2,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../src/backend/active';
 import type { BackendChoice } from '../src/backend/select';
+import { COMPUTE_KINDS, type ComputeKind } from '../src/model/compute/factory';
 import { createAutoencoder } from '../src/model/create';
-import { COMPUTE_KINDS, ComputeKind } from '../src/model/compute/factory';
+import type { LstmAutoencoder } from '../src/model/engine/lstm-autoencoder';
 import { buildLayersModel } from '../src/model/reference/layers-reference';
-import { LstmAutoencoder } from '../src/model/engine/lstm-autoencoder';
 import { resolveSpec } from '../src/model/spec';
-import { benchWindows } from './data';
-import { GemmProfile, profiledGemm, profileRows } from './profile';
 import { runScript } from '../tools/script';
+import { benchWindows } from './data';
+import { type GemmProfile, profiledGemm, profileRows } from './profile';
 
 /** One contender's figures, printed as the last line of its process (JSON). */
 export interface ContenderResult {
@@ -27,7 +27,14 @@ export interface ContenderResult {
   peakRssMiB: number;
   finalLoss: number;
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
-  profile?: { totalMs: number; matmulMs: number; kernelMs: number; otherMs: number; top: ReturnType<typeof profileRows>; productFlopsPerSeq?: number };
+  profile?: {
+    totalMs: number;
+    matmulMs: number;
+    kernelMs: number;
+    otherMs: number;
+    top: ReturnType<typeof profileRows>;
+    productFlopsPerSeq?: number;
+  };
 }
 
 const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
@@ -49,12 +56,29 @@ async function layers(n: number, epochs: number, backend: string): Promise<Conte
   await y.data();
   const inferSeconds = (performance.now() - t) / 1000;
   const losses = h.history.loss as number[];
-  return { name: 'tfjs-layers', backend, provider: 'tfjs-layers', threads: 1, trainSeqPerSec: (n * epochs) / trainSeconds,
-    inferSeqPerSec: n / inferSeconds, trainSeconds, epochs, peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: losses[losses.length - 1] };
+  return {
+    name: 'tfjs-layers',
+    backend,
+    provider: 'tfjs-layers',
+    threads: 1,
+    trainSeqPerSec: (n * epochs) / trainSeconds,
+    inferSeqPerSec: n / inferSeconds,
+    trainSeconds,
+    epochs,
+    peakRssMiB: mib(process.resourceUsage().maxRSS),
+    finalLoss: losses[losses.length - 1],
+  };
 }
 
 /** This project's engine: trainEpoch over the windows in order, batch 32, after a one-epoch warm-up; inference likewise warmed up. */
-async function engine(n: number, epochs: number, backend: string, threads: 1 | 2, gemm: ComputeKind, profile?: GemmProfile): Promise<ContenderResult> {
+async function engine(
+  n: number,
+  epochs: number,
+  backend: string,
+  threads: 1 | 2,
+  gemm: ComputeKind,
+  profile?: GemmProfile,
+): Promise<ContenderResult> {
   const spec = resolveSpec({ encoder: [128] });
   const w = benchWindows(n);
   const wrapCompute = profile ? (g: Parameters<typeof profiledGemm>[0]) => profiledGemm(g, profile) : undefined;
@@ -71,9 +95,19 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
   t = performance.now();
   await model.predict(w.x, n, 256);
   const inferSeconds = (performance.now() - t) / 1000;
-  const result: ContenderResult = { name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`, backend, provider: model.computeName,
-    threads: model.parallel ? 2 : 1, trainSeqPerSec: (n * epochs) / trainSeconds, inferSeqPerSec: n / inferSeconds, trainSeconds, epochs,
-    peakRssMiB: mib(process.resourceUsage().maxRSS), finalLoss: loss, profile: where };
+  const result: ContenderResult = {
+    name: `engine ${threads === 2 ? '2 threads' : '1 thread'}`,
+    backend,
+    provider: model.computeName,
+    threads: model.parallel ? 2 : 1,
+    trainSeqPerSec: (n * epochs) / trainSeconds,
+    inferSeqPerSec: n / inferSeconds,
+    trainSeconds,
+    epochs,
+    peakRssMiB: mib(process.resourceUsage().maxRSS),
+    finalLoss: loss,
+    profile: where,
+  };
   if (gemm === 'xnnpack') result.name += ', XNNPACK + JS cell';
   if (gemm === 'simd') result.name += ', SIMD without FMA';
   if (gemm === 'wasm') result.name += ', WebAssembly';
@@ -94,8 +128,14 @@ function summarize(profile: GemmProfile, totalMs: number, sequences: number): No
     flops += e.flops;
   }
   const r = (v: number) => Math.round(v);
-  return { totalMs: r(totalMs), matmulMs: r(matmulMs), kernelMs: r(kernelMs), otherMs: r(totalMs - matmulMs - kernelMs),
-    top: profileRows(profile, totalMs).slice(0, 6), productFlopsPerSeq: Math.round(flops / sequences) };
+  return {
+    totalMs: r(totalMs),
+    matmulMs: r(matmulMs),
+    kernelMs: r(kernelMs),
+    otherMs: r(totalMs - matmulMs - kernelMs),
+    top: profileRows(profile, totalMs).slice(0, 6),
+    productFlopsPerSeq: Math.round(flops / sequences),
+  };
 }
 
 /**
@@ -110,7 +150,10 @@ async function main(): Promise<void> {
   const gemm = (gemmArg ?? 'auto') as ComputeKind;
   if (!['layers', 'engine1', 'engine2', 'profile'].includes(kind)) throw new Error(`invalid contender: ${kind}`);
   if (!COMPUTE_KINDS.includes(gemm)) throw new Error(`invalid provider: ${gemm}`);
-  const r = kind === 'layers' ? await layers(N, E, backend) : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, gemm, kind === 'profile' ? new Map() : undefined);
+  const r =
+    kind === 'layers'
+      ? await layers(N, E, backend)
+      : await engine(N, E, backend, kind === 'engine2' ? 2 : 1, gemm, kind === 'profile' ? new Map() : undefined);
   console.log(JSON.stringify(r));
 }
 

@@ -30,7 +30,7 @@ function writeCsv(file: string, mb: number): number {
         const c = (100 + 10 * Math.sin(rows / 5000) + (rows % 97) / 100).toFixed(4);
         lines.push(`${d},${c},${c},${c},${c},${c},${1000 + (rows % 5000)}`);
       }
-      const chunk = lines.join('\n') + '\n';
+      const chunk = `${lines.join('\n')}\n`;
       fs.writeSync(fd, chunk);
       bytes += Buffer.byteLength(chunk);
     }
@@ -48,8 +48,14 @@ function child(file: string): void {
 }
 
 function main(): void {
-  if (process.argv[2] === '--child') return child(process.argv[3]);
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  if (process.argv[2] === '--child') {
+    child(process.argv[3]);
+    return;
+  }
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-memory-'));
   try {
     console.log('file MB  rows        peak RSS MB  bound (3N+300) MB  peak/bound');
@@ -61,7 +67,9 @@ function main(): void {
       const { rows, peakMb } = JSON.parse(out) as { rows: number; peakMb: number };
       if (rows !== written) throw new Error(`read ${rows} rows of ${written}`);
       const bound = 3 * n + 300;
-      console.log(`${n.toFixed(0).padStart(7)}  ${String(rows).padEnd(10)}  ${peakMb.toFixed(0).padStart(11)}  ${bound.toFixed(0).padStart(17)}  ${(peakMb / bound).toFixed(2).padStart(10)}`);
+      console.log(
+        `${n.toFixed(0).padStart(7)}  ${String(rows).padEnd(10)}  ${peakMb.toFixed(0).padStart(11)}  ${bound.toFixed(0).padStart(17)}  ${(peakMb / bound).toFixed(2).padStart(10)}`,
+      );
       fs.rmSync(file);
     }
   } finally {

@@ -1,8 +1,8 @@
 import { loadDefaultSeries } from '../src/data/default';
 import { DEFAULT_SPEC } from '../src/model';
-import { makeWindows, Windows } from '../src/sequence/windows';
-import { applyTransform } from '../src/transform/transforms';
+import { makeWindows, type Windows } from '../src/sequence/windows';
 import { Scaler } from '../src/transform/scaler';
+import { applyTransform } from '../src/transform/transforms';
 
 /**
  * The benchmark's data: the first `n` 30-step windows of the bundled S&P 500's daily log returns,

@@ -1,5 +1,5 @@
 import type { CellOps, Compute, Mat } from '../src/model/compute/compute';
-import { instantiateKernels, KernelBuild } from '../src/model/kernels';
+import { instantiateKernels, type KernelBuild } from '../src/model/kernels';
 
 /** Time and call count per operation kind, e.g. `mm 32x128x512` or `sigmoid 16384`. */
 export type GemmProfile = Map<string, { ms: number; calls: number; flops: number }>;
@@ -28,7 +28,11 @@ export function profiledGemm(inner: Compute, profile: GemmProfile): Compute {
       const repack = (b as unknown as { packed?: number }).packed !== b.version;
       const t = performance.now();
       inner.mm(a, b, out);
-      add(`mm ${a.rows}x${a.cols}x${b.cols}${repack && !inner.cell ? ' +pack' : ''}`, performance.now() - t, 2 * a.rows * a.cols * b.cols);
+      add(
+        `mm ${a.rows}x${a.cols}x${b.cols}${repack && !inner.cell ? ' +pack' : ''}`,
+        performance.now() - t,
+        2 * a.rows * a.cols * b.cols,
+      );
     },
     mmT(a: Mat, b: Mat, out: Mat): void {
       const t = performance.now();
@@ -51,7 +55,10 @@ export function profiledGemm(inner: Compute, profile: GemmProfile): Compute {
  * @example
  * console.table(profileRows(profile, elapsedMs));
  */
-export function profileRows(profile: GemmProfile, totalMs: number): { op: string; calls: number; ms: number; share: string; gflops: string }[] {
+export function profileRows(
+  profile: GemmProfile,
+  totalMs: number,
+): { op: string; calls: number; ms: number; share: string; gflops: string }[] {
   return [...profile.entries()]
     .sort((a, b) => b[1].ms - a[1].ms)
     .map(([op, e]) => ({
@@ -111,9 +118,12 @@ export function productRates(build: KernelBuild, tries = 7): { all: number; ops:
   const k = instantiateKernels(memory, build);
   // Byte offsets, 64-byte aligned: A, B, packed B, C, workspace.
   const [A, B, P, C, W] = [64, 4 << 20, 8 << 20, 12 << 20, 16 << 20];
-  let flops = 0, ms = 0;
+  let flops = 0,
+    ms = 0;
   const ops = MODEL_PRODUCTS.map((s) => {
-    const run = s.tn ? () => k.gemm_tn(s.M, s.N, s.K, A, s.M, B, s.N, C, s.N, W) : () => k.gemm_nn_packed(s.M, s.N, s.K, A, s.K, P, C, s.N);
+    const run = s.tn
+      ? () => k.gemm_tn(s.M, s.N, s.K, A, s.M, B, s.N, C, s.N, W)
+      : () => k.gemm_nn_packed(s.M, s.N, s.K, A, s.K, P, C, s.N);
     if (!s.tn) k.pack_panels(s.K, s.N, B, s.N, P);
     const reps = s.tn ? 10 : 200;
     for (let i = 0; i < reps; i++) run();

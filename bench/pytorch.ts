@@ -36,26 +36,54 @@ export type PytorchRun = { contenders: ContenderResult[]; skipped?: string };
  */
 export function pytorchContenders(root: string, n: number, epochs: number, timeoutS = 240): PytorchRun {
   const probe = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { contenders: [], skipped: `no PyTorch: ${PYTHON} lacks torch (Debian: apt-get install python3-torch)` };
+  if (probe.status !== 0)
+    return { contenders: [], skipped: `no PyTorch: ${PYTHON} lacks torch (Debian: apt-get install python3-torch)` };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));
   try {
     const w = benchWindows(n);
     const file = path.join(dir, 'windows.f32');
     fs.writeFileSync(file, Buffer.from(Float32Array.from(w.x).buffer));
-    const runs: [number, boolean][] = [[1, false], [2, false], [2, true]];
+    const runs: [number, boolean][] = [
+      [1, false],
+      [2, false],
+      [2, true],
+    ];
     const contenders = runs.map(([threads, passive]) => {
       const name = `PyTorch ${threads === 1 ? '1 thread' : `2 threads${passive ? ', OMP_WAIT_POLICY=PASSIVE' : ''}`}`;
       process.stdout.write(`  ${name} ...`);
-      const r = spawnSync(PYTHON, [path.join(root, 'bench', 'pytorch_lstm.py'), file, String(n), String(w.window), String(epochs), String(threads)], {
-        encoding: 'utf8', env: pytorchEnv(process.env, passive), timeout: timeoutS * 1000,
-      });
+      const r = spawnSync(
+        PYTHON,
+        [
+          path.join(root, 'bench', 'pytorch_lstm.py'),
+          file,
+          String(n),
+          String(w.window),
+          String(epochs),
+          String(threads),
+        ],
+        {
+          encoding: 'utf8',
+          env: pytorchEnv(process.env, passive),
+          timeout: timeoutS * 1000,
+        },
+      );
       if (r.status !== 0) {
         console.log(r.error ? ` gave up after ${timeoutS} s` : ` failed: ${(r.stderr || '').trim().split('\n').pop()}`);
         return null;
       }
       const o = JSON.parse(r.stdout.trim().split('\n').pop() ?? '');
-      const c: ContenderResult = { name, backend: 'cpu', provider: `torch ${o.torch}`, threads, trainSeqPerSec: o.trainSeqPerSec,
-        inferSeqPerSec: o.inferSeqPerSec, trainSeconds: o.trainSeconds, epochs: o.epochs, peakRssMiB: o.peakRssMiB, finalLoss: o.finalLoss };
+      const c: ContenderResult = {
+        name,
+        backend: 'cpu',
+        provider: `torch ${o.torch}`,
+        threads,
+        trainSeqPerSec: o.trainSeqPerSec,
+        inferSeqPerSec: o.inferSeqPerSec,
+        trainSeconds: o.trainSeconds,
+        epochs: o.epochs,
+        peakRssMiB: o.peakRssMiB,
+        finalLoss: o.finalLoss,
+      };
       console.log(` train ${c.trainSeqPerSec.toFixed(0)} seq/s, infer ${c.inferSeqPerSec.toFixed(0)} seq/s`);
       return c;
     });

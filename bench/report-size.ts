@@ -29,8 +29,14 @@ async function drawMs(file: string): Promise<number> {
     await page.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
     const t0 = Date.now();
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120000 });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.js-plotly-plot'))
-      .every((p) => p.querySelectorAll('svg.main-svg g.trace').length > 0), undefined, { timeout: 120000, polling: 20 });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.js-plotly-plot')).every(
+          (p) => p.querySelectorAll('svg.main-svg g.trace').length > 0,
+        ),
+      undefined,
+      { timeout: 120000, polling: 20 },
+    );
     return Date.now() - t0;
   } finally {
     await browser.close();
@@ -46,13 +52,23 @@ async function main(): Promise<void> {
   } catch {
     // the full bundle is only a point of comparison
   }
-  const vs = full === null ? 'plotly.js-dist not installed' : `${mb(full)} (plotly.js-dist), ${(full / part).toFixed(1)}x smaller`;
+  const vs =
+    full === null
+      ? 'plotly.js-dist not installed'
+      : `${mb(full)} (plotly.js-dist), ${(full / part).toFixed(1)}x smaller`;
   console.log(`plotly bundle: ${mb(part)} (plotly.js-cartesian-dist-min) vs ${vs}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-size-'));
   try {
     const defaultRows = loadDefaultSeries().dates.length;
-    for (const [label, rows, target] of [['default-size run', defaultRows, 2], [`${big}-row run`, big, 10]] as const) {
-      const input = reportFixture({ rows, trainRows: Math.round(rows * 0.8), spikes: [Math.round(rows * 0.05), Math.round(rows * 0.15)] });
+    for (const [label, rows, target] of [
+      ['default-size run', defaultRows, 2],
+      [`${big}-row run`, big, 10],
+    ] as const) {
+      const input = reportFixture({
+        rows,
+        trainRows: Math.round(rows * 0.8),
+        spikes: [Math.round(rows * 0.05), Math.round(rows * 0.15)],
+      });
       const t0 = Date.now();
       const html = renderReport(input);
       const renderMs = Date.now() - t0;
@@ -60,8 +76,10 @@ async function main(): Promise<void> {
       fs.writeFileSync(file, html);
       const size = fs.statSync(file).size;
       const draw = await drawMs(file);
-      console.log(`${label} (${rows} rows): report ${mb(size)} (target <= ${target} MB: ${size <= target * MB ? 'ok' : 'OVER'}), `
-        + `rendered in ${renderMs} ms, drawn in Chromium in ${draw} ms${rows === big ? ` (target <= 3000 ms: ${draw <= 3000 ? 'ok' : 'OVER'})` : ''}`);
+      console.log(
+        `${label} (${rows} rows): report ${mb(size)} (target <= ${target} MB: ${size <= target * MB ? 'ok' : 'OVER'}), ` +
+          `rendered in ${renderMs} ms, drawn in Chromium in ${draw} ms${rows === big ? ` (target <= 3000 ms: ${draw <= 3000 ? 'ok' : 'OVER'})` : ''}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

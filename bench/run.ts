@@ -3,12 +3,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { packageRoot as repoRoot } from '../src/util/paths';
-import { writeFileAtomic } from '../src/util/atomic';
-import { VERSION } from '../src/version';
-import type { ContenderResult } from './contender';
-import { runScript } from '../tools/script';
 import { measurePeak, nativeKernelsStatus } from '../src/model/kernels';
+import { writeFileAtomic } from '../src/util/atomic';
+import { packageRoot as repoRoot } from '../src/util/paths';
+import { VERSION } from '../src/version';
+import { runScript } from '../tools/script';
+import type { ContenderResult } from './contender';
 import { productRates } from './profile';
 import { pytorchContenders } from './pytorch';
 
@@ -46,7 +46,15 @@ end (the median of --cli-runs), with the targets of issue 16. Writes bench/resul
  * parseBenchArgs(['--windows', '256', '--no-cli']).cli; // false
  */
 export function parseBenchArgs(argv: string[]): BenchArgs | null {
-  const a: BenchArgs = { windows: 1024, layersEpochs: 1, engineEpochs: 3, backend: 'wasm', cli: true, cliRuns: 3, readme: false };
+  const a: BenchArgs = {
+    windows: 1024,
+    layersEpochs: 1,
+    engineEpochs: 3,
+    backend: 'wasm',
+    cli: true,
+    cliRuns: 3,
+    readme: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     const num = (): number => {
@@ -67,19 +75,43 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
   return a;
 }
 
-function contender(root: string, kind: string, a: BenchArgs, epochs: number, gemm = 'auto', native = ''): ContenderResult {
+function contender(
+  root: string,
+  kind: string,
+  a: BenchArgs,
+  epochs: number,
+  gemm = 'auto',
+  native = '',
+): ContenderResult {
   process.stdout.write(`  ${kind}${gemm === 'auto' ? '' : ` (${gemm}${native ? ` ${native}` : ''})`} ...`);
-  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend, gemm], {
-    encoding: 'utf8', maxBuffer: 1 << 24, env: native ? { ...process.env, LSTM_ANOMALY_NATIVE: native } : process.env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist', 'bench', 'contender.js'), kind, String(a.windows), String(epochs), a.backend, gemm],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      env: native ? { ...process.env, LSTM_ANOMALY_NATIVE: native } : process.env,
+    },
+  );
   if (r.status !== 0) throw new Error(`${kind} failed: ${(r.stderr || '').trim().split('\n').pop()}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as ContenderResult;
-  console.log(` train ${res.trainSeqPerSec.toFixed(0)} seq/s, infer ${res.inferSeqPerSec.toFixed(0)} seq/s, peak ${res.peakRssMiB} MiB`);
+  console.log(
+    ` train ${res.trainSeqPerSec.toFixed(0)} seq/s, infer ${res.inferSeqPerSec.toFixed(0)} seq/s, peak ${res.peakRssMiB} MiB`,
+  );
   return res;
 }
 
 /** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */
-interface CliRun { seconds: number; epochs: number; trainSeconds: number; seqPerSec: number; anomalies: number; backend: string; engine: string; runs?: number[] }
+interface CliRun {
+  seconds: number;
+  epochs: number;
+  trainSeconds: number;
+  seqPerSec: number;
+  anomalies: number;
+  backend: string;
+  engine: string;
+  runs?: number[];
+}
 
 /**
  * The default CLI run `n` times in each environment of `envs` (`env` added to this one's), taking turns (a
@@ -97,19 +129,41 @@ function cliRuns(root: string, n: number, envs: Record<string, string>[]): CliRu
 
 /** The default CLI run (`lstm-anomaly --quiet`), timed end to end, with what it trained. */
 function cliRun(root: string, env: Record<string, string>): CliRun {
-  process.stdout.write(`  default CLI run${Object.keys(env).length ? ` (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''} ...`);
+  process.stdout.write(
+    `  default CLI run${
+      Object.keys(env).length
+        ? ` (${Object.entries(env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')})`
+        : ''
+    } ...`,
+  );
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));
   try {
     const t = Date.now();
-    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')], {
-      encoding: 'utf8', env: { ...process.env, ...env },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'dist', 'src', 'cli', 'main.js'), '--quiet', '--out', path.join(out, 'run')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      },
+    );
     const seconds = (Date.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`the CLI run failed: ${r.stderr.trim()}`);
     const res = JSON.parse(fs.readFileSync(path.join(out, 'run', 'result.json'), 'utf8'));
-    const c = { seconds, epochs: res.training.epochs, trainSeconds: res.training.seconds, seqPerSec: res.training.seqPerSec, anomalies: res.anomalies.length,
-      backend: res.training.backend, engine: res.training.engine ?? '' };
-    console.log(` ${seconds.toFixed(1)} s (${c.epochs} epochs at ${c.seqPerSec.toFixed(0)} seq/s, ${c.anomalies} anomalies)`);
+    const c = {
+      seconds,
+      epochs: res.training.epochs,
+      trainSeconds: res.training.seconds,
+      seqPerSec: res.training.seqPerSec,
+      anomalies: res.anomalies.length,
+      backend: res.training.backend,
+      engine: res.training.engine ?? '',
+    };
+    console.log(
+      ` ${seconds.toFixed(1)} s (${c.epochs} epochs at ${c.seqPerSec.toFixed(0)} seq/s, ${c.anomalies} anomalies)`,
+    );
     return c;
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
@@ -121,23 +175,63 @@ const x = (v: number) => `${v.toFixed(1)}x`;
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
 
 /** The ratios and targets of a bench result (null where a contender is missing). */
-export function benchTargets(r: BenchResult): { name: string; value: number | null; shown: string; target: string; met: boolean | null }[] {
+export function benchTargets(
+  r: BenchResult,
+): { name: string; value: number | null; shown: string; target: string; met: boolean | null }[] {
   const t = r.targets;
-  const row = (name: string, value: number | null, shown: (v: number) => string, target: string, met: (v: number) => boolean) =>
-    ({ name, value, shown: value === null ? 'not measured' : shown(value), target, met: value === null ? null : met(value) });
+  const row = (
+    name: string,
+    value: number | null,
+    shown: (v: number) => string,
+    target: string,
+    met: (v: number) => boolean,
+  ) => ({
+    name,
+    value,
+    shown: value === null ? 'not measured' : shown(value),
+    target,
+    met: value === null ? null : met(value),
+  });
   return [
-    row('training, AVX-512 build vs AVX2 build, 2 threads', t.avx512VsAvx2, x, `>= ${TARGETS.avx512VsAvx2}x`, (v) => v >= TARGETS.avx512VsAvx2),
-    row("training, best engine vs PyTorch's best", t.vsPytorch, x, `>= ${TARGETS.vsPytorch}x`, (v) => v >= TARGETS.vsPytorch),
-    row('products, share of the 512-bit peak', t.productsOfPeak, pct, `>= ${pct(TARGETS.productsOfPeak)}`, (v) => v >= TARGETS.productsOfPeak),
-    row('default CLI run, median', t.cliSeconds, (v) => `${v.toFixed(1)} s`, `<= ${TARGETS.cliSeconds} s`, (v) => v <= TARGETS.cliSeconds),
+    row(
+      'training, AVX-512 build vs AVX2 build, 2 threads',
+      t.avx512VsAvx2,
+      x,
+      `>= ${TARGETS.avx512VsAvx2}x`,
+      (v) => v >= TARGETS.avx512VsAvx2,
+    ),
+    row(
+      "training, best engine vs PyTorch's best",
+      t.vsPytorch,
+      x,
+      `>= ${TARGETS.vsPytorch}x`,
+      (v) => v >= TARGETS.vsPytorch,
+    ),
+    row(
+      'products, share of the 512-bit peak',
+      t.productsOfPeak,
+      pct,
+      `>= ${pct(TARGETS.productsOfPeak)}`,
+      (v) => v >= TARGETS.productsOfPeak,
+    ),
+    row(
+      'default CLI run, median',
+      t.cliSeconds,
+      (v) => `${v.toFixed(1)} s`,
+      `<= ${TARGETS.cliSeconds} s`,
+      (v) => v <= TARGETS.cliSeconds,
+    ),
   ];
 }
 
 /** The README table (markdown) of a bench result. */
 export function benchTable(r: BenchResult): string {
   const base = r.contenders[0];
-  const rows = r.contenders.map((c) => `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
-    `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`);
+  const rows = r.contenders.map(
+    (c) =>
+      `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
+      `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`,
+  );
   const lines = [
     `Measured ${r.date} on ${r.machine} (${r.backend} backend, ${r.windows} windows of 30 steps, 128 units, batch 32), \`npm run bench\`:`,
     '',
@@ -147,43 +241,82 @@ export function benchTable(r: BenchResult): string {
     '',
   ];
   const torch = r.pytorch?.best;
-  lines.push(torch
-    ? `PyTorch's best in this run (${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
-      `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
-    : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`);
+  lines.push(
+    torch
+      ? `PyTorch's best in this run (${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
+          `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
+      : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`,
+  );
   if (r.peak) {
     const p = r.peak;
-    lines.push('', `Measured peak of one core (fused multiply-adds in a loop): ${p.gflops512?.toFixed(0) ?? '-'} GFLOP/s at 512 bits, ` +
-      `${p.gflops256.toFixed(0)} at 256, ${p.gflops128.toFixed(0)} at 128.` +
-      (p.products ? ` The products alone (the model's shapes, as a training shard calls them): ${p.products.map((q) =>
-        `${q.build} ${q.gflops.toFixed(0)} GFLOP/s, ${pct(q.gflops / q.peak)} of the ${q.bits}-bit peak`).join('; ')}.` : '') +
-      (p.flopsPerSeq ? ` A training sequence takes ${(p.flopsPerSeq / 1e6).toFixed(1)} MFLOP of products, so the peak allows at most ` +
-        `${p.limitSeqPerSec.toFixed(0)} seq/s a core (${(2 * p.limitSeqPerSec).toFixed(0)} on two); the engine's best reaches ` +
-        `${pct(r.bestTrainSeqPerSec / (2 * p.limitSeqPerSec))} of the two-core limit.` : ''));
+    lines.push(
+      '',
+      `Measured peak of one core (fused multiply-adds in a loop): ${p.gflops512?.toFixed(0) ?? '-'} GFLOP/s at 512 bits, ` +
+        `${p.gflops256.toFixed(0)} at 256, ${p.gflops128.toFixed(0)} at 128.` +
+        (p.products
+          ? ` The products alone (the model's shapes, as a training shard calls them): ${p.products
+              .map(
+                (q) => `${q.build} ${q.gflops.toFixed(0)} GFLOP/s, ${pct(q.gflops / q.peak)} of the ${q.bits}-bit peak`,
+              )
+              .join('; ')}.`
+          : '') +
+        (p.flopsPerSeq
+          ? ` A training sequence takes ${(p.flopsPerSeq / 1e6).toFixed(1)} MFLOP of products, so the peak allows at most ` +
+            `${p.limitSeqPerSec.toFixed(0)} seq/s a core (${(2 * p.limitSeqPerSec).toFixed(0)} on two); the engine's best reaches ` +
+            `${pct(r.bestTrainSeqPerSec / (2 * p.limitSeqPerSec))} of the two-core limit.`
+          : ''),
+    );
   }
   if (r.profiles?.length) {
-    lines.push('', "Where one training thread's time goes, step by step (profiled run):", '',
+    lines.push(
+      '',
+      "Where one training thread's time goes, step by step (profiled run):",
+      '',
       '| compute | matrix products | other provider kernels (SIMD: cell, transposes, row sums, Adam, dropout; XNNPACK: sigmoid) | JS (the rest: with XNNPACK the cell, Adam, dropout masks) | top operations |',
-      '|---|---:|---:|---:|---|');
+      '|---|---:|---:|---:|---|',
+    );
     for (const p of r.profiles) {
       const share = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
-      const top = p.top.slice(0, 3).map((o) => `${o.op} ${o.share}${o.gflops ? ` (${o.gflops} GFLOP/s)` : ''}`).join('; ');
+      const top = p.top
+        .slice(0, 3)
+        .map((o) => `${o.op} ${o.share}${o.gflops ? ` (${o.gflops} GFLOP/s)` : ''}`)
+        .join('; ');
       lines.push(`| ${p.provider} | ${share(p.matmulMs)} | ${share(p.kernelMs)} | ${share(p.otherMs)} | ${top} |`);
     }
   }
   const cliLine = (c: CliRun) => {
-    const runs = c.runs && c.runs.length > 1 ? ` (the median of ${c.runs.length} runs: ${c.runs.map((v) => v.toFixed(1)).join(', ')} s)` : '';
-    return `${c.seconds.toFixed(1)} s end to end${runs}: early stopping (patience 3) ran ${c.epochs} epochs of ` +
-      `${(c.trainSeconds / c.epochs).toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest`;
+    const runs =
+      c.runs && c.runs.length > 1
+        ? ` (the median of ${c.runs.length} runs: ${c.runs.map((v) => v.toFixed(1)).join(', ')} s)`
+        : '';
+    return (
+      `${c.seconds.toFixed(1)} s end to end${runs}: early stopping (patience 3) ran ${c.epochs} epochs of ` +
+      `${(c.trainSeconds / c.epochs).toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest`
+    );
   };
   if (r.cli) {
-    lines.push('', `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${cliLine(r.cli)}.` +
-      (r.cliAvx2 ? ` Forced to the AVX2 build (\`LSTM_ANOMALY_NATIVE=avx2\`, as on a CPU without AVX-512) it takes ${cliLine(r.cliAvx2)}.` : '') +
-      (r.cliWasm ? ` With the native kernels off (\`LSTM_ANOMALY_NATIVE=0\`, as where they cannot be built) it takes ${cliLine(r.cliWasm)}.` : '') +
-      ' The epoch count follows the validation loss; every kernel build gives the same bits, hence the same epochs and anomalies.');
+    lines.push(
+      '',
+      `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${cliLine(r.cli)}.` +
+        (r.cliAvx2
+          ? ` Forced to the AVX2 build (\`LSTM_ANOMALY_NATIVE=avx2\`, as on a CPU without AVX-512) it takes ${cliLine(r.cliAvx2)}.`
+          : '') +
+        (r.cliWasm
+          ? ` With the native kernels off (\`LSTM_ANOMALY_NATIVE=0\`, as where they cannot be built) it takes ${cliLine(r.cliWasm)}.`
+          : '') +
+        ' The epoch count follows the validation loss; every kernel build gives the same bits, hence the same epochs and anomalies.',
+    );
   }
-  lines.push('', 'Targets (issue 16), from this run:', '', '| target | measured | goal | met |', '|---|---:|---:|---|',
-    ...benchTargets(r).map((t) => `| ${t.name} | ${t.shown} | ${t.target} | ${t.met === null ? '-' : t.met ? 'yes' : 'no'} |`));
+  lines.push(
+    '',
+    'Targets (issue 16), from this run:',
+    '',
+    '| target | measured | goal | met |',
+    '|---|---:|---:|---|',
+    ...benchTargets(r).map(
+      (t) => `| ${t.name} | ${t.shown} | ${t.target} | ${t.met === null ? '-' : t.met ? 'yes' : 'no'} |`,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -203,12 +336,20 @@ export interface BenchResult {
   pytorch?: { best?: ContenderResult; skipped?: string };
   /** The measured peak of one core at each width (GFLOP/s), the products' rates, and the training limit it implies. */
   peak?: {
-    gflops128: number; gflops256: number; gflops512?: number;
+    gflops128: number;
+    gflops256: number;
+    gflops512?: number;
     products?: { build: string; bits: number; gflops: number; peak: number }[];
-    flopsPerSeq?: number; limitSeqPerSec: number;
+    flopsPerSeq?: number;
+    limitSeqPerSec: number;
   };
   /** The issue's targets: null where not measured. */
-  targets: { avx512VsAvx2: number | null; vsPytorch: number | null; productsOfPeak: number | null; cliSeconds: number | null };
+  targets: {
+    avx512VsAvx2: number | null;
+    vsPytorch: number | null;
+    productsOfPeak: number | null;
+    cliSeconds: number | null;
+  };
   /** Where one training thread's time goes, per engine step (compute provider). */
   profiles?: (NonNullable<ContenderResult['profile']> & { provider: string })[];
   /** The default CLI run (the best native build where it loads). */
@@ -243,8 +384,14 @@ export function main(argv = process.argv.slice(2)): number {
   if (!native.ok) console.log(`  native kernels: ${native.reason}; their contenders are left out`);
   const natives = native.ok ? native.runnable.filter((b) => b !== '0').reverse() : [];
   const steps: [string, string][] = [['wasm', ''], ...natives.map((b): [string, string] => ['native', b])];
-  const contenders = [contender(root, 'layers', a, a.layersEpochs), contender(root, 'engine1', a, a.engineEpochs, 'xnnpack'),
-    ...steps.flatMap(([g, b]) => [contender(root, 'engine1', a, a.engineEpochs, g, b), contender(root, 'engine2', a, a.engineEpochs, g, b)])];
+  const contenders = [
+    contender(root, 'layers', a, a.layersEpochs),
+    contender(root, 'engine1', a, a.engineEpochs, 'xnnpack'),
+    ...steps.flatMap(([g, b]) => [
+      contender(root, 'engine1', a, a.engineEpochs, g, b),
+      contender(root, 'engine2', a, a.engineEpochs, g, b),
+    ]),
+  ];
   const torch = pytorchContenders(root, a.windows, a.engineEpochs);
   if (torch.skipped) console.log(`  ${torch.skipped}; the PyTorch contenders are left out`);
   const profiles = ([['xnnpack', ''], ...steps] as [string, string][]).map(([g, b]) => {
@@ -255,18 +402,32 @@ export function main(argv = process.argv.slice(2)): number {
   let peak: BenchResult['peak'];
   if (native.ok) {
     const has512 = natives.includes('avx512');
-    const p = { gflops128: measurePeak(128), gflops256: measurePeak(256), gflops512: has512 ? measurePeak(512) : undefined };
+    const p = {
+      gflops128: measurePeak(128),
+      gflops256: measurePeak(256),
+      gflops512: has512 ? measurePeak(512) : undefined,
+    };
     const top = p.gflops512 ?? p.gflops256;
-    const products = natives.map((b) => ({ build: b, bits: b === 'avx512' ? 512 : 256, gflops: productRates(b as 'avx2' | 'avx512').all,
-      peak: b === 'avx512' ? p.gflops512! : p.gflops256 }));
+    const products = natives.map((b) => ({
+      build: b,
+      bits: b === 'avx512' ? 512 : 256,
+      gflops: productRates(b as 'avx2' | 'avx512').all,
+      peak: b === 'avx512' ? p.gflops512! : p.gflops256,
+    }));
     const flopsPerSeq = profiles[profiles.length - 1].productFlopsPerSeq;
     peak = { ...p, products, flopsPerSeq, limitSeqPerSec: flopsPerSeq ? (top * 1e9) / flopsPerSeq : 0 };
-    console.log(`  peak ${[128, 256, 512].map((w) => `${w}-bit ${(p as Record<string, number | undefined>)[`gflops${w}`]?.toFixed(0) ?? '-'}`).join(', ')} GFLOP/s; ` +
-      `products ${products.map((q) => `${q.build} ${q.gflops.toFixed(0)}`).join(', ')} GFLOP/s`);
+    console.log(
+      `  peak ${[128, 256, 512].map((w) => `${w}-bit ${(p as Record<string, number | undefined>)[`gflops${w}`]?.toFixed(0) ?? '-'}`).join(', ')} GFLOP/s; ` +
+        `products ${products.map((q) => `${q.build} ${q.gflops.toFixed(0)}`).join(', ')} GFLOP/s`,
+    );
   }
   // The default run, and the same on the AVX2 build (a CPU without AVX-512) and on the WebAssembly kernels (no
   // addon), taking turns.
-  const envs: Record<string, string>[] = [{}, ...(natives.includes('avx512') ? [{ LSTM_ANOMALY_NATIVE: 'avx2' }] : []), ...(native.ok ? [{ LSTM_ANOMALY_NATIVE: '0' }] : [])];
+  const envs: Record<string, string>[] = [
+    {},
+    ...(natives.includes('avx512') ? [{ LSTM_ANOMALY_NATIVE: 'avx2' }] : []),
+    ...(native.ok ? [{ LSTM_ANOMALY_NATIVE: '0' }] : []),
+  ];
   const runs = a.cli ? cliRuns(root, a.cliRuns, envs) : [];
   const cli = runs[0];
   const cliAvx2 = natives.includes('avx512') ? runs[1] : undefined;
@@ -274,27 +435,47 @@ export function main(argv = process.argv.slice(2)): number {
   const [stock, ...engines] = contenders;
   const best = engines.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q));
   const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
-  const torchBest = torch.contenders.length ? torch.contenders.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q)) : undefined;
+  const torchBest = torch.contenders.length
+    ? torch.contenders.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q))
+    : undefined;
   const two = (provider: string) => engines.find((c) => c.provider === provider && c.threads === 2);
-  const e512 = two('native-avx512'), e256 = two('native-avx2-fma');
+  const e512 = two('native-avx512'),
+    e256 = two('native-avx2-fma');
   const p512 = peak?.products?.find((q) => q.build === 'avx512');
   const date = new Date().toISOString().slice(0, 10);
   const result: BenchResult = {
-    version: VERSION, date, machine, node: process.version, backend: a.backend, windows: a.windows, contenders: [...contenders, ...torch.contenders],
-    ratios: { trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec, inferVsStock: bestInfer / stock.inferSeqPerSec },
-    bestTrainSeqPerSec: best.trainSeqPerSec, pytorch: { best: torchBest, skipped: torch.skipped }, peak,
+    version: VERSION,
+    date,
+    machine,
+    node: process.version,
+    backend: a.backend,
+    windows: a.windows,
+    contenders: [...contenders, ...torch.contenders],
+    ratios: {
+      trainVsStock: best.trainSeqPerSec / stock.trainSeqPerSec,
+      inferVsStock: bestInfer / stock.inferSeqPerSec,
+    },
+    bestTrainSeqPerSec: best.trainSeqPerSec,
+    pytorch: { best: torchBest, skipped: torch.skipped },
+    peak,
     targets: {
       avx512VsAvx2: e512 && e256 ? e512.trainSeqPerSec / e256.trainSeqPerSec : null,
       vsPytorch: torchBest ? best.trainSeqPerSec / torchBest.trainSeqPerSec : null,
       productsOfPeak: p512 ? p512.gflops / p512.peak : null,
       cliSeconds: cli ? cli.seconds : null,
     },
-    profiles, cli, cliAvx2, cliWasm,
+    profiles,
+    cli,
+    cliAvx2,
+    cliWasm,
   };
   const table = benchTable(result);
   console.log(`\n${table}\n`);
-  console.log(`training ${x(result.ratios.trainVsStock)} stock tfjs-layers (target 10x), inference ${x(result.ratios.inferVsStock)} (target 3x)`);
-  for (const t of benchTargets(result)) console.log(`${t.name}: ${t.shown} (target ${t.target}${t.met === null ? '' : t.met ? ', met' : ', NOT met'})`);
+  console.log(
+    `training ${x(result.ratios.trainVsStock)} stock tfjs-layers (target 10x), inference ${x(result.ratios.inferVsStock)} (target 3x)`,
+  );
+  for (const t of benchTargets(result))
+    console.log(`${t.name}: ${t.shown} (target ${t.target}${t.met === null ? '' : t.met ? ', met' : ', NOT met'})`);
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${date}.json`);

@@ -10,8 +10,8 @@ import type { Series } from '../src/data/series';
 import type { ScanItemResult } from '../src/scan/job';
 import { writeSummary } from '../src/scan/output';
 import { buildSummary } from '../src/scan/summary';
-import { reportFixture } from '../tools/testing/fixture';
 import { launchChromium } from '../tools/testing/browser';
+import { reportFixture } from '../tools/testing/fixture';
 
 const MAX_MB = 5;
 const MAX_OPEN_S = 3;

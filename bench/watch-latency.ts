@@ -1,8 +1,9 @@
 // Per-row latency of `watch`: a 128-unit model (window 30, the default architecture) scores each row as it
 // arrives through StreamScorer. Target: median under 5 ms a row. Prints median, p95, max and the ratio to target.
 // Usage: node dist/bench/watch-latency.js [--rows 500] [--backend auto|wasm|cpu|tensorflow]
-import { sineSeries } from '../src/data/synthetic';
+
 import type { BackendChoice } from '../src/backend/select';
+import { sineSeries } from '../src/data/synthetic';
 import { runPipeline } from '../src/pipeline/run';
 import { StreamScorer } from '../src/scan/watch';
 

@@ -8,7 +8,7 @@
 // 0, and the engine runs its WebAssembly kernels (the same bits, slower). `--strict` exits 1 instead (CI, where
 // the native build must work). Up to date (the SHA-256 of the sources matches build/kernels-native.sha256): a
 // no-op. Written to a temporary file, then renamed: a failed build never leaves half an addon.
-'use strict';
+
 const { spawnSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
@@ -53,8 +53,21 @@ if (!include) skip(`Node's C headers (node_api.h) not found in ${headerDirs.join
 
 fs.mkdirSync(outDir, { recursive: true });
 const tmp = `${out}.${process.pid}.tmp`;
-const args = ['-O3', '-std=gnu11', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared', '-Wall', '-Wno-unused-function', `-I${include}`,
-  ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []), '-o', tmp, sources[0]];
+const args = [
+  '-O3',
+  '-std=gnu11',
+  '-ffp-contract=off',
+  '-fno-math-errno',
+  '-fPIC',
+  '-shared',
+  '-Wall',
+  '-Wno-unused-function',
+  `-I${include}`,
+  ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []),
+  '-o',
+  tmp,
+  sources[0],
+];
 const r = spawnSync(cc, args, { encoding: 'utf8' });
 if (r.status !== 0) {
   fs.rmSync(tmp, { force: true });
@@ -63,4 +76,6 @@ if (r.status !== 0) {
 fs.renameSync(tmp, out);
 fs.writeFileSync(`${stamp}.tmp`, `${digest}\n`);
 fs.renameSync(`${stamp}.tmp`, stamp);
-console.log(`build:native: ${path.relative(process.cwd(), out)} (${cc}, x86-64: AVX2 + FMA and AVX-512 products, picked at load)`);
+console.log(
+  `build:native: ${path.relative(process.cwd(), out)} (${cc}, x86-64: AVX2 + FMA and AVX-512 products, picked at load)`,
+);

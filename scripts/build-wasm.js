@@ -9,7 +9,7 @@
 // computes a b + c over the same operands (kernels.c orders them for that).
 // The module works in the tfjs wasm backend's memory, so it must own none of it: the build fails when the
 // output has a data section, calls anything, or touches a global (clang's shadow stack pointer).
-'use strict';
+
 const { spawnSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
@@ -18,7 +18,18 @@ const path = require('path');
 
 const dir = path.resolve(__dirname, '..', 'src', 'model', 'kernels');
 const src = path.join(dir, 'kernels.c');
-const exportsList = ['lstm_step_forward', 'lstm_step_backward', 'transpose', 'gemm_nn', 'gemm_tn', 'pack_panels', 'gemm_nn_packed', 'colsum', 'adam_step', 'dropout_masks'];
+const exportsList = [
+  'lstm_step_forward',
+  'lstm_step_backward',
+  'transpose',
+  'gemm_nn',
+  'gemm_tn',
+  'pack_panels',
+  'gemm_nn_packed',
+  'colsum',
+  'adam_step',
+  'dropout_masks',
+];
 
 function fail(msg) {
   console.error(`build:wasm: ${msg}`);
@@ -33,10 +44,16 @@ function tool(names) {
 /** [id, payload start, payload size] of each section of a module. */
 function sections(bytes) {
   const out = [];
-  for (let i = 8; i < bytes.length;) {
+  for (let i = 8; i < bytes.length; ) {
     const id = bytes[i++];
-    let size = 0, shift = 0, b;
-    do { b = bytes[i++]; size |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    let size = 0,
+      shift = 0,
+      b;
+    do {
+      b = bytes[i++];
+      size |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
     out.push([id, i, size]);
     i += size;
   }
@@ -51,25 +68,41 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kernels-'));
 
 function build(name, flags) {
   const out = path.join(tmp, `${name}.wasm`);
-  const args = ['--target=wasm32', '-O3', '-msimd128', ...flags, '-nostdlib', '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,--strip-all',
-    ...exportsList.map((e) => `-Wl,--export=${e}`), '-o', out, src];
+  const args = [
+    '--target=wasm32',
+    '-O3',
+    '-msimd128',
+    ...flags,
+    '-nostdlib',
+    '-Wl,--no-entry',
+    '-Wl,--import-memory',
+    '-Wl,--strip-all',
+    ...exportsList.map((e) => `-Wl,--export=${e}`),
+    '-o',
+    out,
+    src,
+  ];
   const r = spawnSync(clang, args, { encoding: 'utf8' });
   if (r.status !== 0) fail(`${clang} failed:\n${r.stderr}`);
   const bytes = Buffer.from(fs.readFileSync(out));
   const secs = sections(bytes);
-  if (secs.some(([id]) => id === 11)) fail(`${name}: the module has a data section (static data would be written into tfjs memory)`);
+  if (secs.some(([id]) => id === 11))
+    fail(`${name}: the module has a data section (static data would be written into tfjs memory)`);
   const d = spawnSync(objdump, ['-d', out], { encoding: 'utf8' }).stdout;
-  if (/\bglobal\.(get|set)\b|\bcall\b/.test(d)) fail(`${name}: the module uses a global (stack pointer) or calls a function; keep the kernels register-only`);
+  if (/\bglobal\.(get|set)\b|\bcall\b/.test(d))
+    fail(`${name}: the module uses a global (stack pointer) or calls a function; keep the kernels register-only`);
   const code = secs.find(([id]) => id === 10);
   let patched = 0;
   for (const m of d.matchAll(/^\s*([0-9a-f]+):\s+fd af 01\s+f32x4\.fma\b/gm)) {
     const at = code[1] + parseInt(m[1], 16);
-    if (bytes[at] !== 0xfd || bytes[at + 1] !== 0xaf || bytes[at + 2] !== 0x01) fail(`${name}: no f32x4.fma at code offset ${m[1]}`);
+    if (bytes[at] !== 0xfd || bytes[at + 1] !== 0xaf || bytes[at + 2] !== 0x01)
+      fail(`${name}: no f32x4.fma at code offset ${m[1]}`);
     bytes[at + 1] = 0x85;
     bytes[at + 2] = 0x02;
     patched++;
   }
-  if (/f32x4\.fma/.test(d) && patched !== (d.match(/f32x4\.fma/g) || []).length) fail(`${name}: some f32x4.fma were not rewritten`);
+  if (/f32x4\.fma/.test(d) && patched !== (d.match(/f32x4\.fma/g) || []).length)
+    fail(`${name}: some f32x4.fma were not rewritten`);
   return { bytes, patched };
 }
 
@@ -92,4 +125,6 @@ const target = path.join(dir, 'kernels-wasm.ts');
 fs.writeFileSync(`${target}.tmp`, ts);
 fs.renameSync(`${target}.tmp`, target);
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log(`build:wasm: ${plain.bytes.length} bytes (plain), ${relaxed.bytes.length} bytes (relaxed, ${relaxed.patched} fused multiply-adds) -> ${path.relative(process.cwd(), target)}`);
+console.log(
+  `build:wasm: ${plain.bytes.length} bytes (plain), ${relaxed.bytes.length} bytes (relaxed, ${relaxed.patched} fused multiply-adds) -> ${path.relative(process.cwd(), target)}`,
+);

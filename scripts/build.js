@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build: `tsc -p tsconfig.json` unless dist/.tsbuildinfo is newer than every file under src/, tools/, bench/ and
 // tsconfig.json (then nothing changed and the compile is skipped), then the native kernels (build-native.js).
-'use strict';
+
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as path from 'path';
 import { packageRoot } from '../src/util/paths';
 
@@ -7,8 +7,27 @@ import { packageRoot } from '../src/util/paths';
 // `version.ts` sits on the ground floor beside util/; `result.ts` composes the JSON types the stages below it own
 // (result.json), so everything from the detector up may use it.
 const STAGES = [
-  'util', 'ground', 'backend', 'data', 'transform', 'sequence', 'model', 'score', 'train', 'threshold', 'events',
-  'evaluate', 'result', 'detector', 'pipeline', 'plot', 'report', 'scan', 'notebook', 'cli', 'index',
+  'util',
+  'ground',
+  'backend',
+  'data',
+  'transform',
+  'sequence',
+  'model',
+  'score',
+  'train',
+  'threshold',
+  'events',
+  'evaluate',
+  'result',
+  'detector',
+  'pipeline',
+  'plot',
+  'report',
+  'scan',
+  'notebook',
+  'cli',
+  'index',
 ];
 
 function stageOf(file: string): string {
@@ -19,9 +38,17 @@ function stageOf(file: string): string {
 
 async function graph(): Promise<Record<string, string[]>> {
   // madge's own API: the import graph of src/ (TypeScript, type-only imports included)
-  const madge = require('madge') as (p: string, o: object) => Promise<{ obj(): Record<string, string[]>; circular(): string[][] }>;
+  const madge = require('madge') as (
+    p: string,
+    o: object,
+  ) => Promise<{ obj(): Record<string, string[]>; circular(): string[][] }>;
   const root = packageRoot();
-  const res = await madge(path.join(root, 'src'), { fileExtensions: ['ts'], baseDir: root, excludeRegExp: [/\.test\.ts$/], detectiveOptions: { ts: { skipTypeImports: false } } });
+  const res = await madge(path.join(root, 'src'), {
+    fileExtensions: ['ts'],
+    baseDir: root,
+    excludeRegExp: [/\.test\.ts$/],
+    detectiveOptions: { ts: { skipTypeImports: false } },
+  });
   return Object.assign(res.obj(), { __circular: res.circular().map((c) => c.join(' -> ')) });
 }
 
@@ -48,7 +75,11 @@ test('architecture: imports run downward only (no lower stage imports plot/, rep
 test('architecture: other stages reach model/ through model/index.ts only', async () => {
   const g = await graph();
   const wrong = Object.entries(g).flatMap(([from, tos]) =>
-    from === '__circular' || stageOf(from) === 'model' ? [] : (tos as string[]).filter((t) => t.startsWith('src/model/') && t !== 'src/model/index.ts').map((t) => `${from} -> ${t}`),
+    from === '__circular' || stageOf(from) === 'model'
+      ? []
+      : (tos as string[])
+          .filter((t) => t.startsWith('src/model/') && t !== 'src/model/index.ts')
+          .map((t) => `${from} -> ${t}`),
   );
   assert.deepEqual(wrong, []);
 });

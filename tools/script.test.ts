@@ -1,11 +1,19 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
 
 // runScript in a child process: exit codes and the one-line error, for sync and async mains.
-const run = (body: string) => spawnSync(process.execPath, ['-e', `const { runScript } = require(${JSON.stringify(`${__dirname}/script`)});
+const run = (body: string) =>
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `const { runScript } = require(${JSON.stringify(`${__dirname}/script`)});
 const { InputError } = require(${JSON.stringify(`${__dirname}/../src/util/errors`)});
-${body}`], { encoding: 'utf8' });
+${body}`,
+    ],
+    { encoding: 'utf8' },
+  );
 
 test('runScript: exit code from main, sync or async; nothing means 0', () => {
   assert.equal(run("runScript('t', () => 3)").status, 3);

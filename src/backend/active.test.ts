@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from './active';
 import { selectBackend } from './select';
@@ -8,7 +8,10 @@ test('useBackend: selects once, remembers the choice, and re-selects when anothe
   assert.equal(await useBackend('cpu'), 'cpu');
   assert.equal(tf.getBackend(), 'cpu');
   assert.equal(await useBackend('cpu'), 'cpu');
-  await assert.rejects(useBackend('gpu' as never), /^InputError: invalid backend: gpu \(one of: auto, tensorflow, wasm, cpu\)$/);
+  await assert.rejects(
+    useBackend('gpu' as never),
+    /^InputError: invalid backend: gpu \(one of: auto, tensorflow, wasm, cpu\)$/,
+  );
   assert.equal(tf.getBackend(), 'cpu');
   assert.equal(await selectBackend('wasm'), 'wasm');
   assert.equal(await useBackend('cpu'), 'cpu');

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendChoice, selectBackend } from './select';
+import { type BackendChoice, selectBackend } from './select';
 
 let last: { choice: BackendChoice; name: string } | null = null;
 

@@ -6,14 +6,13 @@ import { keyword } from '../util/keyword';
 /** A tfjs backend choice: `auto` tries tfjs-node (`tensorflow`), then `wasm`, then `cpu`. */
 export type BackendChoice = (typeof BACKENDS)[number];
 
-
 function tryLoadNode(): boolean {
   try {
     // The optional dependency is installed under the alias `tfjs-node` (see README: danfojs-node needs the
     // real name aliased to @tensorflow/tfjs). Loading it registers the `tensorflow` backend.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     require('tfjs-node');
-    return tf.findBackend('tensorflow') != null || tf.engine().registryFactory['tensorflow'] != null;
+    return tf.findBackend('tensorflow') != null || tf.engine().registryFactory.tensorflow != null;
   } catch {
     return false;
   }
@@ -50,9 +49,7 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<str
       }
       await tf.ready();
       return tf.getBackend();
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   throw new InputError(`backend ${choice} is not available here (install @tensorflow/tfjs-node for 'tensorflow')`);
 }

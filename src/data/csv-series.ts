@@ -1,7 +1,7 @@
 import { InputError } from '../util/errors';
 import { stripControl } from '../util/sanitize';
 import { DATE_FORMATS, parseDate, unifyDates } from './dates';
-import { FillMode, fillMissing } from './fill';
+import { type FillMode, fillMissing } from './fill';
 import type { Series } from './series';
 
 /** Date order rule: `'strict'` refuses duplicate or unsorted dates; `'keep'` keeps rows in file order. */
@@ -46,12 +46,18 @@ function findColumn(header: string[], name: string): number {
   return exact >= 0 ? exact : header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
 }
 
-function resolveColumns(header: string[], file: string, opts: CsvSeriesOptions): { dateIdx: number; valueIdx: number[] } {
+function resolveColumns(
+  header: string[],
+  file: string,
+  opts: CsvSeriesOptions,
+): { dateIdx: number; valueIdx: number[] } {
   const cols = `columns: ${header.join(', ')}`;
   header.forEach((h, i) => {
     const j = header.indexOf(h);
     if (h !== '' && j < i) {
-      throw new InputError(`${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`);
+      throw new InputError(
+        `${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`,
+      );
     }
   });
   const need = (name: string): number => {
@@ -67,9 +73,11 @@ function resolveColumns(header: string[], file: string, opts: CsvSeriesOptions):
     throw new InputError(`${file}: no ${what} column (looked for ${names.join(', ')}; ${cols}); name one with ${flag}`);
   };
   const dateIdx = opts.dateCol !== undefined ? need(opts.dateCol) : pick(DATE_NAMES, 'date', '--date-col');
-  const valueIdx = opts.valueCols !== undefined ? opts.valueCols.map(need) : [pick(VALUE_NAMES, 'value', '--value-col')];
+  const valueIdx =
+    opts.valueCols !== undefined ? opts.valueCols.map(need) : [pick(VALUE_NAMES, 'value', '--value-col')];
   if (valueIdx.length === 0) throw new InputError(`${file}: no value columns given (${cols})`);
-  if (valueIdx.includes(dateIdx)) throw new InputError(`${file}: column "${header[dateIdx]}" cannot be both the date and a value column`);
+  if (valueIdx.includes(dateIdx))
+    throw new InputError(`${file}: column "${header[dateIdx]}" cannot be both the date and a value column`);
   if (new Set(valueIdx).size !== valueIdx.length) {
     throw new InputError(`${file}: a value column is named twice (${stripControl(opts.valueCols?.join(', ') ?? '')})`);
   }
@@ -82,15 +90,20 @@ function checkOrder(dates: string[], lines: Uint32Array | number[], file: string
   const back = new FirstFew();
   for (let i = 1; i < dates.length; i++) {
     if (dates[i] === dates[i - 1]) dups.add(() => `${dates[i]} at lines ${lines[i - 1]} and ${lines[i]}`);
-    else if (dates[i] < dates[i - 1]) back.add(() => `line ${lines[i]} (${dates[i]}) after line ${lines[i - 1]} (${dates[i - 1]})`);
+    else if (dates[i] < dates[i - 1])
+      back.add(() => `line ${lines[i]} (${dates[i]}) after line ${lines[i - 1]} (${dates[i - 1]})`);
   }
   if (dups.count > 0) throw new InputError(`${file}: duplicate dates: ${dups}; each date must appear once${KEEP_HINT}`);
   if (back.count === dates.length - 1 && back.count > 0) {
     const first = `line ${lines[0]}: ${dates[0]}`;
-    throw new InputError(`${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`);
+    throw new InputError(
+      `${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`,
+    );
   }
   if (back.count > 0) {
-    throw new InputError(`${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`);
+    throw new InputError(
+      `${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`,
+    );
   }
 }
 
@@ -114,7 +127,11 @@ export class SeriesBuilder {
   private readonly cells: (number | null)[][] = [];
   private readonly badDates = new FirstFew();
   private readonly bad = new FirstFew();
-  constructor(private readonly file: string, private readonly opts: CsvSeriesOptions, private readonly tooBig?: (line: number) => void) {}
+  constructor(
+    private readonly file: string,
+    private readonly opts: CsvSeriesOptions,
+    private readonly tooBig?: (line: number) => void,
+  ) {}
 
   record = (fields: string[], line: number): void => {
     if (this.headerLine === 0) {
@@ -122,9 +139,11 @@ export class SeriesBuilder {
       this.headerLine = line;
       return;
     }
-    if (this.valueIdx.length === 0) ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(this.header, this.file, this.opts));
+    if (this.valueIdx.length === 0)
+      ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(this.header, this.file, this.opts));
     const { file, header } = this;
-    if (fields.length !== header.length) throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
     const n = this.dates.length;
     if (n === this.lines.length) {
       const grown = new Uint32Array(n * 2);
@@ -135,19 +154,21 @@ export class SeriesBuilder {
     const d = parseDate(fields[this.dateIdx]);
     if (d === null) this.badDates.add(() => `line ${line} ("${stripControl(fields[this.dateIdx])}")`);
     this.dates.push(d ?? '');
-    this.cells.push(this.valueIdx.map((c) => {
-      const t = fields[c].trim();
-      if (NUMBER_RE.test(t)) {
-        const v = Number(t);
-        if (!Number.isFinite(v)) {
-          const where = `${file} line ${line}, column "${header[c]}"`;
-          throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
+    this.cells.push(
+      this.valueIdx.map((c) => {
+        const t = fields[c].trim();
+        if (NUMBER_RE.test(t)) {
+          const v = Number(t);
+          if (!Number.isFinite(v)) {
+            const where = `${file} line ${line}, column "${header[c]}"`;
+            throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
+          }
+          return v;
         }
-        return v;
-      }
-      this.bad.add(() => `line ${line} (${header[c]}: ${t === '' ? 'empty' : `"${stripControl(t)}"`})`);
-      return null;
-    }));
+        this.bad.add(() => `line ${line} (${header[c]}: ${t === '' ? 'empty' : `"${stripControl(t)}"`})`);
+        return null;
+      }),
+    );
     if (this.tooBig && n % HEAP_CHECK_ROWS === 0) this.tooBig(line);
   };
 
@@ -157,14 +178,18 @@ export class SeriesBuilder {
     if (headerLine === 0) throw new InputError(`${file}: empty file`);
     if (this.dates.length === 0) throw new InputError(`${file}: no data rows (only the header on line ${headerLine})`);
     if (this.badDates.count > 0) {
-      throw new InputError(`${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${DATE_FORMATS})`);
+      throw new InputError(
+        `${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${DATE_FORMATS})`,
+      );
     }
     const lines = this.lines.subarray(0, this.dates.length);
     const dates = unifyDates(this.dates);
     if ((this.opts.order ?? 'strict') === 'strict') checkOrder(dates, lines, file);
     const n = this.bad.count;
     if (n > 0 && fill === 'none') {
-      throw new InputError(`${file}: ${n} missing or non-numeric value${n > 1 ? 's' : ''}: ${this.bad}; use --fill ffill|drop to accept them`);
+      throw new InputError(
+        `${file}: ${n} missing or non-numeric value${n > 1 ? 's' : ''}: ${this.bad}; use --fill ffill|drop to accept them`,
+      );
     }
     const columns = this.valueIdx.map((c) => header[c]);
     if (n === 0) return { dates, values: this.cells as number[][], columns, source: file };
@@ -172,4 +197,3 @@ export class SeriesBuilder {
     return { dates: kept.map((r) => dates[r]), values, columns, source: file };
   }
 }
-

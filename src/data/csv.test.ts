@@ -1,12 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from './csv';
+import { test } from 'node:test';
 import { InputError } from '../util/errors';
+import { parseCsv } from './csv';
 
 test('parseCsv: header, rows and start lines', () => {
   const t = parseCsv('Date,Close\n2020-01-02,10\n2020-01-03,11\n');
   assert.deepEqual(t.header, ['Date', 'Close']);
-  assert.deepEqual(t.rows, [['2020-01-02', '10'], ['2020-01-03', '11']]);
+  assert.deepEqual(t.rows, [
+    ['2020-01-02', '10'],
+    ['2020-01-03', '11'],
+  ]);
   assert.deepEqual(t.lines, [2, 3]);
   assert.equal(t.headerLine, 1);
 });
@@ -14,23 +17,36 @@ test('parseCsv: header, rows and start lines', () => {
 test('parseCsv: BOM, CRLF, no trailing newline, header trimmed', () => {
   const t = parseCsv('\uFEFFDate , Close\r\n2020-01-02,10\r\n2020-01-03,11');
   assert.deepEqual(t.header, ['Date', 'Close']);
-  assert.deepEqual(t.rows, [['2020-01-02', '10'], ['2020-01-03', '11']]);
+  assert.deepEqual(t.rows, [
+    ['2020-01-02', '10'],
+    ['2020-01-03', '11'],
+  ]);
   assert.deepEqual(t.lines, [2, 3]);
 });
 
 test('parseCsv: lone CR line ends', () => {
-  assert.deepEqual(parseCsv('a,b\r1,2\r3,4\r').rows, [['1', '2'], ['3', '4']]);
+  assert.deepEqual(parseCsv('a,b\r1,2\r3,4\r').rows, [
+    ['1', '2'],
+    ['3', '4'],
+  ]);
 });
 
 test('parseCsv: quoted fields with commas, escaped quotes and line breaks', () => {
   const t = parseCsv('name,note\n"a,b","say ""hi"""\n"multi\r\nline",x\nlast,""\n');
-  assert.deepEqual(t.rows, [['a,b', 'say "hi"'], ['multi\r\nline', 'x'], ['last', '']]);
+  assert.deepEqual(t.rows, [
+    ['a,b', 'say "hi"'],
+    ['multi\r\nline', 'x'],
+    ['last', ''],
+  ]);
   assert.deepEqual(t.lines, [2, 3, 5]);
 });
 
 test('parseCsv: blank lines are skipped but line numbers stay true', () => {
   const t = parseCsv('\na,b\n\n1,2\n\n\n3,4\n\n');
-  assert.deepEqual(t.rows, [['1', '2'], ['3', '4']]);
+  assert.deepEqual(t.rows, [
+    ['1', '2'],
+    ['3', '4'],
+  ]);
   assert.deepEqual(t.lines, [4, 7]);
   assert.equal(t.headerLine, 2);
 });
@@ -47,6 +63,8 @@ test('parseCsv: empty text, BOM only, header only', () => {
 });
 
 test('parseCsv: an unclosed quote is an InputError naming the line', () => {
-  assert.throws(() => parseCsv('a,b\n1,2\n3,"oops\n4,5\n', 'x.csv'), (e: unknown) =>
-    e instanceof InputError && e.message === 'x.csv line 3: unterminated quoted field');
+  assert.throws(
+    () => parseCsv('a,b\n1,2\n3,"oops\n4,5\n', 'x.csv'),
+    (e: unknown) => e instanceof InputError && e.message === 'x.csv line 3: unterminated quoted field',
+  );
 });

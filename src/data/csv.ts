@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import { CsvError, Parser } from 'csv-parse';
+import * as fs from 'fs';
 import { InputError } from '../util/errors';
 
 /** A parsed CSV file: the header, the data rows, and the file line where each row starts. */
@@ -19,7 +19,12 @@ export type CsvRecordHandler = (fields: string[], line: number) => void;
 
 /** The part of csv-parse's parser used here: its synchronous push parser (what `csv-parse/sync` runs on). */
 interface PushParser {
-  parse(buf: Buffer | undefined, end: boolean, push: (r: { record: string[]; raw: string }) => void, close: () => void): Error | undefined;
+  parse(
+    buf: Buffer | undefined,
+    end: boolean,
+    push: (r: { record: string[]; raw: string }) => void,
+    close: () => void,
+  ): Error | undefined;
 }
 
 /** Line breaks in a raw record: CRLF, LF and lone CR each count once. */
@@ -39,7 +44,10 @@ function lineBreaks(raw: string): number {
 class CsvStream {
   private readonly parser: PushParser;
   private line = 1;
-  constructor(private readonly name: string, private readonly onRecord: CsvRecordHandler) {
+  constructor(
+    private readonly name: string,
+    private readonly onRecord: CsvRecordHandler,
+  ) {
     const opts = { bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false };
     this.parser = (new Parser(opts) as unknown as { api: PushParser }).api;
   }

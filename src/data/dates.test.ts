@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { addDays, daysInMonth, expandYear, parseDate, todayIso, unifyDates } from './dates';
 
 test('parseDate: ISO dates and date-times', () => {
@@ -32,8 +32,22 @@ test('parseDate: DD-Mon-YY with the strptime %y pivot, and DD-Mon-YYYY', () => {
 });
 
 test('parseDate: impossible or unknown dates give null', () => {
-  for (const bad of ['', 'x', '2019-02-30', '2019-13-01', '2019-00-10', '2021-02-29', '2020-01-01 24:00:00',
-    '2020-01-01 12:60:00', '30-Feb-20', '1-Foo-20', '2020/01/01', '01/02/2020', '20200101', '1-Jan-1']) {
+  for (const bad of [
+    '',
+    'x',
+    '2019-02-30',
+    '2019-13-01',
+    '2019-00-10',
+    '2021-02-29',
+    '2020-01-01 24:00:00',
+    '2020-01-01 12:60:00',
+    '30-Feb-20',
+    '1-Foo-20',
+    '2020/01/01',
+    '01/02/2020',
+    '20200101',
+    '1-Jan-1',
+  ]) {
     assert.equal(parseDate(bad), null, bad);
   }
   assert.equal(parseDate('2020-02-29'), '2020-02-29');
@@ -43,7 +57,10 @@ test('parseDate: impossible or unknown dates give null', () => {
 
 test('expandYear and daysInMonth', () => {
   assert.deepEqual([0, 68, 69, 99].map(expandYear), [2000, 2068, 1969, 1999]);
-  assert.deepEqual([daysInMonth(2020, 2), daysInMonth(2019, 2), daysInMonth(2019, 4), daysInMonth(2019, 12)], [29, 28, 30, 31]);
+  assert.deepEqual(
+    [daysInMonth(2020, 2), daysInMonth(2019, 2), daysInMonth(2019, 4), daysInMonth(2019, 12)],
+    [29, 28, 30, 31],
+  );
 });
 
 test('unifyDates: one form per series, string order is time order', () => {

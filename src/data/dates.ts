@@ -55,7 +55,14 @@ function applyOffset(y: number, mo: number, d: number, h: number, mi: number, s:
   const digits = tz.slice(1).replace(':', '');
   const minutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - minutes * 60000);
-  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()];
+  return [
+    t.getUTCFullYear(),
+    t.getUTCMonth() + 1,
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+  ];
 }
 
 /**

@@ -32,19 +32,25 @@ export function fillMissing(rows: (number | null)[][], mode: FillMode, opts: Fil
   const col = (c: number): string => opts.columns?.[c] ?? `col${c + 1}`;
   if (mode === 'drop') {
     const kept = rows.flatMap((row, r) => (row.every((v) => v !== null) ? [r] : []));
-    if (kept.length === 0 && rows.length > 0) throw new InputError(`${at(0)}: every row has a missing value, none left after --fill drop`);
+    if (kept.length === 0 && rows.length > 0)
+      throw new InputError(`${at(0)}: every row has a missing value, none left after --fill drop`);
     return { values: kept.map((r) => rows[r] as number[]), kept };
   }
   const values: number[][] = [];
   rows.forEach((row, r) => {
-    values.push(row.map((v, c) => {
-      if (v !== null) return v;
-      if (mode !== 'ffill') throw new InputError(`${at(r)}: missing value in column "${col(c)}" (use --fill ffill|drop)`);
-      if (r === 0) {
-        throw new InputError(`${at(r)}: the first value of column "${col(c)}" is missing, so --fill ffill has nothing to carry forward (use --fill drop)`);
-      }
-      return values[r - 1][c];
-    }));
+    values.push(
+      row.map((v, c) => {
+        if (v !== null) return v;
+        if (mode !== 'ffill')
+          throw new InputError(`${at(r)}: missing value in column "${col(c)}" (use --fill ffill|drop)`);
+        if (r === 0) {
+          throw new InputError(
+            `${at(r)}: the first value of column "${col(c)}" is missing, so --fill ffill has nothing to carry forward (use --fill drop)`,
+          );
+        }
+        return values[r - 1][c];
+      }),
+    );
   });
   return { values, kept: rows.map((_, r) => r) };
 }

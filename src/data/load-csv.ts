@@ -3,7 +3,7 @@ import * as v8 from 'v8';
 import { InputError, invalid } from '../util/errors';
 import { stripControl } from '../util/sanitize';
 import { eachCsvFileRecord, eachCsvRecord } from './csv';
-import { CsvSeriesOptions, SeriesBuilder } from './csv-series';
+import { type CsvSeriesOptions, SeriesBuilder } from './csv-series';
 import type { Series } from './series';
 
 export type { CsvSeriesOptions, DateOrder } from './csv-series';
@@ -37,7 +37,8 @@ export function parseSeriesCsv(text: string, opts: CsvSeriesOptions = {}): Serie
 }
 
 const MB = 1024 * 1024;
-const sizeOf = (bytes: number): string => (bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(1)} GB` : `${(bytes / MB).toFixed(1)} MB`);
+const sizeOf = (bytes: number): string =>
+  bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(1)} GB` : `${(bytes / MB).toFixed(1)} MB`;
 
 /**
  * Read a CSV file into a {@link Series} (see {@link parseSeriesCsv}), streaming it in chunks: the file is never
@@ -65,8 +66,11 @@ export function loadCsvSeries(path: string, opts: CsvSeriesOptions = {}): Series
   }
   // The old generation's limit: the heap limit less the young generation (48 MB on 64-bit Node by default).
   const limit = Math.max(v8.getHeapStatistics().heap_size_limit - 48 * MB, 16 * MB);
-  const tooLarge = (at: string): InputError => new InputError(`${file}: too large to load (${sizeOf(size)}${at}; `
-    + `the heap limit of this process is ${sizeOf(limit)}); use a smaller file or raise it with NODE_OPTIONS=--max-old-space-size=MB`);
+  const tooLarge = (at: string): InputError =>
+    new InputError(
+      `${file}: too large to load (${sizeOf(size)}${at}; ` +
+        `the heap limit of this process is ${sizeOf(limit)}); use a smaller file or raise it with NODE_OPTIONS=--max-old-space-size=MB`,
+    );
   if (size > limit) throw tooLarge('');
   const tooBig = (line: number): void => {
     if (v8.getHeapStatistics().used_heap_size > 0.8 * limit) throw tooLarge(`, heap full at line ${line}`);

@@ -28,7 +28,7 @@ function isoOfMillis(ms: number, daily: boolean): string {
  *   '10min').values; // [[2]]
  */
 export function resample(series: Series, rule: string): Series {
-  if (!Object.prototype.hasOwnProperty.call(RESAMPLE_RULES, rule)) throw invalid('resample', rule, '10min, 1h or 1d');
+  if (!Object.hasOwn(RESAMPLE_RULES, rule)) throw invalid('resample', rule, '10min, 1h or 1d');
   const width = RESAMPLE_RULES[rule as ResampleRule];
   const F = series.columns.length;
   const dates: string[] = [];

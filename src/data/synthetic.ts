@@ -1,4 +1,4 @@
-import { invalid, InputError } from '../util/errors';
+import { InputError, invalid } from '../util/errors';
 import { Rng } from '../util/random';
 import { addDays, parseDate } from './dates';
 import type { Series } from './series';
@@ -82,7 +82,8 @@ export function injectAnomalies(s: Series, opts: InjectOptions = {}): InjectedAn
   if (!Number.isInteger(count) || count < 0) throw invalid('count', count, 'an integer >= 0');
   if (!Number.isInteger(minGap) || minGap < 1) throw invalid('minGap', minGap, 'an integer >= 1');
   if (!Number.isInteger(from) || from < 0 || from > n) throw invalid('from', from, `an integer in 0..${n}`);
-  if (!Number.isFinite(magnitude) || !Number.isFinite(amplitude)) throw invalid('magnitude', magnitude * amplitude, 'must be finite');
+  if (!Number.isFinite(magnitude) || !Number.isFinite(amplitude))
+    throw invalid('magnitude', magnitude * amplitude, 'must be finite');
   const rng = new Rng(seed);
   const chosen: number[] = [];
   for (const k of rng.permutation(n - from)) {

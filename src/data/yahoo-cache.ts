@@ -38,7 +38,12 @@ export interface CachedFile {
  * @example
  * findCachedFile('data', 'AAPL', '1d', '2020-01-01'); // { file: 'data/AAPL_1d_2020-01-01_2024-05-01.csv', ... }
  */
-export function findCachedFile(dir: string, symbol: string, interval: YahooInterval, start: string): CachedFile | undefined {
+export function findCachedFile(
+  dir: string,
+  symbol: string,
+  interval: YahooInterval,
+  start: string,
+): CachedFile | undefined {
   if (!fs.existsSync(dir)) return undefined;
   const prefix = `${safeSymbol(symbol)}_${interval}_`;
   const found: CachedFile[] = [];
@@ -55,7 +60,9 @@ export function findCachedFile(dir: string, symbol: string, interval: YahooInter
 function localDate(t: Date, timeZone: string | undefined, gmtoffset: number): string {
   if (timeZone) {
     try {
-      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        t,
+      );
     } catch {
       // unknown zone: use the offset
     }
@@ -63,7 +70,8 @@ function localDate(t: Date, timeZone: string | undefined, gmtoffset: number): st
   return new Date(t.getTime() + gmtoffset * 1000).toISOString().slice(0, 10);
 }
 
-const cell = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '' : String(v));
+const cell = (v: number | null | undefined): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);
 
 /** The CSV text of a chart result, and how many bars were left out. */
 export interface QuoteCsv {
@@ -100,9 +108,17 @@ export function quotesToCsv(result: ChartResult): QuoteCsv {
   const dates = [...byDate.keys()].sort();
   const lines = dates.map((d) => {
     const q = byDate.get(d) as ChartQuote;
-    return [d, cell(q.open), cell(q.high), cell(q.low), cell(q.close), cell(q.adjclose ?? q.close), cell(q.volume)].join(',');
+    return [
+      d,
+      cell(q.open),
+      cell(q.high),
+      cell(q.low),
+      cell(q.close),
+      cell(q.adjclose ?? q.close),
+      cell(q.volume),
+    ].join(',');
   });
-  return { text: [QUOTE_HEADER, ...lines].join('\n') + '\n', rows: lines.length, skipped };
+  return { text: `${[QUOTE_HEADER, ...lines].join('\n')}\n`, rows: lines.length, skipped };
 }
 
 /**
@@ -120,7 +136,13 @@ export function checkCacheFile(file: string): boolean {
   } catch {
     return false;
   }
-  const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a directory' : st.isFile() ? '' : 'not a regular file';
+  const kind = st.isSymbolicLink()
+    ? 'a symbolic link'
+    : st.isDirectory()
+      ? 'a directory'
+      : st.isFile()
+        ? ''
+        : 'not a regular file';
   if (kind) {
     throw new InputError(`${stripControl(file)}: the cache file is ${kind}, not read; remove it to download again`);
   }

@@ -48,7 +48,9 @@ async function quietly<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
-    CONSOLE_METHODS.forEach((m, i) => { console[m] = saved[i] as never; });
+    CONSOLE_METHODS.forEach((m, i) => {
+      console[m] = saved[i] as never;
+    });
   }
 }
 
@@ -70,16 +72,17 @@ const silent = { info() {}, warn() {}, error() {}, debug() {}, dir() {} };
  * const { quotes } = await chart('AAPL', { period1: '2024-01-01', period2: '2024-02-01', interval: '1d' });
  */
 export function yahooChartClient(opts: YahooClientOptions = {}): ChartClient {
-  return (symbol, query) => quietly(async () => {
-    const YahooFinance = loadYahooFinance();
-    const yf = new YahooFinance({
-      suppressNotices: ['yahooSurvey'],
-      versionCheck: false,
-      logger: silent,
-      validation: { logErrors: false, logOptionsErrors: false },
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  return (symbol, query) =>
+    quietly(async () => {
+      const YahooFinance = loadYahooFinance();
+      const yf = new YahooFinance({
+        suppressNotices: ['yahooSurvey'],
+        versionCheck: false,
+        logger: silent,
+        validation: { logErrors: false, logOptionsErrors: false },
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      });
+      const result = await yf.chart(symbol, { ...query, return: 'array' });
+      return result as unknown as ChartResult;
     });
-    const result = await yf.chart(symbol, { ...query, return: 'array' });
-    return result as unknown as ChartResult;
-  });
 }

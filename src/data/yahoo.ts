@@ -6,7 +6,7 @@ import { addDays, parseDate, todayIso } from './dates';
 import { loadCsvSeries } from './load-csv';
 import type { Series } from './series';
 import { cacheFileName, checkCacheFile, findCachedFile, quotesToCsv } from './yahoo-cache';
-import { ChartClient, ChartResult, YahooInterval, yahooChartClient } from './yahoo-client';
+import { type ChartClient, type ChartResult, type YahooInterval, yahooChartClient } from './yahoo-client';
 
 /** Kind of instrument, which decides how a ticker maps to a Yahoo symbol. */
 export type AssetKind = 'stock' | 'crypto' | 'forex';
@@ -53,7 +53,11 @@ export interface YahooOptions {
 /** Errors that mean "Yahoo has no such symbol", as opposed to "Yahoo could not be reached". */
 function isNotFound(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown; name?: unknown };
-  return err?.code === 404 || err?.name === 'NotFoundError' || /not found|no data found|delisted|invalid symbol/i.test(String(err?.message ?? ''));
+  return (
+    err?.code === 404 ||
+    err?.name === 'NotFoundError' ||
+    /not found|no data found|delisted|invalid symbol/i.test(String(err?.message ?? ''))
+  );
 }
 
 /** One-line reason of a failed download, including the network error code when there is one. */
@@ -84,7 +88,12 @@ function readCache(file: string, symbol: string, start: string, end: string): Se
   const s = loadCsvSeries(file, { dateCol: 'Date', valueCols: ['Close'] });
   const keep = s.dates.flatMap((d, i) => (d >= start && d <= end ? [i] : []));
   if (keep.length === 0) throw new InputError(`${file}: no rows between ${start} and ${end}`);
-  return { dates: keep.map((i) => s.dates[i]), values: keep.map((i) => s.values[i]), columns: s.columns, source: `yahoo:${symbol}` };
+  return {
+    dates: keep.map((i) => s.dates[i]),
+    values: keep.map((i) => s.values[i]),
+    columns: s.columns,
+    source: `yahoo:${symbol}`,
+  };
 }
 
 /**
@@ -120,17 +129,25 @@ export async function fetchYahooSeries(opts: YahooOptions): Promise<Series> {
     if (isNotFound(e)) throw new InputError(`unknown ticker: ${opts.ticker} (Yahoo Finance has no symbol ${symbol})`);
     const cached = findCachedFile(cacheDir, symbol, interval, start);
     if (!cached) {
-      throw new InputError(`cannot download ${opts.ticker} (${symbol}) from Yahoo Finance: ${reasonOf(e)}; no cached copy in ${cacheDir}`);
+      throw new InputError(
+        `cannot download ${opts.ticker} (${symbol}) from Yahoo Finance: ${reasonOf(e)}; no cached copy in ${cacheDir}`,
+      );
     }
-    log(`offline: cannot reach Yahoo Finance (${reasonOf(e)}); using cached ${cached.file} (${cached.start}..${cached.end})`);
+    log(
+      `offline: cannot reach Yahoo Finance (${reasonOf(e)}); using cached ${cached.file} (${cached.start}..${cached.end})`,
+    );
     return readCache(cached.file, symbol, start, end);
   }
   const csv = quotesToCsv(result);
   if (csv.rows === 0) {
-    throw new InputError(`unknown ticker: ${opts.ticker} (Yahoo Finance has no ${interval} data for ${symbol} from ${start} to ${end})`);
+    throw new InputError(
+      `unknown ticker: ${opts.ticker} (Yahoo Finance has no ${interval} data for ${symbol} from ${start} to ${end})`,
+    );
   }
   fs.mkdirSync(cacheDir, { recursive: true });
   writeFileAtomic(file, csv.text);
-  log(`saved ${csv.rows} rows to ${file}${csv.skipped ? ` (${csv.skipped} bars without a close or repeated left out)` : ''}`);
+  log(
+    `saved ${csv.rows} rows to ${file}${csv.skipped ? ` (${csv.skipped} bars without a close or repeated left out)` : ''}`,
+  );
   return readCache(file, symbol, start, end);
 }

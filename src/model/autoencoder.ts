@@ -39,7 +39,13 @@ export interface Autoencoder {
    * One training epoch: Adam steps over batches of `batchSize` windows taken in `order` (indices into x),
    * dropout active. Resolves to the mean training loss over the epoch (batch losses weighted by batch size).
    */
-  trainEpoch(x: Float32Array, n: number, order: ArrayLike<number>, batchSize: number, onBatch?: BatchCallback): Promise<number>;
+  trainEpoch(
+    x: Float32Array,
+    n: number,
+    order: ArrayLike<number>,
+    batchSize: number,
+    onBatch?: BatchCallback,
+  ): Promise<number>;
   /** Reconstructions of the n windows (inference mode: no dropout), same layout as x. */
   predict(x: Float32Array, n: number, batchSize?: number): Promise<Float32Array>;
   /** Current weights, in Keras layout (copies). */

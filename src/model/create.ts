@@ -3,9 +3,9 @@ import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import type { Autoencoder } from './autoencoder';
 import type { Compute } from './compute/compute';
-import { ComputeKind, computeFactory } from './compute/factory';
+import { type ComputeKind, computeFactory } from './compute/factory';
 import { LstmAutoencoder } from './engine/lstm-autoencoder';
-import { AutoencoderSpec, resolveSpec } from './spec';
+import { type AutoencoderSpec, resolveSpec } from './spec';
 
 /** Options of {@link createAutoencoder}. */
 export interface CreateOptions {

@@ -1,7 +1,7 @@
 import { LOSSES } from '../util/choices';
 import { invalid } from '../util/errors';
 import { keyword } from '../util/keyword';
-import { defaultsOf, OptionDef } from '../util/options';
+import { defaultsOf, type OptionDef } from '../util/options';
 
 /** Loss a model is trained on: mean absolute error or mean squared error, averaged over steps and features. */
 export type LossKind = (typeof LOSSES)[number];
@@ -33,20 +33,67 @@ export interface AutoencoderSpec {
 
 /** The model's options, each declared once (key, flag, type, default, help); {@link DEFAULT_SPEC} is derived. */
 export const SPEC_OPTION_DEFS: readonly OptionDef[] = [
-  { key: 'window', flag: '--window', type: 'posint', arg: 'N', default: 30,
-    help: 'steps per window', group: 'Pipeline' },
-  { key: 'features', type: 'posint', default: 1,
-    help: 'features per step (from the data)', group: 'Model and training' },
-  { key: 'encoder', flag: '--units', type: 'posint', arg: 'N', default: [128],
-    help: 'LSTM units of the single-layer model', group: 'Model and training' },
-  { key: 'dropout', flag: '--dropout', type: 'number', arg: 'F', default: 0.2,
-    help: 'dropout after encoder and decoder', group: 'Model and training' },
-  { key: 'loss', flag: '--loss', type: 'string', default: 'mae',
-    help: 'training loss', group: 'Model and training', choices: LOSSES },
-  { key: 'learningRate', flag: '--learning-rate', type: 'number', arg: 'F', default: 0.001,
-    help: 'Adam learning rate', group: 'Model and training' },
-  { key: 'seed', flag: '--seed', type: 'int', arg: 'N', default: 42,
-    help: 'seed for weights, dropout, shuffling and synthetic data', group: 'Model and training' },
+  {
+    key: 'window',
+    flag: '--window',
+    type: 'posint',
+    arg: 'N',
+    default: 30,
+    help: 'steps per window',
+    group: 'Pipeline',
+  },
+  {
+    key: 'features',
+    type: 'posint',
+    default: 1,
+    help: 'features per step (from the data)',
+    group: 'Model and training',
+  },
+  {
+    key: 'encoder',
+    flag: '--units',
+    type: 'posint',
+    arg: 'N',
+    default: [128],
+    help: 'LSTM units of the single-layer model',
+    group: 'Model and training',
+  },
+  {
+    key: 'dropout',
+    flag: '--dropout',
+    type: 'number',
+    arg: 'F',
+    default: 0.2,
+    help: 'dropout after encoder and decoder',
+    group: 'Model and training',
+  },
+  {
+    key: 'loss',
+    flag: '--loss',
+    type: 'string',
+    default: 'mae',
+    help: 'training loss',
+    group: 'Model and training',
+    choices: LOSSES,
+  },
+  {
+    key: 'learningRate',
+    flag: '--learning-rate',
+    type: 'number',
+    arg: 'F',
+    default: 0.001,
+    help: 'Adam learning rate',
+    group: 'Model and training',
+  },
+  {
+    key: 'seed',
+    flag: '--seed',
+    type: 'int',
+    arg: 'N',
+    default: 42,
+    help: 'seed for weights, dropout, shuffling and synthetic data',
+    group: 'Model and training',
+  },
 ];
 
 /** Defaults of {@link AutoencoderSpec}: the Colab notebook's model (from {@link SPEC_OPTION_DEFS}). */

@@ -1,8 +1,13 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { between, loadNotebookSeries } from './data';
 
-const s = { dates: ['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-06'], values: [[1], [2], [3], [4]], columns: ['v'], source: 't' };
+const s = {
+  dates: ['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-06'],
+  values: [[1], [2], [3], [4]],
+  columns: ['v'],
+  source: 't',
+};
 
 test('between keeps the rows from start to end, inclusive', () => {
   assert.deepEqual(between(s, '2020-01-02', '2020-01-03').values, [[2], [3]]);
@@ -13,7 +18,13 @@ test('between keeps the rows from start to end, inclusive', () => {
 
 test('loadNotebookSeries falls back to the next source and says why', async () => {
   const lines: string[] = [];
-  const series = await loadNotebookSeries({ source: 'file', file: 'no/such.csv', fallback: ['bundled'], start: '2020-01-01', log: (l) => lines.push(l) });
+  const series = await loadNotebookSeries({
+    source: 'file',
+    file: 'no/such.csv',
+    fallback: ['bundled'],
+    start: '2020-01-01',
+    log: (l) => lines.push(l),
+  });
   assert.equal(series.source, 'vega-datasets:sp500-2000.csv');
   assert.equal(series.dates[0] >= '2020-01-01', true);
   assert.match(lines[0], /^file: no\/such\.csv not found .*: using the S&P 500 bundled in vega-datasets instead$/);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadDefaultSeries } from '../data/default';
 import { loadCsvSeries } from '../data/load-csv';
-import { Series, sliceSeries } from '../data/series';
+import { type Series, sliceSeries } from '../data/series';
 import { fetchYahooSeries } from '../data/yahoo';
 import { InputError } from '../util/errors';
 import { packageRoot as repoRoot } from '../util/paths';
@@ -44,7 +44,10 @@ export function between(s: Series, start?: string, end?: string): Series {
   const b = end ? s.dates.findIndex((d) => d.slice(0, 10) > end) : -1;
   const from = a < 0 ? s.dates.length : a;
   const to = b < 0 ? s.dates.length : b;
-  if (to <= from) throw new InputError(`${s.source}: no rows between ${start ?? 'the start'} and ${end ?? 'the end'} (it covers ${s.dates[0]}..${s.dates[s.dates.length - 1]})`);
+  if (to <= from)
+    throw new InputError(
+      `${s.source}: no rows between ${start ?? 'the start'} and ${end ?? 'the end'} (it covers ${s.dates[0]}..${s.dates[s.dates.length - 1]})`,
+    );
   return sliceSeries(s, from, to);
 }
 
@@ -64,7 +67,12 @@ async function loadOne(kind: string, o: NotebookSource, log: (l: string) => void
   }
   if (!o.ticker) throw new InputError('no ticker given');
   return fetchYahooSeries({
-    ticker: o.ticker, start: o.start, end: o.end, cacheDir: projectPath('data'), log, timeoutMs: (o.timeoutSeconds ?? 15) * 1000,
+    ticker: o.ticker,
+    start: o.start,
+    end: o.end,
+    cacheDir: projectPath('data'),
+    log,
+    timeoutMs: (o.timeoutSeconds ?? 15) * 1000,
   });
 }
 
@@ -83,8 +91,11 @@ export async function loadNotebookSeries(o: NotebookSource): Promise<Series> {
   for (const kind of [o.source, ...(o.fallback ?? [])]) {
     try {
       const s = between(await loadOne(kind, o, log), o.start, o.end);
-      if (tried.length) log(`${tried.join('; ')}: using ${kind === 'bundled' ? 'the S&P 500 bundled in vega-datasets' : kind} instead`);
-      log(`data: ${s.source}, ${s.dates.length.toLocaleString('en-US')} rows, ${s.dates[0]} .. ${s.dates[s.dates.length - 1]}, column ${s.columns.join(', ')}`);
+      if (tried.length)
+        log(`${tried.join('; ')}: using ${kind === 'bundled' ? 'the S&P 500 bundled in vega-datasets' : kind} instead`);
+      log(
+        `data: ${s.source}, ${s.dates.length.toLocaleString('en-US')} rows, ${s.dates[0]} .. ${s.dates[s.dates.length - 1]}, column ${s.columns.join(', ')}`,
+      );
       return s;
     } catch (e) {
       tried.push(`${kind}: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,5 +1,5 @@
 import type { LayerRow } from '../model';
-import { AutoencoderSpec, lstmParameters, lstmSizes, parameterCount } from '../model';
+import { type AutoencoderSpec, lstmParameters, lstmSizes, parameterCount } from '../model';
 
 /**
  * The layers of an LSTM autoencoder as Keras' `summary()` lists them, with output shapes and parameter counts:
@@ -21,7 +21,11 @@ export function layerTable(spec: AutoencoderSpec): LayerRow[] {
   let input = f;
   encoder.forEach((u, i) => {
     const seq = i < encoder.length - 1;
-    rows.push({ layer: name('lstm', 'LSTM'), output: seq ? `(None, ${w}, ${u})` : `(None, ${u})`, params: lstmParameters(u, input) });
+    rows.push({
+      layer: name('lstm', 'LSTM'),
+      output: seq ? `(None, ${w}, ${u})` : `(None, ${u})`,
+      params: lstmParameters(u, input),
+    });
     input = u;
   });
   rows.push({ layer: name('dropout', 'Dropout'), output: `(None, ${input})`, params: 0 });
@@ -31,8 +35,13 @@ export function layerTable(spec: AutoencoderSpec): LayerRow[] {
     input = u;
   }
   rows.push({ layer: name('dropout', 'Dropout'), output: `(None, ${w}, ${input})`, params: 0 });
-  rows.push({ layer: name('time_distributed', 'TimeDistributed'), output: `(None, ${w}, ${f})`, params: input * f + f });
+  rows.push({
+    layer: name('time_distributed', 'TimeDistributed'),
+    output: `(None, ${w}, ${f})`,
+    params: input * f + f,
+  });
   const total = rows.reduce((a, r) => a + r.params, 0);
-  if (total !== parameterCount(spec)) throw new Error(`layer table adds up to ${total}, parameterCount says ${parameterCount(spec)}`);
+  if (total !== parameterCount(spec))
+    throw new Error(`layer table adds up to ${total}, parameterCount says ${parameterCount(spec)}`);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import type { Figure } from '../plot/figure';
-import { figureDiv, PlotlyBundle, plotlyScriptTag } from '../plot/html';
+import { figureDiv, type PlotlyBundle, plotlyScriptTag } from '../plot/html';
 import { showHtml } from './display';
 
 let embedded = false;

@@ -3,8 +3,13 @@ import test from 'node:test';
 import type { EpochRecord } from '../result';
 import { finalProgressHtml } from './progress';
 
-const rec = (epoch: number, loss: number, valLoss: number | null): EpochRecord =>
-  ({ epoch, loss, valLoss, seconds: 0.5, seqPerSec: 100 });
+const rec = (epoch: number, loss: number, valLoss: number | null): EpochRecord => ({
+  epoch,
+  loss,
+  valLoss,
+  seconds: 0.5,
+  seqPerSec: 100,
+});
 
 test('finalProgressHtml: early stop shows a full bar, epochs run of the maximum and the best epoch', () => {
   const history = [rec(1, 0.5, 0.4), rec(2, 0.3, 0.2), rec(3, 0.2, 0.25), rec(4, 0.1, 0.3)];
@@ -29,7 +34,7 @@ test('finalProgressHtml: no epoch at all gives an empty bar, not a division by z
   assert.match(html, /0 of 5 epochs, stopped early · best epoch 0, its weights kept/);
 });
 
-test('finalProgressHtml: without a best epoch it reports the last epoch\'s losses', () => {
+test("finalProgressHtml: without a best epoch it reports the last epoch's losses", () => {
   const html = finalProgressHtml('dense', { history: [rec(1, 0.5, 0.6), rec(2, 0.25, 0.125)] }, 2);
   assert.match(html, /2 of 2 epochs · final loss 0\.25, val_loss 0\.125/);
   assert.doesNotMatch(html, /best epoch/);

@@ -1,6 +1,6 @@
+import { escapeHtml } from '../report/escape';
 import type { EpochRecord } from '../result';
 import { significant } from '../util/format';
-import { escapeHtml } from '../report/escape';
 import { liveOutput } from './display';
 
 /** What training ended with: the epochs it ran and the one whose weights were kept. */

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { rowsToTable, tableHtml } from './table';
 
 test('tableHtml escapes every cell and header and right-aligns numbers', () => {
@@ -21,7 +21,10 @@ test('tableHtml elides long tables around a … row and says how big they are', 
 });
 
 test('rowsToTable turns records into columns in first-seen key order', () => {
-  const t = rowsToTable([{ date: '2020-03-16', mae: 0.5 }, { date: '2020-03-17', mae: 0.7, value: 2 }]);
+  const t = rowsToTable([
+    { date: '2020-03-16', mae: 0.5 },
+    { date: '2020-03-17', mae: 0.7, value: 2 },
+  ]);
   assert.deepEqual(t.columns, ['date', 'mae', 'value']);
   assert.deepEqual(t.values[0], ['2020-03-16', 0.5, undefined]);
   assert.match(tableHtml([{ a: 1 }]), /<th>a<\/th>/);

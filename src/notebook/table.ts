@@ -55,11 +55,16 @@ export function tableHtml(table: TableLike | readonly object[], opts: TableOptio
   const showIndex = (opts.index ?? t.index !== undefined) && t.index !== undefined;
   const label = (i: number): string => escapeHtml(String(t.index?.[i] ?? i));
   const head = Math.ceil(maxRows / 2);
-  const picked = rows.length > maxRows ? [...range(0, head), -1, ...range(rows.length - (maxRows - head), rows.length)] : range(0, rows.length);
+  const picked =
+    rows.length > maxRows
+      ? [...range(0, head), -1, ...range(rows.length - (maxRows - head), rows.length)]
+      : range(0, rows.length);
   const th = (s: string, right = false): string => `<th${right ? ' style="text-align:right"' : ''}>${s}</th>`;
   const out: string[] = ['<table class="lstm-anomaly-table">'];
   if (opts.caption) out.push(`<caption style="text-align:left">${escapeHtml(opts.caption)}</caption>`);
-  out.push(`<thead><tr>${showIndex ? th('') : ''}${t.columns.map((c) => th(escapeHtml(String(c)))).join('')}</tr></thead><tbody>`);
+  out.push(
+    `<thead><tr>${showIndex ? th('') : ''}${t.columns.map((c) => th(escapeHtml(String(c)))).join('')}</tr></thead><tbody>`,
+  );
   for (const i of picked) {
     if (i < 0) {
       out.push(`<tr>${showIndex ? th('…') : ''}${t.columns.map(() => '<td>…</td>').join('')}</tr>`);
@@ -72,7 +77,8 @@ export function tableHtml(table: TableLike | readonly object[], opts: TableOptio
     out.push(`<tr>${showIndex ? th(label(i)) : ''}${tds.join('')}</tr>`);
   }
   out.push('</tbody></table>');
-  if (rows.length > maxRows) out.push(`<p><small>${rows.length.toLocaleString('en-US')} rows × ${t.columns.length} columns</small></p>`);
+  if (rows.length > maxRows)
+    out.push(`<p><small>${rows.length.toLocaleString('en-US')} rows × ${t.columns.length} columns</small></p>`);
   return out.join('');
 }
 

@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import type { Series } from '../data/series';
-import { runPipeline, PipelineOptions } from '../pipeline/run';
+import { type PipelineOptions, runPipeline } from '../pipeline/run';
 import type { RunResult } from '../result';
 import { isInputError } from '../util/errors';
 

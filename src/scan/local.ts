@@ -1,6 +1,6 @@
 import type { ScanItemResult, ScanJob } from './job';
 import { RunnerPool } from './pool';
-import { ProgressTracker, ScanProgress } from './progress';
+import { ProgressTracker, type ScanProgress } from './progress';
 
 /** Options of {@link scanLocal}. */
 export interface LocalScanOptions {

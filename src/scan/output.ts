@@ -6,7 +6,7 @@ import { renderReport } from '../report/html';
 import { writeDirAtomic } from '../util/atomic';
 import { VERSION } from '../version';
 import type { ScanItemResult } from './job';
-import { buildSummary, ScanSummary, summaryCsv } from './summary';
+import { buildSummary, type ScanSummary, summaryCsv } from './summary';
 import { summaryHtml } from './summary-html';
 
 /** The marker file of an output folder of lstm-anomaly (the CLI's detect and score outputs carry it too). */

@@ -1,4 +1,4 @@
-import { ChildProcess, fork } from 'child_process';
+import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
 import type { ScanItemResult, ScanJob } from './job';
 import type { RunnerReply } from './runner';

@@ -1,11 +1,11 @@
-import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'child_process';
+import { after, before, test } from 'node:test';
+import { type ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
+import { redisMissing, startRedis, type TestRedis } from '../../tools/testing/redis';
 import { sineSeries } from '../data/synthetic';
 import type { RunResult } from '../result';
-import { redisMissing, startRedis, TestRedis } from '../../tools/testing/redis';
-import { makeScanJob, ScanItemResult, ScanJob } from './job';
+import { makeScanJob, type ScanItemResult, type ScanJob } from './job';
 import { scanLocal } from './local';
 import { scanViaQueue } from './queue';
 
@@ -50,6 +50,7 @@ function startWorker(url: string, onEvent: (w: W, e: Record<string, unknown>) =>
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let buf = '';
+  // biome-ignore lint/suspicious/noConfusingVoidType: replaced by a promise resolver
   let onReady = () => undefined as void;
   const w: W = {
     proc,

@@ -1,8 +1,8 @@
-import { Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import type { ScanItemResult, ScanJob } from './job';
 import { RunnerPool } from './pool';
-import { ProgressTracker, ScanProgress } from './progress';
+import { ProgressTracker, type ScanProgress } from './progress';
 import { connectQueue } from './redis-url';
 
 /** The BullMQ queue a scan and its workers share. */

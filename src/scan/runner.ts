@@ -1,6 +1,6 @@
 // Child-process entry of the scan: receives ScanJobs over IPC, runs each with runScanJob, sends the item back.
 // It exits when its parent goes away (IPC disconnect), so a worker killed with SIGKILL leaves no orphan behind.
-import { runScanJob, ScanJob } from './job';
+import { runScanJob, type ScanJob } from './job';
 
 /** Message to a runner. */
 export interface RunnerRequest {

@@ -98,7 +98,7 @@ export function summaryHtml(
         .join('')}${tail}</tr>`;
     })
     .join('\n');
-  const head = cols.map(([k, t]) => `<th data-k="${k}">${escapeHtml(t)}</th>`).join('') + '<th>Chart / error</th>';
+  const head = `${cols.map(([k, t]) => `<th data-k="${k}">${escapeHtml(t)}</th>`).join('')}<th>Chart / error</th>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">

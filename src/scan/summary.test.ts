@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { RunResult } from '../result';
 import { reportFixture } from '../../tools/testing/fixture';
+import type { RunResult } from '../result';
 import type { ScanItemResult } from './job';
 import { isScanOutput, scanExitCode, writeScanOutputs } from './output';
 import { buildSummary, summaryCsv, summaryRow } from './summary';

@@ -106,5 +106,5 @@ const CSV_COLS: (keyof SummaryRow)[] = [
  */
 export function summaryCsv(s: ScanSummary): string {
   const lines = s.rows.map((r) => CSV_COLS.map((c) => csvField(r[c] === null ? '' : String(r[c]))).join(','));
-  return [CSV_COLS.join(','), ...lines].join('\n') + '\n';
+  return `${[CSV_COLS.join(','), ...lines].join('\n')}\n`;
 }

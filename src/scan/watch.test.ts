@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,7 +8,7 @@ import { sineSeries } from '../data/synthetic';
 import { loadDetector, saveDetector } from '../detector/persist';
 import { runPipeline } from '../pipeline/run';
 import { followFile } from './follow';
-import { eventsFromScores, StreamScorer, watchLines, WatchEvent } from './watch';
+import { eventsFromScores, StreamScorer, type WatchEvent, watchLines } from './watch';
 
 test('eventsFromScores: a start at each run of flags, an end at the first window below again', () => {
   const s = {
@@ -62,7 +62,7 @@ test('watch on a file that grows: the events equal those of scoring the final fi
       },
     );
     for (let i = 0; i < rows.length; i += 7) {
-      fs.appendFileSync(file, rows.slice(i, i + 7).join('\n') + '\n');
+      fs.appendFileSync(file, `${rows.slice(i, i + 7).join('\n')}\n`);
       await new Promise((r) => setTimeout(r, 30));
     }
     const res = await watching;

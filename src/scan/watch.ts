@@ -1,5 +1,5 @@
-import type { Series } from '../data/series';
 import { parseSeriesCsv } from '../data/load-csv';
+import type { Series } from '../data/series';
 import type { LstmAutoencoderDetector, WindowScores } from '../detector/detector';
 import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
@@ -71,7 +71,10 @@ export class StreamScorer {
     this.rows++;
     const at = `${this.source} row ${this.rows}`;
     const cols = this.detector.columns;
-    const one = parseSeriesCsv(`${this.header}\n${line}`, { source: at, valueCols: cols.length ? [...cols] : undefined });
+    const one = parseSeriesCsv(`${this.header}\n${line}`, {
+      source: at,
+      valueCols: cols.length ? [...cols] : undefined,
+    });
     const date = one.dates[0];
     const last = this.buf.dates[this.buf.dates.length - 1];
     if (last !== undefined && !(date > last)) throw new InputError(`${at}: date ${date} is not after ${last}`);

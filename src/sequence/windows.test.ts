@@ -1,9 +1,17 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { makeWindows, pickWindows } from './windows';
 
 test('makeWindows: n - window + 1 windows, step-major then feature', () => {
-  const w = makeWindows([[1, 10], [2, 20], [3, 30], [4, 40]], 3);
+  const w = makeWindows(
+    [
+      [1, 10],
+      [2, 20],
+      [3, 30],
+      [4, 40],
+    ],
+    3,
+  );
   assert.equal(w.n, 2);
   assert.equal(w.features, 2);
   assert.deepEqual(Array.from(w.x), [1, 10, 2, 20, 3, 30, 2, 20, 3, 30, 4, 40]);
@@ -11,7 +19,10 @@ test('makeWindows: n - window + 1 windows, step-major then feature', () => {
 
 test('makeWindows: exactly window rows gives one window; fewer is refused with the count needed', () => {
   assert.equal(makeWindows([[1], [2], [3]], 3).n, 1);
-  assert.throws(() => makeWindows([[1], [2]], 3, 'test part'), /too few rows: the test part has 2 rows, a window of 3 needs at least 3/);
+  assert.throws(
+    () => makeWindows([[1], [2]], 3, 'test part'),
+    /too few rows: the test part has 2 rows, a window of 3 needs at least 3/,
+  );
   assert.throws(() => makeWindows([], 30), /has 0 rows/);
 });
 

@@ -1,4 +1,4 @@
-import { invalid, InputError } from '../util/errors';
+import { InputError, invalid } from '../util/errors';
 
 /** Windows stored flat: `x[(i * window + t) * features + j]` is step t, feature j of window i. */
 export interface Windows {
@@ -21,7 +21,10 @@ export function makeWindows(rows: number[][], window: number, what = 'series'): 
   if (!Number.isInteger(window) || window < 2) throw invalid('window', window, 'an integer >= 2');
   const features = rows.length > 0 ? rows[0].length : 1;
   const n = rows.length - window + 1;
-  if (n < 1) throw new InputError(`too few rows: the ${what} has ${rows.length} rows, a window of ${window} needs at least ${window}`);
+  if (n < 1)
+    throw new InputError(
+      `too few rows: the ${what} has ${rows.length} rows, a window of ${window} needs at least ${window}`,
+    );
   const x = new Float32Array(n * window * features);
   // Each window is a copy of its rows (windows overlap in the rows, not in memory).
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import type { Autoencoder, EpochRecord, NamedWeight } from '../model';
 import { meanLoss } from '../score/mae';
-import { pickWindows, Windows } from '../sequence/windows';
+import { pickWindows, type Windows } from '../sequence/windows';
 import { invalid } from '../util/errors';
 import { Rng } from '../util/random';
 
@@ -19,6 +19,7 @@ export interface TrainOptions {
   /** Seed for the shuffling. Default 42. */
   seed?: number;
   /** Called after every epoch. Return `false` to stop. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback may return nothing, or true to stop training
   onEpoch?: (record: EpochRecord, info: { epochs: number; best: number }) => void | boolean;
   /** Called after every batch (for progress bars). */
   onBatch?: (epoch: number, batch: number, batches: number) => void;
@@ -42,7 +43,11 @@ export interface TrainResult {
  * @example
  * const { history } = await trainAutoencoder(model, windows, { epochs: 10 });
  */
-export async function trainAutoencoder(model: Autoencoder, data: Windows, opts: TrainOptions = {}): Promise<TrainResult> {
+export async function trainAutoencoder(
+  model: Autoencoder,
+  data: Windows,
+  opts: TrainOptions = {},
+): Promise<TrainResult> {
   const epochs = opts.epochs ?? 100;
   const batchSize = opts.batchSize ?? 32;
   const patience = opts.patience ?? 3;

@@ -1,4 +1,3 @@
-
 /** The drift check: share of test values outside the training range. */
 export interface DriftJson {
   /** Share in [0, 1] of (transformed) test values outside [min, max] of training, over all features. */
@@ -26,17 +25,26 @@ export function driftCheck(train: number[][], test: number[][], transform = 'non
   const f = train[0].length;
   const lo = new Array(f).fill(Infinity);
   const hi = new Array(f).fill(-Infinity);
-  for (const r of train) for (let j = 0; j < f; j++) { lo[j] = Math.min(lo[j], r[j]); hi[j] = Math.max(hi[j], r[j]); }
+  for (const r of train)
+    for (let j = 0; j < f; j++) {
+      lo[j] = Math.min(lo[j], r[j]);
+      hi[j] = Math.max(hi[j], r[j]);
+    }
   let out = 0;
   for (const r of test) for (let j = 0; j < f; j++) if (r[j] < lo[j] || r[j] > hi[j]) out++;
   const share = out / (test.length * f);
   const warn = share > DRIFT_LEVEL;
   const pct = (share * 100).toFixed(1);
-  const hint = transform === 'none' ? ' Try --transform logret (log returns) so test values stay in the training range.' : '';
+  const hint =
+    transform === 'none' ? ' Try --transform logret (log returns) so test values stay in the training range.' : '';
   return {
     outsideShare: share,
     warn,
     level: DRIFT_LEVEL,
-    ...(warn ? { message: `drift: ${pct}% of test values lie outside the range seen in training; reconstruction error will flag most of the test period.${hint}` } : {}),
+    ...(warn
+      ? {
+          message: `drift: ${pct}% of test values lie outside the range seen in training; reconstruction error will flag most of the test period.${hint}`,
+        }
+      : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { invalid, InputError } from '../util/errors';
+import { InputError, invalid } from '../util/errors';
 
 /** Largest finite float32: the models compute in float32, so scaled values must stay within ±this. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
@@ -15,8 +15,13 @@ export type ScalerKind = 'standard' | 'minmax';
  * A per-feature affine scaler `(x - offset) / scale`, fitted on training rows only.
  */
 export class Scaler {
-  private constructor(readonly kind: ScalerKind, readonly offset: number[], readonly scale: number[], private readonly max: number[] = [],
-    private readonly columns: string[] = []) {}
+  private constructor(
+    readonly kind: ScalerKind,
+    readonly offset: number[],
+    readonly scale: number[],
+    private readonly max: number[] = [],
+    private readonly columns: string[] = [],
+  ) {}
 
   private name(j: number): string {
     return this.columns[j] ?? String(j);
@@ -50,16 +55,23 @@ export class Scaler {
       } else {
         a = Infinity;
         let hi = -Infinity;
-        for (const r of rows) { if (r[j] < a) a = r[j]; if (r[j] > hi) hi = r[j]; }
+        for (const r of rows) {
+          if (r[j] < a) a = r[j];
+          if (r[j] > hi) hi = r[j];
+        }
         b = hi - a;
         maxes.push(hi);
       }
       if (!Number.isFinite(a) || !Number.isFinite(b)) {
         const what = kind === 'standard' ? 'mean or standard deviation' : 'range';
-        throw new InputError(`column "${columns?.[j] ?? j}": values too large to scale (their ${what} overflows); scale the data down first`);
+        throw new InputError(
+          `column "${columns?.[j] ?? j}": values too large to scale (their ${what} overflows); scale the data down first`,
+        );
       }
       if (!(b > 0)) {
-        throw new InputError(`constant series: column "${columns?.[j] ?? j}" has the same value (${rows[0][j]}) in all ${rows.length} training rows; nothing to learn`);
+        throw new InputError(
+          `constant series: column "${columns?.[j] ?? j}" has the same value (${rows[0][j]}) in all ${rows.length} training rows; nothing to learn`,
+        );
       }
       offset.push(a);
       scale.push(b);
@@ -73,7 +85,12 @@ export class Scaler {
   static fromJSON(j: ScalerJson): Scaler {
     return j.kind === 'standard'
       ? new Scaler('standard', [...j.mean], [...j.std])
-      : new Scaler('minmax', [...j.min], j.max.map((hi, k) => hi - j.min[k]), [...j.max]);
+      : new Scaler(
+          'minmax',
+          [...j.min],
+          j.max.map((hi, k) => hi - j.min[k]),
+          [...j.max],
+        );
   }
 
   /**
@@ -83,14 +100,16 @@ export class Scaler {
    * Scaler.fit('minmax', [[0], [10]]).transform([[5]]); // [[0.5]]
    */
   transform(rows: number[][]): number[][] {
-    return rows.map((r, i) => r.map((v, j) => {
-      const x = (v - this.offset[j]) / this.scale[j];
-      if (!(Math.abs(x) <= FLOAT32_MAX)) {
-        const where = `column "${this.name(j)}": value ${v} at row ${i + 1}`;
-        throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
-      }
-      return x;
-    }));
+    return rows.map((r, i) =>
+      r.map((v, j) => {
+        const x = (v - this.offset[j]) / this.scale[j];
+        if (!(Math.abs(x) <= FLOAT32_MAX)) {
+          const where = `column "${this.name(j)}": value ${v} at row ${i + 1}`;
+          throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
+        }
+        return x;
+      }),
+    );
   }
 
   /** Undo the scaling. */

@@ -1,5 +1,5 @@
-import { Series, sliceSeries } from '../data/series';
-import { invalid, InputError } from '../util/errors';
+import { type Series, sliceSeries } from '../data/series';
+import { InputError, invalid } from '../util/errors';
 
 /** How to split a series in time. */
 export interface SplitOptions {
@@ -27,16 +27,24 @@ export function timeSplit(series: Series, opts: SplitOptions = {}): SplitSeries 
   const n = series.dates.length;
   let cut: number;
   if (opts.trainUntil !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}/.test(opts.trainUntil)) throw invalid('train-until', opts.trainUntil, 'an ISO date YYYY-MM-DD');
+    if (!/^\d{4}-\d{2}-\d{2}/.test(opts.trainUntil))
+      throw invalid('train-until', opts.trainUntil, 'an ISO date YYYY-MM-DD');
     cut = series.dates.findIndex((d) => d >= opts.trainUntil!);
     if (cut === -1) cut = n;
-    if (cut === 0) throw new InputError(`invalid train-until: ${opts.trainUntil} (no data before it; the series starts ${series.dates[0]})`);
-    if (cut === n) throw new InputError(`invalid train-until: ${opts.trainUntil} (no data after it; the series ends ${series.dates[n - 1]})`);
+    if (cut === 0)
+      throw new InputError(
+        `invalid train-until: ${opts.trainUntil} (no data before it; the series starts ${series.dates[0]})`,
+      );
+    if (cut === n)
+      throw new InputError(
+        `invalid train-until: ${opts.trainUntil} (no data after it; the series ends ${series.dates[n - 1]})`,
+      );
   } else {
     const frac = opts.trainFrac ?? 0.8;
     if (!(frac > 0 && frac < 1)) throw invalid('train fraction', frac, 'between 0 and 1, exclusive');
     cut = Math.floor(n * frac);
-    if (cut === 0 || cut === n) throw new InputError(`invalid train fraction: ${frac} (leaves an empty part of ${n} rows)`);
+    if (cut === 0 || cut === n)
+      throw new InputError(`invalid train fraction: ${frac} (leaves an empty part of ${n} rows)`);
   }
   return { train: sliceSeries(series, 0, cut), test: sliceSeries(series, cut, n) };
 }

@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Series } from '../data/series';
+import { driftCheck } from './drift';
+import { Scaler } from './scaler';
 import { timeSplit } from './split';
 import { applyTransform, transformLag } from './transforms';
-import { Scaler } from './scaler';
-import { driftCheck } from './drift';
 
 const s = (vals: number[]): Series => ({
   dates: vals.map((_, i) => `2020-01-${String(i + 1).padStart(2, '0')}`),
@@ -48,14 +48,25 @@ test('applyTransform: logret and diff drop the first row and date the rest by th
 });
 
 test('applyTransform: logret refuses non-positive values, naming date and column', () => {
-  assert.throws(() => applyTransform(s([1, 0, 2]), 'logret'), /test.csv: log returns need positive values, column "close" is 0 on 2020-01-02/);
+  assert.throws(
+    () => applyTransform(s([1, 0, 2]), 'logret'),
+    /test.csv: log returns need positive values, column "close" is 0 on 2020-01-02/,
+  );
   assert.throws(() => applyTransform(s([1]), 'sqrt' as never), /invalid transform: sqrt/);
 });
 
 test('StandardScaler: population std, as scikit-learn', () => {
-  const sc = Scaler.fit('standard', [[1, 10], [2, 20], [3, 30], [4, 40]]);
+  const sc = Scaler.fit('standard', [
+    [1, 10],
+    [2, 20],
+    [3, 30],
+    [4, 40],
+  ]);
   assert.deepEqual(sc.toJSON(), { kind: 'standard', mean: [2.5, 25], std: [Math.sqrt(1.25), Math.sqrt(125)] });
-  const z = sc.transform([[2.5, 25], [4, 40]]);
+  const z = sc.transform([
+    [2.5, 25],
+    [4, 40],
+  ]);
   assert.deepEqual(z[0], [0, 0]);
   assert.ok(Math.abs(z[1][0] - 1.5 / Math.sqrt(1.25)) < 1e-15);
   assert.deepEqual(sc.inverse(z)[1], [4, 40]);
@@ -71,7 +82,10 @@ test('MinMaxScaler: maps the training range to [0, 1] and round-trips through JS
 
 test('Scaler: no rows, one value and a constant series are refused', () => {
   assert.throws(() => Scaler.fit('standard', []), /no rows/);
-  assert.throws(() => Scaler.fit('standard', [[5]]), /constant series: column "0" has the same value \(5\) in all 1 training rows/);
+  assert.throws(
+    () => Scaler.fit('standard', [[5]]),
+    /constant series: column "0" has the same value \(5\) in all 1 training rows/,
+  );
   assert.throws(() => Scaler.fit('minmax', [[2], [2], [2]], ['close']), /constant series: column "close"/);
   assert.throws(() => Scaler.fit('robust' as never, [[1], [2]]), /invalid scaler: robust/);
 });

@@ -1,6 +1,6 @@
 import type { Series } from '../data/series';
 import { TRANSFORMS } from '../util/choices';
-import { invalid, InputError } from '../util/errors';
+import { InputError, invalid } from '../util/errors';
 
 /** A stateless transform applied before scaling: `none`, log returns `ln(v[t]/v[t-1])`, or differences `v[t]-v[t-1]`. */
 export type TransformKind = 'none' | 'logret' | 'diff';
@@ -26,14 +26,18 @@ export function applyTransform(series: Series, kind: TransformKind): Series {
   const values: number[][] = [];
   for (let t = 1; t < series.values.length; t++) {
     const prev = series.values[t - 1];
-    values.push(series.values[t].map((v, j) => {
-      if (kind === 'diff') return v - prev[j];
-      if (!(v > 0) || !(prev[j] > 0)) {
-        const bad = v > 0 ? t - 1 : t;
-        throw new InputError(`${series.source}: log returns need positive values, column "${series.columns[j]}" is ${series.values[bad][j]} on ${series.dates[bad]} (use --transform diff or none)`);
-      }
-      return Math.log(v / prev[j]);
-    }));
+    values.push(
+      series.values[t].map((v, j) => {
+        if (kind === 'diff') return v - prev[j];
+        if (!(v > 0) || !(prev[j] > 0)) {
+          const bad = v > 0 ? t - 1 : t;
+          throw new InputError(
+            `${series.source}: log returns need positive values, column "${series.columns[j]}" is ${series.values[bad][j]} on ${series.dates[bad]} (use --transform diff or none)`,
+          );
+        }
+        return Math.log(v / prev[j]);
+      }),
+    );
   }
   return { dates: series.dates.slice(1), values, columns: series.columns, source: series.source };
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { stripControl } from './sanitize';
 
 test('stripControl removes ANSI colour, cursor and title sequences and control characters', () => {

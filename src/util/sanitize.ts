@@ -1,6 +1,7 @@
 /* eslint-disable no-control-regex */
 /** ANSI escape sequences (CSI `ESC [ ... final`, OSC `ESC ] ... BEL|ESC \`, and two-byte `ESC x`). */
-const ANSI_RE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+const ANSI_RE =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
 /** C0 and C1 control characters and DEL (tab, line feed and carriage return included). */
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/g;
 
@@ -16,5 +17,8 @@ const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/g;
  * stripControl('a\nb\tc'); // 'a b c'
  */
 export function stripControl(text: string): string {
-  return text.replace(ANSI_RE, '').replace(/[\t\n\r]+/g, ' ').replace(CONTROL_RE, '');
+  return text
+    .replace(ANSI_RE, '')
+    .replace(/[\t\n\r]+/g, ' ')
+    .replace(CONTROL_RE, '');
 }

@@ -1,14 +1,16 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeDirAtomic, writeFileAtomic } from './atomic';
-import { invalid, InputError } from './errors';
+import { InputError, invalid } from './errors';
 import { Rng } from './random';
 
 test('Rng: same seed, same sequence; different seeds differ', () => {
-  const a = new Rng(7), b = new Rng(7), c = new Rng(8);
+  const a = new Rng(7),
+    b = new Rng(7),
+    c = new Rng(8);
   const xa = [a.next(), a.next(), a.next()];
   assert.deepEqual(xa, [b.next(), b.next(), b.next()]);
   assert.notDeepEqual(xa, [c.next(), c.next(), c.next()]);
@@ -32,7 +34,13 @@ test('writeDirAtomic: a failure leaves nothing and keeps an existing directory',
   const dir = path.join(root, 'out');
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'keep.txt'), 'old');
-  await assert.rejects(writeDirAtomic(dir, (tmp) => { fs.writeFileSync(path.join(tmp, 'a'), 'x'); throw new Error('boom'); }), /boom/);
+  await assert.rejects(
+    writeDirAtomic(dir, (tmp) => {
+      fs.writeFileSync(path.join(tmp, 'a'), 'x');
+      throw new Error('boom');
+    }),
+    /boom/,
+  );
   assert.deepEqual(fs.readdirSync(root), ['out']);
   assert.equal(fs.readFileSync(path.join(dir, 'keep.txt'), 'utf8'), 'old');
   await writeDirAtomic(dir, (tmp) => fs.writeFileSync(path.join(tmp, 'new.txt'), 'y'));

@@ -7,15 +7,24 @@ import type { Browser } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags for a quiet, offline headless Chromium (no sandbox, no GPU, no background traffic). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** True under CI (`CI` set and not `false`): checks that would be skipped elsewhere must run, and fail. */
 export const IN_CI = !!process.env.CI && process.env.CI !== 'false';
 
 /** Why Chromium cannot be launched here, or null when it can. */
 function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `Chromium not found at ${CHROMIUM_PATH} (install the Debian package chromium or set CHROMIUM_PATH)`;
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `Chromium not found at ${CHROMIUM_PATH} (install the Debian package chromium or set CHROMIUM_PATH)`;
 }
 
 /**
@@ -78,7 +87,11 @@ export interface CheckOptions {
  * @example
  * const { plots, tracesPerPlot, errors } = await checkPlotlyPage('out/report.html', 'reports/screenshots/report.png');
  */
-export async function checkPlotlyPage(file: string, screenshotPath?: string, opts: CheckOptions = {}): Promise<PlotlyPageCheck> {
+export async function checkPlotlyPage(
+  file: string,
+  screenshotPath?: string,
+  opts: CheckOptions = {},
+): Promise<PlotlyPageCheck> {
   const browser = opts.browser ?? (await launchChromium());
   const errors: string[] = [];
   const blocked: string[] = [];
@@ -92,23 +105,40 @@ export async function checkPlotlyPage(file: string, screenshotPath?: string, opt
       return route.abort();
     });
     page.on('pageerror', (e) => errors.push(`page error: ${oneLine(e.message)}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console error: ${oneLine(m.text())}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${oneLine(m.text())}`);
+    });
     await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load', timeout: opts.timeoutMs ?? 30000 });
     try {
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.js-plotly-plot'))
-        .every((p) => p.querySelector('svg.main-svg') && p.querySelectorAll('svg.main-svg g.trace').length > 0),
-      undefined, { timeout: opts.timeoutMs ?? 30000, polling: 100 });
+      await page.waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll('.js-plotly-plot')).every(
+            (p) => p.querySelector('svg.main-svg') && p.querySelectorAll('svg.main-svg g.trace').length > 0,
+          ),
+        undefined,
+        { timeout: opts.timeoutMs ?? 30000, polling: 100 },
+      );
     } catch {
       // Report what did draw; the caller's assertions name the missing plots.
     }
-    const seen = await page.evaluate(() => Array.from(document.querySelectorAll('.js-plotly-plot'))
-      .map((p) => ({ svg: p.querySelector('svg.main-svg') !== null, traces: p.querySelectorAll('svg.main-svg g.trace').length })));
+    const seen = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.js-plotly-plot')).map((p) => ({
+        svg: p.querySelector('svg.main-svg') !== null,
+        traces: p.querySelectorAll('svg.main-svg g.trace').length,
+      })),
+    );
     if (screenshotPath) {
       mkdirSync(dirname(resolve(screenshotPath)), { recursive: true });
       await page.screenshot({ path: screenshotPath, fullPage: true });
     }
     await page.close();
-    return { plots: seen.length, plotsWithSvg: seen.filter((s) => s.svg).length, tracesPerPlot: seen.map((s) => s.traces), errors, blocked };
+    return {
+      plots: seen.length,
+      plotsWithSvg: seen.filter((s) => s.svg).length,
+      tracesPerPlot: seen.map((s) => s.traces),
+      errors,
+      blocked,
+    };
   } finally {
     if (!opts.browser) await browser.close();
   }

@@ -1,9 +1,9 @@
 import type { Series } from '../../src/data/series';
 import { DEFAULT_PIPELINE_OPTIONS } from '../../src/pipeline/options';
+import type { ReportInput } from '../../src/report/result';
+import type { EpochRecord, RunResult, ScoredWindow } from '../../src/result';
 import { percentile } from '../../src/threshold/percentile';
 import { Rng } from '../../src/util/random';
-import type { EpochRecord, RunResult, ScoredWindow } from '../../src/result';
-import type { ReportInput } from '../../src/report/result';
 
 /** Options of {@link reportFixture}. */
 export interface FixtureOptions {
@@ -43,12 +43,18 @@ export function reportFixture(opts: FixtureOptions = {}): ReportInput {
   const trainRows = opts.trainRows ?? 100;
   const window = opts.window ?? DEFAULT_PIPELINE_OPTIONS.window;
   const spikes = opts.spikes ?? [60, 140];
-  if (!(window >= 2 && trainRows >= window && rows > trainRows)) throw new Error(`invalid fixture: ${rows} rows, ${trainRows} training rows, window ${window}`);
+  if (!(window >= 2 && trainRows >= window && rows > trainRows))
+    throw new Error(`invalid fixture: ${rows} rows, ${trainRows} training rows, window ${window}`);
   const rng = new Rng(opts.seed ?? 7);
   const dates = Array.from({ length: rows }, (_, i) => day(i));
   const values = dates.map((_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 50) + 0.05 * i + rng.normal());
   for (const s of spikes) values[trainRows + s] += 25;
-  const series: Series = { dates, values: values.map((v) => [v]), columns: [opts.column ?? 'value'], source: opts.source ?? 'synthetic:fixture' };
+  const series: Series = {
+    dates,
+    values: values.map((v) => [v]),
+    columns: [opts.column ?? 'value'],
+    source: opts.source ?? 'synthetic:fixture',
+  };
 
   const noise = () => 0.1 + 0.04 * Math.abs(rng.normal());
   const trainScores = Array.from({ length: trainRows - window + 1 }, noise);
@@ -59,7 +65,9 @@ export function reportFixture(opts: FixtureOptions = {}): ReportInput {
     const mae = noise() + (hit ? 0.3 : 0);
     test.push({ start: dates[e - window + 1], end: dates[e], mae, anomaly: mae > thresholdValue });
   }
-  const anomalies = test.filter((w) => w.anomaly).map((w) => ({ date: w.end, value: values[dates.indexOf(w.end)], mae: w.mae }));
+  const anomalies = test
+    .filter((w) => w.anomaly)
+    .map((w) => ({ date: w.end, value: values[dates.indexOf(w.end)], mae: w.mae }));
 
   const history: EpochRecord[] = Array.from({ length: 12 }, (_, k) => ({
     epoch: k + 1,
@@ -73,15 +81,39 @@ export function reportFixture(opts: FixtureOptions = {}): ReportInput {
 
   const outsideShare = opts.drift ? 0.46 : 0.02;
   const result: RunResult = {
-    config: { ...DEFAULT_PIPELINE_OPTIONS, window, encoder: [64], threshold: 'p99', epochs: 12, backend: 'cpu', trainFrac: trainRows / rows },
+    config: {
+      ...DEFAULT_PIPELINE_OPTIONS,
+      window,
+      encoder: [64],
+      threshold: 'p99',
+      epochs: 12,
+      backend: 'cpu',
+      trainFrac: trainRows / rows,
+    },
     data: { source: series.source, rows, start: dates[0], end: dates[rows - 1], columns: series.columns },
     split: { trainRows, testRows: rows - trainRows, trainEnd: dates[trainRows - 1] },
     scaler: { kind: 'standard', mean: [100], std: [7] },
-    training: { backend: 'cpu', engine: 'tfjs-cpu, 1 thread', epochs: history.length, bestEpoch, history, seqPerSec: 140, seconds: 6, parameters: 50113 },
+    training: {
+      backend: 'cpu',
+      engine: 'tfjs-cpu, 1 thread',
+      epochs: history.length,
+      bestEpoch,
+      history,
+      seqPerSec: 140,
+      seconds: 6,
+      parameters: 50113,
+    },
     threshold: { method: 'percentile', value: thresholdValue, percentile: 99 },
     drift: {
-      outsideShare, warn: !!opts.drift, level: 0.2,
-      ...(opts.drift ? { message: 'drift: 46.0% of test values lie outside the range seen in training; reconstruction error will flag most of the test period.' } : {}),
+      outsideShare,
+      warn: !!opts.drift,
+      level: 0.2,
+      ...(opts.drift
+        ? {
+            message:
+              'drift: 46.0% of test values lie outside the range seen in training; reconstruction error will flag most of the test period.',
+          }
+        : {}),
     },
     trainScores,
     test,

@@ -25,7 +25,8 @@ export function testWindows(n: number, T: number, F: number, seed: number): Floa
  */
 export function relErr(a: ArrayLike<number>, ref: ArrayLike<number>): number {
   if (a.length !== ref.length) throw new Error(`relErr: lengths ${a.length} and ${ref.length}`);
-  let d = 0, m = 0;
+  let d = 0,
+    m = 0;
   for (let k = 0; k < a.length; k++) {
     d = Math.max(d, Math.abs(a[k] - ref[k]));
     m = Math.max(m, Math.abs(ref[k]));

@@ -1,6 +1,6 @@
 import type { BaselineState } from '../baseline';
 import { BaselineDetector } from '../baseline';
-import { IForestState, IsolationForestDetector } from './iforest';
+import { type IForestState, IsolationForestDetector } from './iforest';
 
 /**
  * Isolation forest on windows as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sineSeries } from '../../data/synthetic';
-import { makeWindows, Windows } from '../../sequence/windows';
+import { makeWindows, type Windows } from '../../sequence/windows';
 import { InputError } from '../../util/errors';
 import { Rng } from '../../util/random';
 import { IsolationForestDetector } from './iforest';
@@ -17,7 +17,7 @@ function cluster(): Windows {
   return { x: Float32Array.from(pts.flat()), n: pts.length, window: 2, features: 1 };
 }
 
-test('c(n): the paper\'s average path length 2H(n-1) - 2(n-1)/n, hand-computed', () => {
+test("c(n): the paper's average path length 2H(n-1) - 2(n-1)/n, hand-computed", () => {
   assert.equal(averagePathLength(0), 0);
   assert.equal(averagePathLength(1), 0);
   assert.equal(averagePathLength(2), 1); // 2H(1) - 1
@@ -55,7 +55,7 @@ test('iforest: seeded: same seed same scores, another seed other scores', () => 
   assert.notDeepEqual(a, c);
 });
 
-test('iforest: the paper\'s settings: 100 trees on subsamples of 256, height limit 8', () => {
+test("iforest: the paper's settings: 100 trees on subsamples of 256, height limit 8", () => {
   const w = makeWindows(sineSeries({ n: 1000, period: 30, seed: 2 }).values, 10);
   const s = new IsolationForestDetector().fit(w).toJSON();
   assert.equal(s.roots.length, 100);
@@ -87,8 +87,10 @@ test('iforest: toJSON / fromJSON round trip gives identical scores', () => {
 
 test('iforest: bad input is an InputError; constant windows all score 0.5', () => {
   const none = { x: new Float32Array(0), n: 0, window: 2, features: 1 };
-  assert.throws(() => new IsolationForestDetector().fit(none), (e: Error) =>
-    e instanceof InputError && e.message === 'iforest: no training windows');
+  assert.throws(
+    () => new IsolationForestDetector().fit(none),
+    (e: Error) => e instanceof InputError && e.message === 'iforest: no training windows',
+  );
   const forest = () => new IsolationForestDetector();
   assert.throws(() => forest().fit(makeWindows([[1], [2]], 2)), /1 training window\(s\), at least 2 needed/);
   assert.throws(() => forest().fit(makeWindows([[1], [NaN], [3]], 2)), /training window 0 has a non-finite value/);

@@ -1,7 +1,7 @@
 import type { Windows } from '../../sequence/windows';
-import { invalid, InputError } from '../../util/errors';
+import { InputError, invalid } from '../../util/errors';
 import { Rng } from '../../util/random';
-import { averagePathLength, FlatTrees, growTree, pathLength } from './tree';
+import { averagePathLength, type FlatTrees, growTree, pathLength } from './tree';
 
 /** Options of {@link IsolationForestDetector}. */
 export interface IForestOptions {
@@ -117,7 +117,7 @@ export class IsolationForestDetector {
    */
   static fromJSON(state: IForestState): IsolationForestDetector {
     const bad = (what: string) => new InputError(`invalid iforest state: ${what}`);
-    if (!state || state.kind !== 'iforest') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "iforest"`);
+    if (state?.kind !== 'iforest') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "iforest"`);
     const nodes = state.feature?.length;
     const arrays = [state.split, state.left, state.right, state.size];
     if (!(nodes > 0) || arrays.some((a) => !Array.isArray(a) || a.length !== nodes)) {

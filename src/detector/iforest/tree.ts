@@ -112,7 +112,11 @@ export function growTree(trees: FlatTrees, x: Float32Array, d: number, idx: Int3
  * pathLength(trees, corr, trees.roots[0], windows.x, 0);
  */
 export function pathLength(
-  t: FlatTrees, leafCorrection: Float64Array, root: number, x: ArrayLike<number>, o: number,
+  t: FlatTrees,
+  leafCorrection: Float64Array,
+  root: number,
+  x: ArrayLike<number>,
+  o: number,
 ): number {
   let node = root;
   let h = 0;

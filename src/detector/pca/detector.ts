@@ -1,9 +1,9 @@
 import { invalid } from '../../util/errors';
 import type { BaselineState } from '../baseline';
-import { AlgorithmScores, BaselineDetector } from '../baseline';
+import { type AlgorithmScores, BaselineDetector } from '../baseline';
 import type { AnyDetectorOptions } from '../contract';
 import type { PreparedScore } from '../prepare';
-import { PcaDetector, PcaState } from './pca';
+import { PcaDetector, type PcaState } from './pca';
 
 /**
  * PCA reconstruction of windows as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with

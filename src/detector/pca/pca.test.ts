@@ -1,12 +1,16 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sineSeries } from '../../data/synthetic';
-import { makeWindows, Windows } from '../../sequence/windows';
+import { makeWindows, type Windows } from '../../sequence/windows';
 import { InputError } from '../../util/errors';
 import { keptByVariance, PcaDetector } from './pca';
 
-const win = (rows: number[][]): Windows =>
-  ({ x: Float32Array.from(rows.flat()), n: rows.length, window: rows[0]?.length ?? 4, features: 1 });
+const win = (rows: number[][]): Windows => ({
+  x: Float32Array.from(rows.flat()),
+  n: rows.length,
+  window: rows[0]?.length ?? 4,
+  features: 1,
+});
 const close = (a: number, b: number, tol: number, what = '') =>
   assert.ok(Math.abs(a - b) <= tol, `${what} ${a} vs ${b}`);
 
@@ -27,7 +31,12 @@ test('pca: a rank-1 window set is reconstructed exactly with one component', () 
 });
 
 // Eight points +-4u1, +-3u2, +-2u3, +-1u4 on the rotated (Hadamard / 2) basis: variances 16 : 9 : 4 : 1 of 30.
-const u = [[1, 1, 1, 1], [1, -1, 1, -1], [1, 1, -1, -1], [1, -1, -1, 1]].map((r) => r.map((x) => x / 2));
+const u = [
+  [1, 1, 1, 1],
+  [1, -1, 1, -1],
+  [1, 1, -1, -1],
+  [1, -1, -1, 1],
+].map((r) => r.map((x) => x / 2));
 const rotated = win([4, 3, 2, 1].flatMap((a, k) => [1, -1].map((s) => u[k].map((x) => s * a * x))));
 
 test('pca: the explained-variance rule keeps the fewest components reaching the share', () => {
@@ -40,10 +49,16 @@ test('pca: the explained-variance rule keeps the fewest components reaching the 
   assert.equal(new PcaDetector({ variance: 0.99 }).fit(rotated).components, 3);
   assert.deepEqual(new PcaDetector({ components: 4 }).fit(rotated).scoreWindows(rotated), new Array(8).fill(0));
   // 3 kept: only the +-u4 points lose anything, [0.5, -0.5, -0.5, 0.5] -> MAE 0.5.
-  assert.deepEqual(pca.scoreWindows(rotated).map((e) => Math.round(e * 1e9) / 1e9), [0, 0, 0, 0, 0, 0, 0.5, 0.5]);
+  assert.deepEqual(
+    pca.scoreWindows(rotated).map((e) => Math.round(e * 1e9) / 1e9),
+    [0, 0, 0, 0, 0, 0, 0.5, 0.5],
+  );
   const two = new PcaDetector({ components: 2 }).fit(rotated);
   assert.equal(two.components, 2);
-  assert.deepEqual(two.scoreWindows(rotated).map((e) => Math.round(e * 1e9) / 1e9), [0, 0, 0, 0, 1, 1, 0.5, 0.5]);
+  assert.deepEqual(
+    two.scoreWindows(rotated).map((e) => Math.round(e * 1e9) / 1e9),
+    [0, 0, 0, 0, 1, 1, 0.5, 0.5],
+  );
 });
 
 test('keptByVariance: exact shares, ties at the boundary, no variance', () => {
@@ -76,8 +91,12 @@ test('pca: toJSON / fromJSON round trip gives identical scores', () => {
 });
 
 test('pca: bad input is an InputError naming the problem', () => {
-  assert.throws(() => new PcaDetector({ components: 5 }).fit(rotated), (e: Error) => e instanceof InputError
-    && e.message === 'invalid components: 5 (at most the window dimension 4 = window 4 x 1 feature(s))');
+  assert.throws(
+    () => new PcaDetector({ components: 5 }).fit(rotated),
+    (e: Error) =>
+      e instanceof InputError &&
+      e.message === 'invalid components: 5 (at most the window dimension 4 = window 4 x 1 feature(s))',
+  );
   assert.throws(() => new PcaDetector({ components: 0 }), /invalid components: 0/);
   assert.throws(() => new PcaDetector({ variance: 1.5 }), /invalid variance: 1.5/);
   const none = { x: new Float32Array(0), n: 0, window: 4, features: 1 };
@@ -92,7 +111,11 @@ test('pca: bad input is an InputError naming the problem', () => {
 });
 
 test('pca: constant windows keep no component; a different window scores its distance from the mean', () => {
-  const flat = win([[3, 3, 3, 3], [3, 3, 3, 3], [3, 3, 3, 3]]);
+  const flat = win([
+    [3, 3, 3, 3],
+    [3, 3, 3, 3],
+    [3, 3, 3, 3],
+  ]);
   const pca = new PcaDetector().fit(flat);
   assert.equal(pca.components, 0);
   assert.deepEqual(pca.explained, [0, 0, 0, 0]);

@@ -86,8 +86,14 @@ export class PcaDetector {
     const k = components ?? Math.min(keptByVariance(explained, variance), d - 1);
     const basis = order.slice(0, k).map((i) => vectors.getColumn(i));
     this.state = {
-      kind: 'pca', window: train.window, features: train.features, components: components ?? null, variance,
-      mean: Array.from(mean), basis, explained,
+      kind: 'pca',
+      window: train.window,
+      features: train.features,
+      components: components ?? null,
+      variance,
+      mean: Array.from(mean),
+      basis,
+      explained,
     };
     return this;
   }
@@ -132,7 +138,7 @@ export class PcaDetector {
    */
   static fromJSON(state: PcaState): PcaDetector {
     const bad = (what: string) => new InputError(`invalid pca state: ${what}`);
-    if (!state || state.kind !== 'pca') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "pca"`);
+    if (state?.kind !== 'pca') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "pca"`);
     const d = state.window * state.features;
     if (!(d > 0) || !Array.isArray(state.mean) || state.mean.length !== d) {
       throw bad(`mean has ${state.mean?.length} values, window x features is ${d}`);

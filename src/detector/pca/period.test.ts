@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sineSeries } from '../../data/synthetic';
 import { autocorrelation, dominantPeriod } from './period';
 

@@ -1,4 +1,4 @@
-import { invalid, InputError } from '../../util/errors';
+import { InputError, invalid } from '../../util/errors';
 
 /** Options of {@link dominantPeriod}. */
 export interface PeriodOptions {

@@ -1,7 +1,7 @@
 import type { BaselineState } from '../baseline';
-import { AlgorithmScores, BaselineDetector } from '../baseline';
+import { type AlgorithmScores, BaselineDetector } from '../baseline';
 import type { PreparedScore } from '../prepare';
-import { ZScoreDetector, ZScoreState } from './zscore';
+import { ZScoreDetector, type ZScoreState } from './zscore';
 
 /**
  * The rolling z-score as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with

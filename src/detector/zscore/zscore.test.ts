@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sineSeries } from '../../data/synthetic';
 import { makeWindows, pickWindows } from '../../sequence/windows';
 import { InputError } from '../../util/errors';
@@ -21,7 +21,13 @@ test('zscore: hand-computed |z| against the 3 steps before (population std); win
 });
 
 test('zscore: several features score the largest |z|', () => {
-  const rows = [[0, 0], [2, 10], [0, 0], [2, 10], [1, 20]];
+  const rows = [
+    [0, 0],
+    [2, 10],
+    [0, 0],
+    [2, 10],
+    [1, 20],
+  ];
   const z = new ZScoreDetector().fit(makeWindows(rows, 2));
   // Training means 1 and 8, variances 0.8 and 56; from step 2 the two steps before: means 1, 5, stds 1, 5.
   assert.deepEqual(round(z.scoreSteps(rows)), round([1 / Math.sqrt(0.8), 1 / Math.sqrt(0.8), 1, 1, 3]));
@@ -55,8 +61,10 @@ test('zscore: windowRows recovers the series; bad input', () => {
   assert.throws(() => windowRows(gap), /window 1 is not window 0 shifted/);
   const none = { x: new Float32Array(0), n: 0, window: 3, features: 1 };
   assert.throws(() => new ZScoreDetector().fit(none), /zscore: no training windows/);
-  assert.throws(() => new ZScoreDetector().fit(makeWindows(col([1, NaN, 3]), 2)), (e: Error) => e instanceof InputError
-    && e.message === 'zscore: row 1 has a non-finite value (NaN)');
+  assert.throws(
+    () => new ZScoreDetector().fit(makeWindows(col([1, NaN, 3]), 2)),
+    (e: Error) => e instanceof InputError && e.message === 'zscore: row 1 has a non-finite value (NaN)',
+  );
   const z = new ZScoreDetector().fit(makeWindows(col([1, 2, 3]), 2));
   const shape = /zscore: windows of 3 steps x 1 feature\(s\), the detector was fitted on 2 x 1/;
   assert.throws(() => z.scoreWindows(makeWindows(col([1, 2, 3]), 3)), shape);

@@ -120,7 +120,7 @@ export class ZScoreDetector {
    */
   static fromJSON(state: ZScoreState): ZScoreDetector {
     const bad = (what: string) => new InputError(`invalid zscore state: ${what}`);
-    if (!state || state.kind !== 'zscore') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "zscore"`);
+    if (state?.kind !== 'zscore') throw bad(`kind ${JSON.stringify(state?.kind)}, expected "zscore"`);
     if (!Number.isInteger(state.window) || state.window < 2) throw bad(`window ${state.window}`);
     const f = state.features;
     if (!Array.isArray(state.mean) || !Array.isArray(state.std) || state.mean.length !== f || state.std.length !== f) {

@@ -52,12 +52,43 @@ export interface CellOps {
    * Forward step: z = P + R + bias (R null at the first step), gate activations into A, c_t (C at
    * `cOff + B*u`) from c_{t-1} (C at `cOff`), tanh(c_t) into TC and h_t = o tanh(c_t) into H.
    */
-  forward(B: number, u: number, P: Mat, pOff: number, R: Mat | null, bias: Mat, A: Mat, aOff: number, C: Mat, cOff: number, TC: Mat, tcOff: number, H: Mat, hOff: number): void;
+  forward(
+    B: number,
+    u: number,
+    P: Mat,
+    pOff: number,
+    R: Mat | null,
+    bias: Mat,
+    A: Mat,
+    aOff: number,
+    C: Mat,
+    cOff: number,
+    TC: Mat,
+    tcOff: number,
+    H: Mat,
+    hOff: number,
+  ): void;
   /**
    * Backward step: from dh = dhNext (unless `last`) + dOut (when given) and the carried cell gradient dcNext,
    * the gate pre-activation gradients into dZ; dcNext becomes dc f.
    */
-  backward(B: number, u: number, last: boolean, dOut: Mat | null, dOutOff: number, dhNext: Mat, dcNext: Mat, A: Mat, aOff: number, C: Mat, cOff: number, TC: Mat, tcOff: number, dZ: Mat, dzOff: number): void;
+  backward(
+    B: number,
+    u: number,
+    last: boolean,
+    dOut: Mat | null,
+    dOutOff: number,
+    dhNext: Mat,
+    dcNext: Mat,
+    A: Mat,
+    aOff: number,
+    C: Mat,
+    cOff: number,
+    TC: Mat,
+    tcOff: number,
+    dZ: Mat,
+    dzOff: number,
+  ): void;
   /** `dst` = transpose of `src` (not touched: the caller does). */
   transpose(src: Mat, dst: Mat): void;
   /** `out` [1, N] = the sums of the rows of `a` [M, N] (bias gradients). */
@@ -90,7 +121,8 @@ export function checkMm(a: Mat, b: Mat, out: Mat): void {
  * transposeInto(g, w, wT);
  */
 export function transposeInto(g: Compute, src: Mat, dst: Mat): void {
-  if (dst.rows !== src.cols || dst.cols !== src.rows) throw new Error(`transpose shapes: [${src.rows},${src.cols}] -> [${dst.rows},${dst.cols}]`);
+  if (dst.rows !== src.cols || dst.cols !== src.rows)
+    throw new Error(`transpose shapes: [${src.rows},${src.cols}] -> [${dst.rows},${dst.cols}]`);
   if (g.cell) {
     g.cell.transpose(src, dst);
     g.touch(dst);
@@ -134,7 +166,8 @@ export function checkMmT(a: Mat, b: Mat, out: Mat): void {
  * sumRowsInto(g, dZ, w.db);
  */
 export function sumRowsInto(g: Compute, a: Mat, out: Mat): void {
-  if (out.rows * out.cols !== a.cols) throw new Error(`row-sum shapes: [${a.rows},${a.cols}] -> [${out.rows},${out.cols}]`);
+  if (out.rows * out.cols !== a.cols)
+    throw new Error(`row-sum shapes: [${a.rows},${a.cols}] -> [${out.rows},${out.cols}]`);
   if (g.cell && a.rows > 0) g.cell.sumRows(a, out);
   else {
     const s = a.f;

@@ -1,14 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkMm, checkMmT, Compute, Mat } from './compute';
+import { type Compute, checkMm, checkMmT, type Mat } from './compute';
 
 class JsMat implements Mat {
   version = 0;
-  constructor(readonly f: Float32Array, readonly rows: number, readonly cols: number) {}
+  constructor(
+    readonly f: Float32Array,
+    readonly rows: number,
+    readonly cols: number,
+  ) {}
 }
 
 /** `out = a x b`, or `aᵀ x b` when `transposeA`, by `tf.matMul`. */
 function matMulInto(a: Mat, b: Mat, out: Mat, transposeA: boolean): void {
-  const r = tf.tidy(() => tf.matMul(tf.tensor2d(a.f, [a.rows, a.cols]), tf.tensor2d(b.f, [b.rows, b.cols]), transposeA));
+  const r = tf.tidy(() =>
+    tf.matMul(tf.tensor2d(a.f, [a.rows, a.cols]), tf.tensor2d(b.f, [b.rows, b.cols]), transposeA),
+  );
   try {
     out.f.set(r.dataSync() as Float32Array);
   } finally {
@@ -31,7 +37,8 @@ export function tfCompute(): Compute {
       return new JsMat(new Float32Array(rows * cols), rows, cols);
     },
     sub(parent: Mat, offset: number, rows: number, cols: number): Mat {
-      if (offset < 0 || offset + rows * cols > parent.rows * parent.cols) throw new Error(`sub-matrix out of range: ${offset}+${rows}x${cols}`);
+      if (offset < 0 || offset + rows * cols > parent.rows * parent.cols)
+        throw new Error(`sub-matrix out of range: ${offset}+${rows}x${cols}`);
       return new JsMat(parent.f.subarray(offset, offset + rows * cols), rows, cols);
     },
     mm(a: Mat, b: Mat, out: Mat): void {

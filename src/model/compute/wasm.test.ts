@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { selectBackend } from '../../backend/select';
 import { wasmCompute } from './wasm';
 
@@ -7,14 +7,24 @@ test('wasm matrices start on a 64-byte line, zero-filled, for every size (1x1 to
   await selectBackend('wasm');
   const g = wasmCompute();
   try {
-    for (const [r, c] of [[1, 1], [1, 3], [3, 5], [16, 128], [7, 9], [480, 512], [1, 1]]) {
+    for (const [r, c] of [
+      [1, 1],
+      [1, 3],
+      [3, 5],
+      [16, 128],
+      [7, 9],
+      [480, 512],
+      [1, 1],
+    ]) {
       const m = g.alloc(r, c) as { ptr: number } & ReturnType<typeof g.alloc>;
       assert.equal(m.ptr % 64, 0, `${r}x${c} at ${m.ptr}`);
       assert.equal(m.f.length, r * c);
       assert.ok(m.f.every((v) => v === 0));
     }
     // Known numbers through the provider: [1 2; 3 4] x [5 6; 7 8] = [19 22; 43 50].
-    const a = g.alloc(2, 2), b = g.alloc(2, 2), out = g.alloc(2, 2);
+    const a = g.alloc(2, 2),
+      b = g.alloc(2, 2),
+      out = g.alloc(2, 2);
     a.f.set([1, 2, 3, 4]);
     b.f.set([5, 6, 7, 8]);
     g.touch(a);
@@ -28,7 +38,9 @@ test('wasm matrices start on a 64-byte line, zero-filled, for every size (1x1 to
 
 test('a weight used again is multiplied from packed panels: repacked when touched, and each provider packs its own copy', async () => {
   await selectBackend('wasm');
-  const owner = wasmCompute(), g1 = wasmCompute(), g2 = wasmCompute();
+  const owner = wasmCompute(),
+    g1 = wasmCompute(),
+    g2 = wasmCompute();
   try {
     const w = owner.alloc(3, 8);
     w.f.set(Array.from({ length: 24 }, (_, i) => i));
@@ -36,7 +48,8 @@ test('a weight used again is multiplied from packed panels: repacked when touche
     // Row [1 2 3] x w: column j is w[0][j] + 2 w[1][j] + 3 w[2][j] = 6 j + 64.
     const expect = (add: number) => Array.from({ length: 8 }, (_, j) => 6 * j + 64 + add);
     const product = (g: typeof g1) => {
-      const a = g.alloc(1, 3), out = g.alloc(1, 8);
+      const a = g.alloc(1, 3),
+        out = g.alloc(1, 8);
       a.f.set([1, 2, 3]);
       g.touch(a);
       g.mm(a, w, out);

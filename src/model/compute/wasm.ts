@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { CellOps, checkMm, checkMmT, Compute, Mat, transposeInto } from './compute';
-import { nativeBuild, nativeKernelsStatus } from '../kernels';
-import { GEMM_TN_WORKSPACE, instantiateKernels, KernelBuild, KernelExports } from '../kernels';
+import {
+  GEMM_TN_WORKSPACE,
+  instantiateKernels,
+  type KernelBuild,
+  type KernelExports,
+  nativeBuild,
+  nativeKernelsStatus,
+} from '../kernels';
+import { type CellOps, type Compute, checkMm, checkMmT, type Mat, transposeInto } from './compute';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
 interface WasmModule {
@@ -14,7 +20,17 @@ interface WasmModule {
   _register_tensor(id: number, size: number, ptr: number): void;
   _dispose_data(id: number): void;
   _Sigmoid(xId: number, outId: number): void;
-  _BatchMatMul(aId: number, aShape: number, aRank: number, bId: number, bShape: number, bRank: number, ta: number, tb: number, outId: number): void;
+  _BatchMatMul(
+    aId: number,
+    aShape: number,
+    aRank: number,
+    bId: number,
+    bShape: number,
+    bRank: number,
+    ta: number,
+    tb: number,
+    outId: number,
+  ): void;
 }
 
 /** Ids far above the ones tfjs hands out (it counts from 1), so both can share the module's tensor table. */
@@ -26,7 +42,13 @@ class WasmMat implements Mat {
   packed = -1;
   private buf: ArrayBufferLike | null = null;
   private view: Float32Array = new Float32Array(0);
-  constructor(private readonly mod: WasmModule, readonly ptr: number, readonly rows: number, readonly cols: number, readonly id: number) {}
+  constructor(
+    private readonly mod: WasmModule,
+    readonly ptr: number,
+    readonly rows: number,
+    readonly cols: number,
+    readonly id: number,
+  ) {}
   get f(): Float32Array {
     const buf = this.mod.HEAPU8.buffer;
     if (buf !== this.buf) {
@@ -46,13 +68,27 @@ class WasmMat implements Mat {
 export function wasmModule(): WasmModule | null {
   if (tf.getBackend() !== 'wasm') return null;
   const mod = (tf.backend() as unknown as { wasm?: Partial<WasmModule> }).wasm;
-  const need: (keyof WasmModule)[] = ['HEAPU8', 'HEAP32', '_malloc', '_free', '_register_tensor', '_dispose_data', '_BatchMatMul', '_Sigmoid'];
+  const need: (keyof WasmModule)[] = [
+    'HEAPU8',
+    'HEAP32',
+    '_malloc',
+    '_free',
+    '_register_tensor',
+    '_dispose_data',
+    '_BatchMatMul',
+    '_Sigmoid',
+  ];
   if (!mod || need.some((k) => mod[k] == null)) return null;
   return mod as WasmModule;
 }
 
 /** The provider name of each kernel build. */
-const PROVIDER_NAMES: Record<KernelBuild, string> = { avx512: 'native-avx512', avx2: 'native-avx2-fma', relaxed: 'wasm-simd-fma', plain: 'wasm-simd' };
+const PROVIDER_NAMES: Record<KernelBuild, string> = {
+  avx512: 'native-avx512',
+  avx2: 'native-avx2-fma',
+  relaxed: 'wasm-simd-fma',
+  plain: 'wasm-simd',
+};
 
 /** The kernel builds each kind tries, in order; `native` is the build LSTM_ANOMALY_NATIVE picks (see nativeBuild). */
 function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'xnnpack'>): KernelBuild[] {
@@ -80,7 +116,10 @@ export interface WasmComputeOptions {
 }
 
 /** The kernels of the requested kind on `mod`'s memory, or null when the memory is not reachable or the build does not load. */
-function kernelsFor(mod: WasmModule, kind: NonNullable<WasmComputeOptions['kernels']>): { k: KernelExports; build: KernelBuild } | null {
+function kernelsFor(
+  mod: WasmModule,
+  kind: NonNullable<WasmComputeOptions['kernels']>,
+): { k: KernelExports; build: KernelBuild } | null {
   if (kind === 'xnnpack') return null;
   const memory = mod.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== mod.HEAPU8.buffer) return null;
@@ -99,10 +138,32 @@ function wasmCellOps(k: KernelExports): CellOps {
   const p = (m: Mat, off = 0) => (m as WasmMat).ptr + 4 * off;
   return {
     forward(B, u, P, pOff, R, bias, A, aOff, C, cOff, TC, tcOff, H, hOff) {
-      k.lstm_step_forward(B, u, p(P, pOff), R ? p(R) : 0, p(bias), p(A, aOff), p(C, cOff), p(C, cOff + B * u), p(TC, tcOff), p(H, hOff));
+      k.lstm_step_forward(
+        B,
+        u,
+        p(P, pOff),
+        R ? p(R) : 0,
+        p(bias),
+        p(A, aOff),
+        p(C, cOff),
+        p(C, cOff + B * u),
+        p(TC, tcOff),
+        p(H, hOff),
+      );
     },
     backward(B, u, last, dOut, dOutOff, dhNext, dcNext, A, aOff, C, cOff, TC, tcOff, dZ, dzOff) {
-      k.lstm_step_backward(B, u, last ? 1 : 0, dOut ? p(dOut, dOutOff) : 0, p(dhNext), p(dcNext), p(A, aOff), p(C, cOff), p(TC, tcOff), p(dZ, dzOff));
+      k.lstm_step_backward(
+        B,
+        u,
+        last ? 1 : 0,
+        dOut ? p(dOut, dOutOff) : 0,
+        p(dhNext),
+        p(dcNext),
+        p(A, aOff),
+        p(C, cOff),
+        p(TC, tcOff),
+        p(dZ, dzOff),
+      );
     },
     transpose(src, dst) {
       k.transpose(p(src), p(dst), src.rows, src.cols);
@@ -136,7 +197,14 @@ interface RightOperand {
  * its second use (`alloc`ated once, owned by this provider as `seen` is) and multiplied packed until it changes:
  * the same sums in the same order, read from contiguous memory.
  */
-function simdMm(k: KernelExports, seen: Map<Mat, RightOperand>, alloc: (rows: number, cols: number) => Mat, A: WasmMat, B: WasmMat, O: WasmMat): void {
+function simdMm(
+  k: KernelExports,
+  seen: Map<Mat, RightOperand>,
+  alloc: (rows: number, cols: number) => Mat,
+  A: WasmMat,
+  B: WasmMat,
+  O: WasmMat,
+): void {
   const K = A.cols;
   let r = seen.get(B);
   if (!r && B.cols % 8 === 0) seen.set(B, (r = { lastUse: -1, panels: null, version: -1 }));
@@ -179,7 +247,8 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
   const mod = wasmModule();
   if (!mod) throw new Error('wasmCompute: the active tfjs backend is not a compatible wasm backend');
   const loaded = kernelsFor(mod, opts.kernels ?? 'auto');
-  if (opts.kernels === 'native' && !loaded) throw new Error(`native kernels unavailable: ${nativeKernelsStatus().reason}`);
+  if (opts.kernels === 'native' && !loaded)
+    throw new Error(`native kernels unavailable: ${nativeKernelsStatus().reason}`);
   const kernels = loaded?.k ?? null;
   const owned: number[] = [];
   const mats: WasmMat[] = [];
@@ -211,12 +280,15 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
     },
     sub(parent: Mat, offset: number, rows: number, cols: number): Mat {
       const p = parent as WasmMat;
-      if (offset < 0 || offset + rows * cols > p.rows * p.cols) throw new Error(`sub-matrix out of range: ${offset}+${rows}x${cols}`);
+      if (offset < 0 || offset + rows * cols > p.rows * p.cols)
+        throw new Error(`sub-matrix out of range: ${offset}+${rows}x${cols}`);
       return register(p.ptr + offset * 4, rows, cols);
     },
     mm(a: Mat, b: Mat, out: Mat): void {
       checkMm(a, b, out);
-      const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
+      const A = a as WasmMat,
+        B = b as WasmMat,
+        O = out as WasmMat;
       if (kernels) {
         // Faster than XNNPACK at these sizes, and its packing is a plain copy (an XNNPACK pack of a 128x512
         // kernel costs about 4 products).
@@ -233,14 +305,20 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
       }
       const h = mod.HEAP32;
       const s = shapes >> 2;
-      h[s] = 1; h[s + 1] = A.rows; h[s + 2] = A.cols;
-      h[s + 3] = 1; h[s + 4] = B.rows; h[s + 5] = B.cols;
+      h[s] = 1;
+      h[s + 1] = A.rows;
+      h[s + 2] = A.cols;
+      h[s + 3] = 1;
+      h[s + 4] = B.rows;
+      h[s + 5] = B.cols;
       mod._BatchMatMul(A.id, shapes, 3, B.id, shapes + 12, 3, 0, 0, O.id);
       O.version++;
     },
     mmT(a: Mat, b: Mat, out: Mat): void {
       checkMmT(a, b, out);
-      const A = a as WasmMat, B = b as WasmMat, O = out as WasmMat;
+      const A = a as WasmMat,
+        B = b as WasmMat,
+        O = out as WasmMat;
       if (kernels) {
         simdMmT(kernels, (workspace ??= g.alloc(1, GEMM_TN_WORKSPACE) as WasmMat), A, B, O);
         return;

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { Rng } from '../../util/random';
 import { DenseAutoencoder } from './dense-autoencoder';
 
@@ -8,7 +8,10 @@ test('DenseAutoencoder counts parameters like Keras and lists its layers', () =>
   try {
     // 2*10+10 + 10*3+3 + 3*10+10 + 10*2+2
     assert.equal(ae.parameterCount(), 125);
-    assert.deepEqual(ae.layerTable().map((r) => r.output), ['(None, 10)', '(None, 3)', '(None, 10)', '(None, 2)']);
+    assert.deepEqual(
+      ae.layerTable().map((r) => r.output),
+      ['(None, 10)', '(None, 3)', '(None, 10)', '(None, 2)'],
+    );
   } finally {
     ae.dispose();
   }
@@ -23,13 +26,21 @@ test('DenseAutoencoder trained on normal rows reconstructs unusual rows worse', 
     const t = rng.next();
     return [t, t + 0.02 * rng.normal()];
   });
-  const unusual = [[0.1, 0.9], [0.9, 0.1], [0.2, 0.8], [0.8, 0.3]];
+  const unusual = [
+    [0.1, 0.9],
+    [0.9, 0.1],
+    [0.2, 0.8],
+    [0.8, 0.3],
+  ];
   const ae = DenseAutoencoder.create({ inputs: 2, hidden: [8, 1, 8], learningRate: 0.02 });
   try {
     const seen: number[] = [];
     const history = await ae.fit(normal, { epochs: 40, onEpoch: (r) => seen.push(r.epoch) });
     assert.equal(history.length, 40);
-    assert.deepEqual(seen, history.map((h) => h.epoch));
+    assert.deepEqual(
+      seen,
+      history.map((h) => h.epoch),
+    );
     assert.ok(history[39].loss < history[0].loss, 'loss decreases');
     const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
     const eNormal = mean(await ae.errors(normal.slice(0, 50)));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { EpochRecord } from '../autoencoder';
 import { invalid } from '../../util/errors';
 import { Rng } from '../../util/random';
+import type { EpochRecord } from '../autoencoder';
 
 /**
  * A dense (feed-forward) autoencoder for tabular rows: `inputs` -> hidden layers -> `inputs`, e.g.
@@ -51,28 +51,44 @@ export interface LayerRow {
  * const errors = await ae.errors(badRows); // one MAE per row
  */
 export class DenseAutoencoder {
-  private constructor(readonly spec: Required<DenseAutoencoderSpec>, private readonly model: tf.Sequential) {}
+  private constructor(
+    readonly spec: Required<DenseAutoencoderSpec>,
+    private readonly model: tf.Sequential,
+  ) {}
 
   /**
    * Build the model (weights seeded).
    * @throws InputError `invalid inputs|hidden layers|learning rate: <v>`.
    */
   static create(spec: DenseAutoencoderSpec): DenseAutoencoder {
-    const s: Required<DenseAutoencoderSpec> = { hidden: [10, 3, 10], activation: 'relu', loss: 'mae', learningRate: 0.01, seed: 42, ...spec };
+    const s: Required<DenseAutoencoderSpec> = {
+      hidden: [10, 3, 10],
+      activation: 'relu',
+      loss: 'mae',
+      learningRate: 0.01,
+      seed: 42,
+      ...spec,
+    };
     if (!Number.isInteger(s.inputs) || s.inputs < 1) throw invalid('inputs', s.inputs, 'an integer >= 1');
-    if (s.hidden.length === 0 || s.hidden.some((u) => !Number.isInteger(u) || u < 1)) throw invalid('hidden layers', s.hidden.join(','), 'positive integers');
+    if (s.hidden.length === 0 || s.hidden.some((u) => !Number.isInteger(u) || u < 1))
+      throw invalid('hidden layers', s.hidden.join(','), 'positive integers');
     if (!(s.learningRate > 0)) throw invalid('learning rate', s.learningRate, '> 0');
     const model = tf.sequential();
     [...s.hidden, s.inputs].forEach((units, i) => {
-      model.add(tf.layers.dense({
-        units,
-        inputShape: i === 0 ? [s.inputs] : undefined,
-        activation: i < s.hidden.length ? s.activation : 'linear',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: s.seed + i }),
-        name: `dense_${i}`,
-      }));
+      model.add(
+        tf.layers.dense({
+          units,
+          inputShape: i === 0 ? [s.inputs] : undefined,
+          activation: i < s.hidden.length ? s.activation : 'linear',
+          kernelInitializer: tf.initializers.glorotUniform({ seed: s.seed + i }),
+          name: `dense_${i}`,
+        }),
+      );
     });
-    model.compile({ optimizer: tf.train.adam(s.learningRate), loss: s.loss === 'mae' ? 'meanAbsoluteError' : 'meanSquaredError' });
+    model.compile({
+      optimizer: tf.train.adam(s.learningRate),
+      loss: s.loss === 'mae' ? 'meanAbsoluteError' : 'meanSquaredError',
+    });
     return new DenseAutoencoder(s, model);
   }
 
@@ -115,7 +131,10 @@ export class DenseAutoencoder {
       for (let e = 1; e <= epochs; e++) {
         const t0 = Date.now();
         // tfjs' own shuffle uses Math.random: shuffle here, seeded, and let fit keep the order.
-        const x = tf.tensor2d(rng.permutation(train.length).map((i) => train[i]), [train.length, this.spec.inputs]);
+        const x = tf.tensor2d(
+          rng.permutation(train.length).map((i) => train[i]),
+          [train.length, this.spec.inputs],
+        );
         let loss: number;
         try {
           const h = await this.model.fit(x, x, { epochs: 1, batchSize, shuffle: false, verbose: 0 });

@@ -33,7 +33,10 @@ export class Adam {
   private readonly eps: number;
 
   /** @param size number of parameters. */
-  constructor(readonly size: number, o: AdamOptions = {}) {
+  constructor(
+    readonly size: number,
+    o: AdamOptions = {},
+  ) {
     this.lr = o.learningRate ?? 1e-3;
     this.b1 = o.beta1 ?? 0.9;
     this.b2 = o.beta2 ?? 0.999;
@@ -46,11 +49,13 @@ export class Adam {
    */
   step(p: Float32Array, g: Float32Array): void {
     const n = this.size;
-    if (p.length !== n || g.length !== n) throw new Error(`adam: expected ${n} values, got ${p.length} and ${g.length}`);
+    if (p.length !== n || g.length !== n)
+      throw new Error(`adam: expected ${n} values, got ${p.length} and ${g.length}`);
     const { m, v } = (this.js ??= { m: new Float32Array(n), v: new Float32Array(n) });
     const { b1, b2, eps } = this;
     const lrT = this.nextRate();
-    const c1 = 1 - b1, c2 = 1 - b2;
+    const c1 = 1 - b1,
+      c2 = 1 - b2;
     for (let k = 0; k < n; k++) {
       const gk = g[k];
       const mk = (m[k] = b1 * m[k] + c1 * gk);
@@ -89,6 +94,6 @@ export class Adam {
   /** Count a step and return its rate `lr * sqrt(1 - b2^t) / (1 - b1^t)`. */
   private nextRate(): number {
     this.t++;
-    return (this.lr * Math.sqrt(1 - Math.pow(this.b2, this.t))) / (1 - Math.pow(this.b1, this.t));
+    return (this.lr * Math.sqrt(1 - this.b2 ** this.t)) / (1 - this.b1 ** this.t);
   }
 }

@@ -33,7 +33,16 @@ export interface DropoutMasks {
  * @example
  * const m = dropoutMasks(0.2, 42, 0, 0, 32, 30, 128, 128);
  */
-export function dropoutMasks(rate: number, seed: number, step: number, row0: number, B: number, T: number, uLast: number, uFirst: number): DropoutMasks {
+export function dropoutMasks(
+  rate: number,
+  seed: number,
+  step: number,
+  row0: number,
+  B: number,
+  T: number,
+  uLast: number,
+  uFirst: number,
+): DropoutMasks {
   const enc = new Float32Array(B * uLast);
   const dec = new Float32Array(T * B * uFirst);
   const keep = 1 / (1 - rate);

@@ -1,16 +1,16 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
+import { relErr, testWindows } from '../../../tools/testing/model-data';
 import { selectBackend } from '../../backend/select';
 import { Rng } from '../../util/random';
-import { createAutoencoder } from '../create';
 import type { Compute } from '../compute/compute';
 import { wasmModule } from '../compute/wasm';
-import { LstmAutoencoder } from './lstm-autoencoder';
+import { createAutoencoder } from '../create';
 import { nativeKernelsStatus } from '../kernels';
 import { buildLayersModel } from '../reference/layers-reference';
 import { parameterCount, resolveSpec } from '../spec';
-import { relErr, testWindows } from '../../../tools/testing/model-data';
+import type { LstmAutoencoder } from './lstm-autoencoder';
 
 const SPECS = [
   resolveSpec({ window: 8, features: 1, encoder: [16], seed: 1 }),
@@ -130,7 +130,9 @@ async function withNativeEnv<T>(value: string, f: () => Promise<T>): Promise<T> 
   }
 }
 
-test('native kernels, AVX-512 and AVX2, train to the same bits as the WebAssembly ones, one thread or two', { skip: noNative }, async () => {
+test('native kernels, AVX-512 and AVX2, train to the same bits as the WebAssembly ones, one thread or two', {
+  skip: noNative,
+}, async () => {
   await selectBackend('wasm');
   const spec = resolveSpec({ window: 10, features: 1, encoder: [24, 8], dropout: 0.2, seed: 9 });
   const n = 96;
@@ -160,12 +162,19 @@ test('native kernels, AVX-512 and AVX2, train to the same bits as the WebAssembl
   assert.match(wasm.engine, /^wasm-simd/);
 });
 
-test('LSTM_ANOMALY_NATIVE: an unknown value, or a build this CPU cannot run, is one line naming what it can run', { skip: noNative }, async () => {
+test('LSTM_ANOMALY_NATIVE: an unknown value, or a build this CPU cannot run, is one line naming what it can run', {
+  skip: noNative,
+}, async () => {
   await selectBackend('wasm');
   const spec = resolveSpec({ window: 4, features: 1, encoder: [4], seed: 1 });
   const can = `this CPU can run: ${[...nativeBuilds, '0'].join(', ')}`;
-  const fails = (value: string) => withNativeEnv(value, () => assert.rejects(createAutoencoder(spec, { threads: 1 }),
-    (e: Error) => e.name === 'InputError' && e.message === `invalid LSTM_ANOMALY_NATIVE: ${value} (${can})`));
+  const fails = (value: string) =>
+    withNativeEnv(value, () =>
+      assert.rejects(
+        createAutoencoder(spec, { threads: 1 }),
+        (e: Error) => e.name === 'InputError' && e.message === `invalid LSTM_ANOMALY_NATIVE: ${value} (${can})`,
+      ),
+    );
   await fails('avx9');
   if (!nativeBuilds.includes('avx512')) await fails('avx512');
   const engine = await withNativeEnv('0', async () => {
@@ -195,8 +204,14 @@ for (const backend of ['wasm', 'cpu'] as const) {
       heap.push(wasmModule()?.HEAPU8.buffer.byteLength ?? 0);
     }
     ae.dispose();
-    assert.ok(counts.every((c) => c === counts[0]), `tensors per epoch: ${counts}`);
-    assert.ok(heap.slice(1).every((h) => h === heap[1]), `wasm heap per epoch: ${heap}`);
+    assert.ok(
+      counts.every((c) => c === counts[0]),
+      `tensors per epoch: ${counts}`,
+    );
+    assert.ok(
+      heap.slice(1).every((h) => h === heap[1]),
+      `wasm heap per epoch: ${heap}`,
+    );
     assert.ok(losses[4] < losses[0], `losses: ${losses}`);
   });
 }

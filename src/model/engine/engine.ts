@@ -1,9 +1,9 @@
-import { DropoutMasks, dropoutMasks } from './dropout';
 import type { Compute } from '../compute/compute';
-import { initialWeights } from './init';
-import { NetBuffers, netBuffers, networkBackward, networkForward, networkLoss } from './network';
-import { Params } from './params';
 import type { AutoencoderSpec } from '../spec';
+import { type DropoutMasks, dropoutMasks } from './dropout';
+import { initialWeights } from './init';
+import { type NetBuffers, netBuffers, networkBackward, networkForward, networkLoss } from './network';
+import { Params } from './params';
 import { gatherWindows, scatterWindows } from './windows-io';
 
 /** Buffer sets kept per (batch size, mode); older ones are freed beyond this many. */
@@ -25,7 +25,10 @@ export class LstmEngine {
   private disposed = false;
 
   /** Keras-initialised from `spec.seed`. */
-  constructor(readonly spec: AutoencoderSpec, private readonly newCompute: () => Compute) {
+  constructor(
+    readonly spec: AutoencoderSpec,
+    private readonly newCompute: () => Compute,
+  ) {
     this.g = newCompute();
     this.params = new Params(spec, this.g);
     this.params.set(initialWeights(spec));
@@ -46,7 +49,15 @@ export class LstmEngine {
    * of rows row0 .. row0 + B - 1 of training step `step` (none when `step` < 0 or the spec has no dropout). The
    * loss gradient is scaled by 1 / `norm`; returns the loss summed over the shard's values.
    */
-  shardGradients(x: Float32Array, order: ArrayLike<number>, start: number, B: number, row0: number, norm: number, step: number): number {
+  shardGradients(
+    x: Float32Array,
+    order: ArrayLike<number>,
+    start: number,
+    B: number,
+    row0: number,
+    norm: number,
+    step: number,
+  ): number {
     this.live();
     const { window: T, features: F, dropout, seed, encoder } = this.spec;
     const nb = this.buffersFor(B, true);
@@ -60,7 +71,14 @@ export class LstmEngine {
         nb.g.cell.dropoutMasks(dropout, seed, step, row0, B, T, maskEnc, maskDec);
         // Views taken when read: a provider allocating later in the pass (packed weights, a workspace) may grow
         // the wasm memory, which detaches every view taken before.
-        masks = { get enc() { return maskEnc.f; }, get dec() { return maskDec.f; } };
+        masks = {
+          get enc() {
+            return maskEnc.f;
+          },
+          get dec() {
+            return maskDec.f;
+          },
+        };
       } else {
         masks = dropoutMasks(dropout, seed, step, row0, B, T, encoder[k - 1], encoder[0]);
       }

@@ -1,21 +1,24 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
+import { relErr, testWindows } from '../../../tools/testing/model-data';
 import { selectBackend } from '../../backend/select';
-import { createAutoencoder } from '../create';
-import { dropoutMasks } from './dropout';
 import type { ComputeKind } from '../compute/factory';
-import { relaxedSimdAvailable } from '../kernels';
-import { nativeKernelsStatus } from '../kernels';
-import { LstmAutoencoder } from './lstm-autoencoder';
+import { createAutoencoder } from '../create';
+import { nativeKernelsStatus, relaxedSimdAvailable } from '../kernels';
 import { buildLayersModel } from '../reference/layers-reference';
 import { referenceLoss } from '../reference/reference-ops';
-import { AutoencoderSpec, resolveSpec } from '../spec';
-import { relErr, testWindows } from '../../../tools/testing/model-data';
+import { type AutoencoderSpec, resolveSpec } from '../spec';
+import { dropoutMasks } from './dropout';
+import type { LstmAutoencoder } from './lstm-autoencoder';
 import { STEP_PROJECTION_MAX_D } from './lstm-buffers';
 
 /** Engine gradients vs tfjs autograd over the straightforward tf-ops model with the same masks. */
-async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean, gemm: ComputeKind = 'auto'): Promise<string> {
+async function checkAgainstAutograd(
+  spec: AutoencoderSpec,
+  withDropout: boolean,
+  gemm: ComputeKind = 'auto',
+): Promise<string> {
   const ae = (await createAutoencoder(spec, { gemm })) as LstmAutoencoder;
   const provider = ae.computeName;
   try {
@@ -25,12 +28,15 @@ async function checkAgainstAutograd(spec: AutoencoderSpec, withDropout: boolean,
     const order = [4, 1, 7, 0, 8, 2];
     const { loss, grads } = ae.gradients(x, n, order, withDropout);
     const k = spec.encoder.length;
-    const masks = withDropout ? dropoutMasks(spec.dropout, spec.seed, 0, 0, B, spec.window, spec.encoder[k - 1], spec.encoder[0]) : null;
+    const masks = withDropout
+      ? dropoutMasks(spec.dropout, spec.seed, 0, 0, B, spec.window, spec.encoder[k - 1], spec.encoder[0])
+      : null;
     const xb = new Float32Array(B * spec.window * spec.features);
     const size = spec.window * spec.features;
     order.forEach((w, b) => xb.set(x.subarray(w * size, (w + 1) * size), b * size));
     const vars: Record<string, tf.Variable> = {};
-    for (const w of ae.getWeights()) vars[w.name] = tf.variable(tf.tensor(w.values, w.shape), true, `ref_${w.name}_${Math.random()}`);
+    for (const w of ae.getWeights())
+      vars[w.name] = tf.variable(tf.tensor(w.values, w.shape), true, `ref_${w.name}_${Math.random()}`);
     const xt = tf.tensor3d(xb, [B, spec.window, spec.features]);
     const { value, grads: ref } = tf.variableGrads(() => referenceLoss(spec, vars, xt, masks), Object.values(vars));
     assert.ok(Math.abs(loss - value.dataSync()[0]) <= 1e-5 * Math.abs(loss), `loss ${loss} vs ${value.dataSync()[0]}`);
@@ -69,7 +75,10 @@ test('gradients equal autograd over the stock tfjs-layers model (no dropout)', a
     const { grads } = ae.gradients(x, n, [0, 1, 2, 3, 4]);
     const xt = tf.tensor3d(x, [n, spec.window, spec.features]);
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { grads: ref } = tf.variableGrads(() => tf.mean(tf.abs(tf.sub(model.apply(xt, { training: true }) as tf.Tensor, xt))) as tf.Scalar, vars);
+    const { grads: ref } = tf.variableGrads(
+      () => tf.mean(tf.abs(tf.sub(model.apply(xt, { training: true }) as tf.Tensor, xt))) as tf.Scalar,
+      vars,
+    );
     grads.forEach((g, i) => {
       const e = relErr(g.values, ref[vars[i].name].dataSync());
       assert.ok(e < 1e-5, `${g.name}: relative error ${e}`);
@@ -92,7 +101,10 @@ test('gradients equal autograd with each wasm compute provider: native and SIMD 
   const spec = resolveSpec({ window: 7, features: 1, encoder: [9, 5], dropout: 0.2, seed: 4 });
   const wasm = relaxedSimdAvailable() ? 'wasm-simd-fma' : 'wasm-simd';
   const native = nativeKernelsStatus().build;
-  assert.equal(await checkAgainstAutograd(spec, true), native ? `native-${native === 'avx2' ? 'avx2-fma' : native}` : wasm);
+  assert.equal(
+    await checkAgainstAutograd(spec, true),
+    native ? `native-${native === 'avx2' ? 'avx2-fma' : native}` : wasm,
+  );
   assert.equal(await checkAgainstAutograd(spec, true, 'wasm'), wasm);
   assert.equal(await checkAgainstAutograd(spec, true, 'simd'), 'wasm-simd');
   assert.equal(await checkAgainstAutograd(spec, true, 'xnnpack'), 'wasm-xnnpack');
@@ -123,7 +135,14 @@ test('gradients stay right after many steps with every wasm provider (cached ope
   const ref = await run('auto');
   for (const gemm of ['wasm', 'simd', 'xnnpack'] as const) {
     const r = await run(gemm);
-    r.losses.forEach((l, i) => assert.ok(Math.abs(l - ref.losses[i]) < 1e-5, `${gemm} epoch ${i + 1}: ${l} vs ${ref.losses[i]}`));
-    r.grads.forEach((g, i) => assert.ok(relErr(g.values, ref.grads[i].values) < 1e-4, `${gemm} ${g.name}: ${relErr(g.values, ref.grads[i].values)}`));
+    r.losses.forEach((l, i) =>
+      assert.ok(Math.abs(l - ref.losses[i]) < 1e-5, `${gemm} epoch ${i + 1}: ${l} vs ${ref.losses[i]}`),
+    );
+    r.grads.forEach((g, i) =>
+      assert.ok(
+        relErr(g.values, ref.grads[i].values) < 1e-4,
+        `${gemm} ${g.name}: ${relErr(g.values, ref.grads[i].values)}`,
+      ),
+    );
   }
 });

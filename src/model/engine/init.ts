@@ -1,6 +1,6 @@
-import type { NamedWeight } from '../autoencoder';
-import { AutoencoderSpec, lstmSizes } from '../spec';
 import { Rng } from '../../util/random';
+import type { NamedWeight } from '../autoencoder';
+import { type AutoencoderSpec, lstmSizes } from '../spec';
 
 /**
  * Names and shapes of every weight of a spec, in Keras layout and order: per LSTM layer `lstm_i/kernel`
@@ -97,7 +97,8 @@ export function initialWeights(spec: AutoencoderSpec): NamedWeight[] {
 export function checkWeights(spec: AutoencoderSpec, weights: NamedWeight[]): NamedWeight[] {
   const byName = new Map(weights.map((w) => [w.name, w]));
   const shapes = weightShapes(spec);
-  if (weights.length !== shapes.length) throw new Error(`weights: expected ${shapes.length} arrays, got ${weights.length}`);
+  if (weights.length !== shapes.length)
+    throw new Error(`weights: expected ${shapes.length} arrays, got ${weights.length}`);
   return shapes.map(({ name, shape }) => {
     const w = byName.get(name);
     if (!w) throw new Error(`weights: missing ${name}`);

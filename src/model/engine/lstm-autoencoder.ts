@@ -1,11 +1,11 @@
 import * as os from 'os';
-import { Adam } from './adam';
 import type { Autoencoder, BatchCallback, NamedWeight } from '../autoencoder';
-import { LstmEngine } from './engine';
 import type { Compute, Mat } from '../compute/compute';
 import type { ComputeKind } from '../compute/factory';
+import { type AutoencoderSpec, lstmSizes } from '../spec';
+import { Adam } from './adam';
+import { LstmEngine } from './engine';
 import { ShardWorker } from './parallel/parallel';
-import { AutoencoderSpec, lstmSizes } from '../spec';
 import { checkWindows } from './windows-io';
 
 /** Threads and compute provider of an {@link LstmAutoencoder}. */
@@ -47,7 +47,12 @@ export class LstmAutoencoder implements Autoencoder {
   /** The other shard's gradients, in the provider's memory. */
   private other: Mat | null = null;
 
-  constructor(readonly spec: AutoencoderSpec, readonly backend: string, newCompute: () => Compute, private readonly opts: ParallelOptions) {
+  constructor(
+    readonly spec: AutoencoderSpec,
+    readonly backend: string,
+    newCompute: () => Compute,
+    private readonly opts: ParallelOptions,
+  ) {
     this.core = new LstmEngine(spec, newCompute);
     this.adam = new Adam(this.core.params.size, { learningRate: spec.learningRate });
   }
@@ -67,7 +72,13 @@ export class LstmAutoencoder implements Autoencoder {
     return this.worker !== null;
   }
 
-  async trainEpoch(x: Float32Array, n: number, order: ArrayLike<number>, batchSize: number, onBatch?: BatchCallback): Promise<number> {
+  async trainEpoch(
+    x: Float32Array,
+    n: number,
+    order: ArrayLike<number>,
+    batchSize: number,
+    onBatch?: BatchCallback,
+  ): Promise<number> {
     this.core.live();
     const { window: T, features: F } = this.spec;
     checkWindows(x, n, T, F, order);
@@ -129,7 +140,13 @@ export class LstmAutoencoder implements Autoencoder {
     const auto = threads === 'auto' && cores >= 2 && (this.backend === 'wasm' || this.backend === 'cpu');
     if (!(threads === 2 || (auto && shardFlops >= MIN_SHARD_FLOPS))) return;
     this.workerTried = true;
-    this.worker = await ShardWorker.start(this.spec, this.backend, this.opts.gemm, this.core.params.size, this.core.computeName);
+    this.worker = await ShardWorker.start(
+      this.spec,
+      this.backend,
+      this.opts.gemm,
+      this.core.params.size,
+      this.core.computeName,
+    );
     if (this.worker) reclaim.register(this, this.worker, this);
   }
 
@@ -173,7 +190,12 @@ export class LstmAutoencoder implements Autoencoder {
    * Loss and gradients at the current weights for windows `order` as one batch (no update), with the dropout
    * masks the next training step would use when `withDropout`. For tests.
    */
-  gradients(x: Float32Array, n: number, order: ArrayLike<number>, withDropout = false): { loss: number; grads: NamedWeight[] } {
+  gradients(
+    x: Float32Array,
+    n: number,
+    order: ArrayLike<number>,
+    withDropout = false,
+  ): { loss: number; grads: NamedWeight[] } {
     this.core.live();
     const { window: T, features: F } = this.spec;
     checkWindows(x, n, T, F, order);

@@ -1,4 +1,4 @@
-import { Compute, Mat, sumRowsInto } from '../compute/compute';
+import { type Compute, type Mat, sumRowsInto } from '../compute/compute';
 import type { LstmBuffers, LstmWeights } from './lstm-buffers';
 
 /**
@@ -6,8 +6,18 @@ import type { LstmBuffers, LstmWeights } from './lstm-buffers';
  * and the carried cell gradient, write the pre-activation gate gradients dZ of step t and update the carry.
  */
 function cellBackward(
-  B: number, u: number, t: number, T: number, dOut: Float32Array | null, dOutBase: number, dhN: Float32Array,
-  dcN: Float32Array, A: Float32Array, C: Float32Array, TC: Float32Array, dZ: Float32Array,
+  B: number,
+  u: number,
+  t: number,
+  T: number,
+  dOut: Float32Array | null,
+  dOutBase: number,
+  dhN: Float32Array,
+  dcN: Float32Array,
+  A: Float32Array,
+  C: Float32Array,
+  TC: Float32Array,
+  dZ: Float32Array,
 ): void {
   const G = 4 * u;
   const last = t === T - 1;
@@ -66,8 +76,25 @@ export function lstmBackward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Ma
     } else if (t === T - 1) {
       dOut = grad.last;
     }
-    if (k) k.backward(B, u, t === T - 1, dOut, base, dhNext, dcNext, buf.A, t * B * G, buf.C, t * B * u, buf.TC, t * B * u, dZ, t * B * G);
-    else cellBackward(B, u, t, T, dOut && dOut.f, base, dhNext.f, dcNext.f, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
+    if (k)
+      k.backward(
+        B,
+        u,
+        t === T - 1,
+        dOut,
+        base,
+        dhNext,
+        dcNext,
+        buf.A,
+        t * B * G,
+        buf.C,
+        t * B * u,
+        buf.TC,
+        t * B * u,
+        dZ,
+        t * B * G,
+      );
+    else cellBackward(B, u, t, T, dOut ? dOut.f : null, base, dhNext.f, dcNext.f, buf.A.f, buf.C.f, buf.TC.f, dZ.f);
     if (t > 0) g.mm(buf.dZStep[t], w.Ut, dhNext);
   }
   g.touch(dZ);

@@ -87,12 +87,22 @@ export const STEP_PROJECTION_MAX_D = 8;
  * const buf = lstmBuffers(g, w, 32, 30, false, true, true);
  * const first = lstmBuffers(g, w0, 32, 30, false, true, false, X); // X [30*32, 1]: projected per step
  */
-export function lstmBuffers(g: Compute, w: LstmWeights, B: number, T: number, repeated: boolean, training: boolean, needDx: boolean, input?: Mat): LstmBuffers {
+export function lstmBuffers(
+  g: Compute,
+  w: LstmWeights,
+  B: number,
+  T: number,
+  repeated: boolean,
+  training: boolean,
+  needDx: boolean,
+  input?: Mat,
+): LstmBuffers {
   const G = 4 * w.u;
   const u = w.u;
   if (!Number.isInteger(T) || T < 2) throw new Error(`lstmBuffers: invalid steps: ${T} (at least 2)`);
   const perStep = !repeated && input !== undefined && w.d <= STEP_PROJECTION_MAX_D;
-  if (perStep && (input.rows !== T * B || input.cols !== w.d)) throw new Error(`lstmBuffers: input [${input.rows},${input.cols}] is not [${T * B},${w.d}]`);
+  if (perStep && (input.rows !== T * B || input.cols !== w.d))
+    throw new Error(`lstmBuffers: input [${input.rows},${input.cols}] is not [${T * B},${w.d}]`);
   const H = g.alloc((T + 1) * B, u);
   const A = g.alloc(T * B, G);
   const TC = g.alloc(T * B, u);

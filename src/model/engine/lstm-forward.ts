@@ -6,10 +6,24 @@ import type { LstmBuffers, LstmWeights } from './lstm-buffers';
  * clamped where tanh rounds to +-1 in float32.
  */
 export function fastTanh(a: number): number {
+  // Eigen's clamp constant, written as Eigen writes it (the literal rounds to the same double), and kept as two
+  // comparisons: Math.min/max would treat NaN differently.
+  // biome-ignore lint/correctness/noPrecisionLoss: Eigen's constant, verbatim
+  // biome-ignore lint/complexity/useMathMinMax: NaN must pass through as NaN
   let x = a > 7.90531110763549805 ? 7.90531110763549805 : a;
+  // biome-ignore lint/correctness/noPrecisionLoss: Eigen's constant, verbatim
+  // biome-ignore lint/complexity/useMathMinMax: NaN must pass through as NaN
   x = x < -7.90531110763549805 ? -7.90531110763549805 : x;
   const x2 = x * x;
-  const p = x * ((((((-2.76076847742355e-16 * x2 + 2.00018790482477e-13) * x2 - 8.60467152213735e-11) * x2 + 5.12229709037114e-8) * x2 + 1.48572235717979e-5) * x2 + 6.37261928875436e-4) * x2 + 4.89352455891786e-3);
+  const p =
+    x *
+    ((((((-2.76076847742355e-16 * x2 + 2.00018790482477e-13) * x2 - 8.60467152213735e-11) * x2 + 5.12229709037114e-8) *
+      x2 +
+      1.48572235717979e-5) *
+      x2 +
+      6.37261928875436e-4) *
+      x2 +
+      4.89352455891786e-3);
   const q = ((1.19825839466702e-6 * x2 + 1.18534705686654e-4) * x2 + 2.268434632439e-3) * x2 + 4.89352518554385e-3;
   return p / q;
 }
@@ -18,7 +32,17 @@ export function fastTanh(a: number): number {
  * Pre-activations of step t into A (replaced by the activations after the sigmoid pass): z = P + R + bias
  * (R skipped at step 0, where h_{-1} = 0).
  */
-function preActivations(B: number, u: number, t: number, P: Float32Array, pBase: number, R: Float32Array, useR: boolean, bias: Float32Array, A: Float32Array): void {
+function preActivations(
+  B: number,
+  u: number,
+  t: number,
+  P: Float32Array,
+  pBase: number,
+  R: Float32Array,
+  useR: boolean,
+  bias: Float32Array,
+  A: Float32Array,
+): void {
   const G = 4 * u;
   for (let b = 0; b < B; b++) {
     const po = pBase + b * G;
@@ -34,8 +58,18 @@ function preActivations(B: number, u: number, t: number, P: Float32Array, pBase:
  * the g quarter of A), c_t = f c_{t-1} + i g, tanh(c_t), h_t = o tanh(c_t).
  */
 function cell(
-  B: number, u: number, t: number, P: Float32Array, pBase: number, R: Float32Array, useR: boolean, bias: Float32Array,
-  A: Float32Array, C: Float32Array, TC: Float32Array, H: Float32Array,
+  B: number,
+  u: number,
+  t: number,
+  P: Float32Array,
+  pBase: number,
+  R: Float32Array,
+  useR: boolean,
+  bias: Float32Array,
+  A: Float32Array,
+  C: Float32Array,
+  TC: Float32Array,
+  H: Float32Array,
 ): void {
   const G = 4 * u;
   const u2 = 2 * u;
@@ -79,7 +113,22 @@ export function lstmForward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Mat
     if (t > 0) g.mm(buf.hStep[t], w.U, buf.R);
     const pBase = repeated || xStep ? 0 : t * B * 4 * u;
     if (k) {
-      k.forward(B, u, buf.P, pBase, t > 0 ? buf.R : null, w.b, buf.A, t * B * 4 * u, buf.C, t * B * u, buf.TC, t * B * u, buf.H, (t + 1) * B * u);
+      k.forward(
+        B,
+        u,
+        buf.P,
+        pBase,
+        t > 0 ? buf.R : null,
+        w.b,
+        buf.A,
+        t * B * 4 * u,
+        buf.C,
+        t * B * u,
+        buf.TC,
+        t * B * u,
+        buf.H,
+        (t + 1) * B * u,
+      );
       continue;
     }
     preActivations(B, u, t, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f);

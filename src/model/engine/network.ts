@@ -1,10 +1,10 @@
+import { type Compute, type Mat, sumRowsInto } from '../compute/compute';
+import type { LossKind } from '../spec';
 import type { DropoutMasks } from './dropout';
-import { Compute, Mat, sumRowsInto } from '../compute/compute';
 import { lstmBackward } from './lstm-backward';
-import { LstmBuffers, lstmBuffers } from './lstm-buffers';
+import { type LstmBuffers, lstmBuffers } from './lstm-buffers';
 import { lstmForward } from './lstm-forward';
 import type { Params } from './params';
-import type { LossKind } from '../spec';
 
 /** Every buffer the autoencoder needs for batches of B windows (time-major rows `t * B + b`). */
 export interface NetBuffers {
@@ -42,7 +42,12 @@ export function netBuffers(p: Params, newCompute: () => Compute, B: number, trai
   const uLast = p.lstm[k - 1].u;
   const uFirst = p.lstm[2 * k - 1].u;
   return {
-    B, T, training, g, layers, X,
+    B,
+    T,
+    training,
+    g,
+    layers,
+    X,
     E: g.alloc(B, uLast),
     D: g.alloc(T * B, uFirst),
     Y: g.alloc(T * B, F),
@@ -91,7 +96,8 @@ export function networkForward(p: Params, nb: NetBuffers, masks: DropoutMasks | 
  * const sum = networkLoss(nb, 'mae', 32 * 30);
  */
 export function networkLoss(nb: NetBuffers, kind: LossKind, norm: number): number {
-  const x = nb.X.f, y = nb.Y.f;
+  const x = nb.X.f,
+    y = nb.Y.f;
   const dy = nb.dY ? nb.dY.f : null;
   let s = 0;
   for (let k = 0; k < x.length; k++) {
@@ -126,7 +132,8 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
   sumRowsInto(g, dY, p.dense.db);
   g.mm(dY, p.dense.Kt, dD);
   if (masks) {
-    const d = dD.f, m = masks.dec;
+    const d = dD.f,
+      m = masks.dec;
     for (let i = 0; i < d.length; i++) d[i] *= m[i];
   }
   let grad: { seq: Mat } | { last: Mat } = { seq: dD };
@@ -138,7 +145,8 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
     if (i === k) {
       // Through RepeatVector (already summed over steps) and the encoder dropout, onto the last state only.
       if (masks) {
-        const d = dX.f, m = masks.enc;
+        const d = dX.f,
+          m = masks.enc;
         for (let j = 0; j < d.length; j++) d[j] *= m[j];
       }
       grad = { last: dX };

@@ -1,8 +1,8 @@
 import type { NamedWeight } from '../autoencoder';
-import { Compute, Mat, transposeInto } from '../compute/compute';
+import { type Compute, type Mat, transposeInto } from '../compute/compute';
+import { type AutoencoderSpec, lstmSizes } from '../spec';
 import { checkWeights, weightShapes } from './init';
 import type { LstmWeights } from './lstm-buffers';
-import { AutoencoderSpec, lstmSizes } from '../spec';
 
 /** The output layer: TimeDistributed(Dense(features)) with its transpose and gradients. */
 export interface DenseWeights {
@@ -28,7 +28,10 @@ export class Params {
   private readonly names: { name: string; shape: number[] }[];
 
   /** Allocate zeroed parameters for `spec` through `g`. */
-  constructor(readonly spec: AutoencoderSpec, private readonly g: Compute) {
+  constructor(
+    readonly spec: AutoencoderSpec,
+    private readonly g: Compute,
+  ) {
     this.names = weightShapes(spec);
     const total = this.names.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
     this.values = g.alloc(1, total);
@@ -49,10 +52,16 @@ export class Params {
     lstmSizes(spec).forEach((u, i) => {
       const k = 3 * i;
       this.lstm.push({
-        d: input, u,
-        W: pv[k], U: pv[k + 1], b: pv[k + 2],
-        Wt: g.alloc(4 * u, input), Ut: g.alloc(4 * u, u),
-        dW: gv[k], dU: gv[k + 1], db: gv[k + 2],
+        d: input,
+        u,
+        W: pv[k],
+        U: pv[k + 1],
+        b: pv[k + 2],
+        Wt: g.alloc(4 * u, input),
+        Ut: g.alloc(4 * u, u),
+        dW: gv[k],
+        dU: gv[k + 1],
+        db: gv[k + 2],
       });
       input = u;
     });
@@ -77,12 +86,20 @@ export class Params {
 
   /** Copies of the values in Keras layout. */
   get(): NamedWeight[] {
-    return this.names.map(({ name, shape }, i) => ({ name, shape: [...shape], values: Float32Array.from(this.views[i].f) }));
+    return this.names.map(({ name, shape }, i) => ({
+      name,
+      shape: [...shape],
+      values: Float32Array.from(this.views[i].f),
+    }));
   }
 
   /** Copies of the last computed gradients, named and shaped as {@link get}. */
   getGrads(): NamedWeight[] {
-    return this.names.map(({ name, shape }, i) => ({ name, shape: [...shape], values: Float32Array.from(this.gradViews[i].f) }));
+    return this.names.map(({ name, shape }, i) => ({
+      name,
+      shape: [...shape],
+      values: Float32Array.from(this.gradViews[i].f),
+    }));
   }
 
   /**

@@ -4,7 +4,15 @@
  * @example
  * gatherWindows(x, 30, 1, order, 0, 32, nb.X.f);
  */
-export function gatherWindows(x: Float32Array, T: number, F: number, order: ArrayLike<number> | null, start: number, B: number, dst: Float32Array): void {
+export function gatherWindows(
+  x: Float32Array,
+  T: number,
+  F: number,
+  order: ArrayLike<number> | null,
+  start: number,
+  B: number,
+  dst: Float32Array,
+): void {
   for (let b = 0; b < B; b++) {
     const w = order ? order[start + b] : start + b;
     const src = w * T * F;
@@ -21,7 +29,14 @@ export function gatherWindows(x: Float32Array, T: number, F: number, order: Arra
  * @example
  * scatterWindows(nb.Y.f, 30, 1, 64, 32, out);
  */
-export function scatterWindows(src: Float32Array, T: number, F: number, first: number, B: number, out: Float32Array): void {
+export function scatterWindows(
+  src: Float32Array,
+  T: number,
+  F: number,
+  first: number,
+  B: number,
+  out: Float32Array,
+): void {
   for (let b = 0; b < B; b++) {
     const dstBase = (first + b) * T * F;
     for (let t = 0; t < T; t++) {
@@ -45,7 +60,8 @@ export function checkWindows(x: Float32Array, n: number, T: number, F: number, o
   if (order) {
     for (let k = 0; k < order.length; k++) {
       const w = order[k];
-      if (!Number.isInteger(w) || w < 0 || w >= n) throw new Error(`invalid order: entry ${k} is ${w}, expected an index in [0, ${n})`);
+      if (!Number.isInteger(w) || w < 0 || w >= n)
+        throw new Error(`invalid order: entry ${k} is ${w}, expected an index in [0, ${n})`);
     }
   }
 }

@@ -4,17 +4,83 @@
  * null pointers are 0; strides count floats.
  */
 export interface KernelExports {
-  lstm_step_forward(B: number, u: number, P: number, R: number, bias: number, A: number, cPrev: number, cNext: number, tc: number, h: number): void;
-  lstm_step_backward(B: number, u: number, last: number, dOut: number, dhNext: number, dcNext: number, A: number, cPrev: number, tc: number, dZ: number): void;
+  lstm_step_forward(
+    B: number,
+    u: number,
+    P: number,
+    R: number,
+    bias: number,
+    A: number,
+    cPrev: number,
+    cNext: number,
+    tc: number,
+    h: number,
+  ): void;
+  lstm_step_backward(
+    B: number,
+    u: number,
+    last: number,
+    dOut: number,
+    dhNext: number,
+    dcNext: number,
+    A: number,
+    cPrev: number,
+    tc: number,
+    dZ: number,
+  ): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
-  gemm_nn(M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number): void;
+  gemm_nn(
+    M: number,
+    N: number,
+    K: number,
+    A: number,
+    lda: number,
+    B: number,
+    ldb: number,
+    C: number,
+    ldc: number,
+  ): void;
   /** W: a workspace of GEMM_TN_WORKSPACE floats (64-byte aligned), or 0 to multiply unpacked. */
-  gemm_tn(M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number, W: number): void;
+  gemm_tn(
+    M: number,
+    N: number,
+    K: number,
+    A: number,
+    lda: number,
+    B: number,
+    ldb: number,
+    C: number,
+    ldc: number,
+    W: number,
+  ): void;
   pack_panels(K: number, N: number, B: number, ldb: number, Bp: number): void;
   gemm_nn_packed(M: number, N: number, K: number, A: number, lda: number, Bp: number, C: number, ldc: number): void;
   colsum(M: number, N: number, A: number, lda: number, out: number): void;
-  dropout_masks(seed: number, step: number, row0: number, B: number, T: number, uLast: number, uFirst: number, thr: number, keep: number, enc: number, dec: number): void;
-  adam_step(n: number, p: number, g1: number, g2: number, m: number, s: number, lrT: number, b1: number, b2: number, eps: number): void;
+  dropout_masks(
+    seed: number,
+    step: number,
+    row0: number,
+    B: number,
+    T: number,
+    uLast: number,
+    uFirst: number,
+    thr: number,
+    keep: number,
+    enc: number,
+    dec: number,
+  ): void;
+  adam_step(
+    n: number,
+    p: number,
+    g1: number,
+    g2: number,
+    m: number,
+    s: number,
+    lrT: number,
+    b1: number,
+    b2: number,
+    eps: number,
+  ): void;
 }
 
 /** The name of one kernel. */

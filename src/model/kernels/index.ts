@@ -7,7 +7,7 @@ import { nativeKernels } from './native-kernels';
 import { wasmKernels } from './wasm-kernels';
 
 export { GEMM_TN_WORKSPACE, KERNEL_NAMES, KernelBuild, KernelExports, KernelName, NativeBuild } from './exports';
-export { measurePeak, nativeBuild, nativeKernelsStatus, NATIVE_ADDON_PATH } from './native-kernels';
+export { measurePeak, NATIVE_ADDON_PATH, nativeBuild, nativeKernelsStatus } from './native-kernels';
 export { relaxedSimdAvailable } from './wasm-kernels';
 
 const instances = new WeakMap<WebAssembly.Memory, Map<KernelBuild, KernelExports>>();

@@ -1,12 +1,19 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot as repoRoot } from '../../util/paths';
 import { Rng } from '../../util/random';
 import { dropoutMasks } from '../engine/dropout';
-import { GEMM_TN_WORKSPACE, instantiateKernels, KernelBuild, KernelExports, NativeBuild, relaxedSimdAvailable } from '.';
+import {
+  GEMM_TN_WORKSPACE,
+  instantiateKernels,
+  type KernelBuild,
+  type KernelExports,
+  type NativeBuild,
+  relaxedSimdAvailable,
+} from '.';
 import { KERNELS_SOURCE_SHA256 } from './kernels-wasm';
 import { nativeKernelsStatus } from './native-kernels';
 
@@ -50,7 +57,8 @@ const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Largest |a - ref| over the largest |ref|, at least 1e-3 (near-zero references are compared absolutely). */
 function rel(a: ArrayLike<number>, ref: ArrayLike<number>): number {
-  let d = 0, m = 1e-3;
+  let d = 0,
+    m = 1e-3;
   for (let i = 0; i < ref.length; i++) {
     d = Math.max(d, Math.abs(a[i] - ref[i]));
     m = Math.max(m, Math.abs(ref[i]));
@@ -72,31 +80,53 @@ for (const build of builds) {
   test(`${build}: gemm_nn and gemm_tn equal a float64 product on edge shapes, and write nothing outside C`, () => {
     const { a, k } = setup();
     const rng = new Rng(3);
-    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [4, 8, 16], [5, 13, 9], [16, 67, 33], [7, 1, 30], [9, 130, 2], [67, 70, 130], [11, 44, 5], [3, 30, 6]]) {
-      const A = rand(rng, M * K), B = rand(rng, K * N);
+    for (const [M, N, K] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [4, 8, 16],
+      [5, 13, 9],
+      [16, 67, 33],
+      [7, 1, 30],
+      [9, 130, 2],
+      [67, 70, 130],
+      [11, 44, 5],
+      [3, 30, 6],
+    ]) {
+      const A = rand(rng, M * K),
+        B = rand(rng, K * N);
       const ref = new Float64Array(M * N);
-      for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) for (let q = 0; q < K; q++) ref[i * N + j] += A[i * K + q] * B[q * N + j];
-      const pa = a.put(M * K, A), pb = a.put(K * N, B), pc = a.put(M * N);
+      for (let i = 0; i < M; i++)
+        for (let j = 0; j < N; j++) for (let q = 0; q < K; q++) ref[i * N + j] += A[i * K + q] * B[q * N + j];
+      const pa = a.put(M * K, A),
+        pb = a.put(K * N, B),
+        pc = a.put(M * N);
       k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
       assert.ok(rel(a.get(pc, M * N), ref) < 1e-6, `nn ${M}x${K}x${N}: ${rel(a.get(pc, M * N), ref)}`);
       // A^T B with A stored [K, M].
       const At = new Float32Array(K * M);
       for (let i = 0; i < M; i++) for (let q = 0; q < K; q++) At[q * M + i] = A[i * K + q];
-      const pt = a.put(K * M, At), pc2 = a.put(M * N);
+      const pt = a.put(K * M, At),
+        pc2 = a.put(M * N);
       k.gemm_tn(M, N, K, pt, M, pb, N, pc2, N, 0);
       assert.ok(rel(a.get(pc2, M * N), ref) < 1e-6, `tn ${M}x${K}x${N}`);
     }
     // From 64 rows on, k runs in blocks that continue the sums in C: the same bits as one pass over k (fewer rows).
     {
       const [M, N, K] = [64, 72, 150];
-      const A = rand(rng, K * M), B = rand(rng, K * N);
-      const pA = a.put(K * M, A), pB = a.put(K * N, B), pAll = a.put(M * N), pOne = a.put(16 * N);
+      const A = rand(rng, K * M),
+        B = rand(rng, K * N);
+      const pA = a.put(K * M, A),
+        pB = a.put(K * N, B),
+        pAll = a.put(M * N),
+        pOne = a.put(16 * N);
       k.gemm_tn(M, N, K, pA, M, pB, N, pAll, N, 0);
       k.gemm_tn(16, N, K, pA + 16 * 4, M, pB, N, pOne, N, 0);
       assert.deepEqual([...a.get(pAll + 16 * N * 4, 16 * N)], [...a.get(pOne, 16 * N)]);
     }
     // Known numbers: [1 2; 3 4] x [5 6; 7 8] = [19 22; 43 50].
-    const pa = a.put(4, [1, 2, 3, 4]), pb = a.put(4, [5, 6, 7, 8]), pc = a.put(4);
+    const pa = a.put(4, [1, 2, 3, 4]),
+      pb = a.put(4, [5, 6, 7, 8]),
+      pc = a.put(4);
     k.gemm_nn(2, 2, 2, pa, 2, pb, 2, pc, 2);
     assert.deepEqual([...a.get(pc, 4)], [19, 22, 43, 50]);
     // K = 0 leaves C as it was (the provider zero-fills).
@@ -110,9 +140,23 @@ for (const build of builds) {
     const { a, k } = setup();
     const rng = new Rng(8);
     // Row tails of 1..3, several row blocks (32 rows each), one and many panels.
-    for (const [M, N, K] of [[1, 8, 1], [3, 16, 5], [6, 8, 33], [16, 64, 128], [37, 136, 20], [70, 24, 7], [9, 56, 4], [17, 40, 3]]) {
-      const A = rand(rng, M * K), B = rand(rng, K * N);
-      const pa = a.put(M * K, A), pb = a.put(K * N, B), pp = a.put(K * N), pc = a.put(M * N), pc2 = a.put(M * N);
+    for (const [M, N, K] of [
+      [1, 8, 1],
+      [3, 16, 5],
+      [6, 8, 33],
+      [16, 64, 128],
+      [37, 136, 20],
+      [70, 24, 7],
+      [9, 56, 4],
+      [17, 40, 3],
+    ]) {
+      const A = rand(rng, M * K),
+        B = rand(rng, K * N);
+      const pa = a.put(M * K, A),
+        pb = a.put(K * N, B),
+        pp = a.put(K * N),
+        pc = a.put(M * N),
+        pc2 = a.put(M * N);
       k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
       k.pack_panels(K, N, pb, N, pp);
       // The panel of columns j .. j + P - 1 at step q holds B[q][j .. j + P - 1]: P = 8 in wasm; 16 with AVX2,
@@ -129,9 +173,18 @@ for (const build of builds) {
     }
     // gemm_tn from 64 rows with a workspace: several k blocks (256 steps each), column tails (N % 8).
     const W = a.put(GEMM_TN_WORKSPACE);
-    for (const [M, N, K] of [[64, 8, 3], [64, 72, 300], [128, 100, 513], [65, 5, 40]]) {
-      const A = rand(rng, K * M), B = rand(rng, K * N);
-      const pA = a.put(K * M, A), pB = a.put(K * N, B), pc = a.put(M * N), pc2 = a.put(M * N);
+    for (const [M, N, K] of [
+      [64, 8, 3],
+      [64, 72, 300],
+      [128, 100, 513],
+      [65, 5, 40],
+    ]) {
+      const A = rand(rng, K * M),
+        B = rand(rng, K * N);
+      const pA = a.put(K * M, A),
+        pB = a.put(K * N, B),
+        pc = a.put(M * N),
+        pc2 = a.put(M * N);
       k.gemm_tn(M, N, K, pA, M, pB, N, pc, N, 0);
       k.gemm_tn(M, N, K, pA, M, pB, N, pc2, N, W);
       assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `tn ${M}x${K}x${N}`);
@@ -142,14 +195,26 @@ for (const build of builds) {
   test(`${build}: transpose and colsum on edge shapes`, () => {
     const { a, k } = setup();
     const rng = new Rng(5);
-    for (const [R, C] of [[1, 1], [1, 6], [3, 5], [4, 8], [7, 9], [30, 1], [13, 21]]) {
+    for (const [R, C] of [
+      [1, 1],
+      [1, 6],
+      [3, 5],
+      [4, 8],
+      [7, 9],
+      [30, 1],
+      [13, 21],
+    ]) {
       const s = rand(rng, R * C);
-      const ps = a.put(R * C, s), pd = a.put(R * C), po = a.put(C);
+      const ps = a.put(R * C, s),
+        pd = a.put(R * C),
+        po = a.put(C);
       k.transpose(ps, pd, R, C);
       const d = a.get(pd, R * C);
       for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) assert.equal(d[c * R + r], s[r * C + c]);
       k.colsum(R, C, ps, C, po);
-      const ref = Array.from({ length: C }, (_, c) => Array.from({ length: R }, (_, r) => s[r * C + c]).reduce((x, y) => x + y, 0));
+      const ref = Array.from({ length: C }, (_, c) =>
+        Array.from({ length: R }, (_, r) => s[r * C + c]).reduce((x, y) => x + y, 0),
+      );
       assert.ok(rel(a.get(po, C), ref) < 1e-6);
     }
     const po = a.put(3, [7, 7, 7]);
@@ -161,19 +226,38 @@ for (const build of builds) {
   test(`${build}: the forward cell step equals Keras' LSTM equations (float64), tails and saturation included`, () => {
     const { a, k } = setup();
     const rng = new Rng(7);
-    for (const [B, u, withR] of [[1, 1, true], [3, 5, true], [2, 8, false], [4, 13, true]] as [number, number, boolean][]) {
+    for (const [B, u, withR] of [
+      [1, 1, true],
+      [3, 5, true],
+      [2, 8, false],
+      [4, 13, true],
+    ] as [number, number, boolean][]) {
       const G = 4 * u;
-      const P = rand(rng, B * G, 3), R = rand(rng, B * G, 3), bias = rand(rng, G), cPrev = rand(rng, B * u, 2);
+      const P = rand(rng, B * G, 3),
+        R = rand(rng, B * G, 3),
+        bias = rand(rng, G),
+        cPrev = rand(rng, B * u, 2);
       // Saturated pre-activations: exact 0 / 1 gates and +-1 tanh, no NaN.
       P[0] = 200;
       P[G - 1] = -200;
-      const pP = a.put(B * G, P), pR = a.put(B * G, R), pb = a.put(G, bias), pA = a.put(B * G), pc = a.put(B * u, cPrev);
-      const pcn = a.put(B * u), ptc = a.put(B * u), ph = a.put(B * u);
+      const pP = a.put(B * G, P),
+        pR = a.put(B * G, R),
+        pb = a.put(G, bias),
+        pA = a.put(B * G),
+        pc = a.put(B * u, cPrev);
+      const pcn = a.put(B * u),
+        ptc = a.put(B * u),
+        ph = a.put(B * u);
       k.lstm_step_forward(B, u, pP, withR ? pR : 0, pb, pA, pc, pcn, ptc, ph);
-      const refA: number[] = [], refC: number[] = [], refT: number[] = [], refH: number[] = [];
+      const refA: number[] = [],
+        refC: number[] = [],
+        refT: number[] = [],
+        refH: number[] = [];
       for (let b = 0; b < B; b++) {
         const z = (q: number, j: number) => P[b * G + q * u + j] + (withR ? R[b * G + q * u + j] : 0) + bias[q * u + j];
-        const row = [0, 1, 2, 3].map((q) => Array.from({ length: u }, (_, j) => (q === 2 ? Math.tanh(z(q, j)) : sig(z(q, j)))));
+        const row = [0, 1, 2, 3].map((q) =>
+          Array.from({ length: u }, (_, j) => (q === 2 ? Math.tanh(z(q, j)) : sig(z(q, j)))),
+        );
         refA.push(...row.flat());
         for (let j = 0; j < u; j++) {
           const c = row[1][j] * cPrev[b * u + j] + row[0][j] * row[2][j];
@@ -196,14 +280,28 @@ for (const build of builds) {
   test(`${build}: the backward cell step equals the LSTM derivatives (float64)`, () => {
     const { a, k } = setup();
     const rng = new Rng(11);
-    for (const [B, u, last, withOut] of [[2, 5, true, true], [3, 8, false, true], [1, 3, false, false]] as [number, number, boolean, boolean][]) {
+    for (const [B, u, last, withOut] of [
+      [2, 5, true, true],
+      [3, 8, false, true],
+      [1, 3, false, false],
+    ] as [number, number, boolean, boolean][]) {
       const G = 4 * u;
       const A = Float32Array.from({ length: B * G }, () => rng.uniform(0.05, 0.95));
-      const tc = rand(rng, B * u, 0.9), cPrev = rand(rng, B * u, 2), dOut = rand(rng, B * u), dh = rand(rng, B * u), dc = rand(rng, B * u);
-      const pA = a.put(B * G, A), ptc = a.put(B * u, tc), pc = a.put(B * u, cPrev), po = a.put(B * u, dOut), pdh = a.put(B * u, dh);
-      const pdc = a.put(B * u, dc), pz = a.put(B * G);
+      const tc = rand(rng, B * u, 0.9),
+        cPrev = rand(rng, B * u, 2),
+        dOut = rand(rng, B * u),
+        dh = rand(rng, B * u),
+        dc = rand(rng, B * u);
+      const pA = a.put(B * G, A),
+        ptc = a.put(B * u, tc),
+        pc = a.put(B * u, cPrev),
+        po = a.put(B * u, dOut),
+        pdh = a.put(B * u, dh);
+      const pdc = a.put(B * u, dc),
+        pz = a.put(B * G);
       k.lstm_step_backward(B, u, last ? 1 : 0, withOut ? po : 0, pdh, pdc, pA, pc, ptc, pz);
-      const refZ: number[] = [], refDc: number[] = [];
+      const refZ: number[] = [],
+        refDc: number[] = [];
       for (let b = 0; b < B; b++) {
         const row = new Array<number>(G);
         for (let j = 0; j < u; j++) {
@@ -227,10 +325,28 @@ for (const build of builds) {
 
   test(`${build}: dropout_masks gives exactly the masks of dropoutMasks (JS), any row count, seed and rate`, () => {
     const { a, k } = setup();
-    for (const [rate, seed, step, row0, B, T, uL, uF] of [[0.2, 42, 0, 0, 16, 30, 128, 128], [0.5, -7, 123456, 16, 5, 3, 6, 9], [0, 1, 2, 3, 1, 2, 3, 4], [0.9, 2 ** 31 - 1, 7, 1, 7, 4, 5, 2]]) {
+    for (const [rate, seed, step, row0, B, T, uL, uF] of [
+      [0.2, 42, 0, 0, 16, 30, 128, 128],
+      [0.5, -7, 123456, 16, 5, 3, 6, 9],
+      [0, 1, 2, 3, 1, 2, 3, 4],
+      [0.9, 2 ** 31 - 1, 7, 1, 7, 4, 5, 2],
+    ]) {
       const ref = dropoutMasks(rate, seed, step, row0, B, T, uL, uF);
-      const pe = a.put(B * uL), pd = a.put(T * B * uF);
-      k.dropout_masks(seed, step, row0, B, T, uL, uF, Math.min(0xffffffff, Math.ceil(rate * 4294967296)) | 0, 1 / (1 - rate), pe, pd);
+      const pe = a.put(B * uL),
+        pd = a.put(T * B * uF);
+      k.dropout_masks(
+        seed,
+        step,
+        row0,
+        B,
+        T,
+        uL,
+        uF,
+        Math.min(0xffffffff, Math.ceil(rate * 4294967296)) | 0,
+        1 / (1 - rate),
+        pe,
+        pd,
+      );
       assert.deepEqual(a.get(pe, B * uL), ref.enc);
       assert.deepEqual(a.get(pd, T * B * uF), ref.dec);
       if (rate === 0.2) {
@@ -245,9 +361,16 @@ for (const build of builds) {
     const { a, k } = setup();
     const rng = new Rng(17);
     for (const n of [1, 11]) {
-      const p = rand(rng, n), g1 = rand(rng, n, 0.1), g2 = rand(rng, n, 0.1), m = rand(rng, n, 0.01);
+      const p = rand(rng, n),
+        g1 = rand(rng, n, 0.1),
+        g2 = rand(rng, n, 0.1),
+        m = rand(rng, n, 0.01);
       const s = Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3));
-      const pp = a.put(n, p), p1 = a.put(n, g1), p2 = a.put(n, g2), pm = a.put(n, m), ps = a.put(n, s);
+      const pp = a.put(n, p),
+        p1 = a.put(n, g1),
+        p2 = a.put(n, g2),
+        pm = a.put(n, m),
+        ps = a.put(n, s);
       const [lr, b1, b2, eps] = [0.01, 0.9, 0.999, 1e-7];
       k.adam_step(n, pp, p1, p2, pm, ps, lr, b1, b2, eps);
       const refM = [...m].map((v, i) => b1 * v + (1 - b1) * (g1[i] + g2[i]));
@@ -255,7 +378,10 @@ for (const build of builds) {
       const refP = [...p].map((v, i) => v - (lr * refM[i]) / (Math.sqrt(refS[i]) + eps));
       assert.ok(rel(a.get(pm, n), refM) < 1e-6 && rel(a.get(ps, n), refS) < 1e-6 && rel(a.get(pp, n), refP) < 1e-6);
       // Without a second gradient, and a zero gradient: p moves only by the old momentum.
-      const q = a.put(1, [1]), z = a.put(1, [0]), qm = a.put(1, [0.5]), qs = a.put(1, [0.25]);
+      const q = a.put(1, [1]),
+        z = a.put(1, [0]),
+        qm = a.put(1, [0.5]),
+        qs = a.put(1, [0.25]);
       k.adam_step(1, q, z, 0, qm, qs, 0.1, 0.5, 0.5, 0);
       assert.deepEqual([...a.get(qm, 1), ...a.get(qs, 1)], [0.25, 0.125]);
       assert.ok(Math.abs(a.get(q, 1)[0] - (1 - (0.1 * 0.25) / Math.sqrt(0.125))) < 1e-7);
@@ -264,13 +390,18 @@ for (const build of builds) {
   });
 }
 
-test('the relaxed build (fused multiply-adds) agrees with the plain one within float32 rounding', { skip: builds.length < 2 && 'no relaxed SIMD here' }, () => {
+test('the relaxed build (fused multiply-adds) agrees with the plain one within float32 rounding', {
+  skip: builds.length < 2 && 'no relaxed SIMD here',
+}, () => {
   const a = new Arena();
   const plain = instantiateKernels(a.memory, 'plain');
   const relaxed = instantiateKernels(a.memory, 'relaxed');
   const rng = new Rng(13);
   const [M, N, K] = [16, 512, 128];
-  const pa = a.put(M * K, rand(rng, M * K)), pb = a.put(K * N, rand(rng, K * N)), p1 = a.put(M * N), p2 = a.put(M * N);
+  const pa = a.put(M * K, rand(rng, M * K)),
+    pb = a.put(K * N, rand(rng, K * N)),
+    p1 = a.put(M * N),
+    p2 = a.put(M * N);
   plain.gemm_nn(M, N, K, pa, K, pb, N, p1, N);
   relaxed.gemm_nn(M, N, K, pa, K, pb, N, p2, N);
   const r = rel(a.get(p2, M * N), a.get(p1, M * N));
@@ -278,7 +409,9 @@ test('the relaxed build (fused multiply-adds) agrees with the plain one within f
 });
 
 for (const build of natives) {
-  test(`${build}: every kernel gives exactly the bits of the relaxed wasm build`, { skip: !builds.includes('relaxed') && 'no relaxed SIMD here' }, () => {
+  test(`${build}: every kernel gives exactly the bits of the relaxed wasm build`, {
+    skip: !builds.includes('relaxed') && 'no relaxed SIMD here',
+  }, () => {
     const a = new Arena(1024);
     const wasm = instantiateKernels(a.memory, 'relaxed');
     const nat = instantiateKernels(a.memory, build);
@@ -287,34 +420,104 @@ for (const build of natives) {
      * Runs `run` with each build on copies of the same inputs; inputs and outputs (fresh regions of `outSizes`) must
      * then match bit for bit, but for the outputs marked in `scratch` (packed panels: each build has its layout).
      */
-    const same = (what: string, inputs: Float32Array[], outSizes: number[], run: (k: KernelExports, ins: number[], outs: number[]) => void, scratch: number[] = []) => {
+    const same = (
+      what: string,
+      inputs: Float32Array[],
+      outSizes: number[],
+      run: (k: KernelExports, ins: number[], outs: number[]) => void,
+      scratch: number[] = [],
+    ) => {
       const res = [wasm, nat].map((k) => {
         const ins = inputs.map((x) => a.put(x.length, x));
         const outs = outSizes.map((n) => a.put(n, new Float32Array(n).fill(0.5)));
         run(k, ins, outs);
         return [...ins, ...outs].map((p, i) => a.get(p, i < ins.length ? inputs[i].length : outSizes[i - ins.length]));
       });
-      res[0].forEach((x, i) => scratch.includes(i - inputs.length) || assert.deepEqual(res[1][i], x, `${what}: region ${i}`));
+      res[0].forEach(
+        (x, i) => scratch.includes(i - inputs.length) || assert.deepEqual(res[1][i], x, `${what}: region ${i}`),
+      );
     };
-    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [16, 512, 128], [16, 128, 512], [13, 24, 9], [67, 70, 130], [64, 100, 300], [9, 130, 2],
-      [5, 20, 3], [7, 44, 5], [3, 30, 6], [66, 200, 70], [10, 56, 33], [128, 512, 464]]) {
-      const A = rand(rng, M * K), B = rand(rng, K * N);
+    for (const [M, N, K] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [16, 512, 128],
+      [16, 128, 512],
+      [13, 24, 9],
+      [67, 70, 130],
+      [64, 100, 300],
+      [9, 130, 2],
+      [5, 20, 3],
+      [7, 44, 5],
+      [3, 30, 6],
+      [66, 200, 70],
+      [10, 56, 33],
+      [128, 512, 464],
+    ]) {
+      const A = rand(rng, M * K),
+        B = rand(rng, K * N);
       same(`nn ${M}x${K}x${N}`, [A, B], [M * N], (k, [pa, pb], [pc]) => k.gemm_nn(M, N, K, pa, K, pb, N, pc, N));
-      same(`tn ${M}x${K}x${N}`, [A, B], [M * N, GEMM_TN_WORKSPACE], (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w), [1]);
-      if (N % 8 === 0) same(`packed ${M}x${K}x${N}`, [A, B], [K * N, M * N], (k, [pa, pb], [pp, pc]) => { k.pack_panels(K, N, pb, N, pp); k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N); }, [0]);
+      same(
+        `tn ${M}x${K}x${N}`,
+        [A, B],
+        [M * N, GEMM_TN_WORKSPACE],
+        (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w),
+        [1],
+      );
+      if (N % 8 === 0)
+        same(
+          `packed ${M}x${K}x${N}`,
+          [A, B],
+          [K * N, M * N],
+          (k, [pa, pb], [pp, pc]) => {
+            k.pack_panels(K, N, pb, N, pp);
+            k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N);
+          },
+          [0],
+        );
     }
-    for (const [B, u] of [[16, 128], [3, 5], [2, 13]]) {
+    for (const [B, u] of [
+      [16, 128],
+      [3, 5],
+      [2, 13],
+    ]) {
       const G = 4 * u;
-      const P = rand(rng, B * G, 4), R = rand(rng, B * G, 4), bias = rand(rng, G), c = rand(rng, B * u, 2);
-      same(`forward ${B}x${u}`, [P, R, bias, c], [B * G, B * u, B * u, B * u], (k, [pP, pR, pb, pc], [pA, pcn, ptc, ph]) => k.lstm_step_forward(B, u, pP, pR, pb, pA, pc, pcn, ptc, ph));
-      const act = Float32Array.from({ length: B * G }, () => rng.uniform(0.05, 0.95)), tc = rand(rng, B * u, 0.9);
-      same(`backward ${B}x${u}`, [act, tc, c, rand(rng, B * u), rand(rng, B * u), rand(rng, B * u)], [B * G], (k, [pA, ptc, pc, po, pdh, pdc], [pz]) => k.lstm_step_backward(B, u, 0, po, pdh, pdc, pA, pc, ptc, pz));
+      const P = rand(rng, B * G, 4),
+        R = rand(rng, B * G, 4),
+        bias = rand(rng, G),
+        c = rand(rng, B * u, 2);
+      same(
+        `forward ${B}x${u}`,
+        [P, R, bias, c],
+        [B * G, B * u, B * u, B * u],
+        (k, [pP, pR, pb, pc], [pA, pcn, ptc, ph]) => k.lstm_step_forward(B, u, pP, pR, pb, pA, pc, pcn, ptc, ph),
+      );
+      const act = Float32Array.from({ length: B * G }, () => rng.uniform(0.05, 0.95)),
+        tc = rand(rng, B * u, 0.9);
+      same(
+        `backward ${B}x${u}`,
+        [act, tc, c, rand(rng, B * u), rand(rng, B * u), rand(rng, B * u)],
+        [B * G],
+        (k, [pA, ptc, pc, po, pdh, pdc], [pz]) => k.lstm_step_backward(B, u, 0, po, pdh, pdc, pA, pc, ptc, pz),
+      );
     }
     same('colsum', [rand(rng, 480 * 520)], [520], (k, [pa], [po]) => k.colsum(480, 520, pa, 520, po));
     same('transpose', [rand(rng, 37 * 45)], [37 * 45], (k, [pa], [pd]) => k.transpose(pa, pd, 37, 45));
     const n = 1003;
-    same('adam', [rand(rng, n), rand(rng, n, 0.1), rand(rng, n, 0.1), rand(rng, n, 0.01), Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3))], [], (k, [pp, g1, g2, m, v]) => k.adam_step(n, pp, g1, g2, m, v, 1e-3, 0.9, 0.999, 1e-7));
-    same('dropout', [], [16 * 128, 30 * 16 * 128], (k, _, [pe, pd]) => k.dropout_masks(42, 9, 16, 16, 30, 128, 128, Math.ceil(0.2 * 4294967296) | 0, 1.25, pe, pd));
+    same(
+      'adam',
+      [
+        rand(rng, n),
+        rand(rng, n, 0.1),
+        rand(rng, n, 0.1),
+        rand(rng, n, 0.01),
+        Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3)),
+      ],
+      [],
+      (k, [pp, g1, g2, m, v]) => k.adam_step(n, pp, g1, g2, m, v, 1e-3, 0.9, 0.999, 1e-7),
+    );
+    same('dropout', [], [16 * 128, 30 * 16 * 128], (k, _, [pe, pd]) =>
+      k.dropout_masks(42, 9, 16, 16, 30, 128, 128, Math.ceil(0.2 * 4294967296) | 0, 1.25, pe, pd),
+    );
     assert.ok(a.guardsIntact());
   });
 }

@@ -1,13 +1,17 @@
 import * as path from 'path';
 import { InputError } from '../../util/errors';
 import { packageRoot } from '../../util/paths';
-import { KERNEL_NAMES, KernelExports, KernelName, NativeBuild } from './exports';
+import { KERNEL_NAMES, type KernelExports, type KernelName, type NativeBuild } from './exports';
 
 /** One build's kernels in the addon: each kernel of {@link KernelExports} with the memory's base address first. */
 type NativeTable = { [K in KernelName]: (base: number, ...a: Parameters<KernelExports[K]>) => void };
 
 /** The addon built from kernels-native.c: a table per build this CPU runs (`builds`, best first). */
-type NativeAddon = { base(buffer: ArrayBuffer): number; peak(bits: number, rounds: number): number; builds: NativeBuild[] } & {
+type NativeAddon = {
+  base(buffer: ArrayBuffer): number;
+  peak(bits: number, rounds: number): number;
+  builds: NativeBuild[];
+} & {
   [B in NativeBuild]?: NativeTable;
 };
 
@@ -56,7 +60,7 @@ export function nativeBuild(): NativeBuild | null {
   if (want === '' || want === 'auto' || want === '1') return n ? n.builds[0] : null;
   const can = `this CPU can run: ${runnable().join(', ')}`;
   if (want !== 'avx512' && want !== 'avx2') throw new InputError(`invalid ${ENV}: ${process.env[ENV]} (${can})`);
-  if (!n || !n.builds.includes(want)) {
+  if (!n?.builds.includes(want)) {
     throw new InputError(`invalid ${ENV}: ${want} (${n ? `${can}` : `native kernels ${whyNot}; ${can}`})`);
   }
   return want;
@@ -108,7 +112,8 @@ export function nativeKernels(memory: WebAssembly.Memory, build: NativeBuild): K
   const n = load();
   if (!n) throw new Error(`native kernels unavailable: ${whyNot}`);
   const table = n[build];
-  if (!table) throw new Error(`native kernels unavailable: this CPU cannot run ${build} (it can run: ${runnable().join(', ')})`);
+  if (!table)
+    throw new Error(`native kernels unavailable: this CPU cannot run ${build} (it can run: ${runnable().join(', ')})`);
   let buffer = memory.buffer;
   let b = n.base(buffer);
   const at = (): number => {

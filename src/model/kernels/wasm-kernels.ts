@@ -47,7 +47,9 @@ export function wasmKernels(memory: WebAssembly.Memory, build: WasmBuild): Kerne
   if (build === 'relaxed' && !relaxedSimdAvailable()) throw new Error('relaxed SIMD is not available in this runtime');
   let mod = compiled.get(build);
   if (!mod) {
-    mod = new WebAssembly.Module(Buffer.from(build === 'relaxed' ? KERNELS_RELAXED_WASM_BASE64 : KERNELS_WASM_BASE64, 'base64'));
+    mod = new WebAssembly.Module(
+      Buffer.from(build === 'relaxed' ? KERNELS_RELAXED_WASM_BASE64 : KERNELS_WASM_BASE64, 'base64'),
+    );
     compiled.set(build, mod);
   }
   return new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as KernelExports;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedWeight } from '../autoencoder';
 import { checkWeights, initialWeights } from '../engine/init';
-import { AutoencoderSpec, lstmSizes } from '../spec';
+import { type AutoencoderSpec, lstmSizes } from '../spec';
 
 /**
  * The stock tfjs-layers model equivalent to a spec, compiled with Keras' Adam and the spec's loss: LSTM layers
@@ -20,9 +20,15 @@ export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[])
   const input = tf.input({ shape: [T, F] });
   const lstm = (units: number, i: number, returnSequences: boolean) =>
     tf.layers.lstm({
-      units, returnSequences, activation: 'tanh', recurrentActivation: 'sigmoid', unitForgetBias: true, name: `lstm_${i}`,
+      units,
+      returnSequences,
+      activation: 'tanh',
+      recurrentActivation: 'sigmoid',
+      unitForgetBias: true,
+      name: `lstm_${i}`,
       // Overwritten right after by `weights`; zeros skip tfjs' slow orthogonal initialiser.
-      kernelInitializer: 'zeros', recurrentInitializer: 'zeros',
+      kernelInitializer: 'zeros',
+      recurrentInitializer: 'zeros',
     });
   let h = input as tf.SymbolicTensor;
   encoder.forEach((u, i) => {
@@ -30,11 +36,15 @@ export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[])
   });
   h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;
   h = tf.layers.repeatVector({ n: T }).apply(h) as tf.SymbolicTensor;
-  lstmSizes(spec).slice(k).forEach((u, i) => {
-    h = lstm(u, k + i, true).apply(h) as tf.SymbolicTensor;
-  });
+  lstmSizes(spec)
+    .slice(k)
+    .forEach((u, i) => {
+      h = lstm(u, k + i, true).apply(h) as tf.SymbolicTensor;
+    });
   h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;
-  const out = tf.layers.timeDistributed({ layer: tf.layers.dense({ units: F, name: 'dense', kernelInitializer: 'zeros' }) }).apply(h) as tf.SymbolicTensor;
+  const out = tf.layers
+    .timeDistributed({ layer: tf.layers.dense({ units: F, name: 'dense', kernelInitializer: 'zeros' }) })
+    .apply(h) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: out });
   model.compile({
     optimizer: tf.train.adam(spec.learningRate, 0.9, 0.999, 1e-7),

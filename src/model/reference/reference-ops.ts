@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DropoutMasks } from '../engine/dropout';
-import { AutoencoderSpec, lstmSizes } from '../spec';
+import { type AutoencoderSpec, lstmSizes } from '../spec';
 
 /**
  * A straightforward tf-ops implementation of the autoencoder's training loss, step by step with explicit
@@ -12,14 +12,21 @@ import { AutoencoderSpec, lstmSizes } from '../spec';
  * @example
  * const { value, grads } = tf.variableGrads(() => referenceLoss(spec, vars, x, masks));
  */
-export function referenceLoss(spec: AutoencoderSpec, w: Record<string, tf.Tensor>, x: tf.Tensor3D, masks: DropoutMasks | null): tf.Scalar {
+export function referenceLoss(
+  spec: AutoencoderSpec,
+  w: Record<string, tf.Tensor>,
+  x: tf.Tensor3D,
+  masks: DropoutMasks | null,
+): tf.Scalar {
   return tf.tidy(() => {
     const [B, T] = x.shape;
     const k = spec.encoder.length;
     const sizes = lstmSizes(spec);
     const lstm = (i: number, inputs: tf.Tensor2D[]): tf.Tensor2D[] => {
       const u = sizes[i];
-      const W = w[`lstm_${i}/kernel`], U = w[`lstm_${i}/recurrent_kernel`], b = w[`lstm_${i}/bias`];
+      const W = w[`lstm_${i}/kernel`],
+        U = w[`lstm_${i}/recurrent_kernel`],
+        b = w[`lstm_${i}/bias`];
       let h = tf.zeros([B, u]) as tf.Tensor2D;
       let c = tf.zeros([B, u]) as tf.Tensor2D;
       const out: tf.Tensor2D[] = [];
@@ -39,8 +46,14 @@ export function referenceLoss(spec: AutoencoderSpec, w: Record<string, tf.Tensor
     seq = Array.from({ length: T }, () => e);
     for (let i = k; i < 2 * k; i++) seq = lstm(i, seq);
     const u0 = sizes[2 * k - 1];
-    if (masks) seq = seq.map((h, t) => tf.mul(h, tf.tensor2d(masks.dec.subarray(t * B * u0, (t + 1) * B * u0), [B, u0])) as tf.Tensor2D);
-    const y = tf.stack(seq.map((h) => tf.add(tf.matMul(h, w['dense/kernel'] as tf.Tensor2D), w['dense/bias'])), 1) as tf.Tensor3D;
+    if (masks)
+      seq = seq.map(
+        (h, t) => tf.mul(h, tf.tensor2d(masks.dec.subarray(t * B * u0, (t + 1) * B * u0), [B, u0])) as tf.Tensor2D,
+      );
+    const y = tf.stack(
+      seq.map((h) => tf.add(tf.matMul(h, w['dense/kernel'] as tf.Tensor2D), w['dense/bias'])),
+      1,
+    ) as tf.Tensor3D;
     const d = tf.sub(y, x);
     const loss = spec.loss === 'mae' ? tf.mean(tf.abs(d)) : tf.mean(tf.square(d));
     return loss as tf.Scalar;

@@ -1,12 +1,12 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { testWindows } from '../../../../tools/testing/model-data';
 import { selectBackend } from '../../../backend/select';
 import { Rng } from '../../../util/random';
 import { createAutoencoder } from '../../create';
-import { LstmAutoencoder } from '../lstm-autoencoder';
-import { liveWorkers, MAX_WORKERS } from './parallel';
 import { resolveSpec } from '../../spec';
-import { testWindows } from '../../../../tools/testing/model-data';
+import type { LstmAutoencoder } from '../lstm-autoencoder';
+import { liveWorkers, MAX_WORKERS } from './parallel';
 
 for (const backend of ['wasm', 'cpu'] as const) {
   test(`a worker thread gives exactly the numbers of one thread (${backend})`, async () => {
@@ -85,7 +85,10 @@ test('twenty models never disposed keep at most MAX_WORKERS worker threads alive
   assert.equal(liveWorkers(), MAX_WORKERS);
   assert.ok(models.some((m) => m.parallel) && models.some((m) => !m.parallel));
   // with or without a worker, the same seeded numbers
-  assert.ok(losses.every((l) => l === losses[0]), `losses ${[...new Set(losses)]}`);
+  assert.ok(
+    losses.every((l) => l === losses[0]),
+    `losses ${[...new Set(losses)]}`,
+  );
   models.forEach((m) => m.dispose());
   assert.equal(liveWorkers(), before);
 });

@@ -26,15 +26,27 @@ type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: st
  * failed job never is: its error comes as a message); STOP: 1 asks the worker to leave the job loop (to read
  * messages again); then the job's fields.
  */
-export const enum Slot { SEQ, DONE, STOP, START, B, ROW0, STEP, NORM, SIZE }
+export enum Slot {
+  SEQ,
+  DONE,
+  STOP,
+  START,
+  B,
+  ROW0,
+  STEP,
+  NORM,
+  SIZE,
+}
 
 /**
  * Most gradient workers alive at once in this process: each holds its own backend (about 100 MB), and more
  * workers than cores compute nothing faster. A model that finds them all taken trains on one thread, with the same
  * numbers (see {@link ShardWorker}).
  */
-export const MAX_WORKERS = Math.max(2,
-  typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+export const MAX_WORKERS = Math.max(
+  2,
+  typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+);
 
 let live = 0;
 
@@ -75,7 +87,10 @@ export class ShardWorker {
   private looping = false;
   private counted = true;
 
-  private constructor(private readonly worker: Worker, size: number) {
+  private constructor(
+    private readonly worker: Worker,
+    size: number,
+  ) {
     this.params = new Float32Array(new SharedArrayBuffer(size * 4));
     this.grads = new Float32Array(new SharedArrayBuffer(size * 4));
     worker.on('message', (m: Reply) => this.settle(m));
@@ -98,7 +113,13 @@ export class ShardWorker {
    * provider is not `provider`, the main thread's: both halves of a batch must be computed alike), or when
    * {@link MAX_WORKERS} are alive already.
    */
-  static async start(spec: AutoencoderSpec, backend: string, gemm: ComputeKind, size: number, provider: string): Promise<ShardWorker | null> {
+  static async start(
+    spec: AutoencoderSpec,
+    backend: string,
+    gemm: ComputeKind,
+    size: number,
+    provider: string,
+  ): Promise<ShardWorker | null> {
     const script = path.join(__dirname, 'worker.js');
     if (!fs.existsSync(script) || live >= MAX_WORKERS) return null;
     let worker: Worker;
@@ -114,7 +135,17 @@ export class ShardWorker {
     worker.unref();
     try {
       const ready = w.expect();
-      worker.postMessage({ type: 'init', spec, backend, gemm, provider, params: w.params.buffer, grads: w.grads.buffer, ctl: w.ctl.buffer, loss: w.loss.buffer });
+      worker.postMessage({
+        type: 'init',
+        spec,
+        backend,
+        gemm,
+        provider,
+        params: w.params.buffer,
+        grads: w.grads.buffer,
+        ctl: w.ctl.buffer,
+        loss: w.loss.buffer,
+      });
       await ready;
       return w;
     } catch {

@@ -1,10 +1,10 @@
 import { parentPort } from 'worker_threads';
 import { useBackend } from '../../../backend/active';
 import type { BackendChoice } from '../../../backend/select';
-import { LstmEngine } from '../engine';
-import { ComputeKind, computeFactory } from '../../compute/factory';
-import { Slot } from './parallel';
+import { type ComputeKind, computeFactory } from '../../compute/factory';
 import type { AutoencoderSpec } from '../../spec';
+import { LstmEngine } from '../engine';
+import { Slot } from './parallel';
 
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's
@@ -36,7 +36,15 @@ function jobLoop(core: LstmEngine, seen: number): void {
       return;
     }
     core.loadFlat(params);
-    lossOut[0] = core.shardGradients(x, order, ctl[Slot.START], ctl[Slot.B], ctl[Slot.ROW0], ctl[Slot.NORM], ctl[Slot.STEP]);
+    lossOut[0] = core.shardGradients(
+      x,
+      order,
+      ctl[Slot.START],
+      ctl[Slot.B],
+      ctl[Slot.ROW0],
+      ctl[Slot.NORM],
+      ctl[Slot.STEP],
+    );
     grads.set(core.params.grads.f);
     Atomics.store(ctl, Slot.DONE, seen);
     Atomics.notify(ctl, Slot.DONE);
@@ -44,7 +52,17 @@ function jobLoop(core: LstmEngine, seen: number): void {
 }
 
 type Message =
-  | { type: 'init'; spec: AutoencoderSpec; backend: BackendChoice; gemm: ComputeKind; provider: string; params: SharedArrayBuffer; grads: SharedArrayBuffer; ctl: SharedArrayBuffer; loss: SharedArrayBuffer }
+  | {
+      type: 'init';
+      spec: AutoencoderSpec;
+      backend: BackendChoice;
+      gemm: ComputeKind;
+      provider: string;
+      params: SharedArrayBuffer;
+      grads: SharedArrayBuffer;
+      ctl: SharedArrayBuffer;
+      loss: SharedArrayBuffer;
+    }
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
   | { type: 'jobs'; seq: number }
   | { type: 'predict'; first: number; count: number; batch: number; out: SharedArrayBuffer };
@@ -53,7 +71,8 @@ async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
     await useBackend(m.backend);
     core = new LstmEngine(m.spec, computeFactory(m.gemm));
-    if (core.computeName !== m.provider) throw new Error(`compute provider ${core.computeName} differs from the main thread's ${m.provider}`);
+    if (core.computeName !== m.provider)
+      throw new Error(`compute provider ${core.computeName} differs from the main thread's ${m.provider}`);
     params = new Float32Array(m.params);
     grads = new Float32Array(m.grads);
     ctl = new Int32Array(m.ctl);
@@ -69,7 +88,8 @@ async function handle(m: Message): Promise<void> {
     if (!core) throw new Error('predict before init');
     core.loadFlat(params);
     const out = new Float32Array(m.out);
-    for (let s = m.first; s < m.first + m.count; s += m.batch) core.reconstruct(x, s, Math.min(m.batch, m.first + m.count - s), out);
+    for (let s = m.first; s < m.first + m.count; s += m.batch)
+      core.reconstruct(x, s, Math.min(m.batch, m.first + m.count - s), out);
     parentPort!.postMessage({ type: 'done' });
   }
 }
@@ -77,7 +97,9 @@ async function handle(m: Message): Promise<void> {
 // Messages are handled one at a time, in order (init is awaited before any job runs).
 let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (m: Message) => {
-  queue = queue.then(() => handle(m)).catch((e: unknown) => {
-    parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-  });
+  queue = queue
+    .then(() => handle(m))
+    .catch((e: unknown) => {
+      parentPort!.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    });
 });
