@@ -11,6 +11,9 @@ import { DETECT_FLAGS } from './flags';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
 import { resolveOptions } from './resolve';
+import { resolveEventOptions, withResample } from './events-flags';
+import { eventsCsv } from '../events/csv';
+import { eventSummary } from './events-summary';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
 export function today(): string {
@@ -27,9 +30,13 @@ export function today(): string {
  */
 export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
-  const { options, preset } = resolveOptions(f);
+  const resolved = resolveOptions(f);
+  const preset = resolved.preset;
+  const options = resolveEventOptions(f, resolved.options, preset);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
-  const { series, name } = await loadData(f, preset?.data, (m) => progress.info(m));
+  const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
+  const { name } = loaded;
+  const series = withResample(loaded.series, f);
   const out = f.out ?? path.join('reports', `${name}-${today()}`);
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
@@ -43,6 +50,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   await writeDirAtomic(out, async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
+    fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
     await run.detector.save(path.join(tmp, 'model'), { name, source: series.source });
   });
@@ -50,11 +58,12 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
   progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s${result.training.engine ? ` (${result.training.engine})` : ''}`);
-  progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
+  if (!t.rule) progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
   if (result.anomalies.length > 0) {
     const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
     progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);
   }
+  for (const line of eventSummary(result)) progress.info(line);
   progress.info(`report: ${path.join(out, 'report.html')}`);
   if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
   if (f.quiet) process.stdout.write(`${out}\n`);

@@ -1,6 +1,7 @@
 import { PIPELINE_OPTION_DEFS } from '../pipeline/options';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
 import { optionDef, OptionDef } from '../util/options';
+import { EVENT_FLAGS } from './events-flags';
 
 /** One command-line flag: an {@link OptionDef} with a flag. */
 export type FlagDef = OptionDef & { flag: string };
@@ -48,6 +49,7 @@ export const DETECT_FLAGS: FlagDef[] = [
   opt('encoder'),
   LAYERS,
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
+  ...EVENT_FLAGS,
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
     help: 'output directory', shown: 'reports/<name>-<date>', group: 'Output' },
   QUIET,

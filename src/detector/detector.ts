@@ -31,6 +31,10 @@ export interface ScoreResult extends WindowScores {
   anomalies: AnomalyRecord[];
   /** The whole series after the detector's transform (the rows the windows were cut from, and earlier ones). */
   transformed: Series;
+  /** The scored windows (scaled) and their reconstructions, flat `[(i * window + t) * features + j]`, for per-step scores. */
+  reconstruction?: { x: Float32Array; recon: Float32Array; n: number; window: number; features: number };
+  /** Index in `transformed` of the first scored window's first step. */
+  offset?: number;
 }
 
 /** The fitted parts of a detector. */
@@ -198,12 +202,14 @@ export class LstmAutoencoderDetector {
     }
     const rows = scaler.transform(t.values.slice(first));
     const w = makeWindows(rows, this.options.window, opts.from ? `part from ${opts.from}` : 'series');
-    const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
+    const recon = await model.predict(w.x, w.n);
+    const mae = windowMae(w.x, recon, w.n);
     const s = this.dated(t.dates.slice(first), mae);
     const windows: ScoredWindow[] = s.end.map((end, i) => ({ start: s.start[i], end, mae: s.mae[i], anomaly: s.anomaly[i] }));
     const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
     const anomalies: AnomalyRecord[] = windows.filter((x) => x.anomaly).map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
-    return { ...s, windows, anomalies, transformed: t };
+    const reconstruction = { x: w.x, recon, n: w.n, window: this.options.window, features: this.columnsValue.length };
+    return { ...s, windows, anomalies, transformed: t, reconstruction, offset: first };
   }
 
   private dated(dates: string[], mae: number[]): WindowScores {

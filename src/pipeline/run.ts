@@ -8,6 +8,9 @@ import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
+import { isStepRule } from '../threshold/step-rule';
+import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
+import { EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
@@ -16,6 +19,8 @@ export interface PipelineRun {
   result: RunResult;
   detector: LstmAutoencoderDetector;
   series: Series;
+  /** Per-step scores and events of the scored span. */
+  stage: EventStage;
 }
 
 /**
@@ -28,20 +33,24 @@ export interface PipelineRun {
  */
 export async function runPipeline(series: Series, options: Partial<PipelineOptions> = {}, hooks: FitHooks = {}): Promise<PipelineRun> {
   const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
-  const detector = new LstmAutoencoderDetector(o);
+  // a per-step rule thresholds step scores; the windows keep p95 of the training MAEs for their own flags
+  const detector = new LstmAutoencoderDetector(isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
-  const { train, test } = timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
+  checkFitMode(o);
+  const all = o.fit === 'all';
+  const { train, test } = all ? { train: series, test: series }
+    : timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
   const lag = transformLag(o.transform);
   if (train.dates.length < o.window + lag || test.dates.length < o.window) {
     const need = Math.ceil(-1e-9 + Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
     throw new InputError(`too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`);
   }
   await detector.fit(train, hooks);
-  const scores = await detector.score(series, { from: test.dates[0] });
+  const scores = await detector.score(series, all ? {} : { from: test.dates[0] });
   const { threshold, scaler, model } = detector.fitted();
 
   const transformed = scores.transformed;
-  const cut = transformed.dates.indexOf(test.dates[0]);
+  const cut = all ? transformed.dates.length : transformed.dates.indexOf(test.dates[0]);
   const drift = driftCheck(transformed.values.slice(0, cut), transformed.values.slice(cut), o.transform);
 
   const tr = detector.training!;
@@ -58,5 +67,8 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
     anomalies: scores.anomalies,
     version: VERSION,
   };
-  return { result, detector, series };
+  const stage = eventStage(scores, o, threshold.value);
+  if (stage.source === 'step') Object.assign(result, stepFlaggedWindows(scores, stage, series));
+  attachEvents(result, stage);
+  return { result, detector, series, stage };
 }

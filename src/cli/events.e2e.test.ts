@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const MAIN = path.join(__dirname, 'main.js');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-events-'));
+const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
+
+function run(args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: work, encoding: 'utf8',
+    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const day = (i: number): string => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
+// 400 daily rows of a sine, three one-day spikes of +40 in the last 80 (test) rows
+const spikes = path.join(work, 'spikes.csv');
+fs.writeFileSync(spikes, ['Date,Close', ...Array.from({ length: 400 }, (_, i) =>
+  `${day(i)},${(100 + 5 * Math.sin(i / 6) + ([335, 360, 385].includes(i) ? 40 : 0)).toFixed(4)}`)].join('\n') + '\n');
+
+test('detect: three spikes give three events in result.json and events.csv, not dozens of windows', () => {
+  const r = run(['--csv', spikes, '--out', 'three', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'three', 'result.json'), 'utf8'));
+  const flagged = res.test.filter((w: { anomaly: boolean }) => w.anomaly).length;
+  assert.ok(flagged > 10, `${flagged} windows`);
+  assert.equal(res.events.length, 3);
+  assert.equal(res.eventSource, 'window');
+  // each spike sits inside its event (log returns: the jump up and the jump down at spike and spike + 1)
+  for (const [k, s] of [335, 360, 385].entries()) {
+    assert.ok(res.events[k].start <= day(s) && day(s + 1) <= res.events[k].end, JSON.stringify(res.events[k]));
+  }
+  assert.match(res.threshold.explanation, /^95th percentile of the 310 training-window MAEs \(linear interpolation\) = /);
+  assert.match(r.err, new RegExp(`3 events \\(${flagged} windows\\)`));
+  const csv = fs.readFileSync(path.join(work, 'three', 'events.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'start,end,start_index,end_index,steps,peak,peak_score,severity');
+  assert.equal(csv.length, 4);
+  assert.equal(csv[1].split(',')[0], res.events[0].start);
+});
+
+test('detect: a step rule gives step events and says how its threshold was derived', () => {
+  const r = run(['--csv', spikes, '--out', 'steps', '--threshold', 'window-sigma:2', '--transform', 'none', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'steps', 'result.json'), 'utf8'));
+  assert.equal(res.eventSource, 'step');
+  assert.equal(res.threshold.rule, 'window-sigma:2');
+  assert.match(res.threshold.explanation, /^window-sigma:2: mean \+ 2σ of the errors in \d+ windows of 27 steps/);
+  const flaggedEnds = res.test.filter((w: { anomaly: boolean }) => w.anomaly).length;
+  assert.equal(res.anomalies.length, flaggedEnds);
+});
+
+test('bad event flags: exit 2 with one line', () => {
+  for (const [args, re] of [
+    [['--threshold', 'window-sigma:x'], /^error: invalid threshold: window-sigma:x \(window-sigma, window-sigma:K/],
+    [['--threshold', 'median'], /^error: invalid threshold: median/],
+    [['--smooth', 'abc'], /^error: invalid smooth: abc/],
+    [['--train-frac', '1'], /^error: invalid train fraction: 1 leaves no rows to score; .*use --fit all$/m],
+  ] as [string[], RegExp][]) {
+    const r = run(['--csv', spikes, '--out', 'bad', ...TINY, ...args]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, re);
+    assert.equal(r.err.split('\n').filter((l) => l.startsWith('error')).length, 1);
+    assert.ok(!fs.existsSync(path.join(work, 'bad')));
+  }
+});

@@ -1,0 +1,89 @@
+import type { ScoreResult } from '../detector/detector';
+import { AnomalyEvent, eventsFromFlags } from '../events/events';
+import { meanStd } from '../threshold/percentile';
+import { flagRuns } from '../threshold/runs';
+import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import { windowedThreshold } from '../threshold/windowed';
+import { StepScores, stepScores } from '../score/steps';
+import { smoothOption } from './event-options';
+import type { PipelineOptions } from './options';
+
+/** The per-step view of a scored span and the events found in it. */
+export interface EventStage {
+  /** Per-step scores of the scored span (steps `offset ..` of the transformed series). */
+  steps: StepScores;
+  /** Date of each step of the span. */
+  dates: string[];
+  /** Flagged steps (for a window rule: every step of a flagged window). */
+  flags: boolean[];
+  /** Threshold per step (a window rule's single value on every step). */
+  thresholds: Float64Array;
+  events: AnomalyEvent[];
+  /** `window` when events come from flagged windows, `step` for a per-step rule. */
+  source: 'window' | 'step';
+  /** One sentence saying how a step rule's threshold was derived (undefined for window rules). */
+  explanation?: string;
+  rule?: string;
+}
+
+/**
+ * Events of flagged windows: each run of consecutive flagged windows is one event from its first window's
+ * start to its last window's end, its peak the window of highest MAE (dated by its last step), severity
+ * (peak - threshold) / (mean + std) of all the window MAEs, and column shares over the event's steps.
+ *
+ * @throws never.
+ * @example
+ * windowEvents([0, 5, 5], [false, true, true], 1, ['a', 'b', 'c', 'd'], 2)[0]; // start 'b', end 'd'
+ */
+export function windowEvents(mae: ArrayLike<number>, flags: ArrayLike<boolean>, threshold: number, dates: string[],
+  window: number, perFeature?: ArrayLike<number>, columns: string[] = []): AnomalyEvent[] {
+  const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
+  const F = columns.length;
+  return flagRuns(flags).map(([a, b]) => {
+    let p = a;
+    for (let i = a; i <= b; i++) if (mae[i] > mae[p]) p = i;
+    const endIndex = b + window - 1;
+    const ev: AnomalyEvent = { start: dates[a], end: dates[endIndex], startIndex: a, endIndex,
+      peak: dates[p + window - 1], peakScore: mae[p], severity: mean + std > 0 ? (mae[p] - threshold) / (mean + std) : 0 };
+    if (F >= 2 && perFeature) {
+      const sums = new Array<number>(F).fill(0);
+      for (let s = a; s <= endIndex; s++) for (let j = 0; j < F; j++) sums[j] += perFeature[s * F + j];
+      const total = sums.reduce((x, y) => x + y, 0);
+      ev.shares = Object.fromEntries(columns.map((c, j) => [c, total > 0 ? sums[j] / total : 1 / F]));
+    }
+    return ev;
+  });
+}
+
+/**
+ * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
+ * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
+ * padding and pruning.
+ *
+ * @throws InputError for an invalid `smooth`; Error when the scores carry no reconstruction.
+ * @example
+ * const stage = eventStage(await detector.score(series), options, detector.fitted().threshold.value);
+ */
+export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThreshold: number): EventStage {
+  const r = scores.reconstruction;
+  if (!r) throw new Error('scores carry no reconstruction');
+  const columns = scores.transformed.columns;
+  const steps = stepScores(r.x, r.recon, r.n, r.window, r.features,
+    { aggregate: o.aggregate, smooth: smoothOption(String(o.smooth)) });
+  const off = scores.offset ?? 0;
+  const dates = scores.transformed.dates.slice(off, off + steps.length);
+  if (isStepRule(o.threshold)) {
+    const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
+    const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds,
+      { perFeature: steps.perFeature, columns });
+    return { steps, dates, flags: th.flags, thresholds: th.thresholds, events, source: 'step',
+      explanation: th.explanation, rule: th.rule };
+  }
+  const flags = new Array<boolean>(steps.length).fill(false);
+  scores.anomaly.forEach((f, i) => {
+    if (f) for (let s = i; s < i + r.window; s++) flags[s] = true;
+  });
+  const events = windowEvents(scores.mae, scores.anomaly, windowThreshold, dates, r.window, steps.perFeature, columns);
+  return { steps, dates, flags, thresholds: new Float64Array(steps.length).fill(windowThreshold), events,
+    source: 'window' };
+}
