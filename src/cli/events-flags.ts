@@ -7,9 +7,10 @@ import { isStepRule, parseStepRule } from '../threshold/step-rule';
 import { parseThreshold } from '../threshold/rule';
 import { invalid } from '../util/errors';
 import type { OptionDef } from '../util/options';
-import type { CliFlags } from './parse';
 
 type FlagDef = OptionDef & { flag: string };
+/** Parsed flags (parse.ts's CliFlags; not imported, to keep flags.ts free of a cycle). */
+type CliFlags = object;
 
 /** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
 export const EVENT_FLAGS: FlagDef[] = [
