@@ -66,3 +66,37 @@ test('bad event flags: exit 2 with one line', () => {
     assert.ok(!fs.existsSync(path.join(work, 'bad')));
   }
 });
+
+test('--fit all trains on the whole series, scores every window, with the whole-series defaults', () => {
+  const r = run(['--csv', spikes, '--out', 'all', '--fit', 'all', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'all', 'result.json'), 'utf8'));
+  assert.deepEqual([res.split.trainRows, res.split.testRows], [400, 400]);
+  // transform none: 400 rows -> 391 windows of 10, all trained on and all scored
+  assert.equal(res.test.length, 391);
+  assert.equal(res.trainScores.length, 391);
+  assert.equal(res.test[0].start, day(0));
+  const c = res.config;
+  assert.deepEqual([c.fit, c.transform, c.scaler, c.window, c.encoder, c.threshold, c.pad, c.prune, c.patience, c.valSplit],
+    ['all', 'none', 'minmax', 10, [8], 'window-sigma:4', 50, 0.13, 0, 0]);
+  assert.equal(res.eventSource, 'step');
+});
+
+test('--order keep reads unsorted dates in file order; --resample averages buckets', () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `2020-01-01T${String(Math.floor(i / 6)).padStart(2, '0')}:`
+    + `${String((i % 6) * 10).padStart(2, '0')}:00,${i % 7}`);
+  [rows[20], rows[21]] = [rows[21], rows[20]];
+  const f = path.join(work, 'unsorted.csv');
+  fs.writeFileSync(f, ['timestamp,value', ...rows].join('\n') + '\n');
+  const strict = run(['--csv', f, '--out', 'o1', '--fit', 'all', ...TINY]);
+  assert.equal(strict.code, 2);
+  assert.match(strict.err, /dates out of order: .*--order keep/);
+  const keep = run(['--csv', f, '--out', 'o2', '--fit', 'all', '--order', 'keep', ...TINY]);
+  assert.equal(keep.code, 0, keep.err);
+  const hourly = run(['--csv', f, '--out', 'o3', '--fit', 'all', '--order', 'keep', '--resample', '1h', '--window', '3', '--epochs', '1',
+    '--units', '4', '--backend', 'cpu']);
+  assert.equal(hourly.code, 0, hourly.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'o3', 'result.json'), 'utf8'));
+  assert.equal(res.data.rows, 10); // 60 ten-minute rows -> 10 hours (the swapped pair stays inside hour 3)
+  assert.equal(res.test.length, 8);
+});
