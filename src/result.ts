@@ -35,7 +35,10 @@ export interface RunResult {
 
 /** A run's scores against labels. */
 export interface RunEvaluation {
+  /** Labels inside the scored span (the ones counted). */
   labels: number;
+  /** Labels wholly outside the scored span (in a split's training part), left out. */
+  labelsOutside: number;
   /** Overlap-segment: a label hit by any event is a tp, a label hit by none a fn, an event hitting none a fp. */
   overlap: Counts;
   /** Point-wise over the scored steps. */

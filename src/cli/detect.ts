@@ -14,6 +14,8 @@ import { resolveOptions } from './resolve';
 import { resolveEventOptions, withResample } from './events-flags';
 import { eventsCsv } from '../events/csv';
 import { eventSummary } from './events-summary';
+import { loadLabels } from './labels';
+import { evaluateStage } from '../pipeline/evaluation';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
 export function today(): string {
@@ -37,6 +39,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
   const { name } = loaded;
   const series = withResample(loaded.series, f);
+  const labels = loadLabels(f, series);
   const out = f.out ?? path.join('reports', `${name}-${today()}`);
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
@@ -47,6 +50,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
   });
   const { result } = run;
+  if (labels) result.evaluation = evaluateStage(run.stage, labels);
   await writeDirAtomic(out, async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));

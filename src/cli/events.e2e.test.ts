@@ -100,3 +100,57 @@ test('--order keep reads unsorted dates in file order; --resample averages bucke
   assert.equal(res.data.rows, 10); // 60 ten-minute rows -> 10 hours (the swapped pair stays inside hour 3)
   assert.equal(res.test.length, 8);
 });
+
+test('--labels NAB JSON (.000000 timestamps, key by file name) adds result.json.evaluation', () => {
+  const labels = path.join(work, 'windows.json');
+  fs.writeFileSync(labels, JSON.stringify({ 'subset/spikes.csv': [['2019-12-01 00:00:00.000000', '2019-12-03 00:00:00.000000'],
+    ['2020-01-20 00:00:00.000000', '2020-01-21 00:00:00.000000']] }));
+  const r = run(['--csv', spikes, '--out', 'lab', '--labels', labels, ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'lab', 'result.json'), 'utf8'));
+  const e = res.evaluation;
+  assert.equal(e.labels, 2);
+  // the events around the spikes on 2019-12-02 and 2020-01-21 hit the labels; the one around 2019-12-27 does not
+  assert.deepEqual(e.labelHits.map((l: { hit: boolean }) => l.hit), [true, true]);
+  assert.deepEqual([e.overlap.tp, e.overlap.fp, e.overlap.fn], [2, 1, 0]);
+  assert.equal(e.eventHits.length, res.events.length);
+  assert.ok(e.aucPr > 0 && e.aucPr <= 1);
+  assert.match(r.err, /evaluation against 2 labels: overlap-segment P 0\.667 R 1\.000 F1 0\.800 \(tp 2, fp 1, fn 0\)/);
+});
+
+test('--label-col reads labels from a column of the data', () => {
+  const f = path.join(work, 'quality.csv');
+  fs.writeFileSync(f, ['Date,Close,Quality', ...Array.from({ length: 400 }, (_, i) =>
+    `${day(i)},${(100 + 5 * Math.sin(i / 6) + (i === 335 ? 40 : 0)).toFixed(4)},${i >= 334 && i <= 337 ? 'Bad' : 'Good'}`)]
+    .join('\n') + '\n');
+  const r = run(['--csv', f, '--out', 'col', '--label-col', 'Quality', '--anomaly-value', 'Bad', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const e = JSON.parse(fs.readFileSync(path.join(work, 'col', 'result.json'), 'utf8')).evaluation;
+  assert.deepEqual(e.labelHits, [{ start: day(334), end: day(337), hit: true }]);
+});
+
+test('bad labels: exit 2 with one line, nothing written', () => {
+  const j = (name: string, text: string): string => {
+    const p = path.join(work, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  const q = path.join(work, 'q2.csv');
+  fs.writeFileSync(q, ['Date,Close,Quality', ...Array.from({ length: 400 }, (_, i) => `${day(i)},${i % 5},${['Good', 'Bad', 'Meh'][i % 3]}`)].join('\n'));
+  for (const [args, re] of [
+    [['--labels', j('out.json', '{"spikes.csv": [["2030-01-01", "2030-02-01"]]}')],
+      /^error: out\.json: label 2030-01-01\.\.2030-02-01 is outside the series \(2019-01-01\.\.2020-02-04\)$/m],
+    [['--labels', j('bad.json', '{"spikes.csv": [["2019-01-01", ')], /^error: bad\.json: malformed JSON/m],
+    [['--labels', j('none.json', '{"other.csv": []}')], /^error: none\.json: no labels for spikes\.csv$/m],
+    [['--labels', path.join(work, 'missing.json')], /^error: --labels: cannot read .*missing\.json \(ENOENT\)$/m],
+  ] as [string[], RegExp][]) {
+    const r = run(['--csv', spikes, '--out', 'badlab', ...TINY, ...args]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, re);
+    assert.equal(r.err.split('\n').filter((l) => l.startsWith('error')).length, 1);
+    assert.ok(!fs.existsSync(path.join(work, 'badlab')));
+  }
+  const r = run(['--csv', q, '--out', 'badlab', ...TINY, '--label-col', 'Quality', '--anomaly-value', 'Bad']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error: label column Quality: values "Good", "Meh" besides the anomaly value "Bad"/m);
+});
