@@ -154,3 +154,46 @@ test('bad labels: exit 2 with one line, nothing written', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /^error: label column Quality: values "Good", "Meh" besides the anomaly value "Bad"/m);
 });
+
+test('evaluate: a row per file, tp/fp/fn summed per sub-folder, failing files as rows with their error', () => {
+  const root = path.join(work, 'tree');
+  for (const d of ['x', 'y']) fs.mkdirSync(path.join(root, d), { recursive: true });
+  fs.copyFileSync(spikes, path.join(root, 'x', 's1.csv'));
+  fs.copyFileSync(spikes, path.join(root, 'x', 's2.csv'));
+  fs.writeFileSync(path.join(root, 'y', 'flat.csv'), ['Date,Close', ...Array.from({ length: 400 }, (_, i) => `${day(i)},5`)].join('\n'));
+  fs.writeFileSync(path.join(root, 'y', 'unsorted.csv'), 'Date,Close\n2020-01-01,1\n2020-01-03,2\n2020-01-02,3\n');
+  const two = [['2019-12-01 00:00:00.000000', '2019-12-03 00:00:00.000000'], ['2020-01-20 00:00:00', '2020-01-21 00:00:00']];
+  const labels = path.join(work, 'tree-windows.json');
+  fs.writeFileSync(labels, JSON.stringify({ 'x/s1.csv': two, 's2.csv': two.slice(0, 1), 'flat.csv': [], 'unsorted.csv': [] }));
+  const r = run(['evaluate', root, '--labels', labels, '--out', 'evalout', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(fs.readFileSync(path.join(work, 'evalout', 'evaluation.json'), 'utf8'));
+  assert.deepEqual(j.files.map((f: { file: string }) => f.file), ['x/s1.csv', 'x/s2.csv', 'y/flat.csv', 'y/unsorted.csv']);
+  // s1: the three spike events against two labels: 2/1/0; s2: one label: 1/2/0 -> x sums to 3/3/0, F1 6 / 9
+  assert.deepEqual(j.files.slice(0, 2).map((f: { counts: { tp: number; fp: number; fn: number } }) =>
+    [f.counts.tp, f.counts.fp, f.counts.fn]), [[2, 1, 0], [1, 2, 0]]);
+  const x = j.subsets.find((s: { subset: string }) => s.subset === 'x');
+  assert.deepEqual([x.tp, x.fp, x.fn, x.files, x.failed], [3, 3, 0, 2, 0]);
+  assert.ok(Math.abs(x.f1 - 2 / 3) < 1e-12);
+  const y = j.subsets.find((s: { subset: string }) => s.subset === 'y');
+  assert.deepEqual([y.files, y.failed], [2, 2]);
+  assert.match(j.files[2].error, /^constant series/);
+  assert.match(j.files[3].error, /dates out of order: .*--order keep/);
+  assert.deepEqual(j.averaged, ['x']);
+  assert.ok(Math.abs(j.meanF1 - 2 / 3) < 1e-12);
+  const csv = fs.readFileSync(path.join(work, 'evalout', 'evaluation.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 5);
+  assert.match(csv[1], /^x\/s1\.csv,x,2,1,0,0\.667,1\.000,0\.800,/);
+  assert.match(fs.readFileSync(path.join(work, 'evalout', 'evaluation.html'), 'utf8'), /Plotly\.newPlot\("file-2"/);
+  assert.match(r.err, /\[#+\] 4\/4 y\/unsorted\.csv: error: /);
+  assert.match(r.err, /mean F1 over 1 sub-folders: 0\.667; \d+ s \([\d.]+ s per file\)/);
+});
+
+test('evaluate: no folder or no --labels: exit 2 with one line', () => {
+  let r = run(['evaluate', '--labels', 'x.json']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error: evaluate needs a folder/);
+  r = run(['evaluate', work]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error: evaluate needs --labels FILE/);
+});
