@@ -15,6 +15,7 @@ import { resolveEventOptions, withResample } from './events-flags';
 import { eventsCsv } from '../events/csv';
 import { eventSummary } from './events-summary';
 import { loadLabels } from './labels';
+import { saveTrainScores } from './rethreshold';
 import { evaluateStage } from '../pipeline/evaluation';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
@@ -57,6 +58,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
     await run.detector.save(path.join(tmp, 'model'), { name, source: series.source });
+    saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });
   run.detector.dispose();
   const t = result.threshold;

@@ -197,3 +197,26 @@ test('evaluate: no folder or no --labels: exit 2 with one line', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /^error: evaluate needs --labels FILE/);
 });
+
+test('score --model --threshold p99 re-derives the threshold from the saved training MAEs without training', () => {
+  const model = path.join(work, 'three', 'model');
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'three', 'result.json'), 'utf8'));
+  const saved = JSON.parse(fs.readFileSync(path.join(model, 'train-scores.json'), 'utf8')).mae;
+  assert.deepEqual(saved, res.trainScores);
+  const r = run(['score', '--model', model, '--csv', spikes, '--threshold', 'p99', '--out', 'rescored']);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.err, /epoch/);
+  const s = JSON.parse(fs.readFileSync(path.join(work, 'rescored', 'scores.json'), 'utf8'));
+  const sorted = [...saved].sort((a: number, b: number) => a - b);
+  const pos = (sorted.length - 1) * 0.99;
+  const lo = Math.floor(pos);
+  const p99 = sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (pos - lo);
+  assert.equal(s.threshold.percentile, 99);
+  assert.ok(Math.abs(s.threshold.value - p99) < 1e-12);
+  assert.match(s.threshold.explanation, /^99th percentile of the 310 training-window MAEs/);
+  assert.equal(s.anomalies.length, s.windows.filter((w: { mae: number }) => w.mae > p99).length);
+  assert.ok(fs.existsSync(path.join(work, 'rescored', 'events.csv')));
+  const bad = run(['score', '--model', model, '--csv', spikes, '--threshold', 'p1000', '--out', 'rescored2']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^error: invalid threshold: p1000/m);
+});

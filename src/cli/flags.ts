@@ -62,6 +62,9 @@ export const SCORE_FLAGS: FlagDef[] = [
   ...DATA_FLAGS,
   { ...opt('backend'),
     help: 'auto, tensorflow, wasm or cpu (use the training run\'s for identical scores)', group: 'Output' },
+  { ...opt('threshold'), default: undefined, shown: 'the model\'s',
+    help: 're-derive the threshold without training: p99, 3sigma, a number (from the saved training MAEs), '
+      + 'window-sigma[:k] or dynamic' },
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
     help: 'output directory', shown: 'reports/<name>-score-<date>', group: 'Output' },
   { ...QUIET, help: 'print only the output directory' },
