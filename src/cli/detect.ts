@@ -16,6 +16,7 @@ import { eventsCsv } from '../events/csv';
 import { eventSummary } from './events-summary';
 import { loadLabels } from './labels';
 import { saveTrainScores } from './rethreshold';
+import { stepView } from '../pipeline/steps-stage';
 import { evaluateStage } from '../pipeline/evaluation';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
@@ -56,7 +57,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
-    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
+    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
     await run.detector.save(path.join(tmp, 'model'), { name, source: series.source });
     saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });

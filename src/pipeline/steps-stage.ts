@@ -87,3 +87,16 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   return { steps, dates, flags, thresholds: new Float64Array(steps.length).fill(windowThreshold), events,
     source: 'window' };
 }
+
+/**
+ * The per-step view of a stage that the report's zoom panels draw.
+ *
+ * @throws never.
+ * @example
+ * renderReport({ result, series, steps: stepView(run.stage) });
+ */
+export function stepView(s: EventStage): { dates: string[]; x: Float64Array; recon: Float64Array; features: number;
+  scores: Float64Array; thresholds: Float64Array } {
+  return { dates: s.dates, x: s.steps.x, recon: s.steps.recon, features: s.steps.features, scores: s.steps.scores,
+    thresholds: s.thresholds };
+}
