@@ -12,6 +12,10 @@ type FlagDef = OptionDef & { flag: string };
 /** Parsed flags (parse.ts's CliFlags; not imported, to keep flags.ts free of a cycle). */
 type CliFlags = object;
 
+/** Every threshold rule a run accepts, for messages and `--help`. */
+export const THRESHOLD_HINT = 'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, '
+  + 'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
+
 /** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
 export const EVENT_FLAGS: FlagDef[] = [
   ...(EVENT_OPTION_DEFS as FlagDef[]),
@@ -67,7 +71,15 @@ export function resolveEventOptions(f: CliFlags, options: Partial<PipelineOption
   }
   if (typeof o.threshold === 'string') {
     if (isStepRule(o.threshold)) parseStepRule(o.threshold);
-    else parseThreshold(o.threshold);
+    else {
+      try {
+        parseThreshold(o.threshold);
+      } catch (err) {
+        // the window rules' generic hint is widened to the step rules; a specific one (percentile range) stays
+        if (/or 3sigma\)$/.test((err as Error).message)) throw invalid('threshold', o.threshold, THRESHOLD_HINT);
+        throw err;
+      }
+    }
   }
   if (o.smooth !== undefined) smoothOption(String(o.smooth));
   if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');

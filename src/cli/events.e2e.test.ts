@@ -55,7 +55,8 @@ test('detect: a step rule gives step events and says how its threshold was deriv
 test('bad event flags: exit 2 with one line', () => {
   for (const [args, re] of [
     [['--threshold', 'window-sigma:x'], /^error: invalid threshold: window-sigma:x \(window-sigma, window-sigma:K/],
-    [['--threshold', 'median'], /^error: invalid threshold: median/],
+    [['--threshold', 'median'], /^error: invalid threshold: median \(p95, .*window-sigma\[:k\].*dynamic\)$/m],
+    [['--threshold', 'p101'], /^error: invalid threshold: p101 \(percentile must be in/m],
     [['--smooth', 'abc'], /^error: invalid smooth: abc/],
     [['--train-frac', '1'], /^error: invalid train fraction: 1 leaves no rows to score; .*use --fit all$/m],
   ] as [string[], RegExp][]) {
@@ -219,4 +220,16 @@ test('score --model --threshold p99 re-derives the threshold from the saved trai
   const bad = run(['score', '--model', model, '--csv', spikes, '--threshold', 'p1000', '--out', 'rescored2']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /^error: invalid threshold: p1000/m);
+});
+
+test('score --model --threshold window-sigma derives a step rule on the scored series', () => {
+  const r = run(['score', '--model', path.join(work, 'three', 'model'), '--csv', spikes, '--threshold', 'window-sigma:3',
+    '--out', 'rescored3']);
+  assert.equal(r.code, 0, r.err);
+  const s = JSON.parse(fs.readFileSync(path.join(work, 'rescored3', 'scores.json'), 'utf8'));
+  assert.equal(s.threshold.rule, 'window-sigma:3');
+  // logret: 399 transformed rows, 390 windows of 10 -> 399 steps in windows of a third (133), step 14
+  assert.match(s.threshold.explanation, /^window-sigma:3: mean \+ 3σ of the errors in \d+ windows of 133 steps \(step 14\)/);
+  assert.ok(s.events.length >= 1);
+  assert.equal(s.anomalies.length, s.windows.filter((w: { anomaly: boolean }) => w.anomaly).length);
 });

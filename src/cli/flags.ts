@@ -1,7 +1,7 @@
 import { PIPELINE_OPTION_DEFS } from '../pipeline/options';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
 import { optionDef, OptionDef } from '../util/options';
-import { EVENT_FLAGS } from './events-flags';
+import { EVENT_FLAGS, THRESHOLD_HINT } from './events-flags';
 
 /** One command-line flag: an {@link OptionDef} with a flag. */
 export type FlagDef = OptionDef & { flag: string };
@@ -45,7 +45,8 @@ function opt(key: string): FlagDef {
 export const DETECT_FLAGS: FlagDef[] = [
   ...DATA_FLAGS,
   PRESET,
-  ...['trainFrac', 'trainUntil', 'transform', 'scaler', 'window', 'threshold'].map(opt),
+  ...['trainFrac', 'trainUntil', 'transform', 'scaler', 'window'].map(opt),
+  { ...opt('threshold'), help: THRESHOLD_HINT },
   opt('encoder'),
   LAYERS,
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
