@@ -41,24 +41,36 @@ export function csvFilesUnder(dir: string): string[] {
 }
 
 /** One file's run: train, score, events, evaluation; any failure becomes the row's one-line error. */
-async function evaluateOne(dir: string, rel: string, labelsFile: string, options: Partial<PipelineOptions>,
-  f: object): Promise<EvaluatedFile> {
+async function evaluateOne(
+  dir: string,
+  rel: string,
+  labelsFile: string,
+  options: Partial<PipelineOptions>,
+  f: object,
+): Promise<EvaluatedFile> {
   const t0 = Date.now();
   const subset = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
   const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
   try {
     const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
-    const series = withResample(loadCsvSeries(path.join(dir, rel),
-      { dateCol: g.dateCol, valueCols, fill: g.fill, order: eventFlags(f).order }), f);
+    const series = withResample(
+      loadCsvSeries(path.join(dir, rel), { dateCol: g.dateCol, valueCols, fill: g.fill, order: eventFlags(f).order }),
+      f,
+    );
     const labels = labelsFromFile(labelsFile, rel);
     labelSteps(labels, series.dates, path.basename(labelsFile));
     const run = await runPipeline(series, options);
     run.detector.dispose();
     const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
     const seconds = (Date.now() - t0) / 1000;
-    return { row: { file: rel, subset, counts: ev.overlap, seconds }, evaluation: ev, events: run.result.events ?? [],
-      labels, line: { dates: series.dates, values: series.values.map((r) => r[0]), name: series.columns[0] },
-      epochs: run.result.training.epochs };
+    return {
+      row: { file: rel, subset, counts: ev.overlap, seconds },
+      evaluation: ev,
+      events: run.result.events ?? [],
+      labels,
+      line: { dates: series.dates, values: series.values.map((r) => r[0]), name: series.columns[0] },
+      epochs: run.result.training.epochs,
+    };
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     return { row: { file: rel, subset, error: msg, seconds: (Date.now() - t0) / 1000 } };
@@ -95,8 +107,10 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
   };
   const jobs = (f as { jobs?: number }).jobs ?? 1;
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
-  log(`evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}`
-    + `${jobs > 1 ? ` (--jobs ${jobs}: files run one after another in this version)` : ''}`);
+  log(
+    `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}` +
+      `${jobs > 1 ? ` (--jobs ${jobs}: files run one after another in this version)` : ''}`,
+  );
   const results: EvaluatedFile[] = [];
   const t0 = Date.now();
   const tty = !quiet && process.stderr.isTTY;
@@ -106,28 +120,51 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
     results.push(r);
     if (tty) process.stderr.write('\r\x1b[2K');
     const c = r.row.counts;
-    log(`${bar(results.length, files.length)} ${rel}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}`
-      + `  ${r.row.seconds!.toFixed(1)} s`);
+    log(
+      `${bar(results.length, files.length)} ${rel}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
+        `  ${r.row.seconds!.toFixed(1)} s`,
+    );
   }
   const agg = aggregate(results.map((r) => r.row));
   const seconds = (Date.now() - t0) / 1000;
   const out = (f as { out?: string }).out ?? path.join('reports', `evaluation-${today()}`);
-  const settings = { dir, labels: e.labels, resample: e.resample, order: e.order ?? 'strict',
-    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options } };
+  const settings = {
+    dir,
+    labels: e.labels,
+    resample: e.resample,
+    order: e.order ?? 'strict',
+    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options },
+  };
   await writeDirAtomic(out, (tmp) => {
-    const json = { settings, meanF1: agg.meanF1, averaged: agg.averaged, subsets: agg.subsets, seconds,
-      files: results.map((r) => ({ ...r.row, events: r.events?.length, labels: r.labels?.length,
-        pointwise: r.evaluation?.pointwise, aucPr: r.evaluation?.aucPr, epochs: r.epochs })) };
+    const json = {
+      settings,
+      meanF1: agg.meanF1,
+      averaged: agg.averaged,
+      subsets: agg.subsets,
+      seconds,
+      files: results.map((r) => ({
+        ...r.row,
+        events: r.events?.length,
+        labels: r.labels?.length,
+        pointwise: r.evaluation?.pointwise,
+        aucPr: r.evaluation?.aucPr,
+        epochs: r.epochs,
+      })),
+    };
     fs.writeFileSync(path.join(tmp, 'evaluation.json'), JSON.stringify(json, null, 1));
     fs.writeFileSync(path.join(tmp, 'evaluation.csv'), evaluationCsv(results));
     fs.writeFileSync(path.join(tmp, 'evaluation.html'), evaluationHtml(results, agg, settings, seconds));
   });
   for (const s of agg.subsets) {
-    log(`${s.subset.padEnd(24)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  F1 `
-      + `${Number.isFinite(s.f1) ? s.f1.toFixed(3) : '-'}`);
+    log(
+      `${s.subset.padEnd(24)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  F1 ` +
+        `${Number.isFinite(s.f1) ? s.f1.toFixed(3) : '-'}`,
+    );
   }
-  log(`mean F1 over ${agg.averaged.length} sub-folders: ${Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-'}; `
-    + `${seconds.toFixed(0)} s (${(seconds / files.length).toFixed(1)} s per file); ${path.join(out, 'evaluation.html')}`);
+  log(
+    `mean F1 over ${agg.averaged.length} sub-folders: ${Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-'}; ` +
+      `${seconds.toFixed(0)} s (${(seconds / files.length).toFixed(1)} s per file); ${path.join(out, 'evaluation.html')}`,
+  );
   if (quiet) process.stdout.write(`${out}\n`);
   return agg;
 }

@@ -7,15 +7,21 @@ test('resolveEventOptions: --fit all fills the whole-series defaults; flags and 
   const o = resolveEventOptions({ fit: 'all' }, { transform: 'logret' });
   assert.equal(o.fit, 'all');
   for (const [k, v] of Object.entries(WHOLE_SERIES_DEFAULTS)) assert.deepEqual((o as Record<string, unknown>)[k], v, k);
-  const f = resolveEventOptions({ fit: 'all', window: 20, units: 8, transform: 'logret' },
-    { window: 20, encoder: [8], transform: 'logret', scaler: 'standard' }, { about: '', options: { scaler: 'standard' } });
+  const f = resolveEventOptions(
+    { fit: 'all', window: 20, units: 8, transform: 'logret' },
+    { window: 20, encoder: [8], transform: 'logret', scaler: 'standard' },
+    { about: '', options: { scaler: 'standard' } },
+  );
   assert.deepEqual([f.window, f.encoder, f.transform, f.scaler, f.pad], [20, [8], 'logret', 'standard', 50]);
   const split = resolveEventOptions({ pad: 3 }, { window: 30 });
   assert.deepEqual(split, { window: 30, pad: 3 });
 });
 
 test('resolveEventOptions: an unknown rule, a bad smoothing or prune is refused with one line', () => {
-  assert.throws(() => resolveEventOptions({}, { threshold: 'window-sigma:0' }), /^InputError: invalid threshold: window-sigma:0/);
+  assert.throws(
+    () => resolveEventOptions({}, { threshold: 'window-sigma:0' }),
+    /^InputError: invalid threshold: window-sigma:0/,
+  );
   assert.throws(() => resolveEventOptions({}, { threshold: 'p101' }), /invalid threshold: p101/);
   assert.throws(() => resolveEventOptions({ smooth: '2.5' }, {}), /invalid smooth: 2\.5 \(auto, or a whole number/);
   assert.throws(() => resolveEventOptions({ prune: 1 }, {}), /invalid --prune: 1 \(0 to 1\)/);

@@ -13,28 +13,69 @@ type FlagDef = OptionDef & { flag: string };
 type CliFlags = object;
 
 /** Every threshold rule a run accepts, for messages and `--help`. */
-export const THRESHOLD_HINT = 'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, '
-  + 'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
+export const THRESHOLD_HINT =
+  'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, ' +
+  'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
 
 /** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
 export const EVENT_FLAGS: FlagDef[] = [
   ...(EVENT_OPTION_DEFS as FlagDef[]),
-  { flag: '--resample', key: 'resample', type: 'string', arg: '10min|1h|1d', choices: Object.keys(RESAMPLE_RULES),
-    help: 'mean of each column per time bucket before anything else', group: 'Data' },
-  { flag: '--order', key: 'order', type: 'string', default: 'strict', choices: ['strict', 'keep'],
-    help: 'strict: refuse duplicate or unsorted dates; keep: keep the file order (dates only label rows)', group: 'Data' },
-  { flag: '--labels', key: 'labels', type: 'string', arg: 'FILE',
-    help: 'known anomalies: NAB windows JSON or a start,end CSV; adds the evaluation', group: 'Data' },
-  { flag: '--label-col', key: 'labelCol', type: 'string', arg: 'NAME',
-    help: 'known anomalies from a column of the CSV (0/1, or see --anomaly-value)', group: 'Data' },
-  { flag: '--anomaly-value', key: 'anomalyValue', type: 'string', arg: 'V',
-    help: 'the --label-col value marking an anomaly, e.g. Bad', group: 'Data' },
+  {
+    flag: '--resample',
+    key: 'resample',
+    type: 'string',
+    arg: '10min|1h|1d',
+    choices: Object.keys(RESAMPLE_RULES),
+    help: 'mean of each column per time bucket before anything else',
+    group: 'Data',
+  },
+  {
+    flag: '--order',
+    key: 'order',
+    type: 'string',
+    default: 'strict',
+    choices: ['strict', 'keep'],
+    help: 'strict: refuse duplicate or unsorted dates; keep: keep the file order (dates only label rows)',
+    group: 'Data',
+  },
+  {
+    flag: '--labels',
+    key: 'labels',
+    type: 'string',
+    arg: 'FILE',
+    help: 'known anomalies: NAB windows JSON or a start,end CSV; adds the evaluation',
+    group: 'Data',
+  },
+  {
+    flag: '--label-col',
+    key: 'labelCol',
+    type: 'string',
+    arg: 'NAME',
+    help: 'known anomalies from a column of the CSV (0/1, or see --anomaly-value)',
+    group: 'Data',
+  },
+  {
+    flag: '--anomaly-value',
+    key: 'anomalyValue',
+    type: 'string',
+    arg: 'V',
+    help: 'the --label-col value marking an anomaly, e.g. Bad',
+    group: 'Data',
+  },
 ];
 
 /** The event flags' values as parsed (parse.ts's CliFlags does not name them). */
 export interface EventFlags {
-  fit?: 'split' | 'all'; aggregate?: 'median' | 'mean'; smooth?: string; pad?: number; prune?: number;
-  resample?: string; order?: 'strict' | 'keep'; labels?: string; labelCol?: string; anomalyValue?: string;
+  fit?: 'split' | 'all';
+  aggregate?: 'median' | 'mean';
+  smooth?: string;
+  pad?: number;
+  prune?: number;
+  resample?: string;
+  order?: 'strict' | 'keep';
+  labels?: string;
+  labelCol?: string;
+  anomalyValue?: string;
 }
 
 /**
@@ -56,8 +97,11 @@ export function eventFlags(f: CliFlags): EventFlags {
  * @example
  * resolveEventOptions({ fit: 'all' } as CliFlags, {}).window; // 100
  */
-export function resolveEventOptions(f: CliFlags, options: Partial<PipelineOptions>,
-  preset?: Preset): Partial<PipelineOptions> {
+export function resolveEventOptions(
+  f: CliFlags,
+  options: Partial<PipelineOptions>,
+  preset?: Preset,
+): Partial<PipelineOptions> {
   const e = eventFlags(f);
   const o: Record<string, unknown> = { ...options };
   for (const k of ['fit', 'aggregate', 'smooth', 'pad', 'prune'] as const) if (e[k] !== undefined) o[k] = e[k];
@@ -65,7 +109,8 @@ export function resolveEventOptions(f: CliFlags, options: Partial<PipelineOption
     const given = f as unknown as Record<string, unknown>;
     const fromPreset = (preset?.options ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(WHOLE_SERIES_DEFAULTS)) {
-      const flagKey = k === 'encoder' ? (given.units !== undefined || given.layers !== undefined) : given[k] !== undefined;
+      const flagKey =
+        k === 'encoder' ? given.units !== undefined || given.layers !== undefined : given[k] !== undefined;
       if (!flagKey && fromPreset[k] === undefined) o[k] = Array.isArray(v) ? [...v] : v;
     }
   }

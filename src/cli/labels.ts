@@ -41,19 +41,29 @@ export function labelsFromFile(file: string, relPath: string): LabelInterval[] {
  * @example
  * labelsFromColumn('data.csv', 'Quality', 'Bad');
  */
-export function labelsFromColumn(csvFile: string, column: string, anomalyValue?: string,
-  dateCol?: string): LabelInterval[] {
+export function labelsFromColumn(
+  csvFile: string,
+  column: string,
+  anomalyValue?: string,
+  dateCol?: string,
+): LabelInterval[] {
   const t = parseCsv(readText(csvFile, '--label-col'), path.basename(csvFile));
   const find = (n: string): number => t.header.findIndex((h) => h.trim().toLowerCase() === n.toLowerCase());
   const col = find(column);
   if (col < 0) throw new InputError(`--label-col: column "${column}" not found in ${csvFile} (${t.header.join(', ')})`);
-  const di = dateCol !== undefined ? find(dateCol) : DATE_NAMES.map(find).find((i) => i >= 0) ?? 0;
+  const di = dateCol !== undefined ? find(dateCol) : (DATE_NAMES.map(find).find((i) => i >= 0) ?? 0);
   const dates = t.rows.map((r, i) => {
     const d = parseDate(r[di] ?? '');
-    if (d === null) throw new InputError(`${path.basename(csvFile)} line ${t.lines[i]}: invalid date ${JSON.stringify(r[di])}`);
+    if (d === null)
+      throw new InputError(`${path.basename(csvFile)} line ${t.lines[i]}: invalid date ${JSON.stringify(r[di])}`);
     return d;
   });
-  return labelColumnIntervals(dates, t.rows.map((r) => r[col] ?? ''), column, anomalyValue);
+  return labelColumnIntervals(
+    dates,
+    t.rows.map((r) => r[col] ?? ''),
+    column,
+    anomalyValue,
+  );
 }
 
 /**

@@ -38,8 +38,10 @@ export function readTrainScores(modelDir: string): number[] {
   try {
     j = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
-    throw new InputError(`${file}: missing or malformed; a window rule needs the training scores a detect run saves `
-      + '(run detect again, or use a step rule: window-sigma, dynamic)');
+    throw new InputError(
+      `${file}: missing or malformed; a window rule needs the training scores a detect run saves ` +
+        '(run detect again, or use a step rule: window-sigma, dynamic)',
+    );
   }
   const mae = (j as { mae?: unknown }).mae;
   if (!Array.isArray(mae) || mae.length === 0 || !mae.every((v) => typeof v === 'number' && Number.isFinite(v))) {
@@ -64,8 +66,13 @@ export interface Rethresholded {
  * @example
  * const r = rethreshold(detector, await detector.score(series), 'model', 'p99', series.values);
  */
-export function rethreshold(detector: LstmAutoencoderDetector, scores: ScoreResult, modelDir: string, rule: string,
-  raw: { dates: string[]; values: number[][] }): Rethresholded {
+export function rethreshold(
+  detector: LstmAutoencoderDetector,
+  scores: ScoreResult,
+  modelDir: string,
+  rule: string,
+  raw: { dates: string[]; values: number[][] },
+): Rethresholded {
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...detector.options, threshold: rule };
   let threshold: Rethresholded['threshold'];
   let s = scores;
@@ -87,5 +94,7 @@ export function rethreshold(detector: LstmAutoencoderDetector, scores: ScoreResu
 
 function anomaliesOf(windows: ScoredWindow[], raw: { dates: string[]; values: number[][] }): AnomalyRecord[] {
   const at = new Map(raw.dates.map((d, i) => [d, i]));
-  return windows.filter((w) => w.anomaly).map((w) => ({ date: w.end, value: raw.values[at.get(w.end)!][0], mae: w.mae }));
+  return windows
+    .filter((w) => w.anomaly)
+    .map((w) => ({ date: w.end, value: raw.values[at.get(w.end)!][0], mae: w.mae }));
 }

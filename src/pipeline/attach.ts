@@ -14,8 +14,10 @@ import type { EventStage } from './steps-stage';
  */
 export function checkFitMode(o: { trainFrac: number; fit: string }): void {
   if (o.fit !== 'all' && o.trainFrac >= 1) {
-    throw new InputError(`invalid train fraction: ${o.trainFrac} leaves no rows to score; to train on the whole series `
-      + 'and score every window use --fit all');
+    throw new InputError(
+      `invalid train fraction: ${o.trainFrac} leaves no rows to score; to train on the whole series ` +
+        'and score every window use --fit all',
+    );
   }
 }
 
@@ -26,12 +28,16 @@ export function checkFitMode(o: { trainFrac: number; fit: string }): void {
  * @example
  * const { test, anomalies } = stepFlaggedWindows(scores, stage, series);
  */
-export function stepFlaggedWindows(scores: ScoreResult, stage: EventStage, series: Series):
-  { test: ScoredWindow[]; anomalies: AnomalyRecord[] } {
+export function stepFlaggedWindows(
+  scores: ScoreResult,
+  stage: EventStage,
+  series: Series,
+): { test: ScoredWindow[]; anomalies: AnomalyRecord[] } {
   const T = scores.reconstruction?.window ?? 1;
   const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
-  const anomalies = windows.filter((w) => w.anomaly)
+  const anomalies = windows
+    .filter((w) => w.anomaly)
     .map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
   return { test: windows, anomalies };
 }

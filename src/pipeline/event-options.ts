@@ -27,27 +27,75 @@ export const AGGREGATES = ['median', 'mean'] as const;
  * presets win over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
-  transform: 'none', scaler: 'minmax', window: 100, encoder: [60], dropout: 0, loss: 'mse', learningRate: 1e-3,
-  batchSize: 64, epochs: 10, patience: 0, valSplit: 0, threshold: 'window-sigma:4', smooth: 'auto', pad: 50,
+  transform: 'none',
+  scaler: 'minmax',
+  window: 100,
+  encoder: [60],
+  dropout: 0,
+  loss: 'mse',
+  learningRate: 1e-3,
+  batchSize: 64,
+  epochs: 10,
+  patience: 0,
+  valSplit: 0,
+  threshold: 'window-sigma:4',
+  smooth: 'auto',
+  pad: 50,
   prune: 0.13,
 } as const;
 
 /** The event options, each declared once (defaults and `--help` derive from it). */
 export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
-  { key: 'fit', flag: '--fit', type: 'string', default: 'split', choices: FIT_MODES,
-    help: 'split: train on the first part, score the rest; all: train on the whole series and score every window '
-      + `(defaults then: ${Object.entries(WHOLE_SERIES_DEFAULTS).map(([k, v]) => `${k} ${v}`).join(', ')})`,
-    group: 'Pipeline' },
-  { key: 'aggregate', flag: '--aggregate', type: 'string', default: 'median', choices: AGGREGATES,
-    help: 'per-step reconstruction over the windows covering a step', group: 'Pipeline' },
-  { key: 'smooth', flag: '--smooth', type: 'string', arg: 'auto|N|0', default: 'auto',
-    help: 'centred rolling mean of per-step errors (auto: 1% of the length, at most 200)', group: 'Pipeline' },
-  { key: 'pad', flag: '--pad', type: 'int', arg: 'N', default: 0,
-    help: 'steps of padding around flagged steps before merging (step rules)', group: 'Pipeline' },
-  { key: 'prune', flag: '--prune', type: 'number', arg: 'F', default: 0,
-    help: 'drop events whose peak is less than F (0.13 = 13%) above the next (step rules; 0: off)', group: 'Pipeline' },
+  {
+    key: 'fit',
+    flag: '--fit',
+    type: 'string',
+    default: 'split',
+    choices: FIT_MODES,
+    help:
+      'split: train on the first part, score the rest; all: train on the whole series and score every window ' +
+      `(defaults then: ${Object.entries(WHOLE_SERIES_DEFAULTS)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    group: 'Pipeline',
+  },
+  {
+    key: 'aggregate',
+    flag: '--aggregate',
+    type: 'string',
+    default: 'median',
+    choices: AGGREGATES,
+    help: 'per-step reconstruction over the windows covering a step',
+    group: 'Pipeline',
+  },
+  {
+    key: 'smooth',
+    flag: '--smooth',
+    type: 'string',
+    arg: 'auto|N|0',
+    default: 'auto',
+    help: 'centred rolling mean of per-step errors (auto: 1% of the length, at most 200)',
+    group: 'Pipeline',
+  },
+  {
+    key: 'pad',
+    flag: '--pad',
+    type: 'int',
+    arg: 'N',
+    default: 0,
+    help: 'steps of padding around flagged steps before merging (step rules)',
+    group: 'Pipeline',
+  },
+  {
+    key: 'prune',
+    flag: '--prune',
+    type: 'number',
+    arg: 'F',
+    default: 0,
+    help: 'drop events whose peak is less than F (0.13 = 13%) above the next (step rules; 0: off)',
+    group: 'Pipeline',
+  },
 ];
-
 
 /**
  * The smoothing width of `--smooth`: `auto`, a whole number of steps (0 or 1: none).

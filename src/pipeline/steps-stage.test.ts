@@ -29,15 +29,24 @@ function fakeScores(values: number[], recon: number[], T: number, flagged: boole
   const n = values.length - T + 1;
   const x = new Float32Array(n * T);
   const r = new Float32Array(n * T);
-  for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) {
-    x[i * T + t] = values[i + t];
-    r[i * T + t] = recon[i + t];
-  }
+  for (let i = 0; i < n; i++)
+    for (let t = 0; t < T; t++) {
+      x[i * T + t] = values[i + t];
+      r[i * T + t] = recon[i + t];
+    }
   const ds = values.map((_, i) => `2020-01-${String(i + 1).padStart(2, '0')}`);
-  const mae = Array.from({ length: n }, (_, i) => flagged[i] ? 9 : 0);
-  return { start: ds.slice(0, n), end: ds.slice(T - 1), mae, anomaly: flagged, windows: [], anomalies: [],
+  const mae = Array.from({ length: n }, (_, i) => (flagged[i] ? 9 : 0));
+  return {
+    start: ds.slice(0, n),
+    end: ds.slice(T - 1),
+    mae,
+    anomaly: flagged,
+    windows: [],
+    anomalies: [],
     transformed: { dates: ds, values: values.map((v) => [v]), columns: ['v'], source: 's' },
-    reconstruction: { x, recon: r, n, window: T, features: 1 }, offset: 0 };
+    reconstruction: { x, recon: r, n, window: T, features: 1 },
+    offset: 0,
+  };
 }
 
 test('eventStage: a window rule flags every step of flagged windows; a step rule thresholds step scores', () => {
@@ -46,12 +55,21 @@ test('eventStage: a window rule flags every step of flagged windows; a step rule
   const s = fakeScores(values, recon, 2, [false, false, false, false, true, true, false, false, false]);
   const w = eventStage(s, { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0' }, 1);
   assert.equal(w.source, 'window');
-  assert.deepEqual(w.flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0), [4, 5, 6]);
-  assert.deepEqual(w.events.map((e) => [e.start, e.end]), [['2020-01-05', '2020-01-07']]);
+  assert.deepEqual(
+    w.flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0),
+    [4, 5, 6],
+  );
+  assert.deepEqual(
+    w.events.map((e) => [e.start, e.end]),
+    [['2020-01-05', '2020-01-07']],
+  );
   const st = eventStage(s, { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0', threshold: 'window-sigma:1' }, 1);
   assert.equal(st.source, 'step');
   assert.deepEqual(Array.from(st.steps.scores), recon);
-  assert.deepEqual(st.events.map((e) => [e.start, e.end, e.peakScore]), [['2020-01-06', '2020-01-06', 10]]);
+  assert.deepEqual(
+    st.events.map((e) => [e.start, e.end, e.peakScore]),
+    [['2020-01-06', '2020-01-06', 10]],
+  );
   assert.match(st.explanation!, /^window-sigma:1: mean \+ 1σ/);
 });
 

@@ -35,16 +35,30 @@ export interface EventStage {
  * @example
  * windowEvents([0, 5, 5], [false, true, true], 1, ['a', 'b', 'c', 'd'], 2)[0]; // start 'b', end 'd'
  */
-export function windowEvents(mae: ArrayLike<number>, flags: ArrayLike<boolean>, threshold: number, dates: string[],
-  window: number, perFeature?: ArrayLike<number>, columns: string[] = []): AnomalyEvent[] {
+export function windowEvents(
+  mae: ArrayLike<number>,
+  flags: ArrayLike<boolean>,
+  threshold: number,
+  dates: string[],
+  window: number,
+  perFeature?: ArrayLike<number>,
+  columns: string[] = [],
+): AnomalyEvent[] {
   const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
   const F = columns.length;
   return flagRuns(flags).map(([a, b]) => {
     let p = a;
     for (let i = a; i <= b; i++) if (mae[i] > mae[p]) p = i;
     const endIndex = b + window - 1;
-    const ev: AnomalyEvent = { start: dates[a], end: dates[endIndex], startIndex: a, endIndex,
-      peak: dates[p + window - 1], peakScore: mae[p], severity: mean + std > 0 ? (mae[p] - threshold) / (mean + std) : 0 };
+    const ev: AnomalyEvent = {
+      start: dates[a],
+      end: dates[endIndex],
+      startIndex: a,
+      endIndex,
+      peak: dates[p + window - 1],
+      peakScore: mae[p],
+      severity: mean + std > 0 ? (mae[p] - threshold) / (mean + std) : 0,
+    };
     if (F >= 2 && perFeature) {
       const sums = new Array<number>(F).fill(0);
       for (let s = a; s <= endIndex; s++) for (let j = 0; j < F; j++) sums[j] += perFeature[s * F + j];
@@ -68,24 +82,42 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   const r = scores.reconstruction;
   if (!r) throw new Error('scores carry no reconstruction');
   const columns = scores.transformed.columns;
-  const steps = stepScores(r.x, r.recon, r.n, r.window, r.features,
-    { aggregate: o.aggregate, smooth: smoothOption(String(o.smooth)) });
+  const steps = stepScores(r.x, r.recon, r.n, r.window, r.features, {
+    aggregate: o.aggregate,
+    smooth: smoothOption(String(o.smooth)),
+  });
   const off = scores.offset ?? 0;
   const dates = scores.transformed.dates.slice(off, off + steps.length);
   if (isStepRule(o.threshold)) {
     const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
-    const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds,
-      { perFeature: steps.perFeature, columns });
-    return { steps, dates, flags: th.flags, thresholds: th.thresholds, events, source: 'step',
-      explanation: th.explanation, rule: th.rule };
+    const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {
+      perFeature: steps.perFeature,
+      columns,
+    });
+    return {
+      steps,
+      dates,
+      flags: th.flags,
+      thresholds: th.thresholds,
+      events,
+      source: 'step',
+      explanation: th.explanation,
+      rule: th.rule,
+    };
   }
   const flags = new Array<boolean>(steps.length).fill(false);
   scores.anomaly.forEach((f, i) => {
     if (f) for (let s = i; s < i + r.window; s++) flags[s] = true;
   });
   const events = windowEvents(scores.mae, scores.anomaly, windowThreshold, dates, r.window, steps.perFeature, columns);
-  return { steps, dates, flags, thresholds: new Float64Array(steps.length).fill(windowThreshold), events,
-    source: 'window' };
+  return {
+    steps,
+    dates,
+    flags,
+    thresholds: new Float64Array(steps.length).fill(windowThreshold),
+    events,
+    source: 'window',
+  };
 }
 
 /**
@@ -95,8 +127,20 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
  * @example
  * renderReport({ result, series, steps: stepView(run.stage) });
  */
-export function stepView(s: EventStage): { dates: string[]; x: Float64Array; recon: Float64Array; features: number;
-  scores: Float64Array; thresholds: Float64Array } {
-  return { dates: s.dates, x: s.steps.x, recon: s.steps.recon, features: s.steps.features, scores: s.steps.scores,
-    thresholds: s.thresholds };
+export function stepView(s: EventStage): {
+  dates: string[];
+  x: Float64Array;
+  recon: Float64Array;
+  features: number;
+  scores: Float64Array;
+  thresholds: Float64Array;
+} {
+  return {
+    dates: s.dates,
+    x: s.steps.x,
+    recon: s.steps.recon,
+    features: s.steps.features,
+    scores: s.steps.scores,
+    thresholds: s.thresholds,
+  };
 }

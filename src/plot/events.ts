@@ -3,7 +3,10 @@ import { baseLayout, checkLine, COLORS, Figure, Line } from './figure';
 import { plotText } from './text';
 
 /** An interval to shade on a chart: ISO dates of its first and last step. */
-export interface Span { start: string; end: string }
+export interface Span {
+  start: string;
+  end: string;
+}
 
 /** Options of {@link eventsChart}. */
 export interface EventsChartOptions {
@@ -36,30 +39,68 @@ export function eventsChart(line: Line, events: Span[], opts: EventsChartOptions
   const name = plotText(line.name ?? 'value');
   const idx = decimate(line.values, opts.buckets);
   const band = (s: Span, fill: string, dash?: string): Record<string, unknown> => ({
-    type: 'rect', xref: 'x', yref: 'paper', x0: s.start, x1: s.end, y0: 0, y1: 1, fillcolor: fill, layer: 'below',
+    type: 'rect',
+    xref: 'x',
+    yref: 'paper',
+    x0: s.start,
+    x1: s.end,
+    y0: 0,
+    y1: 1,
+    fillcolor: fill,
+    layer: 'below',
     line: dash ? { color: COLORS.anomaly, width: 1, dash } : { width: 0 },
   });
   const labels = opts.labels ?? [];
   const shapes = [
     ...labels.map((l) => band(l, EVENT_COLORS.label)),
-    ...events.map((e, i) => band(e, EVENT_COLORS.event, opts.eventHits ? (opts.eventHits[i] ? 'solid' : 'dash') : undefined)),
+    ...events.map((e, i) =>
+      band(e, EVENT_COLORS.event, opts.eventHits ? (opts.eventHits[i] ? 'solid' : 'dash') : undefined),
+    ),
   ];
   if (opts.trainEnd) {
-    shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: opts.trainEnd, x1: opts.trainEnd, y0: 0, y1: 1,
-      line: { color: COLORS.threshold, width: 2, dash: 'dash' } });
+    shapes.push({
+      type: 'line',
+      xref: 'x',
+      yref: 'paper',
+      x0: opts.trainEnd,
+      x1: opts.trainEnd,
+      y0: 0,
+      y1: 1,
+      line: { color: COLORS.threshold, width: 2, dash: 'dash' },
+    });
   }
   const missed = labels.filter((_, i) => opts.labelHits && !opts.labelHits[i]);
-  const data: Array<Record<string, unknown>> = [{
-    type: 'scatter', mode: 'lines', name, x: pick(line.dates, idx), y: pick(line.values, idx),
-    line: { color: COLORS.train, width: 1.2 }, hovertemplate: `%{x}<br>${name}: %{y}<extra></extra>`,
-  }];
+  const data: Array<Record<string, unknown>> = [
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name,
+      x: pick(line.dates, idx),
+      y: pick(line.values, idx),
+      line: { color: COLORS.train, width: 1.2 },
+      hovertemplate: `%{x}<br>${name}: %{y}<extra></extra>`,
+    },
+  ];
   if (missed.length) {
     const top = Math.max(...line.values.filter(Number.isFinite));
-    data.push({ type: 'scatter', mode: 'markers', name: `missed labels (${missed.length})`, x: missed.map((l) => l.start),
-      y: missed.map(() => top), marker: { symbol: 'x', color: EVENT_COLORS.miss, size: 11 },
-      hovertemplate: '%{x}<extra>missed label</extra>' });
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: `missed labels (${missed.length})`,
+      x: missed.map((l) => l.start),
+      y: missed.map(() => top),
+      marker: { symbol: 'x', color: EVENT_COLORS.miss, size: 11 },
+      hovertemplate: '%{x}<extra>missed label</extra>',
+    });
   }
-  const layout = { ...baseLayout({ title: opts.title ?? `Events in the series (${events.length})`, x: 'date',
-    y: line.name ?? 'value', xType: 'date' }), shapes };
+  const layout = {
+    ...baseLayout({
+      title: opts.title ?? `Events in the series (${events.length})`,
+      x: 'date',
+      y: line.name ?? 'value',
+      xType: 'date',
+    }),
+    shapes,
+  };
   return { data, layout };
 }

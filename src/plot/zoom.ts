@@ -15,7 +15,12 @@ export interface StepView {
 }
 
 /** An event's step range. */
-export interface ZoomEvent { startIndex: number; endIndex: number; start: string; end: string }
+export interface ZoomEvent {
+  startIndex: number;
+  endIndex: number;
+  start: string;
+  end: string;
+}
 
 /**
  * A zoomed panel of one event: on top the input as the model saw it (first column, after the transform and
@@ -37,21 +42,60 @@ export function zoomChart(v: StepView, e: ZoomEvent, title: string, column = 0, 
   const thr = idx.map((s) => (Number.isFinite(v.thresholds[s]) ? v.thresholds[s] : null));
   const nm = plotText(name);
   const data = [
-    { type: 'scatter', mode: 'lines', name: `${nm} (scaled input)`, x, y: col(v.x), line: { color: COLORS.train, width: 1.5 } },
-    { type: 'scatter', mode: 'lines', name: 'reconstruction', x, y: col(v.recon),
-      line: { color: COLORS.test, width: 1.5, dash: 'dot' } },
-    { type: 'scatter', mode: 'lines', name: 'per-step error', x, y: idx.map((s) => v.scores[s]), yaxis: 'y2',
-      line: { color: COLORS.anomaly, width: 1.5 } },
-    { type: 'scatter', mode: 'lines', name: 'threshold', x, y: thr, yaxis: 'y2',
-      line: { color: COLORS.threshold, width: 1.5, dash: 'dash' } },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: `${nm} (scaled input)`,
+      x,
+      y: col(v.x),
+      line: { color: COLORS.train, width: 1.5 },
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'reconstruction',
+      x,
+      y: col(v.recon),
+      line: { color: COLORS.test, width: 1.5, dash: 'dot' },
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'per-step error',
+      x,
+      y: idx.map((s) => v.scores[s]),
+      yaxis: 'y2',
+      line: { color: COLORS.anomaly, width: 1.5 },
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'threshold',
+      x,
+      y: thr,
+      yaxis: 'y2',
+      line: { color: COLORS.threshold, width: 1.5, dash: 'dash' },
+    },
   ];
   const base = baseLayout({ title, x: 'date', y: 'scaled value', xType: 'date' });
   const layout = {
     ...base,
     yaxis: { ...(base.yaxis as object), domain: [0.45, 1] },
     yaxis2: { ...(base.yaxis as object), domain: [0, 0.35], anchor: 'x', title: { text: 'error' } },
-    shapes: [{ type: 'rect', xref: 'x', yref: 'paper', x0: e.start, x1: e.end, y0: 0, y1: 1,
-      fillcolor: 'rgba(220, 38, 38, 0.12)', layer: 'below', line: { width: 0 } }],
+    shapes: [
+      {
+        type: 'rect',
+        xref: 'x',
+        yref: 'paper',
+        x0: e.start,
+        x1: e.end,
+        y0: 0,
+        y1: 1,
+        fillcolor: 'rgba(220, 38, 38, 0.12)',
+        layer: 'below',
+        line: { width: 0 },
+      },
+    ],
   };
   return { data, layout };
 }

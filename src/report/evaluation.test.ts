@@ -5,9 +5,20 @@ import { scoreCounts } from '../evaluate/counts';
 import { evaluationCsv, EvaluatedFile, evaluationHtml } from './evaluation';
 
 const files: EvaluatedFile[] = [
-  { row: { file: 'a/x.csv', subset: 'a', counts: scoreCounts(2, 1, 1), seconds: 3.21 },
-    evaluation: { labels: 3, labelsOutside: 0, overlap: scoreCounts(2, 1, 1), pointwise: scoreCounts(4, 4, 0),
-      aucPr: 0.5, eventHits: [true, true, false], labelHits: [] }, events: [], labels: [] },
+  {
+    row: { file: 'a/x.csv', subset: 'a', counts: scoreCounts(2, 1, 1), seconds: 3.21 },
+    evaluation: {
+      labels: 3,
+      labelsOutside: 0,
+      overlap: scoreCounts(2, 1, 1),
+      pointwise: scoreCounts(4, 4, 0),
+      aucPr: 0.5,
+      eventHits: [true, true, false],
+      labelHits: [],
+    },
+    events: [],
+    labels: [],
+  },
   { row: { file: 'b/y, "z".csv', subset: 'b', error: 'constant series', seconds: 0.04 } },
 ];
 

@@ -32,10 +32,24 @@ const cell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '"
  */
 export function evaluationCsv(files: EvaluatedFile[]): string {
   const head = 'file,subset,tp,fp,fn,precision,recall,f1,pointwise_f1,auc_pr,events,labels,seconds,error';
-  const rows = files.map(({ row: r, evaluation: e, events, labels }) => [cell(r.file), cell(r.subset),
-    r.counts?.tp ?? '', r.counts?.fp ?? '', r.counts?.fn ?? '', num(r.counts?.precision), num(r.counts?.recall),
-    num(r.counts?.f1), num(e?.pointwise.f1), num(e?.aucPr), events?.length ?? '', labels?.length ?? '',
-    r.seconds === undefined ? '' : r.seconds.toFixed(1), cell(r.error ?? '')].join(','));
+  const rows = files.map(({ row: r, evaluation: e, events, labels }) =>
+    [
+      cell(r.file),
+      cell(r.subset),
+      r.counts?.tp ?? '',
+      r.counts?.fp ?? '',
+      r.counts?.fn ?? '',
+      num(r.counts?.precision),
+      num(r.counts?.recall),
+      num(r.counts?.f1),
+      num(e?.pointwise.f1),
+      num(e?.aucPr),
+      events?.length ?? '',
+      labels?.length ?? '',
+      r.seconds === undefined ? '' : r.seconds.toFixed(1),
+      cell(r.error ?? ''),
+    ].join(','),
+  );
   return [head, ...rows].join('\n') + '\n';
 }
 
@@ -54,17 +68,52 @@ function table(head: string[], rows: string[][]): string {
  * fs.writeFileSync('evaluation.html', evaluationHtml(files, aggregate(files.map((f) => f.row)), {}, 120));
  */
 export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings: object, seconds: number): string {
-  const subsets = table(['sub-folder', 'files', 'failed', 'tp', 'fp', 'fn', 'precision', 'recall', 'F1'],
-    agg.subsets.map((s) => [escapeHtml(s.subset), String(s.files), String(s.failed), String(s.tp), String(s.fp),
-      String(s.fn), num(s.precision), num(s.recall), num(s.f1)]));
-  const perFile = table(['file', 'tp', 'fp', 'fn', 'F1', 'point-wise F1', 'AUC-PR', 'events', 'labels', 'seconds', 'error'],
-    files.map(({ row: r, evaluation: e, events, labels }) => [escapeHtml(r.file), String(r.counts?.tp ?? ''),
-      String(r.counts?.fp ?? ''), String(r.counts?.fn ?? ''), num(r.counts?.f1), num(e?.pointwise.f1), num(e?.aucPr),
-      String(events?.length ?? ''), String(labels?.length ?? ''), r.seconds?.toFixed(1) ?? '', escapeHtml(r.error ?? '')]));
-  const charts = files.filter((x) => x.line).map((x, i) => figureDiv(eventsChart(x.line!, x.events ?? [], {
-    title: `${x.row.file}: ${x.events?.length ?? 0} events, ${x.labels?.length ?? 0} labels`, labels: x.labels,
-    eventHits: x.evaluation?.eventHits, labelHits: x.evaluation?.labelHits.map((l) => l.hit), buckets: 400 }),
-  `file-${i + 1}`, 260)).join('\n');
+  const subsets = table(
+    ['sub-folder', 'files', 'failed', 'tp', 'fp', 'fn', 'precision', 'recall', 'F1'],
+    agg.subsets.map((s) => [
+      escapeHtml(s.subset),
+      String(s.files),
+      String(s.failed),
+      String(s.tp),
+      String(s.fp),
+      String(s.fn),
+      num(s.precision),
+      num(s.recall),
+      num(s.f1),
+    ]),
+  );
+  const perFile = table(
+    ['file', 'tp', 'fp', 'fn', 'F1', 'point-wise F1', 'AUC-PR', 'events', 'labels', 'seconds', 'error'],
+    files.map(({ row: r, evaluation: e, events, labels }) => [
+      escapeHtml(r.file),
+      String(r.counts?.tp ?? ''),
+      String(r.counts?.fp ?? ''),
+      String(r.counts?.fn ?? ''),
+      num(r.counts?.f1),
+      num(e?.pointwise.f1),
+      num(e?.aucPr),
+      String(events?.length ?? ''),
+      String(labels?.length ?? ''),
+      r.seconds?.toFixed(1) ?? '',
+      escapeHtml(r.error ?? ''),
+    ]),
+  );
+  const charts = files
+    .filter((x) => x.line)
+    .map((x, i) =>
+      figureDiv(
+        eventsChart(x.line!, x.events ?? [], {
+          title: `${x.row.file}: ${x.events?.length ?? 0} events, ${x.labels?.length ?? 0} labels`,
+          labels: x.labels,
+          eventHits: x.evaluation?.eventHits,
+          labelHits: x.evaluation?.labelHits.map((l) => l.hit),
+          buckets: 400,
+        }),
+        `file-${i + 1}`,
+        260,
+      ),
+    )
+    .join('\n');
   const mean = Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-';
   return `<!DOCTYPE html>
 <html lang="en">

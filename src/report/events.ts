@@ -15,16 +15,40 @@ const pct = (v: number): string => `${(v * 100).toFixed(0)}%`;
 
 function eventsTable(events: AnomalyEvent[], hits?: boolean[]): string {
   const shareCols = events.find((e) => e.shares)?.shares;
-  const head = ['#', 'start', 'end', 'steps', 'peak', 'peak score', 'severity', ...(hits ? ['label?'] : []),
-    ...(shareCols ? ['share of the error'] : [])];
-  const rows = events.map((e, i) => [String(i + 1), escapeHtml(e.start), escapeHtml(e.end),
-    String(e.endIndex - e.startIndex + 1), escapeHtml(e.peak), num(e.peakScore), num(e.severity),
+  const head = [
+    '#',
+    'start',
+    'end',
+    'steps',
+    'peak',
+    'peak score',
+    'severity',
+    ...(hits ? ['label?'] : []),
+    ...(shareCols ? ['share of the error'] : []),
+  ];
+  const rows = events.map((e, i) => [
+    String(i + 1),
+    escapeHtml(e.start),
+    escapeHtml(e.end),
+    String(e.endIndex - e.startIndex + 1),
+    escapeHtml(e.peak),
+    num(e.peakScore),
+    num(e.severity),
     ...(hits ? [hits[i] ? '<span class="hit">true</span>' : '<span class="miss">false</span>'] : []),
-    ...(shareCols ? [Object.entries(e.shares ?? {}).sort((a, b) => b[1] - a[1])
-      .map(([c, s]) => `${escapeHtml(c)} ${pct(s)}`).join(', ')] : [])]);
-  return `<table class="anomalies" id="events-table"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}`
-    + `</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}`
-    + '\n</tbody></table>';
+    ...(shareCols
+      ? [
+          Object.entries(e.shares ?? {})
+            .sort((a, b) => b[1] - a[1])
+            .map(([c, s]) => `${escapeHtml(c)} ${pct(s)}`)
+            .join(', '),
+        ]
+      : []),
+  ]);
+  return (
+    `<table class="anomalies" id="events-table"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}` +
+    `</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}` +
+    '\n</tbody></table>'
+  );
 }
 
 function evaluationBlock(r: RunResult): string {
@@ -58,20 +82,47 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
   const events = r.events;
   const ev = r.evaluation;
   const labels = ev?.labelHits.map((l) => ({ start: l.start, end: l.end }));
-  const chart = figureDiv(eventsChart(lineOf(series), events, { labels, eventHits: ev?.eventHits,
-    labelHits: ev?.labelHits.map((l) => l.hit), trainEnd: r.config.fit === 'all' ? undefined : r.split.trainEnd }),
-  'events', 380);
-  const largest = events.map((e, i) => ({ e, i })).sort((a, b) => b.e.severity - a.e.severity).slice(0, ZOOM_PANELS);
-  const zooms = steps ? largest.map(({ e, i }) => figureDiv(zoomChart(steps, e, `Event ${i + 1}: ${e.start} .. ${e.end}`
-    + ` (severity ${num(e.severity)})`, 0, series.columns[0]), `zoom-${i + 1}`, 360)).join('\n') : '';
+  const chart = figureDiv(
+    eventsChart(lineOf(series), events, {
+      labels,
+      eventHits: ev?.eventHits,
+      labelHits: ev?.labelHits.map((l) => l.hit),
+      trainEnd: r.config.fit === 'all' ? undefined : r.split.trainEnd,
+    }),
+    'events',
+    380,
+  );
+  const largest = events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.severity - a.e.severity)
+    .slice(0, ZOOM_PANELS);
+  const zooms = steps
+    ? largest
+        .map(({ e, i }) =>
+          figureDiv(
+            zoomChart(
+              steps,
+              e,
+              `Event ${i + 1}: ${e.start} .. ${e.end}` + ` (severity ${num(e.severity)})`,
+              0,
+              series.columns[0],
+            ),
+            `zoom-${i + 1}`,
+            360,
+          ),
+        )
+        .join('\n')
+    : '';
   const how = r.threshold.explanation ? `<p class="caption">Threshold: ${escapeHtml(r.threshold.explanation)}</p>` : '';
   const from = r.eventSource === 'step' ? 'runs of flagged steps' : 'runs of consecutive flagged windows';
-  return `<section class="card" id="events-section">
-<h2>Events (${events.length})</h2><p class="caption">${events.length} event${events.length === 1 ? '' : 's'}: ${from}. `
-    + `Zoomed: the ${largest.length} most severe, as the model saw them (after transform and scaling).</p>${how}
+  return (
+    `<section class="card" id="events-section">
+<h2>Events (${events.length})</h2><p class="caption">${events.length} event${events.length === 1 ? '' : 's'}: ${from}. ` +
+    `Zoomed: the ${largest.length} most severe, as the model saw them (after transform and scaling).</p>${how}
 ${chart}
 ${zooms ? `<div class="grid2">${zooms}</div>` : ''}
 ${events.length ? eventsTable(events, ev?.eventHits) : '<p>No events.</p>'}
 ${evaluationBlock(r)}
-</section>`;
+</section>`
+  );
 }
