@@ -80,7 +80,10 @@ export function zoomChart(v: StepView, e: ZoomEvent, title: string, column = 0, 
   const base = baseLayout({ title, x: 'date', y: 'scaled value', xType: 'date' });
   const layout = {
     ...base,
-    yaxis: { ...(base.yaxis as object), domain: [0.45, 1] },
+    xaxis: { ...(base.xaxis as object), anchor: 'y2' },
+    yaxis: { ...(base.yaxis as object), domain: [0.42, 1], title: { text: 'scaled value' } },
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.22, yanchor: 'top' },
+    margin: { l: 64, r: 24, t: 48, b: 96 },
     yaxis2: { ...(base.yaxis as object), domain: [0, 0.35], anchor: 'x', title: { text: 'error' } },
     shapes: [
       {

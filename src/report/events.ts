@@ -103,12 +103,12 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
             zoomChart(
               steps,
               e,
-              `Event ${i + 1}: ${e.start} .. ${e.end}` + ` (severity ${num(e.severity)})`,
+              `Event ${i + 1} (severity ${num(e.severity)})`,
               0,
               series.columns[0],
             ),
             `zoom-${i + 1}`,
-            360,
+            400,
           ),
         )
         .join('\n')
