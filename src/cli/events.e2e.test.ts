@@ -334,3 +334,21 @@ test('score --model --threshold window-sigma derives a step rule on the scored s
   assert.ok(s.events.length >= 1);
   assert.equal(s.anomalies.length, s.windows.filter((w: { anomaly: boolean }) => w.anomaly).length);
 });
+
+test('multivariate input: each event names each column share of the error', () => {
+  const f = path.join(work, 'two.csv');
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    const a = 100 + 5 * Math.sin(i / 6);
+    const b = 50 + 3 * Math.cos(i / 5) + (i === 360 ? 30 : 0);
+    return `${day(i)},${a.toFixed(4)},${b.toFixed(4)}`;
+  });
+  fs.writeFileSync(f, ['Date,A,B', ...rows].join('\n') + '\n');
+  const r = run(['--csv', f, '--value-col', 'A,B', '--out', 'two', ...TINY]);
+  assert.equal(r.code, 0, r.err);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'two', 'result.json'), 'utf8'));
+  const hit = res.events.find((e: { start: string; end: string }) => e.start <= day(360) && day(360) <= e.end);
+  assert.ok(hit, JSON.stringify(res.events));
+  assert.ok(Math.abs(hit.shares.A + hit.shares.B - 1) < 1e-9);
+  assert.ok(hit.shares.B > hit.shares.A, JSON.stringify(hit.shares));
+  assert.match(fs.readFileSync(path.join(work, 'two', 'events.csv'), 'utf8'), /^start,.*,severity,share_A,share_B\n/);
+});
