@@ -27,7 +27,7 @@ export interface ContenderResult {
   peakRssMiB: number;
   finalLoss: number;
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
-  profile?: { totalMs: number; matmulMs: number; kernelMs: number; otherMs: number; top: ReturnType<typeof profileRows> };
+  profile?: { totalMs: number; matmulMs: number; kernelMs: number; otherMs: number; top: ReturnType<typeof profileRows>; productFlopsPerSeq?: number };
 }
 
 const mib = (kb: number) => Math.round((kb / 1024) * 10) / 10;
@@ -66,7 +66,7 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
   let loss = NaN;
   for (let e = 0; e < epochs; e++) loss = await model.trainEpoch(w.x, n, order, 32);
   const trainSeconds = (performance.now() - t) / 1000;
-  const where = profile ? summarize(profile, trainSeconds * 1000) : undefined;
+  const where = profile ? summarize(profile, trainSeconds * 1000, n * epochs) : undefined;
   await model.predict(w.x, n, 256);
   t = performance.now();
   await model.predict(w.x, n, 256);
@@ -77,22 +77,25 @@ async function engine(n: number, epochs: number, backend: string, threads: 1 | 2
   if (gemm === 'xnnpack') result.name += ', XNNPACK + JS cell';
   if (gemm === 'simd') result.name += ', SIMD without FMA';
   if (gemm === 'wasm') result.name += ', WebAssembly';
-  if (gemm === 'native') result.name += ', native';
+  if (gemm === 'native') result.name += `, ${model.computeName === 'native-avx512' ? 'AVX-512' : 'AVX2'}`;
   if (profile) result.name += ', profiled';
   model.dispose();
   return result;
 }
 
 /** Matmul, the provider's other kernels (fused cell, transposes, sigmoid) and everything else (JS: loss, dropout, Adam, copies) of a profiled run. */
-function summarize(profile: GemmProfile, totalMs: number): NonNullable<ContenderResult['profile']> {
+function summarize(profile: GemmProfile, totalMs: number, sequences: number): NonNullable<ContenderResult['profile']> {
   let matmulMs = 0;
   let kernelMs = 0;
+  let flops = 0;
   for (const [op, e] of profile) {
     if (op.startsWith('mm')) matmulMs += e.ms;
     else kernelMs += e.ms;
+    flops += e.flops;
   }
   const r = (v: number) => Math.round(v);
-  return { totalMs: r(totalMs), matmulMs: r(matmulMs), kernelMs: r(kernelMs), otherMs: r(totalMs - matmulMs - kernelMs), top: profileRows(profile, totalMs).slice(0, 6) };
+  return { totalMs: r(totalMs), matmulMs: r(matmulMs), kernelMs: r(kernelMs), otherMs: r(totalMs - matmulMs - kernelMs),
+    top: profileRows(profile, totalMs).slice(0, 6), productFlopsPerSeq: Math.round(flops / sequences) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { benchTable, BenchResult, parseBenchArgs, spliceReadme } from './run';
 import type { ContenderResult } from './contender';
+import { pytorchEnv } from './pytorch';
 
 const c = (name: string, train: number, infer: number): ContenderResult => ({
   name, backend: 'wasm', provider: 'p', threads: 1, trainSeqPerSec: train, inferSeqPerSec: infer, trainSeconds: 1, epochs: 1, peakRssMiB: 100, finalLoss: 0.5,
@@ -21,17 +22,34 @@ test('benchTable: ratios against the stock contender; spliceReadme replaces only
   const r: BenchResult = {
     version: '0', date: '2026-01-01', machine: 'm', node: 'v20', backend: 'wasm', windows: 1024,
     contenders: [c('tfjs-layers', 60, 300), c('engine', 900, 1500)],
-    ratios: { trainVsStock: 15, inferVsStock: 5, trainVsPytorch: 0.72 }, bestTrainSeqPerSec: 900,
+    ratios: { trainVsStock: 15, inferVsStock: 5 }, bestTrainSeqPerSec: 900,
+    pytorch: { best: c('PyTorch 1 thread', 1250, 2500) },
+    peak: { gflops128: 60, gflops256: 120, gflops512: 240, products: [{ build: 'avx512', bits: 512, gflops: 180, peak: 240 }], flopsPerSeq: 24e6, limitSeqPerSec: 10000 },
+    targets: { avx512VsAvx2: 1.75, vsPytorch: 0.72, productsOfPeak: 0.75, cliSeconds: null },
     cli: { seconds: 50, epochs: 30, trainSeconds: 45, seqPerSec: 2000, anomalies: 27, backend: 'wasm', engine: 'wasm-simd-fma, 2 threads', runs: [48.2, 50, 61.5] },
     cliWasm: { seconds: 80, epochs: 30, trainSeconds: 75, seqPerSec: 1200, anomalies: 27, backend: 'wasm', engine: 'wasm-simd, 2 threads' },
     profiles: [{ provider: 'wasm-x', totalMs: 1000, matmulMs: 600, kernelMs: 100, otherMs: 300, top: [{ op: 'mm 16x128x512', calls: 3, ms: 400, share: '40.0%', gflops: '21.0' }] }],
   };
   const t = benchTable(r);
   assert.match(t, /\| engine \| p \| 900 \| 15\.0x \| 1500 \| 5\.0x \| 100 \|/);
-  assert.match(t, /72% of that/);
+  assert.match(t, /PyTorch's best in this run \(PyTorch 1 thread, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset\) trains at 1250 seq\/s: the best engine figure is 0\.7x that\./);
+  assert.match(t, /240 GFLOP\/s at 512 bits, 120 at 256, 60 at 128\. The products alone .*: avx512 180 GFLOP\/s, 75% of the 512-bit peak\./);
+  // 24 MFLOP a sequence at 240 GFLOP/s: 10000 seq/s a core, 20000 on two; 900 is 5% of that.
+  assert.match(t, /24\.0 MFLOP of products, so the peak allows at most 10000 seq\/s a core \(20000 on two\); the engine's best reaches 5% of the two-core limit\./);
+  assert.match(t, /\| training, AVX-512 build vs AVX2 build, 2 threads \| 1\.8x \| >= 1\.6x \| yes \|/);
+  assert.match(t, /\| training, best engine vs PyTorch's best \| 0\.7x \| >= 5x \| no \|/);
+  assert.match(t, /\| products, share of the 512-bit peak \| 75% \| >= 70% \| yes \|/);
+  assert.match(t, /\| default CLI run, median \| not measured \| <= 15 s \| - \|/);
   assert.match(t, /takes 50\.0 s end to end \(the median of 3 runs: 48\.2, 50\.0, 61\.5 s\): early stopping \(patience 3\) ran 30 epochs of 1\.5 s each \(2000 seq\/s, wasm-simd-fma, 2 threads\), 5\.0 s for the rest/);
-  assert.match(t, /With the native kernels off \(`LSTM_ANOMALY_NATIVE=0`, as where they cannot be built\) it takes 80\.0 s end to end: early stopping \(patience 3\) ran 30 epochs of 2\.5 s each \(1200 seq\/s, wasm-simd, 2 threads\), 5\.0 s for the rest\./);
+  assert.match(t, /With the native kernels off \(`LSTM_ANOMALY_NATIVE=0`, as where they cannot be built\) it takes 80\.0 s end to end: early stopping \(patience 3\) ran 30 epochs of 2\.5 s each \(1200 seq\/s, wasm-simd, 2 threads\), 5\.0 s for the rest\. The epoch count/);
   assert.match(t, /\| wasm-x \| 60% \| 10% \| 30% \| mm 16x128x512 40\.0% \(21\.0 GFLOP\/s\) \|/);
   assert.equal(spliceReadme('a\n<!-- BENCH -->\nold\n<!-- /BENCH -->\nb', 'new'), 'a\n<!-- BENCH -->\nnew\n<!-- /BENCH -->\nb');
   assert.throws(() => spliceReadme('no markers', 'x'), /no <!-- BENCH -->/);
+});
+
+test('pytorchEnv: OpenBLAS on one thread, without the tuning that collapses two threads; passive OpenMP on request', () => {
+  const base = { OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '512', OMP_WAIT_POLICY: 'ACTIVE', PATH: '/bin' };
+  assert.deepEqual(pytorchEnv(base, false), { PATH: '/bin', OPENBLAS_NUM_THREADS: '1' });
+  assert.deepEqual(pytorchEnv(base, true), { PATH: '/bin', OPENBLAS_NUM_THREADS: '1', OMP_WAIT_POLICY: 'PASSIVE' });
+  assert.equal(base.OPENBLAS_CORETYPE, 'Haswell');
 });

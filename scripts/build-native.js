@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build:native` (also run by `npm install` and `npm run build`): compile the engine's kernels as a
-// native Node addon, src/model/kernels/kernels-native.c -> build/kernels-native.node, with the system's C
+// native Node addon, src/model/kernels/kernels-native.c (with kernels-avx512.h: both builds of the products in
+// one file, by target attribute) -> build/kernels-native.node, with the system's C
 // compiler (cc, gcc or clang; $CC first) and Node's own C headers (node_api.h). No node-gyp, no download.
 //
 // Optional by design: where there is no compiler, no headers, or the CPU is not x86-64, it prints why and exits
@@ -15,7 +16,7 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src', 'model', 'kernels');
-const sources = [path.join(srcDir, 'kernels-native.c'), path.join(srcDir, 'wasm-shim.h'), path.join(srcDir, 'kernels.c')];
+const sources = ['kernels-native.c', 'kernels-avx512.h', 'wasm-shim.h', 'kernels.c'].map((f) => path.join(srcDir, f));
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'kernels-native.node');
 const stamp = path.join(outDir, 'kernels-native.sha256');
@@ -62,4 +63,4 @@ if (r.status !== 0) {
 fs.renameSync(tmp, out);
 fs.writeFileSync(`${stamp}.tmp`, `${digest}\n`);
 fs.renameSync(`${stamp}.tmp`, stamp);
-console.log(`build:native: ${path.relative(process.cwd(), out)} (${cc}, x86-64 AVX2 + FMA)`);
+console.log(`build:native: ${path.relative(process.cwd(), out)} (${cc}, x86-64: AVX2 + FMA and AVX-512 products, picked at load)`);

@@ -32,7 +32,7 @@ test('detect on a small CSV writes result.json, anomalies.csv, report.html and m
   const r = run(['--csv', good, '--out', 'run1', ...SMALL]);
   assert.equal(r.code, 0, r.err);
   const out = path.join(work, 'run1');
-  assert.deepEqual(fs.readdirSync(out).sort(), ['anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
+  assert.deepEqual(fs.readdirSync(out).sort(), ['.lstm-anomaly', 'anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
   const res = JSON.parse(fs.readFileSync(path.join(out, 'result.json'), 'utf8'));
   assert.equal(res.data.rows, 160);
   assert.deepEqual([res.split.trainRows, res.split.testRows, res.split.trainEnd], [128, 32, '2020-05-07']);
@@ -49,7 +49,8 @@ test('detect on a small CSV writes result.json, anomalies.csv, report.html and m
   const flagged = res.test.filter((w: { anomaly: boolean }) => w.anomaly).length;
   assert.equal(res.anomalies.length, flagged);
   assert.ok(fs.readFileSync(path.join(out, 'anomalies.csv'), 'utf8').startsWith('date,value,mae'));
-  assert.match(r.err, /backend: cpu/);
+  assert.match(r.err, /^compute: .*tfjs cpu backend/m);
+  assert.doesNotMatch(r.err, /^backend: /m, 'one line names what computed the run');
   assert.match(r.err, /epoch +1\/3 +loss/);
 });
 

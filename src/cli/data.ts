@@ -32,7 +32,7 @@ export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: st
     const valueCols = f.valueCol ? f.valueCol.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
     const fill = f.fill ?? (dataDefault('fill') as NonNullable<CliFlags['fill']>);
     const series = loadCsvSeries(f.csv, { dateCol: f.dateCol, valueCols, fill, order: (f as { order?: 'strict' | 'keep' }).order });
-    return { series, name: path.basename(f.csv).replace(/\.[^.]*$/, '') };
+    return { series, name: dataName(f) };
   }
   const ticker = f.ticker ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);
   if (ticker) {
@@ -41,7 +41,7 @@ export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: st
       ticker, asset: f.asset ?? (dataDefault('asset') as AssetKind), interval: f.interval ?? (dataDefault('interval') as YahooInterval),
       start, end: f.end, log, client: offlineClient(),
     });
-    return { series, name: ticker.replace(/[^A-Za-z0-9._-]/g, '_') };
+    return { series, name: dataName(f, presetData) };
   }
   if (presetData?.kind === 'sine') {
     const seed = f.seed ?? DEFAULT_DETECTOR_OPTIONS.seed;
@@ -50,6 +50,20 @@ export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: st
     return { series, name: 'sine' };
   }
   return { series: loadDefaultSeries(), name: 'sp500' };
+}
+
+/**
+ * The short name {@link loadData} gives the data, known before loading it (for the default output folder).
+ *
+ * @throws Nothing.
+ * @example
+ * dataName({ csv: 'data/prices.csv' }); // 'prices'
+ */
+export function dataName(f: CliFlags, presetData?: PresetData): string {
+  if (f.csv) return path.basename(f.csv).replace(/\.[^.]*$/, '');
+  const ticker = f.ticker ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);
+  if (ticker) return ticker.replace(/[^A-Za-z0-9._-]/g, '_');
+  return presetData?.kind === 'sine' ? 'sine' : 'sp500';
 }
 
 /**

@@ -5,12 +5,16 @@ import { runPipeline, DEFAULT_PIPELINE_OPTIONS } from '../pipeline/run';
 import { anomaliesCsv } from '../report/csv';
 import { thresholdLabel } from '../threshold/rule';
 import { renderReport } from '../report/html';
-import { writeDirAtomic } from '../util/atomic';
-import { loadData } from './data';
+import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import { checkModelSize } from '../detector/limits';
+import { resolveSpec } from '../model';
+import { dataName, loadData } from './data';
 import { DETECT_FLAGS } from './flags';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
 import { resolveOptions } from './resolve';
+import { resolveOut, writeOutput } from './out-dir';
+import { computeLine, runWarnings } from './warnings';
 import { resolveEventOptions, withResample } from './events-flags';
 import { eventsCsv } from '../events/csv';
 import { eventSummary } from './events-summary';
@@ -26,9 +30,10 @@ export function today(): string {
 }
 
 /**
- * `lstm-anomaly [detect]`: load data, run the pipeline, write result.json, anomalies.csv, report.html and model/.
+ * `lstm-anomaly [detect]`: check --out, load data, run the pipeline, write result.json, anomalies.csv, report.html
+ * and model/ (with the marker file) to a new folder.
  *
- * @throws InputError for bad flags or data; nothing is written then.
+ * @throws InputError for bad flags, data or --out (checked before any work); nothing is written then.
  * @example
  * await detectCommand(['--csv', 'prices.csv', '--epochs', '5']);
  */
@@ -37,15 +42,16 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const resolved = resolveOptions(f);
   const preset = resolved.preset;
   const options = resolveEventOptions(f, resolved.options, preset);
+  const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
+  checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
+  const name = dataName(f, preset?.data);
+  const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
   const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
-  const { name } = loaded;
   const series = withResample(loaded.series, f);
   const labels = loadLabels(f, series);
-  const out = f.out ?? path.join('reports', `${name}-${today()}`);
-  const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
+  await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
-  progress.info(`backend: ${backend}${backend === 'tensorflow' ? ' (tfjs-node)' : backend === 'wasm' ? ' (tfjs-node not installed; WebAssembly)' : ''}`);
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
   const run = await runPipeline(series, options, {
     onEpoch: (r) => progress.epoch(r, maxEpochs),
@@ -53,18 +59,20 @@ export async function detectCommand(argv: string[]): Promise<void> {
   });
   const { result } = run;
   if (labels) result.evaluation = evaluateStage(run.stage, labels);
-  await writeDirAtomic(out, async (tmp) => {
+  const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
+  await writeOutput(out, 'detect', async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
-    await run.detector.save(path.join(tmp, 'model'), { name, source: series.source });
+    await run.detector.save(path.join(tmp, 'model'), extra);
     saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
-  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s${result.training.engine ? ` (${result.training.engine})` : ''}`);
+  progress.info(computeLine(result.training.backend, result.training.engine));
+  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
   if (!t.rule) progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
   if (result.anomalies.length > 0) {
     const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
@@ -73,5 +81,6 @@ export async function detectCommand(argv: string[]): Promise<void> {
   for (const line of eventSummary(result)) progress.info(line);
   progress.info(`report: ${path.join(out, 'report.html')}`);
   if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
+  for (const w of runWarnings(result)) process.stderr.write(`warning: ${w}\n`);
   if (f.quiet) process.stdout.write(`${out}\n`);
 }

@@ -36,6 +36,9 @@ const LAYERS: FlagDef = { flag: '--layers', key: 'layers', type: 'string', arg: 
 const QUIET: FlagDef = { flag: '--quiet', key: 'quiet', type: 'bool',
   help: 'no progress output (prints only the output directory)', group: 'Output' };
 
+const FORCE: FlagDef = { flag: '--force', key: 'force', type: 'bool',
+  help: 'replace --out when it holds an earlier output of lstm-anomaly (never any other folder)', group: 'Output' };
+
 /** A run option's entry as a flag (its key in {@link PIPELINE_OPTION_DEFS}). */
 function opt(key: string): FlagDef {
   return optionDef(PIPELINE_OPTION_DEFS, key) as FlagDef;
@@ -52,7 +55,9 @@ export const DETECT_FLAGS: FlagDef[] = [
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
   ...EVENT_FLAGS,
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
-    help: 'output directory', shown: 'reports/<name>-<date>', group: 'Output' },
+    help: 'output directory (a new one; refused when it holds other files)', shown: 'reports/<name>-<date>[-N]',
+    group: 'Output' },
+  FORCE,
   QUIET,
 ];
 
@@ -67,7 +72,9 @@ export const SCORE_FLAGS: FlagDef[] = [
     help: 're-derive the threshold without training: p99, 3sigma, a number (from the saved training MAEs), '
       + 'window-sigma[:k] or dynamic' },
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
-    help: 'output directory', shown: 'reports/<name>-score-<date>', group: 'Output' },
+    help: 'output directory (a new one; refused when it holds other files)',
+    shown: 'reports/<name>-score-<date>[-N]', group: 'Output' },
+  FORCE,
   { ...QUIET, help: 'print only the output directory' },
 ];
 

@@ -15,7 +15,7 @@ export interface CliFlags {
   preset?: string; trainFrac?: number; trainUntil?: string; transform?: TransformKind; scaler?: ScalerKind;
   window?: number; threshold?: string; units?: number; layers?: string; dropout?: number;
   loss?: LossKind; epochs?: number; batchSize?: number; patience?: number; valSplit?: number; learningRate?: number;
-  seed?: number; backend?: BackendChoice; out?: string; quiet?: boolean; model?: string;
+  seed?: number; backend?: BackendChoice; out?: string; force?: boolean; quiet?: boolean; model?: string;
 }
 
 /**

@@ -1,41 +1,21 @@
+import * as path from 'path';
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import type { Series } from '../data/series';
 import type { Autoencoder, AutoencoderSpec } from '../model';
 import { createAutoencoder, resolveSpec } from '../model';
-import type { AnomalyRecord, ScoredWindow } from '../result';
 import { windowMae } from '../score/mae';
-import { makeWindows } from '../sequence/windows';
 import { parseThreshold, Threshold, ThresholdSpec } from '../threshold/rule';
-import { trainAutoencoder, TrainOptions, TrainResult } from '../train/fit';
+import { trainAutoencoder, TrainResult } from '../train/fit';
 import { Scaler } from '../transform/scaler';
-import { applyTransform } from '../transform/transforms';
-import { InputError } from '../util/errors';
+import { InputError, isInputError } from '../util/errors';
+import { checkModelSize } from './limits';
+import type { Detector, FitHooks, ScoreResult, WindowScores } from './contract';
 import { DEFAULT_DETECTOR_OPTIONS, DetectorOptions } from './options';
+import { datedScores, prepareScore, prepareTrain, scoreResult } from './prepare';
 import { DetectorState, readState, writeState } from './state';
 
-/** Reconstruction scores of windows, each dated by its first and last step. */
-export interface WindowScores {
-  start: string[];
-  end: string[];
-  mae: number[];
-  /** True where mae is above the fitted threshold. */
-  anomaly: boolean[];
-}
-
-/** What {@link LstmAutoencoderDetector.score} gives: the scores by column, as records, and the flagged dates. */
-export interface ScoreResult extends WindowScores {
-  /** The same scores, one record per window. */
-  windows: ScoredWindow[];
-  /** The flagged windows, dated by their last step, with the raw value (first feature) there. */
-  anomalies: AnomalyRecord[];
-  /** The whole series after the detector's transform (the rows the windows were cut from, and earlier ones). */
-  transformed: Series;
-  /** The scored windows (scaled) and their reconstructions, flat `[(i * window + t) * features + j]`, for per-step scores. */
-  reconstruction?: { x: Float32Array; recon: Float32Array; n: number; window: number; features: number };
-  /** Index in `transformed` of the first scored window's first step. */
-  offset?: number;
-}
+export type { FitHooks, ScoreResult, WindowScores } from './contract';
 
 /** The fitted parts of a detector. */
 export interface FittedParts {
@@ -43,9 +23,6 @@ export interface FittedParts {
   model: Autoencoder;
   threshold: Threshold;
 }
-
-/** Hooks for progress while fitting. */
-export type FitHooks = Pick<TrainOptions, 'onEpoch' | 'onBatch'>;
 
 /**
  * An LSTM-autoencoder anomaly detector: `fit(train)` learns transform -> scaler -> model -> threshold on a
@@ -57,7 +34,9 @@ export type FitHooks = Pick<TrainOptions, 'onEpoch' | 'onBatch'>;
  * await det.fit(train);
  * const scores = await det.score(series, { from: test.dates[0] });
  */
-export class LstmAutoencoderDetector {
+export class LstmAutoencoderDetector implements Detector {
+  /** Which detector this is (see {@link Detector}). */
+  readonly kind = 'lstm' as const;
   /** Resolved options (defaults filled in). */
   readonly options: DetectorOptions;
   /** The parsed threshold rule of `options.threshold`. */
@@ -74,6 +53,7 @@ export class LstmAutoencoderDetector {
     const o = this.options;
     this.specValue = resolveSpec({ window: o.window, encoder: o.encoder, dropout: o.dropout, loss: o.loss, learningRate: o.learningRate, seed: o.seed });
     this.rule = parseThreshold(o.threshold);
+    checkModelSize(this.specValue, o.batchSize);
   }
 
   /**
@@ -106,7 +86,13 @@ export class LstmAutoencoderDetector {
    * const det = await LstmAutoencoderDetector.load('reports/run/model');
    */
   static async load(dir: string, opts: { backend?: BackendChoice } = {}): Promise<LstmAutoencoderDetector> {
-    return LstmAutoencoderDetector.fromState(readState(dir), opts);
+    const state = readState(dir);
+    try {
+      return await LstmAutoencoderDetector.fromState(state, opts);
+    } catch (e) {
+      if (isInputError(e)) throw new InputError(`${path.join(dir, 'model.json')}: ${e.message}`);
+      throw e;
+    }
   }
 
   /** The resolved model architecture (features: 1 until fit or load sets the data's count). */
@@ -165,14 +151,10 @@ export class LstmAutoencoderDetector {
    */
   async fit(train: Series, hooks: FitHooks = {}): Promise<TrainResult> {
     const o = this.options;
-    const t = applyTransform(train, o.transform);
-    if (t.values.length < o.window) {
-      throw new InputError(`too few rows: training part has ${train.values.length} rows, window ${o.window}${t.values.length < train.values.length ? ` after the ${o.transform} transform` : ''} needs at least ${o.window + train.values.length - t.values.length}`);
-    }
+    const { transformed: t, scaler, windows: w } = prepareTrain(train, o);
     this.specValue = { ...this.specValue, features: train.columns.length };
+    checkModelSize(this.specValue, o.batchSize);
     this.columnsValue = [...train.columns];
-    const scaler = Scaler.fit(o.scaler, t.values, train.columns);
-    const w = makeWindows(scaler.transform(t.values), o.window, 'training part');
     await useBackend(o.backend);
     this.dispose();
     const model = await createAutoencoder(this.specValue);
@@ -180,7 +162,7 @@ export class LstmAutoencoderDetector {
     this.trainingValue = await trainAutoencoder(model, w, { epochs: o.epochs, batchSize: o.batchSize, patience: o.patience, valSplit: o.valSplit, seed: o.seed, ...hooks });
     const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
     this.parts.threshold = Threshold.fit(this.rule, mae);
-    this.trainScoresValue = this.dated(t.dates, mae);
+    this.trainScoresValue = datedScores(t.dates, mae, o.window, this.parts.threshold);
     return this.trainingValue;
   }
 
@@ -190,32 +172,15 @@ export class LstmAutoencoderDetector {
    * @throws Error when the detector is not fitted; InputError for too few rows or columns that differ.
    */
   async score(series: Series, opts: { from?: string } = {}): Promise<ScoreResult> {
-    const { scaler, model } = this.fitted();
-    if (series.columns.length !== this.columnsValue.length) {
-      throw new InputError(`${series.source}: ${series.columns.length} value columns (${series.columns.join(', ')}), the model was trained on ${this.columnsValue.length} (${this.columnsValue.join(', ')})`);
-    }
-    const t = applyTransform(series, this.options.transform);
-    let first = 0;
-    if (opts.from !== undefined) {
-      first = t.dates.findIndex((d) => d >= opts.from!);
-      if (first < 0) first = t.dates.length;
-    }
-    const rows = scaler.transform(t.values.slice(first));
-    const w = makeWindows(rows, this.options.window, opts.from ? `part from ${opts.from}` : 'series');
-    const recon = await model.predict(w.x, w.n);
-    const mae = windowMae(w.x, recon, w.n);
-    const s = this.dated(t.dates.slice(first), mae);
-    const windows: ScoredWindow[] = s.end.map((end, i) => ({ start: s.start[i], end, mae: s.mae[i], anomaly: s.anomaly[i] }));
-    const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
-    const anomalies: AnomalyRecord[] = windows.filter((x) => x.anomaly).map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
-    const reconstruction = { x: w.x, recon, n: w.n, window: this.options.window, features: this.columnsValue.length };
-    return { ...s, windows, anomalies, transformed: t, reconstruction, offset: first };
-  }
-
-  private dated(dates: string[], mae: number[]): WindowScores {
-    const win = this.options.window;
-    const flags = this.parts.threshold ? this.parts.threshold.flag(mae) : mae.map(() => false);
-    return { start: mae.map((_, i) => dates[i]), end: mae.map((_, i) => dates[i + win - 1]), mae, anomaly: flags };
+    const { scaler, model, threshold } = this.fitted();
+    const p = prepareScore(series, this.options, scaler, this.columnsValue, opts.from);
+    const w = p.windows;
+    const reconstruction = await model.predict(w.x, w.n);
+    const mae = windowMae(w.x, reconstruction, w.n);
+    const dates = p.transformed.dates.slice(p.first);
+    const result = scoreResult(series, p.transformed, datedScores(dates, mae, this.options.window, threshold));
+    const windows = { x: w.x, reconstruction, n: w.n, window: w.window, features: w.features };
+    return { ...result, steps: { dates, windows } };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { ScalerJson, ThresholdJson } from '../result';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
 import type { DetectorOptions } from './options';
+import { checkFinite, checkModelJson, checkWeightsBin } from './state-check';
 
 /** The format tag written in model.json. */
 export const MODEL_FORMAT = 'lstm-anomaly-model/1';
@@ -23,6 +24,8 @@ export interface DetectorState {
 
 interface ModelJson extends Omit<DetectorState, 'weights'> {
   format: string;
+  /** Which detector (registry.ts); absent in models saved before there were several: 'lstm'. */
+  kind?: 'lstm';
   weights: { name: string; shape: number[]; offset: number; length: number }[];
 }
 
@@ -44,7 +47,7 @@ export async function writeState(state: DetectorState, dir: string): Promise<voi
   const bin = new Float32Array(offset);
   for (let i = 0; i < state.weights.length; i++) bin.set(state.weights[i].values, manifest[i].offset);
   const { options, columns, spec, scaler, threshold, extra } = state;
-  const json: ModelJson = { format: MODEL_FORMAT, options, columns, spec, scaler, threshold, weights: manifest, extra };
+  const json: ModelJson = { format: MODEL_FORMAT, kind: 'lstm', options, columns, spec, scaler, threshold, weights: manifest, extra };
   await writeDirAtomic(dir, (tmp) => {
     fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify(json, null, 2));
     fs.writeFileSync(path.join(tmp, 'weights.bin'), Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength));
@@ -61,20 +64,26 @@ export async function writeState(state: DetectorState, dir: string): Promise<voi
 export function readState(dir: string): DetectorState {
   const jf = path.join(dir, 'model.json');
   const wf = path.join(dir, 'weights.bin');
-  if (!fs.existsSync(jf) || !fs.existsSync(wf)) throw new InputError(`${dir}: not a saved model (needs model.json and weights.bin)`);
+  if (!fs.existsSync(jf) || !fs.existsSync(wf)) {
+    throw new InputError(`${dir}: not a saved model (needs model.json and weights.bin)`);
+  }
   let json: ModelJson;
   try {
     json = JSON.parse(fs.readFileSync(jf, 'utf8'));
   } catch {
     throw new InputError(`${jf}: not valid JSON`);
   }
-  if (json.format !== MODEL_FORMAT) throw new InputError(`${jf}: unknown model format ${JSON.stringify(json.format)} (expected ${MODEL_FORMAT})`);
+  if (json === null || typeof json !== 'object' || json.format !== MODEL_FORMAT) {
+    throw new InputError(`${jf}: unknown model format ${JSON.stringify(json?.format)} (expected ${MODEL_FORMAT})`);
+  }
+  checkModelJson(json, jf);
   const buf = fs.readFileSync(wf);
+  checkWeightsBin(json.weights, buf.byteLength, wf);
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  const weights: NamedWeight[] = json.weights.map((w) => {
-    if (w.offset + w.length > all.length) throw new InputError(`${wf}: too short for weight ${w.name}`);
-    return { name: w.name, shape: w.shape, values: all.slice(w.offset, w.offset + w.length) };
-  });
+  checkFinite(all, wf);
+  const weights: NamedWeight[] = json.weights.map((w) => ({
+    name: w.name, shape: w.shape, values: all.slice(w.offset, w.offset + w.length),
+  }));
   const { options, columns, spec, scaler, threshold, extra } = json;
   return { options, columns, spec, scaler, threshold, weights, extra };
 }

@@ -1,23 +1,29 @@
 import { randomBytes } from 'crypto';
 import type { Figure } from '../plot/figure';
-import { figureDiv, plotlyScriptTag } from '../plot/html';
+import { figureDiv, PlotlyBundle, plotlyScriptTag } from '../plot/html';
 import { showHtml } from './display';
 
 let embedded = false;
 
 /**
- * Embed plotly.js (from the npm package `plotly.js-dist`, inlined: no network) into the notebook, once per
- * kernel session; {@link showFigure} calls it before the first chart, so calling it yourself is optional.
- * Pass `force` after reloading the page without re-running the cell that embedded it.
+ * Embed plotly.js (inlined: no network) into the notebook, once per kernel session; {@link showFigure} calls it
+ * before the first chart, so calling it yourself is optional. The default bundle is Plotly's minified cartesian
+ * partial bundle (every chart the library draws, a sixth of the full size, so exported notebooks stay light);
+ * call `plotlySetup(true, 'full')` first for traces it lacks (3D, maps): that embeds `plotly.js-dist`. Pass
+ * `force` after reloading the page without re-running the cell that embedded it.
+ *
+ * @throws Error when the bundle's npm package is not installed.
+ * @example
+ * plotlySetup(true, 'full'); // then showFigure() of any trace type
  *
  * Where charts draw: JupyterLab and the classic Notebook run the scripts of outputs produced in the current
  * session; a notebook re-opened from disk is untrusted, so its saved charts stay blank until it is trusted
  * (Lab: command palette > "Trust Notebook", then re-run) or re-run. The HTML written by `npm run report`
  * (executed by nbconvert) always draws, offline.
  */
-export function plotlySetup(force = false): void {
+export function plotlySetup(force = false, bundle: PlotlyBundle = 'cartesian'): void {
   if (embedded && !force) return;
-  showHtml(plotlyScriptTag());
+  showHtml(plotlyScriptTag(bundle));
   embedded = true;
 }
 

@@ -1,5 +1,5 @@
 import type { Series } from '../data/series';
-import type { ScoreResult } from '../detector/detector';
+import type { ScoreResult } from '../detector/contract';
 import type { AnomalyRecord, RunResult, ScoredWindow } from '../result';
 import { InputError } from '../util/errors';
 import { explainWindowThreshold } from './explain';
@@ -33,7 +33,7 @@ export function stepFlaggedWindows(
   stage: EventStage,
   series: Series,
 ): { test: ScoredWindow[]; anomalies: AnomalyRecord[] } {
-  const T = scores.reconstruction?.window ?? 1;
+  const T = stage.flags.length - scores.windows.length + 1; // n windows over n + T - 1 steps
   const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
   const anomalies = windows

@@ -1,9 +1,14 @@
+import { DETECTOR_KINDS, DetectorKind } from '../detector/contract';
 import { DETECTOR_OPTION_DEFS, DetectorOptions } from '../detector/options';
 import { defaultsOf, OptionDef } from '../util/options';
 import { EVENT_OPTION_DEFS, EventOptions } from './event-options';
 
-/** Options of a whole run: the detector's plus the split. */
+/** Options of a whole run: which detector, the detector's options, plus the split. */
 export interface PipelineOptions extends DetectorOptions, EventOptions {
+  /** Which detector. Default 'lstm'. */
+  detector: DetectorKind;
+  /** pca: principal components kept (at most window x features). Default: those explaining 95% of the variance. */
+  components?: number;
   /** Share of rows used for training. Default 0.8. */
   trainFrac: number;
   /** Train on rows before this ISO date instead (wins over trainFrac). Default: unset. */
@@ -18,9 +23,17 @@ export const SPLIT_OPTION_DEFS: readonly OptionDef[] = [
     help: 'train on rows before DATE instead', group: 'Pipeline' },
 ];
 
-/** Every option of a run: the detector's, then the split's. */
+/** The choice of detector and the baselines' own options, each declared once. */
+export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
+  { key: 'detector', flag: '--detector', type: 'string', arg: 'NAME', default: 'lstm',
+    help: 'the detector: lstm (autoencoder), pca, zscore or iforest', group: 'Pipeline', choices: DETECTOR_KINDS },
+  { key: 'components', flag: '--components', type: 'posint', arg: 'N', shown: '95% of variance',
+    help: 'pca: principal components kept (at most window x features)', group: 'Pipeline' },
+];
+
+/** Every option of a run: the detector's, then the split's, then the choice of detector. */
 export const PIPELINE_OPTION_DEFS: readonly OptionDef[] = [
-  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...EVENT_OPTION_DEFS,
+  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS, ...EVENT_OPTION_DEFS,
 ];
 
 /** Defaults of {@link PipelineOptions} (from {@link PIPELINE_OPTION_DEFS}). */

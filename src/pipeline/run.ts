@@ -1,5 +1,8 @@
 import type { Series } from '../data/series';
-import { FitHooks, LstmAutoencoderDetector } from '../detector/detector';
+import type { Detector, FitHooks } from '../detector/contract';
+import { LstmAutoencoderDetector } from '../detector/detector';
+import { checkComponents } from '../detector/pca/detector';
+import { createDetector } from '../detector/registry';
 import { parameterCount } from '../model';
 import type { RunResult } from '../result';
 import { driftCheck } from '../transform/drift';
@@ -14,28 +17,36 @@ import { EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
-/** What a run gives back: the result (result.json), the fitted detector and the raw series. */
-export interface PipelineRun {
+/** What a run gives back: the result (result.json), the fitted detector, the raw series and timings. */
+export interface PipelineRun<D extends Detector = Detector> {
   result: RunResult;
-  detector: LstmAutoencoderDetector;
+  detector: D;
   series: Series;
   /** Per-step scores and events of the scored span. */
   stage: EventStage;
+  /** Wall-clock seconds to fit (transform, scaler, model, threshold) and to score the test part. */
+  timing: { fitSeconds: number; scoreSeconds: number };
 }
 
 /**
- * Run the whole pipeline on a series: split in time, fit transform/scaler/model/threshold on the training
- * part, score the test windows, flag anomalies, check drift.
+ * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
+ * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
+ * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
  * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
  * @example
  * const { result } = await runPipeline(loadDefaultSeries(), { transform: 'logret', epochs: 20 });
  */
+export async function runPipeline(
+  series: Series, options?: Partial<PipelineOptions> & { detector?: 'lstm' }, hooks?: FitHooks,
+): Promise<PipelineRun<LstmAutoencoderDetector>>;
+export async function runPipeline(series: Series, options?: Partial<PipelineOptions>, hooks?: FitHooks): Promise<PipelineRun>;
 export async function runPipeline(series: Series, options: Partial<PipelineOptions> = {}, hooks: FitHooks = {}): Promise<PipelineRun> {
   const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
-  // a per-step rule thresholds step scores; the windows keep p95 of the training MAEs for their own flags
-  const detector = new LstmAutoencoderDetector(isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
+  // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
+  const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
+  if (o.detector === 'pca') checkComponents(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
   const { train, test } = all ? { train: series, test: series }
@@ -45,21 +56,23 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
     const need = Math.ceil(-1e-9 + Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
     throw new InputError(`too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`);
   }
+  const t0 = performance.now();
   await detector.fit(train, hooks);
+  const t1 = performance.now();
   const scores = await detector.score(series, all ? {} : { from: test.dates[0] });
-  const { threshold, scaler, model } = detector.fitted();
+  const timing = { fitSeconds: (t1 - t0) / 1000, scoreSeconds: (performance.now() - t1) / 1000 };
+  const { threshold, scaler } = detector.fitted();
 
   const transformed = scores.transformed;
   const cut = all ? transformed.dates.length : transformed.dates.indexOf(test.dates[0]);
   const drift = driftCheck(transformed.values.slice(0, cut), transformed.values.slice(cut), o.transform);
 
-  const tr = detector.training!;
   const result: RunResult = {
     config: { ...o },
     data: { source: series.source, rows: series.dates.length, start: series.dates[0], end: series.dates[series.dates.length - 1], columns: series.columns },
     split: { trainRows: train.dates.length, testRows: test.dates.length, trainEnd: train.dates[train.dates.length - 1] },
     scaler: scaler.toJSON(),
-    training: { backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch, history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(model.spec) },
+    training: trainingRecord(detector, timing.fitSeconds),
     threshold: threshold.toJSON(),
     drift,
     trainScores: detector.trainScores!.mae,
@@ -70,5 +83,21 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
   const stage = eventStage(scores, o, threshold.value);
   if (stage.source === 'step') Object.assign(result, stepFlaggedWindows(scores, stage, series));
   attachEvents(result, stage);
-  return { result, detector, series, stage };
+  return { result, detector, series, timing, stage };
+}
+
+/** The `training` part of result.json: the LSTM's history, or no epochs and the fit time for the others. */
+function trainingRecord(detector: Detector, fitSeconds: number): RunResult['training'] {
+  if (detector instanceof LstmAutoencoderDetector) {
+    const tr = detector.training!;
+    const model = detector.fitted().model;
+    return {
+      backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch,
+      history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(model.spec),
+    };
+  }
+  return {
+    backend: '', engine: detector.kind, epochs: 0, bestEpoch: 0,
+    history: [], seqPerSec: 0, seconds: fitSeconds, parameters: 0,
+  };
 }

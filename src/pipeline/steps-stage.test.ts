@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ScoreResult } from '../detector/detector';
+import type { ScoreResult } from '../detector/contract';
 import { DEFAULT_PIPELINE_OPTIONS } from './options';
 import { checkFitMode } from './attach';
 import { eventStage, windowEvents } from './steps-stage';
@@ -44,8 +44,7 @@ function fakeScores(values: number[], recon: number[], T: number, flagged: boole
     windows: [],
     anomalies: [],
     transformed: { dates: ds, values: values.map((v) => [v]), columns: ['v'], source: 's' },
-    reconstruction: { x, recon: r, n, window: T, features: 1 },
-    offset: 0,
+    steps: { dates: ds, windows: { x, reconstruction: r, n, window: T, features: 1 } },
   };
 }
 

@@ -1,10 +1,10 @@
-import type { ScoreResult } from '../detector/detector';
+import type { ScoreResult, StepOutput } from '../detector/contract';
 import { AnomalyEvent, eventsFromFlags } from '../events/events';
 import { meanStd } from '../threshold/percentile';
 import { flagRuns } from '../threshold/runs';
 import { isStepRule, parseStepRule } from '../threshold/step-rule';
 import { windowedThreshold } from '../threshold/windowed';
-import { StepScores, stepScores } from '../score/steps';
+import { autoSmoothing, rollingMean, StepScores, stepScores } from '../score/steps';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
 
@@ -70,24 +70,54 @@ export function windowEvents(
 }
 
 /**
+ * Per-step output for a detector that gives none (iforest): each step's score is the mean of the window scores
+ * covering it.
+ *
+ * @throws never.
+ * @example
+ * windowSteps(scores, 30).score!.length; // n + 29
+ */
+export function windowSteps(scores: ScoreResult, window: number): StepOutput {
+  const n = scores.mae.length;
+  const first = n ? scores.transformed.dates.indexOf(scores.start[0]) : 0;
+  const dates = n ? scores.transformed.dates.slice(first, first + n + window - 1) : [];
+  const sum = new Array<number>(dates.length).fill(0);
+  const count = new Array<number>(dates.length).fill(0);
+  scores.mae.forEach((m, i) => {
+    for (let s = i; s < i + window && s < dates.length; s++) {
+      sum[s] += m;
+      count[s]++;
+    }
+  });
+  return { dates, score: sum.map((v, s) => (count[s] ? v / count[s] : 0)) };
+}
+
+/**
  * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
  * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
  * padding and pruning.
  *
- * @throws InputError for an invalid `smooth`; Error when the scores carry no reconstruction.
+ * @throws InputError for an invalid `smooth`.
  * @example
  * const stage = eventStage(await detector.score(series), options, detector.fitted().threshold.value);
  */
 export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThreshold: number): EventStage {
-  const r = scores.reconstruction;
-  if (!r) throw new Error('scores carry no reconstruction');
-  const columns = scores.transformed.columns;
-  const steps = stepScores(r.x, r.recon, r.n, r.window, r.features, {
-    aggregate: o.aggregate,
-    smooth: smoothOption(String(o.smooth)),
-  });
-  const off = scores.offset ?? 0;
-  const dates = scores.transformed.dates.slice(off, off + steps.length);
+  const st = scores.steps ?? windowSteps(scores, o.window);
+  const smooth = smoothOption(String(o.smooth));
+  let steps: StepScores;
+  if (st.windows) {
+    const w = st.windows;
+    steps = stepScores(w.x, w.reconstruction, w.n, w.window, w.features, { aggregate: o.aggregate, smooth });
+  } else {
+    // a detector that scores steps itself (zscore): its scores, smoothed the same way
+    const raw = Float64Array.from(st.score!);
+    const width = smooth === 'auto' ? autoSmoothing(raw.length) : smooth > 1 ? smooth : 1;
+    steps = { length: raw.length, features: 1, x: raw, recon: new Float64Array(raw.length), perFeature: raw,
+      scores: rollingMean(raw, width), smoothing: width };
+  }
+  const columns = st.windows ? scores.transformed.columns : [];
+  const r = { window: st.windows?.window ?? o.window };
+  const dates = st.dates.slice(0, steps.length);
   if (isStepRule(o.threshold)) {
     const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
     const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {

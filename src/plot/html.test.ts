@@ -39,3 +39,10 @@ test('plotlyScriptTag: the cartesian plotly.js bundle in one script element', ()
   assert.ok(!tag.includes('<!--'));
   assert.ok(tag.includes('window.Plotly = Plotly'));
 });
+
+test('plotlySource: the full plotly.js-dist bundle on request, several times the partial one; unknown bundles refused', () => {
+  const full = plotlySource('full');
+  assert.ok(full.length > 4 * plotlySource().length, `${full.length} vs ${plotlySource().length}`);
+  assert.ok(plotlyScriptTag('full').startsWith('<script data-lib="plotly.js">'));
+  assert.throws(() => plotlySource('gl3d' as never), /invalid plotly bundle: gl3d/);
+});

@@ -31,34 +31,48 @@ export function figureDiv(fig: Figure, id: string, height = 420): string {
     + `<script>Plotly.newPlot(${scriptJson(id)}, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, ${scriptJson(PLOT_CONFIG)});</script>`;
 }
 
-let cached: string | undefined;
+/**
+ * The plotly.js bundles a page can inline: `cartesian`, the official minified partial bundle
+ * `plotly.js-cartesian-dist-min` (scatter, bar, histogram, heatmap...: every trace the report and the notebooks
+ * draw; 1.43 MB), or `full`, `plotly.js-dist` (every trace type, 3D and maps included; 9.64 MB), for notebook
+ * cells that draw traces the partial bundle lacks.
+ */
+export type PlotlyBundle = 'cartesian' | 'full';
 
-/** The plotly.js bundle the pages inline: the minified cartesian partial bundle (scatter, bar, histogram, ...). */
-export const PLOTLY_BUNDLE = 'plotly.js-cartesian-dist-min/plotly-cartesian.min.js';
+const BUNDLE_FILES: Record<PlotlyBundle, string> = {
+  cartesian: 'plotly.js-cartesian-dist-min/plotly-cartesian.min.js',
+  full: 'plotly.js-dist/plotly.js',
+};
+
+const cached = new Map<PlotlyBundle, string>();
 
 /**
- * The plotly.js library source from the npm package `plotly.js-cartesian-dist-min` (about 1.5 MB, against
- * 10 MB for the full `plotly.js-dist`: it has every trace type the report and notebooks draw), read once and
- * cached.
+ * The plotly.js library source of a bundle (default `cartesian`), read once and cached.
  *
- * @throws Error when `plotly.js-cartesian-dist-min` is not installed.
+ * @throws Error when the bundle's npm package is not installed; InputError for an unknown bundle.
  * @example
  * plotlySource().length; // about 1.5 MB
  */
-export function plotlySource(): string {
-  if (cached === undefined) cached = readFileSync(require.resolve(PLOTLY_BUNDLE), 'utf8');
-  return cached;
+export function plotlySource(bundle: PlotlyBundle = 'cartesian'): string {
+  const file = BUNDLE_FILES[bundle];
+  if (!file) throw invalid('plotly bundle', bundle, 'cartesian or full');
+  let src = cached.get(bundle);
+  if (src === undefined) {
+    src = readFileSync(require.resolve(file), 'utf8');
+    cached.set(bundle, src);
+  }
+  return src;
 }
 
 /**
  * A `<script>` element with the whole plotly.js inlined, so the page draws offline. Include it ONCE per document,
  * before any {@link figureDiv}. Any `</script` or `<!--` inside the library text is escaped.
  *
- * @throws Error when `plotly.js-cartesian-dist-min` is not installed.
+ * @throws Error when the bundle's npm package is not installed.
  * @example
  * const page = `<html><body>${plotlyScriptTag()}${figureDiv(fig, 'a')}</body></html>`;
  */
-export function plotlyScriptTag(): string {
-  const src = plotlySource().replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+export function plotlyScriptTag(bundle: PlotlyBundle = 'cartesian'): string {
+  const src = plotlySource(bundle).replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
   return `<script data-lib="plotly.js">${src}</script>`;
 }

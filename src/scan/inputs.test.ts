@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseJobs, parseRecent, scanInputs } from './inputs';
-import { scanJobId } from './job';
+import { jobFingerprint, scanJobId } from './job';
 
 function tmp(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-inputs-'));
@@ -51,7 +51,7 @@ test('scanInputs --tickers-file: comments and blank lines skipped; duplicates na
 });
 
 test('scanInputs --csv-dir: every .csv in name order; an empty folder is one line', () => {
-  const dir = tmp({ 'b.csv': 'x', 'a.CSV': 'x', 'notes.txt': 'x' });
+  const dir = tmp({ 'b.csv': 'x', 'a.CSV': 'x', 'notes.txt': 'x', '..csv': 'x', '.hidden.csv': 'x' });
   const empty = tmp({ 'notes.txt': 'x' });
   try {
     assert.deepEqual(
@@ -80,4 +80,14 @@ test('parseJobs, parseRecent, scanJobId', () => {
   assert.equal(scanJobId('nightly', 'AAPL'), 'nightly__AAPL');
   assert.equal(scanJobId('a:b', 'BRK B'), 'a_b__BRK_B');
   assert.equal(scanJobId('s', 'x'.repeat(300)).length, 201);
+  assert.equal(scanJobId('nightly', 'AAPL', '3f2a9c1d0b7e'), 'nightly__AAPL__3f2a9c1d0b7e');
+});
+
+test('jobFingerprint: the same for the same rows and options, different when either changes', () => {
+  const s = { dates: ['2024-01-01', '2024-01-02'], values: [[1], [2]], columns: ['v'], source: 'x' };
+  const a = jobFingerprint(s, { epochs: 2 });
+  assert.match(a, /^[0-9a-f]{12}$/);
+  assert.equal(jobFingerprint({ ...s, source: 'elsewhere' }, { epochs: 2 }), a);
+  assert.notEqual(jobFingerprint(s, { epochs: 3 }), a);
+  assert.notEqual(jobFingerprint({ ...s, values: [[1], [2.5]] }, { epochs: 2 }), a);
 });

@@ -18,7 +18,7 @@ export interface ScanInputSpec {
   tickers?: string;
   /** A file with one symbol a line; `#` starts a comment; blank lines are skipped (`--tickers-file`). */
   tickersFile?: string;
-  /** A folder: every `*.csv` in it, in name order (`--csv-dir`). */
+  /** A folder: every `*.csv` in it (hidden files aside), in name order (`--csv-dir`). */
   csvDir?: string;
 }
 
@@ -87,7 +87,9 @@ function csvDir(dir: string): ScanInput[] {
   } catch (e) {
     throw new InputError(`${dir}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const csvs = names.filter((n) => n.toLowerCase().endsWith('.csv') && fs.statSync(path.join(dir, n)).isFile()).sort();
+  const csvs = names
+    .filter((n) => !n.startsWith('.') && n.toLowerCase().endsWith('.csv') && fs.statSync(path.join(dir, n)).isFile())
+    .sort();
   if (csvs.length === 0) throw new InputError(`${dir}: no .csv files in the folder`);
   const items = csvs.map((n): ScanInput => ({ name: n.slice(0, -4), kind: 'csv', path: path.join(dir, n) }));
   return unique(items, (i) => path.join(dir, csvs[i]));

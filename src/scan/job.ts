@@ -23,27 +23,46 @@ export type ScanItemResult =
 
 /**
  * The job id of a series in a scan: readable, safe as a BullMQ custom id (no `:`), and the same on a rerun
- * with the same scan id, so completed results are reused.
+ * with the same scan id, so completed results are reused. With a `fingerprint` (see {@link jobFingerprint}) a
+ * rerun with other settings or other rows gets new ids, so it never reuses results computed for different input.
  *
+ * @throws Nothing.
  * @example
  * scanJobId('nightly', 'AAPL'); // 'nightly__AAPL'
+ * scanJobId('nightly', 'AAPL', '3f2a9c1d'); // 'nightly__AAPL__3f2a9c1d'
  */
-export function scanJobId(scanId: string, name: string): string {
+export function scanJobId(scanId: string, name: string, fingerprint?: string): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9._^=-]/g, '_');
-  const id = `${clean(scanId)}__${clean(name)}`;
+  const id = `${clean(scanId)}__${clean(name)}${fingerprint ? `__${clean(fingerprint)}` : ''}`;
   return id.length <= 200
     ? id
     : `${id.slice(0, 160)}-${crypto.createHash('sha1').update(`${scanId}\0${name}`).digest('hex')}`;
 }
 
 /**
- * Build the job of one series.
+ * A short hash of a job's input (its options and rows): part of the job id, so results are reused only for the
+ * same settings and the same data.
  *
+ * @throws Nothing.
+ * @example
+ * jobFingerprint(series, { epochs: 2 }).length; // 12
+ */
+export function jobFingerprint(series: Series, options: Partial<PipelineOptions>): string {
+  const h = crypto.createHash('sha1').update(JSON.stringify(options)).update('\0');
+  h.update(JSON.stringify(series.columns)).update(series.dates.join(',')).update('\0');
+  for (const row of series.values) h.update(row.join(',')).update(';');
+  return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * Build the job of one series; its id carries the fingerprint of the options and rows.
+ *
+ * @throws Nothing.
  * @example
  * const job = makeScanJob('nightly', 'AAPL', series, { window: 10, epochs: 2 });
  */
 export function makeScanJob(scanId: string, name: string, series: Series, options: Partial<PipelineOptions>): ScanJob {
-  return { id: scanJobId(scanId, name), name, series, options };
+  return { id: scanJobId(scanId, name, jobFingerprint(series, options)), name, series, options };
 }
 
 /**

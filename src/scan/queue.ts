@@ -41,6 +41,9 @@ export async function scanViaQueue(url: string, jobs: ScanJob[], opts: QueueScan
   const queue = new Queue(name, { connection: conn });
   const econn = connection(url);
   const events = new QueueEvents(name, { connection: econn });
+  // every job waits on the queue and its events: one listener each, hundreds in a big scan
+  queue.setMaxListeners(0);
+  events.setMaxListeners(0);
   const tracker = new ProgressTracker(jobs.length, opts.onProgress);
   const ours = new Set(jobs.map((j) => j.id));
   const active = new Set<string>();

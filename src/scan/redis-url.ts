@@ -71,6 +71,8 @@ export async function connectQueue(url: string, timeoutMs = 5000): Promise<IORed
     maxRetriesPerRequest: 1,
     retryStrategy: () => null,
     enableOfflineQueue: false,
+    // a refused socket never closes; ioredis' default 2 s wait for it would keep the process alive after the error
+    disconnectTimeout: 100,
   });
   let lastError = '';
   client.on('error', (e: Error) => {
@@ -96,6 +98,7 @@ export async function connectQueue(url: string, timeoutMs = 5000): Promise<IORed
 
 function redactReason(why: string, url: string): string {
   let s = why.split('\n')[0];
+  if (/^Unknown RESP type/.test(s)) s = 'it answered, but not as a Redis server';
   try {
     const pw = new URL(url).password;
     if (pw) s = s.split(pw).join('***').split(decodeURIComponent(pw)).join('***');

@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { RunResult } from '../result';
 import { reportFixture } from '../../tools/testing/fixture';
 import type { ScanItemResult } from './job';
-import { scanExitCode, writeScanOutputs } from './output';
+import { isScanOutput, scanExitCode, writeScanOutputs } from './output';
 import { buildSummary, summaryCsv, summaryRow } from './summary';
 import { sparkline } from './summary-html';
 
@@ -79,7 +79,15 @@ test('writeScanOutputs: a folder per scanned series, the three summaries, links 
     const item: ScanItemResult = { id: 's__FX', name: 'FX', ok: true, result: fx.result, seconds: 1 };
     const out = path.join(dir, 'scan');
     const summary = await writeScanOutputs(out, [item, BAD], new Map([['FX', fx.series]]), 30);
-    assert.deepEqual(fs.readdirSync(out).sort(), ['FX', 'summary.csv', 'summary.html', 'summary.json']);
+    const names = ['.lstm-anomaly', 'FX', 'summary.csv', 'summary.html', 'summary.json'];
+    assert.deepEqual(fs.readdirSync(out).sort(), names);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, '.lstm-anomaly'), 'utf8')).command, 'scan');
+    assert.equal(isScanOutput(out), true);
+    assert.equal(isScanOutput(path.join(out, 'FX')), false, 'a detect-like folder is not a scan output');
+    fs.writeFileSync(path.join(out, '.lstm-anomaly'), '{"tool":"lstm-anomaly","command":"detect"}\n');
+    assert.equal(isScanOutput(out), false, 'a detect output');
+    fs.rmSync(path.join(out, '.lstm-anomaly'));
+    assert.equal(isScanOutput(out), false, 'no marker');
     assert.deepEqual(fs.readdirSync(path.join(out, 'FX')).sort(), ['anomalies.csv', 'report.html', 'result.json']);
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')), summary);
     const html = fs.readFileSync(path.join(out, 'summary.html'), 'utf8');

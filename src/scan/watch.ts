@@ -93,7 +93,8 @@ export class StreamScorer {
 
 /**
  * Watch a line source (stdin, a followed file): score each new complete window and call `onEvent` at each
- * anomaly run's start and end (the CLI prints them as JSON lines). Resolves when the source ends.
+ * anomaly run's start and end (the CLI prints them as JSON lines). Resolves when the source ends. `source`
+ * names the feed in error messages (`live.csv row 12: ...`).
  *
  * @throws InputError for a row that does not parse or goes back in time.
  * @example
@@ -104,8 +105,9 @@ export async function watchLines(
   lines: AsyncIterable<string>,
   onEvent: (e: WatchEvent) => void,
   onRow?: (rows: number) => void,
+  source = 'stream',
 ): Promise<{ rows: number; events: number }> {
-  const w = new StreamScorer(detector);
+  const w = new StreamScorer(detector, undefined, source);
   let events = 0;
   for await (const line of lines) {
     const r = await w.push(line);

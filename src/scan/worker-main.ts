@@ -28,8 +28,8 @@ export async function workerMain(argv: string[]): Promise<void> {
     stalledInterval: ms('--stalled-ms'),
     onEvent: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
   });
-  process.stdout.write(`${JSON.stringify({ event: 'ready', queue: redactUrl(url), pid: process.pid })}\n`);
-  await new Promise<void>((resolve) => {
+  // the handlers are in place before "ready" is printed, so a SIGTERM right after it finds them
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.stdout.write(`${JSON.stringify({ event: 'closing' })}\n`);
       w.close().then(resolve, resolve);
@@ -37,6 +37,8 @@ export async function workerMain(argv: string[]): Promise<void> {
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  process.stdout.write(`${JSON.stringify({ event: 'ready', queue: redactUrl(url), pid: process.pid })}\n`);
+  await stopped;
   process.stdout.write(`${JSON.stringify({ event: 'closed' })}\n`);
 }
 

@@ -2,7 +2,7 @@
 export type OptionType = 'string' | 'number' | 'int' | 'posint' | 'bool';
 
 /** Section of `--help` an option is listed under. */
-export type OptionGroup = 'Data' | 'Pipeline' | 'Model and training' | 'Output';
+export type OptionGroup = 'Data' | 'Pipeline' | 'Model and training' | 'Output' | 'Scan';
 
 /**
  * One option, declared once: its key in the options object, command-line flag, type, default, help and choices.

@@ -5,7 +5,7 @@ import { wasmCompute, wasmModule } from './wasm';
 /**
  * Which compute provider the engine uses on the wasm backend (other backends always use tfjs ops): `auto` runs
  * the engine's kernels (matrix products, fused LSTM cell) in the backend's memory, natively where the addon
- * built at install loads (x86-64 AVX2 + FMA), else in WebAssembly SIMD with fused multiply-adds where the
+ * built at install loads (x86-64: AVX-512, else AVX2 + FMA), else in WebAssembly SIMD with fused multiply-adds where the
  * runtime has relaxed SIMD (the same bits as native); `native` only the addon (an error where it does not
  * load); `wasm` only the WebAssembly kernels; `simd` those without fused multiply-adds; `xnnpack` the backend's
  * XNNPACK products and a plain-JS cell (the engine before its kernels); `tfjs` tfjs ops (`tf.matMul`). The

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { CellOps, checkMm, checkMmT, Compute, Mat, transposeInto } from './compute';
-import { nativeKernelsStatus } from '../kernels';
+import { nativeBuild, nativeKernelsStatus } from '../kernels';
 import { GEMM_TN_WORKSPACE, instantiateKernels, KernelBuild, KernelExports } from '../kernels';
 
 /** The parts of the tfjs-backend-wasm 4.x Emscripten module this provider calls. */
@@ -52,22 +52,25 @@ export function wasmModule(): WasmModule | null {
 }
 
 /** The provider name of each kernel build. */
-const PROVIDER_NAMES: Record<KernelBuild, string> = { native: 'native-avx2-fma', relaxed: 'wasm-simd-fma', plain: 'wasm-simd' };
+const PROVIDER_NAMES: Record<KernelBuild, string> = { avx512: 'native-avx512', avx2: 'native-avx2-fma', relaxed: 'wasm-simd-fma', plain: 'wasm-simd' };
 
-/** The kernel builds each kind tries, in order. */
-const BUILD_ORDER: Record<Exclude<NonNullable<WasmComputeOptions['kernels']>, 'xnnpack'>, KernelBuild[]> = {
-  auto: ['native', 'relaxed', 'plain'],
-  native: ['native'],
-  wasm: ['relaxed', 'plain'],
-  relaxed: ['relaxed'],
-  simd: ['plain'],
-};
+/** The kernel builds each kind tries, in order; `native` is the build LSTM_ANOMALY_NATIVE picks (see nativeBuild). */
+function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'xnnpack'>): KernelBuild[] {
+  const native = (): KernelBuild[] => {
+    const b = nativeBuild();
+    return b ? [b] : [];
+  };
+  if (kind === 'auto') return [...native(), 'relaxed', 'plain'];
+  if (kind === 'native') return native();
+  return kind === 'wasm' ? ['relaxed', 'plain'] : kind === 'relaxed' ? ['relaxed'] : ['plain'];
+}
 
 /** Options of {@link wasmCompute}. */
 export interface WasmComputeOptions {
   /**
-   * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64 AVX2 +
-   * FMA, `kernels/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`kernels/kernels.c`) with fused
+   * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64:
+   * AVX-512 where the CPU has it, else AVX2 + FMA, `LSTM_ANOMALY_NATIVE=avx2` forcing the latter;
+   * `kernels/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`kernels/kernels.c`) with fused
    * multiply-adds (the same bits as `native`), `simd` the same kernels without them, `xnnpack` the backend's
    * XNNPACK products with the plain-JS cell (the engine before its kernels). `auto` takes the first of these that
    * loads here, `wasm` the first of the WebAssembly ones. An explicit `native` that does not load is an error.
@@ -81,8 +84,7 @@ function kernelsFor(mod: WasmModule, kind: NonNullable<WasmComputeOptions['kerne
   if (kind === 'xnnpack') return null;
   const memory = mod.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== mod.HEAPU8.buffer) return null;
-  const builds = BUILD_ORDER[kind];
-  for (const build of builds) {
+  for (const build of buildOrder(kind)) {
     try {
       return { k: instantiateKernels(memory, build), build };
     } catch {
@@ -165,11 +167,9 @@ function simdMmT(k: KernelExports, W: WasmMat, A: WasmMat, B: WasmMat, O: WasmMa
  * The fast {@link Compute} on the wasm backend: matrices live in the backend's WebAssembly memory, registered in its
  * tensor table under private ids, and products call the backend's `BatchMatMul` export directly, untransposed,
  * which runs XNNPACK's fully-connected operator (the right operand is packed once and cached until touched). No
- * tfjs tensor is created, no value is copied. By default the products, the LSTM cell, the transposes, column sums,
- * dropout masks and Adam run in the engine's own kernels (`kernels/kernels.c`) on the same memory instead: the
- * native addon where it was built (`native-avx2-fma`), else WebAssembly SIMD (`wasm-simd-fma`, `wasm-simd`), the
- * same bits either way; a weight reused within a batch is packed into panels once (see `simdMm`). See
- * {@link WasmComputeOptions}.
+ * tfjs tensor is created, no value is copied. By default the products, the LSTM cell and the transposes run in
+ * the engine's own WebAssembly SIMD kernels (`wasm/kernels.c`) instantiated on the same memory instead (no
+ * packing of weights that change every batch; names `wasm-simd-fma` or `wasm-simd`); see {@link WasmComputeOptions}.
  *
  * @throws Error when the active backend is not a compatible wasm backend.
  * @example

@@ -115,7 +115,22 @@ test('wasm memory growing in the middle of a training step changes nothing (drop
   assert.deepEqual(grown.w, plain.w);
 });
 
-test('native kernels train to the same bits as the WebAssembly ones, one thread or two', { skip: !nativeKernelsStatus().ok && `native kernels: ${nativeKernelsStatus().reason}` }, async () => {
+const nativeBuilds = nativeKernelsStatus().runnable.filter((b) => b !== '0');
+const noNative = nativeBuilds.length === 0 && `native kernels: ${nativeKernelsStatus().reason}`;
+
+/** Runs `f` with LSTM_ANOMALY_NATIVE set to `value`, then restores it. */
+async function withNativeEnv<T>(value: string, f: () => Promise<T>): Promise<T> {
+  const saved = process.env.LSTM_ANOMALY_NATIVE;
+  process.env.LSTM_ANOMALY_NATIVE = value;
+  try {
+    return await f();
+  } finally {
+    if (saved === undefined) delete process.env.LSTM_ANOMALY_NATIVE;
+    else process.env.LSTM_ANOMALY_NATIVE = saved;
+  }
+}
+
+test('native kernels, AVX-512 and AVX2, train to the same bits as the WebAssembly ones, one thread or two', { skip: noNative }, async () => {
   await selectBackend('wasm');
   const spec = resolveSpec({ window: 10, features: 1, encoder: [24, 8], dropout: 0.2, seed: 9 });
   const n = 96;
@@ -131,13 +146,35 @@ test('native kernels train to the same bits as the WebAssembly ones, one thread 
     return { losses, y, engine };
   };
   const wasm = await run('wasm', 1);
-  for (const threads of [1, 2] as const) {
-    const nat = await run('native', threads);
-    assert.match(nat.engine, new RegExp(`^native-avx2-fma, ${threads} thread`));
-    assert.deepEqual(nat.losses, wasm.losses);
-    assert.deepEqual(nat.y, wasm.y);
+  for (const build of nativeBuilds) {
+    // The worker thread takes the environment when it starts, so it runs the same build.
+    await withNativeEnv(build, async () => {
+      for (const threads of [1, 2] as const) {
+        const nat = await run('native', threads);
+        assert.match(nat.engine, new RegExp(`^native-${build === 'avx2' ? 'avx2-fma' : build}, ${threads} thread`));
+        assert.deepEqual(nat.losses, wasm.losses, `${build}, ${threads} threads`);
+        assert.deepEqual(nat.y, wasm.y, `${build}, ${threads} threads`);
+      }
+    });
   }
   assert.match(wasm.engine, /^wasm-simd/);
+});
+
+test('LSTM_ANOMALY_NATIVE: an unknown value, or a build this CPU cannot run, is one line naming what it can run', { skip: noNative }, async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 4, features: 1, encoder: [4], seed: 1 });
+  const can = `this CPU can run: ${[...nativeBuilds, '0'].join(', ')}`;
+  const fails = (value: string) => withNativeEnv(value, () => assert.rejects(createAutoencoder(spec, { threads: 1 }),
+    (e: Error) => e.name === 'InputError' && e.message === `invalid LSTM_ANOMALY_NATIVE: ${value} (${can})`));
+  await fails('avx9');
+  if (!nativeBuilds.includes('avx512')) await fails('avx512');
+  const engine = await withNativeEnv('0', async () => {
+    const ae = await createAutoencoder(spec, { threads: 1 });
+    const name = (ae as LstmAutoencoder).engine;
+    ae.dispose();
+    return name;
+  });
+  assert.match(engine, /^wasm-simd/);
 });
 
 for (const backend of ['wasm', 'cpu'] as const) {

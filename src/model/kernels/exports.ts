@@ -37,8 +37,11 @@ export const KERNEL_NAMES: readonly KernelName[] = [
 /** Floats in the workspace of `gemm_tn` (PKB x NB in kernels.c: one packed block of the right operand). */
 export const GEMM_TN_WORKSPACE = 256 * 64;
 
+/** The native builds of the products in the addon: 16 floats wide (AVX-512F/VL/BW), 8 wide (AVX2 + FMA). */
+export type NativeBuild = 'avx512' | 'avx2';
+
 /**
  * The builds of kernels.c: `relaxed` uses fused multiply-adds (relaxed SIMD), `plain` only WebAssembly SIMD;
- * `native` is the addon built at install (x86-64 AVX2 + FMA, the same bits as `relaxed`, see kernels-native.c).
+ * `avx512` and `avx2` are the addon built at install (x86-64, the same bits as `relaxed`, see kernels-native.c).
  */
-export type KernelBuild = 'native' | 'relaxed' | 'plain';
+export type KernelBuild = NativeBuild | 'relaxed' | 'plain';

@@ -6,8 +6,8 @@ import type { KernelBuild, KernelExports } from './exports';
 import { nativeKernels } from './native-kernels';
 import { wasmKernels } from './wasm-kernels';
 
-export { GEMM_TN_WORKSPACE, KERNEL_NAMES, KernelBuild, KernelExports, KernelName } from './exports';
-export { nativeKernelsStatus, NATIVE_ADDON_PATH } from './native-kernels';
+export { GEMM_TN_WORKSPACE, KERNEL_NAMES, KernelBuild, KernelExports, KernelName, NativeBuild } from './exports';
+export { measurePeak, nativeBuild, nativeKernelsStatus, NATIVE_ADDON_PATH } from './native-kernels';
 export { relaxedSimdAvailable } from './wasm-kernels';
 
 const instances = new WeakMap<WebAssembly.Memory, Map<KernelBuild, KernelExports>>();
@@ -29,7 +29,7 @@ export function instantiateKernels(memory: WebAssembly.Memory, build: KernelBuil
   }
   let k = perMemory.get(build);
   if (!k) {
-    k = build === 'native' ? nativeKernels(memory) : wasmKernels(memory, build);
+    k = build === 'avx512' || build === 'avx2' ? nativeKernels(memory, build) : wasmKernels(memory, build);
     perMemory.set(build, k);
   }
   return k;

@@ -1,4 +1,6 @@
-// The engine's kernels compiled natively for x86-64 (AVX2 + FMA), loaded by Node as an addon (Node-API).
+// The engine's kernels compiled natively for x86-64, loaded by Node as an addon (Node-API): one file, two builds
+// of the products (AVX2 + FMA, 8 floats wide, here; AVX-512, 16 wide, in kernels-avx512.h, by target attribute),
+// picked at load from what the CPU reports (see NAPI_MODULE_INIT).
 //
 // Built at install by scripts/build-native.js (any C compiler: gcc or clang; no node-gyp) into
 // build/kernels-native.node; where that fails the engine keeps its WebAssembly kernels. It works in place on
@@ -12,9 +14,11 @@
 // Compile with -ffp-contract=off: no other product and sum may be fused.
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <node_api.h>
 
-// Only the kernels use AVX2 and FMA; the glue below (which checks the CPU has them) is plain x86-64.
+// Only the kernels use AVX2 and FMA (AVX-512: kernels-avx512.h); the glue below (which checks the CPU has them)
+// is plain x86-64.
 #ifdef __clang__
 #pragma clang attribute push(__attribute__((target("sse4.1,avx,avx2,fma"))), apply_to = function)
 #else
@@ -149,11 +153,29 @@ void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int l
   }
   if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
+// The peak at 128 and 256 bits: `n` rounds of 12 independent fused multiply-adds (16 registers: 12 sums and 2
+// operands); returns a value of the sums, so that the loop stays.
+#define PEAK(name, T, set1, fmadd, add, lanes)                                  \
+  static double name(long long n) {                                              \
+    T c[12];                                                                     \
+    const T a = set1(0.999999f), b = set1(1e-7f);                                \
+    for (int i = 0; i < 12; i++) c[i] = set1((float)i);                          \
+    for (long long r = 0; r < n; r++)                                            \
+      for (int i = 0; i < 12; i++) c[i] = fmadd(c[i], a, b);                     \
+    T s = c[0];                                                                  \
+    for (int i = 1; i < 12; i++) s = add(s, c[i]);                               \
+    float f[lanes];                                                              \
+    memcpy(f, &s, sizeof f);                                                     \
+    return f[0];                                                                 \
+  }
+PEAK(peak_128, __m128, _mm_set1_ps, _mm_fmadd_ps, _mm_add_ps, 4)
+PEAK(peak_256, __m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, 8)
 #ifdef __clang__
 #pragma clang attribute pop
 #else
 #pragma GCC pop_options
 #endif
+#include "kernels-avx512.h"
 
 // ---- Node-API glue: every kernel takes (base, ...the wasm export's arguments). ----
 #define MAXARGS 12
@@ -190,6 +212,13 @@ KERNEL(gemm_nn_packed, 8, gemm_nn_packed(I(1), I(2), I(3), P(4), I(5), P(6), P(7
 KERNEL(colsum, 5, colsum(I(1), I(2), P(3), I(4), P(5)))
 KERNEL(adam_step, 10, adam_step(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
 KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7), (unsigned)(int)a[8], F(9), P(10), P(11)))
+KERNEL(gemm_nn_512, 9, gemm_nn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
+KERNEL(gemm_tn_512, 10, gemm_tn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
+KERNEL(pack_panels_512, 5, pack_panels_512(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(lstm_step_forward_512, 10, lstm_step_forward_512(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(lstm_step_backward_512, 10, lstm_step_backward_512(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(adam_step_512, 10, adam_step_512(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
+KERNEL(gemm_nn_packed_512, 8, gemm_nn_packed_512(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
 
 // base(buffer): the address of an ArrayBuffer's first byte, as a number (exact: below 2^53).
 static napi_value js_base(napi_env env, napi_callback_info info) {
@@ -204,22 +233,82 @@ static napi_value js_base(napi_env env, napi_callback_info info) {
   return r;
 }
 
-NAPI_MODULE_INIT() {
-  __builtin_cpu_init();
-  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) {
-    napi_throw_error(env, NULL, "kernels-native: this CPU lacks AVX2 or FMA");
+// What this CPU runs (asked once, at load, before any kernel can be called).
+static int has_avx2, has_avx512;
+// Where the peak loops' sums go (so that they are computed).
+volatile double kernels_peak_sink;
+
+// peak(bits, rounds): `rounds` rounds of independent fused multiply-adds `bits` wide (128, 256, 512), for the
+// caller to time; returns the flops done. Only widths this CPU runs.
+static napi_value js_peak(napi_env env, napi_callback_info info) {
+  double a[3];
+  napi_value v[2], r;
+  size_t argc = 2;
+  if (napi_get_cb_info(env, info, &argc, v, NULL, NULL) != napi_ok || argc != 2 ||
+      napi_get_value_double(env, v[0], &a[0]) != napi_ok || napi_get_value_double(env, v[1], &a[1]) != napi_ok)
+    return fail(env);
+  const int bits = (int)a[0];
+  const long long n = (long long)a[1];
+  double flops = 2.0 * (double)n * (bits / 32);
+  if (bits == 128 && has_avx2) kernels_peak_sink = peak_128(n), flops *= 12;
+  else if (bits == 256 && has_avx2) kernels_peak_sink = peak_256(n), flops *= 12;
+  else if (bits == 512 && has_avx512) kernels_peak_sink = peak_512(n), flops *= 16;
+  else {
+    napi_throw_range_error(env, NULL, "kernels-native: peak: this CPU has no FMA at that width");
     return NULL;
   }
-  const struct { const char* name; napi_callback fn; } fns[] = {
-    {"base", js_base}, {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward},
-    {"transpose", js_transpose}, {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels},
-    {"gemm_nn_packed", js_gemm_nn_packed}, {"colsum", js_colsum}, {"adam_step", js_adam_step},
-    {"dropout_masks", js_dropout_masks},
-  };
-  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+  napi_create_double(env, flops, &r);
+  return r;
+}
+
+typedef struct { const char* name; napi_callback fn; } fn_entry;
+
+static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
+  for (size_t i = 0; i < n; i++) {
     napi_value f;
     napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].fn, NULL, &f);
-    napi_set_named_property(env, exports, fns[i].name, f);
+    napi_set_named_property(env, o, fns[i].name, f);
   }
+}
+
+// Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
+// kernels per build it runs: avx2 (the products 8 wide, kernels.c's cell and Adam 4 wide), avx512 (products,
+// cell and Adam 16 wide); transposes, row sums and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
+// AVX-512 instruction is ever reached on a CPU without it.
+NAPI_MODULE_INIT() {
+  __builtin_cpu_init();
+  has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  has_avx512 = has_avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+               __builtin_cpu_supports("avx512bw");
+  const fn_entry common[] = {{"transpose", js_transpose}, {"colsum", js_colsum}, {"dropout_masks", js_dropout_masks}};
+  const fn_entry avx2[] = {
+    {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels}, {"gemm_nn_packed", js_gemm_nn_packed},
+    {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward}, {"adam_step", js_adam_step},
+  };
+  const fn_entry avx512[] = {
+    {"gemm_nn", js_gemm_nn_512}, {"gemm_tn", js_gemm_tn_512}, {"pack_panels", js_pack_panels_512},
+    {"gemm_nn_packed", js_gemm_nn_packed_512}, {"lstm_step_forward", js_lstm_step_forward_512},
+    {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
+  };
+  const size_t nc = sizeof common / sizeof common[0], np = sizeof avx2 / sizeof avx2[0];
+  napi_value f, builds, s;
+  napi_create_function(env, "base", NAPI_AUTO_LENGTH, js_base, NULL, &f);
+  napi_set_named_property(env, exports, "base", f);
+  napi_create_function(env, "peak", NAPI_AUTO_LENGTH, js_peak, NULL, &f);
+  napi_set_named_property(env, exports, "peak", f);
+  napi_create_array(env, &builds);
+  uint32_t nb = 0;
+  for (int b = 0; b < 2; b++) {
+    if (!(b == 0 ? has_avx512 : has_avx2)) continue;
+    const char* name = b == 0 ? "avx512" : "avx2";
+    napi_value t;
+    napi_create_object(env, &t);
+    put(env, t, common, nc);
+    put(env, t, b == 0 ? avx512 : avx2, np);
+    napi_set_named_property(env, exports, name, t);
+    napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, builds, nb++, s);
+  }
+  napi_set_named_property(env, exports, "builds", builds);
   return exports;
 }

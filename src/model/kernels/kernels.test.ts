@@ -6,7 +6,7 @@ import * as path from 'path';
 import { packageRoot as repoRoot } from '../../util/paths';
 import { Rng } from '../../util/random';
 import { dropoutMasks } from '../engine/dropout';
-import { GEMM_TN_WORKSPACE, instantiateKernels, KernelBuild, KernelExports, relaxedSimdAvailable } from '.';
+import { GEMM_TN_WORKSPACE, instantiateKernels, KernelBuild, KernelExports, NativeBuild, relaxedSimdAvailable } from '.';
 import { KERNELS_SOURCE_SHA256 } from './kernels-wasm';
 import { nativeKernelsStatus } from './native-kernels';
 
@@ -43,7 +43,8 @@ class Arena {
   }
 }
 
-const builds: KernelBuild[] = ['plain', ...(relaxedSimdAvailable() ? ['relaxed' as const] : []), ...(nativeKernelsStatus().ok ? ['native' as const] : [])];
+const natives = nativeKernelsStatus().runnable.filter((b): b is NativeBuild => b !== '0');
+const builds: KernelBuild[] = ['plain', ...(relaxedSimdAvailable() ? ['relaxed' as const] : []), ...natives];
 const rand = (rng: Rng, n: number, s = 1) => Float32Array.from({ length: n }, () => s * rng.uniform(-1, 1));
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -71,7 +72,7 @@ for (const build of builds) {
   test(`${build}: gemm_nn and gemm_tn equal a float64 product on edge shapes, and write nothing outside C`, () => {
     const { a, k } = setup();
     const rng = new Rng(3);
-    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [4, 8, 16], [5, 13, 9], [16, 67, 33], [7, 1, 30], [9, 130, 2], [67, 70, 130]]) {
+    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [4, 8, 16], [5, 13, 9], [16, 67, 33], [7, 1, 30], [9, 130, 2], [67, 70, 130], [11, 44, 5], [3, 30, 6]]) {
       const A = rand(rng, M * K), B = rand(rng, K * N);
       const ref = new Float64Array(M * N);
       for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) for (let q = 0; q < K; q++) ref[i * N + j] += A[i * K + q] * B[q * N + j];
@@ -109,16 +110,17 @@ for (const build of builds) {
     const { a, k } = setup();
     const rng = new Rng(8);
     // Row tails of 1..3, several row blocks (32 rows each), one and many panels.
-    for (const [M, N, K] of [[1, 8, 1], [3, 16, 5], [6, 8, 33], [16, 64, 128], [37, 136, 20], [70, 24, 7]]) {
+    for (const [M, N, K] of [[1, 8, 1], [3, 16, 5], [6, 8, 33], [16, 64, 128], [37, 136, 20], [70, 24, 7], [9, 56, 4], [17, 40, 3]]) {
       const A = rand(rng, M * K), B = rand(rng, K * N);
       const pa = a.put(M * K, A), pb = a.put(K * N, B), pp = a.put(K * N), pc = a.put(M * N), pc2 = a.put(M * N);
       k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
       k.pack_panels(K, N, pb, N, pp);
-      // The panel of columns j .. j + P - 1 at step q holds B[q][j .. j + P - 1]: P = 8 in wasm; 16 native, the
-      // last panel 8 wide when N % 16 = 8.
+      // The panel of columns j .. j + P - 1 at step q holds B[q][j .. j + P - 1]: P = 8 in wasm; 16 with AVX2,
+      // 32 with AVX-512, the last panel narrower (N - j).
       const want = new Float32Array(K * N);
-      for (let j = 0; j < N; j += build === 'native' ? 16 : 8) {
-        const P = Math.min(build === 'native' ? 16 : 8, N - j);
+      const width = build === 'avx512' ? 32 : build === 'avx2' ? 16 : 8;
+      for (let j = 0; j < N; j += width) {
+        const P = Math.min(width, N - j);
         for (let q = 0; q < K; q++) for (let c = 0; c < P; c++) want[j * K + P * q + c] = B[q * N + j + c];
       }
       assert.deepEqual([...a.get(pp, K * N)], [...want]);
@@ -275,41 +277,44 @@ test('the relaxed build (fused multiply-adds) agrees with the plain one within f
   assert.ok(r > 0 && r < 1e-5, `relative difference ${r}`);
 });
 
-test('native: every kernel gives exactly the bits of the relaxed wasm build', { skip: !(builds.includes('native') && builds.includes('relaxed')) && 'no native addon or no relaxed SIMD here' }, () => {
-  const a = new Arena(1024);
-  const wasm = instantiateKernels(a.memory, 'relaxed');
-  const nat = instantiateKernels(a.memory, 'native');
-  const rng = new Rng(23);
-  /**
-   * Runs `run` with each build on copies of the same inputs; inputs and outputs (fresh regions of `outSizes`) must
-   * then match bit for bit, but for the outputs marked in `scratch` (packed panels: each build has its layout).
-   */
-  const same = (what: string, inputs: Float32Array[], outSizes: number[], run: (k: KernelExports, ins: number[], outs: number[]) => void, scratch: number[] = []) => {
-    const res = [wasm, nat].map((k) => {
-      const ins = inputs.map((x) => a.put(x.length, x));
-      const outs = outSizes.map((n) => a.put(n, new Float32Array(n).fill(0.5)));
-      run(k, ins, outs);
-      return [...ins, ...outs].map((p, i) => a.get(p, i < ins.length ? inputs[i].length : outSizes[i - ins.length]));
-    });
-    res[0].forEach((x, i) => scratch.includes(i - inputs.length) || assert.deepEqual(res[1][i], x, `${what}: region ${i}`));
-  };
-  for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [16, 512, 128], [16, 128, 512], [13, 24, 9], [67, 70, 130], [64, 100, 300], [9, 130, 2]]) {
-    const A = rand(rng, M * K), B = rand(rng, K * N);
-    same(`nn ${M}x${K}x${N}`, [A, B], [M * N], (k, [pa, pb], [pc]) => k.gemm_nn(M, N, K, pa, K, pb, N, pc, N));
-    same(`tn ${M}x${K}x${N}`, [A, B], [M * N, GEMM_TN_WORKSPACE], (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w), [1]);
-    if (N % 8 === 0) same(`packed ${M}x${K}x${N}`, [A, B], [K * N, M * N], (k, [pa, pb], [pp, pc]) => { k.pack_panels(K, N, pb, N, pp); k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N); }, [0]);
-  }
-  for (const [B, u] of [[16, 128], [3, 5], [2, 13]]) {
-    const G = 4 * u;
-    const P = rand(rng, B * G, 4), R = rand(rng, B * G, 4), bias = rand(rng, G), c = rand(rng, B * u, 2);
-    same(`forward ${B}x${u}`, [P, R, bias, c], [B * G, B * u, B * u, B * u], (k, [pP, pR, pb, pc], [pA, pcn, ptc, ph]) => k.lstm_step_forward(B, u, pP, pR, pb, pA, pc, pcn, ptc, ph));
-    const act = Float32Array.from({ length: B * G }, () => rng.uniform(0.05, 0.95)), tc = rand(rng, B * u, 0.9);
-    same(`backward ${B}x${u}`, [act, tc, c, rand(rng, B * u), rand(rng, B * u), rand(rng, B * u)], [B * G], (k, [pA, ptc, pc, po, pdh, pdc], [pz]) => k.lstm_step_backward(B, u, 0, po, pdh, pdc, pA, pc, ptc, pz));
-  }
-  same('colsum', [rand(rng, 480 * 520)], [520], (k, [pa], [po]) => k.colsum(480, 520, pa, 520, po));
-  same('transpose', [rand(rng, 37 * 45)], [37 * 45], (k, [pa], [pd]) => k.transpose(pa, pd, 37, 45));
-  const n = 1003;
-  same('adam', [rand(rng, n), rand(rng, n, 0.1), rand(rng, n, 0.1), rand(rng, n, 0.01), Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3))], [], (k, [pp, g1, g2, m, v]) => k.adam_step(n, pp, g1, g2, m, v, 1e-3, 0.9, 0.999, 1e-7));
-  same('dropout', [], [16 * 128, 30 * 16 * 128], (k, _, [pe, pd]) => k.dropout_masks(42, 9, 16, 16, 30, 128, 128, Math.ceil(0.2 * 4294967296) | 0, 1.25, pe, pd));
-  assert.ok(a.guardsIntact());
-});
+for (const build of natives) {
+  test(`${build}: every kernel gives exactly the bits of the relaxed wasm build`, { skip: !builds.includes('relaxed') && 'no relaxed SIMD here' }, () => {
+    const a = new Arena(1024);
+    const wasm = instantiateKernels(a.memory, 'relaxed');
+    const nat = instantiateKernels(a.memory, build);
+    const rng = new Rng(23);
+    /**
+     * Runs `run` with each build on copies of the same inputs; inputs and outputs (fresh regions of `outSizes`) must
+     * then match bit for bit, but for the outputs marked in `scratch` (packed panels: each build has its layout).
+     */
+    const same = (what: string, inputs: Float32Array[], outSizes: number[], run: (k: KernelExports, ins: number[], outs: number[]) => void, scratch: number[] = []) => {
+      const res = [wasm, nat].map((k) => {
+        const ins = inputs.map((x) => a.put(x.length, x));
+        const outs = outSizes.map((n) => a.put(n, new Float32Array(n).fill(0.5)));
+        run(k, ins, outs);
+        return [...ins, ...outs].map((p, i) => a.get(p, i < ins.length ? inputs[i].length : outSizes[i - ins.length]));
+      });
+      res[0].forEach((x, i) => scratch.includes(i - inputs.length) || assert.deepEqual(res[1][i], x, `${what}: region ${i}`));
+    };
+    for (const [M, N, K] of [[1, 1, 1], [3, 5, 7], [16, 512, 128], [16, 128, 512], [13, 24, 9], [67, 70, 130], [64, 100, 300], [9, 130, 2],
+      [5, 20, 3], [7, 44, 5], [3, 30, 6], [66, 200, 70], [10, 56, 33], [128, 512, 464]]) {
+      const A = rand(rng, M * K), B = rand(rng, K * N);
+      same(`nn ${M}x${K}x${N}`, [A, B], [M * N], (k, [pa, pb], [pc]) => k.gemm_nn(M, N, K, pa, K, pb, N, pc, N));
+      same(`tn ${M}x${K}x${N}`, [A, B], [M * N, GEMM_TN_WORKSPACE], (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w), [1]);
+      if (N % 8 === 0) same(`packed ${M}x${K}x${N}`, [A, B], [K * N, M * N], (k, [pa, pb], [pp, pc]) => { k.pack_panels(K, N, pb, N, pp); k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N); }, [0]);
+    }
+    for (const [B, u] of [[16, 128], [3, 5], [2, 13]]) {
+      const G = 4 * u;
+      const P = rand(rng, B * G, 4), R = rand(rng, B * G, 4), bias = rand(rng, G), c = rand(rng, B * u, 2);
+      same(`forward ${B}x${u}`, [P, R, bias, c], [B * G, B * u, B * u, B * u], (k, [pP, pR, pb, pc], [pA, pcn, ptc, ph]) => k.lstm_step_forward(B, u, pP, pR, pb, pA, pc, pcn, ptc, ph));
+      const act = Float32Array.from({ length: B * G }, () => rng.uniform(0.05, 0.95)), tc = rand(rng, B * u, 0.9);
+      same(`backward ${B}x${u}`, [act, tc, c, rand(rng, B * u), rand(rng, B * u), rand(rng, B * u)], [B * G], (k, [pA, ptc, pc, po, pdh, pdc], [pz]) => k.lstm_step_backward(B, u, 0, po, pdh, pdc, pA, pc, ptc, pz));
+    }
+    same('colsum', [rand(rng, 480 * 520)], [520], (k, [pa], [po]) => k.colsum(480, 520, pa, 520, po));
+    same('transpose', [rand(rng, 37 * 45)], [37 * 45], (k, [pa], [pd]) => k.transpose(pa, pd, 37, 45));
+    const n = 1003;
+    same('adam', [rand(rng, n), rand(rng, n, 0.1), rand(rng, n, 0.1), rand(rng, n, 0.01), Float32Array.from({ length: n }, () => rng.uniform(0, 1e-3))], [], (k, [pp, g1, g2, m, v]) => k.adam_step(n, pp, g1, g2, m, v, 1e-3, 0.9, 0.999, 1e-7));
+    same('dropout', [], [16 * 128, 30 * 16 * 128], (k, _, [pe, pd]) => k.dropout_masks(42, 9, 16, 16, 30, 128, 128, Math.ceil(0.2 * 4294967296) | 0, 1.25, pe, pd));
+    assert.ok(a.guardsIntact());
+  });
+}

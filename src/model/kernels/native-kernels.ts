@@ -1,57 +1,114 @@
 import * as path from 'path';
+import { InputError } from '../../util/errors';
 import { packageRoot } from '../../util/paths';
-import { KERNEL_NAMES, KernelExports, KernelName } from './exports';
+import { KERNEL_NAMES, KernelExports, KernelName, NativeBuild } from './exports';
 
-/** The addon built from kernels-native.c: each kernel of {@link KernelExports} with the memory's base address first. */
-type NativeAddon = { base(buffer: ArrayBuffer): number } & {
-  [K in KernelName]: (base: number, ...a: Parameters<KernelExports[K]>) => void;
+/** One build's kernels in the addon: each kernel of {@link KernelExports} with the memory's base address first. */
+type NativeTable = { [K in KernelName]: (base: number, ...a: Parameters<KernelExports[K]>) => void };
+
+/** The addon built from kernels-native.c: a table per build this CPU runs (`builds`, best first). */
+type NativeAddon = { base(buffer: ArrayBuffer): number; peak(bits: number, rounds: number): number; builds: NativeBuild[] } & {
+  [B in NativeBuild]?: NativeTable;
 };
 
 /** Where `npm install` (scripts/build-native.js) puts the addon: `build/` in the package root. */
 export const NATIVE_ADDON_PATH = path.join(packageRoot(), 'build', 'kernels-native.node');
 
+/** The values `LSTM_ANOMALY_NATIVE` takes besides a build's name: unset, `auto` or `1` (the best), `0` (off). */
+const ENV = 'LSTM_ANOMALY_NATIVE';
+
 let addon: NativeAddon | null | undefined;
 let whyNot = '';
-
-/**
- * Whether the native kernels load here (built at install, x86-64 with AVX2 and FMA), and why not.
- * `LSTM_ANOMALY_NATIVE=0` in the environment turns them off.
- * @example
- * const { ok, reason } = nativeKernelsStatus(); // { ok: false, reason: 'not built (npm run build:native)' }
- */
-export function nativeKernelsStatus(): { ok: boolean; reason: string } {
-  load();
-  return { ok: addon !== null, reason: whyNot };
-}
 
 function load(): NativeAddon | null {
   if (addon !== undefined) return addon;
   addon = null;
-  if (process.env.LSTM_ANOMALY_NATIVE === '0') {
-    whyNot = 'turned off (LSTM_ANOMALY_NATIVE=0)';
-    return addon;
-  }
   try {
     addon = require(NATIVE_ADDON_PATH) as NativeAddon;
   } catch (e) {
     const code = (e as { code?: string }).code;
     whyNot = code === 'MODULE_NOT_FOUND' ? 'not built (npm run build:native)' : (e as Error).message.split('\n')[0];
   }
+  if (addon && addon.builds.length === 0) {
+    whyNot = 'this CPU lacks AVX2 or FMA';
+    addon = null;
+  }
   return addon;
 }
 
+/** What this CPU runs, best first, as `LSTM_ANOMALY_NATIVE` names it (`0`: the WebAssembly kernels). */
+function runnable(): string[] {
+  return [...(load()?.builds ?? []), '0'];
+}
+
 /**
- * The native build of the engine's kernels (`kernels-native.c`: kernels.c's cell, 8-float AVX2 products) working
- * in place on `memory`, with the exports and the bits of the relaxed wasm build. The base address is read again
- * whenever the memory has grown (a new buffer).
+ * The native build the engine takes here: from `LSTM_ANOMALY_NATIVE` (`avx512`, `avx2`, `0` for none; unset,
+ * `auto` or `1`: the best this CPU runs, AVX-512 where it reports avx512f, avx512vl and avx512bw), or null.
  *
- * @throws Error `native kernels unavailable: <reason>` (see {@link nativeKernelsStatus}).
+ * @throws InputError for an unknown value, or a build this CPU (or this install) cannot run, naming what it can.
  * @example
- * const k = nativeKernels(memory); k.gemm_nn(M, N, K, a, K, b, N, c, N);
+ * nativeBuild(); // 'avx512' on a Zen 4/5 or an Ice Lake; 'avx2' on a Haswell; null without the addon
  */
-export function nativeKernels(memory: WebAssembly.Memory): KernelExports {
+export function nativeBuild(): NativeBuild | null {
+  const want = (process.env[ENV] ?? '').trim().toLowerCase();
+  const n = load();
+  if (want === '0') return null;
+  if (want === '' || want === 'auto' || want === '1') return n ? n.builds[0] : null;
+  const can = `this CPU can run: ${runnable().join(', ')}`;
+  if (want !== 'avx512' && want !== 'avx2') throw new InputError(`invalid ${ENV}: ${process.env[ENV]} (${can})`);
+  if (!n || !n.builds.includes(want)) {
+    throw new InputError(`invalid ${ENV}: ${want} (${n ? `${can}` : `native kernels ${whyNot}; ${can}`})`);
+  }
+  return want;
+}
+
+/**
+ * Whether native kernels run here, which build (see {@link nativeBuild}) and why not.
+ * @throws InputError as {@link nativeBuild}, for a bad `LSTM_ANOMALY_NATIVE`.
+ * @example
+ * const { ok, build, reason } = nativeKernelsStatus(); // { ok: true, build: 'avx512', reason: '' }
+ */
+export function nativeKernelsStatus(): { ok: boolean; build: NativeBuild | null; reason: string; runnable: string[] } {
+  const build = nativeBuild();
+  const reason = build ? '' : load() ? `turned off (${ENV}=0)` : whyNot;
+  return { ok: build !== null, build, reason, runnable: runnable() };
+}
+
+/**
+ * The CPU's measured peak at one vector width: `rounds` rounds of independent fused multiply-adds `bits` wide
+ * (128, 256 or 512) in the addon, timed; GFLOP/s, the best of `tries` (short tries: on shared cores, some of them
+ * run undisturbed).
+ * @throws Error when the addon is not built or this CPU has no FMA at that width.
+ * @example
+ * measurePeak(512); // about 240 on a 3.8 GHz Zen 5 core
+ */
+export function measurePeak(bits: 128 | 256 | 512, rounds = 5e5, tries = 25): number {
   const n = load();
   if (!n) throw new Error(`native kernels unavailable: ${whyNot}`);
+  n.peak(bits, rounds / 20);
+  let best = 0;
+  for (let i = 0; i < tries; i++) {
+    const t = performance.now();
+    const flops = n.peak(bits, rounds);
+    best = Math.max(best, flops / ((performance.now() - t) * 1e6));
+  }
+  return best;
+}
+
+/**
+ * One native build of the engine's kernels (`kernels-native.c`: kernels.c's cell; products 8 floats wide with
+ * AVX2, 16 with AVX-512) working in place on `memory`, with the exports and the bits of the relaxed wasm build.
+ * The base address is read again whenever the memory has grown (a new buffer).
+ *
+ * @throws Error `native kernels unavailable: <reason>` when the addon is not built or the CPU lacks that build.
+ * @example
+ * const k = nativeKernels(memory, 'avx512'); k.gemm_nn(M, N, K, a, K, b, N, c, N);
+ */
+export function nativeKernels(memory: WebAssembly.Memory, build: NativeBuild): KernelExports {
+  const n = load();
+  if (!n) throw new Error(`native kernels unavailable: ${whyNot}`);
+  const table = n[build];
+  if (!table) throw new Error(`native kernels unavailable: this CPU cannot run ${build} (it can run: ${runnable().join(', ')})`);
   let buffer = memory.buffer;
   let b = n.base(buffer);
   const at = (): number => {
@@ -63,7 +120,7 @@ export function nativeKernels(memory: WebAssembly.Memory): KernelExports {
   };
   const k = {} as Record<KernelName, (...a: number[]) => void>;
   for (const name of KERNEL_NAMES) {
-    const f = n[name] as (base: number, ...a: number[]) => void;
+    const f = table[name] as (base: number, ...a: number[]) => void;
     k[name] = (...a: number[]) => f(at(), ...a);
   }
   return k as unknown as KernelExports;

@@ -13,12 +13,13 @@ import type { AutoencoderSpec } from '../../spec';
  * reconstructs a range of the shared windows into a shared output.
  */
 let core: LstmEngine | null = null;
-let params = new Float32Array(0);
-let grads = new Float32Array(0);
-let x = new Float32Array(0);
-let order = new Int32Array(0);
-let ctl = new Int32Array(0);
-let lossOut = new Float64Array(0);
+// Views of the main thread's shared buffers (empty until `init` / `data`).
+let params: Float32Array<ArrayBufferLike> = new Float32Array(0);
+let grads: Float32Array<ArrayBufferLike> = new Float32Array(0);
+let x: Float32Array<ArrayBufferLike> = new Float32Array(0);
+let order: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let ctl: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let lossOut: Float64Array<ArrayBufferLike> = new Float64Array(0);
 
 /**
  * The job loop, from job number `seen` (the count when the main thread asked for it): wait for a training job on

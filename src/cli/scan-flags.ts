@@ -1,0 +1,146 @@
+import { DETECT_FLAGS, type FlagDef } from './flags';
+import type { CliFlags } from './parse';
+
+/** The detect flags a scan does not take: the data source and the output folder are the scan's own. */
+const NOT_PER_SERIES = new Set(['csv', 'ticker', 'out']);
+
+/** Where the scan's series come from (exactly one). */
+const SCAN_INPUT_FLAGS: FlagDef[] = [
+  {
+    flag: '--tickers',
+    key: 'tickers',
+    type: 'string',
+    arg: 'A,B,..',
+    help: 'symbols to download from Yahoo Finance (cached under data/)',
+    group: 'Scan',
+  },
+  {
+    flag: '--tickers-file',
+    key: 'tickersFile',
+    type: 'string',
+    arg: 'FILE',
+    help: 'a file with one symbol a line (# comments)',
+    group: 'Scan',
+  },
+  {
+    flag: '--csv-dir',
+    key: 'csvDir',
+    type: 'string',
+    arg: 'DIR',
+    help: 'every .csv file in a folder (--date-col, --value-col, --fill apply to each)',
+    group: 'Scan',
+  },
+];
+
+/** How the scan runs and what it writes. */
+const SCAN_RUN_FLAGS: FlagDef[] = [
+  {
+    flag: '--jobs',
+    key: 'jobs',
+    type: 'string',
+    arg: 'N',
+    default: 1,
+    help: 'series trained side by side on this machine, each in its own process',
+    group: 'Scan',
+  },
+  {
+    flag: '--queue',
+    key: 'queue',
+    type: 'string',
+    arg: 'URL',
+    help: 'run the series on workers through Redis (redis://[:PASSWORD@]HOST:PORT)',
+    group: 'Scan',
+  },
+  {
+    flag: '--scan-id',
+    key: 'scanId',
+    type: 'string',
+    arg: 'ID',
+    shown: 'scan-<date>-<time>',
+    help: 'with --queue: a rerun with this id reuses the series already done',
+    group: 'Scan',
+  },
+  {
+    flag: '--recent',
+    key: 'recent',
+    type: 'string',
+    arg: 'SPAN',
+    default: '30d',
+    help: "count events this long before each series' last date (d, w, m, y)",
+    group: 'Scan',
+  },
+  {
+    flag: '--out',
+    key: 'out',
+    type: 'string',
+    arg: 'DIR',
+    shown: 'reports/scan-<date>[-N]',
+    help: 'a new folder, or an earlier scan output (replaced)',
+    group: 'Output',
+  },
+];
+
+/**
+ * The flags of `lstm-anomaly scan`: the inputs, then every detect flag (applied to every series) except the
+ * single-series data source and --out, then the scan's own. Derived from {@link DETECT_FLAGS}, so a flag added
+ * to detect is a scan flag too.
+ */
+export const SCAN_FLAGS: FlagDef[] = [
+  ...SCAN_INPUT_FLAGS,
+  ...DETECT_FLAGS.filter((d) => !NOT_PER_SERIES.has(d.key)),
+  ...SCAN_RUN_FLAGS,
+];
+
+/** The scan flags, parsed (see {@link SCAN_FLAGS}). */
+export interface ScanFlags extends CliFlags {
+  tickers?: string;
+  tickersFile?: string;
+  csvDir?: string;
+  jobs?: string;
+  queue?: string;
+  scanId?: string;
+  recent?: string;
+  /** `--force`, when the detect table has it: also replace another earlier output of lstm-anomaly. */
+  force?: boolean;
+}
+
+const QUEUE_FLAG = SCAN_RUN_FLAGS.find((d) => d.key === 'queue')!;
+
+/** The flags of `lstm-anomaly worker`. */
+export const WORKER_FLAGS: FlagDef[] = [
+  { ...QUEUE_FLAG, help: 'the Redis of the scan (required)' },
+  {
+    flag: '--concurrency',
+    key: 'concurrency',
+    type: 'string',
+    arg: 'N',
+    default: 1,
+    help: 'jobs run side by side, each in its own process',
+    group: 'Scan',
+  },
+];
+
+/** The flags of `lstm-anomaly watch`. */
+export const WATCH_FLAGS: FlagDef[] = [
+  {
+    flag: '--model',
+    key: 'model',
+    type: 'string',
+    arg: 'DIR',
+    help: 'a model/ directory written by a detect run (required)',
+    group: 'Data',
+  },
+  {
+    flag: '--follow',
+    key: 'follow',
+    type: 'string',
+    arg: 'FILE',
+    help: 'read rows from a file as it grows (default: CSV lines on stdin, header first)',
+    group: 'Data',
+  },
+  {
+    ...DETECT_FLAGS.find((d) => d.key === 'backend')!,
+    help: "auto, tensorflow, wasm or cpu (the training run's gives identical scores)",
+    group: 'Output',
+  },
+];

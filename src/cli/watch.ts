@@ -1,0 +1,48 @@
+import { LstmAutoencoderDetector } from '../detector/detector';
+import { followFile, streamLines } from '../scan/follow';
+import { watchLines, type WatchEvent } from '../scan/watch';
+import type { BackendChoice } from '../backend/select';
+import { InputError } from '../util/errors';
+import { parseFlags } from './parse';
+import { WATCH_FLAGS } from './scan-flags';
+
+/**
+ * `lstm-anomaly watch --model DIR [--follow FILE]`: score each new complete window of a live feed (CSV lines on
+ * stdin, or a file that grows) with a saved model and print one JSON line on stdout when an anomaly run starts
+ * or ends (`{"type":"start","date":...,"score":...}`). Ends at the end of stdin, or on Ctrl-C / SIGTERM.
+ *
+ * @throws InputError without --model, for a bad model, or a row that does not parse or goes back in time.
+ * @returns 0 when the feed ends or is stopped.
+ * @example
+ * await watchCommand(['--model', 'reports/sp500-2026-12-02/model', '--follow', 'live.csv']);
+ */
+export async function watchCommand(argv: string[]): Promise<number> {
+  const f = parseFlags(argv, WATCH_FLAGS) as { model?: string; follow?: string; backend?: BackendChoice };
+  if (f.model === undefined) throw new InputError('watch needs --model DIR (the model/ folder of a detect run)');
+  const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
+  const ac = new AbortController();
+  const stdin = f.follow === undefined ? streamLines(process.stdin) : null;
+  const lines = stdin ?? followFile(f.follow!, { signal: ac.signal });
+  const stop = () => {
+    ac.abort();
+    stdin?.close();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const o = detector.options;
+  const threshold = detector.fitted().threshold.toJSON().value;
+  process.stderr.write(
+    `watch: ${f.follow ?? 'stdin'} with ${f.model} (window ${o.window}, ${o.transform}, threshold ` +
+      `${threshold.toPrecision(4)}); Ctrl-C stops\n`,
+  );
+  try {
+    const print = (e: WatchEvent) => process.stdout.write(`${JSON.stringify(e)}\n`);
+    const res = await watchLines(detector, lines, print, undefined, f.follow ?? 'stdin');
+    process.stderr.write(`watch: ${res.rows} rows, ${res.events} events\n`);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    detector.dispose();
+  }
+  return 0;
+}

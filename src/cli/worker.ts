@@ -1,0 +1,22 @@
+import { parseJobs } from '../scan/inputs';
+import { InputError } from '../util/errors';
+import { parseFlags } from './parse';
+import { WORKER_FLAGS } from './scan-flags';
+
+/**
+ * `lstm-anomaly worker --queue URL [--concurrency N]`: run scan jobs from the queue until SIGTERM or SIGINT
+ * (the jobs in hand are finished first); one JSON line per job event on stdout.
+ *
+ * @throws InputError without --queue, for a bad --concurrency, or when Redis cannot be reached (host:port named).
+ * @returns 0 once the worker has closed.
+ * @example
+ * await workerCommand(['--queue', 'redis://10.0.0.5:6379', '--concurrency', '2']);
+ */
+export async function workerCommand(argv: string[]): Promise<number> {
+  const f = parseFlags(argv, WORKER_FLAGS) as { queue?: string; concurrency?: string };
+  if (f.queue === undefined) throw new InputError('worker needs --queue redis://HOST:PORT');
+  const concurrency = parseJobs(f.concurrency, '--concurrency');
+  const { workerMain } = await import('../scan/worker-main');
+  await workerMain(['--queue', f.queue, '--concurrency', String(concurrency)]);
+  return 0;
+}

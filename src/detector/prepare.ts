@@ -1,0 +1,123 @@
+import type { Series } from '../data/series';
+import type { AnomalyRecord, ScoredWindow } from '../result';
+import { makeWindows, Windows } from '../sequence/windows';
+import type { Threshold } from '../threshold/rule';
+import { Scaler, ScalerKind } from '../transform/scaler';
+import { applyTransform, TransformKind } from '../transform/transforms';
+import { InputError } from '../util/errors';
+import type { ScoreResult, WindowScores } from './contract';
+
+/** What every detector does to a series before its model sees it: transform, scaler, window. */
+export interface PrepareOptions {
+  transform: TransformKind;
+  scaler: ScalerKind;
+  window: number;
+}
+
+/** A training series made ready: transformed, the scaler fitted on it, and its scaled windows. */
+export interface PreparedTrain {
+  transformed: Series;
+  scaler: Scaler;
+  windows: Windows;
+}
+
+/** A series made ready for scoring: transformed, and the scaled windows of the part from `first`. */
+export interface PreparedScore {
+  transformed: Series;
+  /** Index in `transformed` of the first scored step. */
+  first: number;
+  /** The scaled rows from `first` on (the windows are cut from them). */
+  rows: number[][];
+  windows: Windows;
+}
+
+/**
+ * Transform a raw training series, fit the scaler on it and cut its scaled windows (shared by every detector).
+ *
+ * @throws InputError `too few rows: ...` when the transformed part is shorter than a window; for a constant series.
+ * @example
+ * const { scaler, windows } = prepareTrain(train, { transform: 'none', scaler: 'standard', window: 30 });
+ */
+export function prepareTrain(train: Series, o: PrepareOptions): PreparedTrain {
+  const t = applyTransform(train, o.transform);
+  if (t.values.length < o.window) {
+    const lost = train.values.length - t.values.length;
+    const window = `window ${o.window}${lost > 0 ? ` after the ${o.transform} transform` : ''}`;
+    const rows = `training part has ${train.values.length} rows`;
+    throw new InputError(`too few rows: ${rows}, ${window} needs at least ${o.window + lost}`);
+  }
+  const scaler = Scaler.fit(o.scaler, t.values, train.columns);
+  const windows = makeWindows(scaler.transform(t.values), o.window, 'training part');
+  return { transformed: t, scaler, windows };
+}
+
+/**
+ * Transform a raw series with a fitted scaler and cut the scaled windows of the part whose first step is on or
+ * after `from` (earlier rows only give the transform its lag).
+ *
+ * @throws InputError when the columns differ from `columns`, or for too few rows.
+ * @example
+ * const { windows } = prepareScore(series, o, scaler, det.columns, test.dates[0]);
+ */
+export function prepareScore(
+  series: Series,
+  o: PrepareOptions,
+  scaler: Scaler,
+  columns: readonly string[],
+  from?: string,
+): PreparedScore {
+  if (series.columns.length !== columns.length) {
+    const got = `${series.columns.length} value columns (${series.columns.join(', ')})`;
+    throw new InputError(
+      `${series.source}: ${got}, the model was trained on ${columns.length} (${columns.join(', ')})`,
+    );
+  }
+  const t = applyTransform(series, o.transform);
+  let first = 0;
+  if (from !== undefined) {
+    first = t.dates.findIndex((d) => d >= from);
+    if (first < 0) first = t.dates.length;
+  }
+  const rows = scaler.transform(t.values.slice(first));
+  const windows = makeWindows(rows, o.window, from ? `part from ${from}` : 'series');
+  return { transformed: t, first, rows, windows };
+}
+
+/**
+ * Date window scores by their first and last step and flag them with the threshold (unflagged without one).
+ *
+ * @throws Nothing.
+ * @example
+ * datedScores(['d1', 'd2', 'd3'], [0.1, 0.9], 2, threshold); // { start: ['d1','d2'], end: ['d2','d3'], ... }
+ */
+export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
+  const flags = threshold ? threshold.flag(scores) : scores.map(() => false);
+  return {
+    start: scores.map((_, i) => dates[i]),
+    end: scores.map((_, i) => dates[i + window - 1]),
+    mae: scores,
+    anomaly: flags,
+  };
+}
+
+/**
+ * The {@link ScoreResult} of scored windows: records per window and the flagged ones with the raw value (first
+ * feature) at their last step.
+ *
+ * @throws Nothing.
+ * @example
+ * const result = scoreResult(series, prepared, datedScores(dates, scores, 30, threshold));
+ */
+export function scoreResult(series: Series, transformed: Series, s: WindowScores): ScoreResult {
+  const windows: ScoredWindow[] = s.end.map((end, i) => ({
+    start: s.start[i],
+    end,
+    mae: s.mae[i],
+    anomaly: s.anomaly[i],
+  }));
+  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
+  const anomalies: AnomalyRecord[] = windows
+    .filter((x) => x.anomaly)
+    .map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
+  return { ...s, windows, anomalies, transformed };
+}

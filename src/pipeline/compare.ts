@@ -1,0 +1,91 @@
+import type { Series } from '../data/series';
+import type { DetectorKind } from '../detector/contract';
+import { checkComponents } from '../detector/pca/detector';
+import { detectorKind } from '../detector/registry';
+import type { ScoredWindow, ThresholdJson } from '../result';
+import { InputError } from '../util/errors';
+import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
+import { PipelineRun, runPipeline } from './run';
+
+/** One detector's part of a comparison. */
+export interface CompareEntry {
+  kind: DetectorKind;
+  /** Flagged test windows, and their share of the test windows. */
+  flagged: number;
+  flaggedShare: number;
+  /** Wall-clock seconds to fit (on the training part) and to score (the test part). */
+  fitSeconds: number;
+  scoreSeconds: number;
+  threshold: ThresholdJson;
+  /** The scored test windows (score in `mae`), in time order. */
+  test: ScoredWindow[];
+  /** The whole run (result.json of this detector, and the fitted detector). */
+  run: PipelineRun;
+}
+
+/** What {@link runCompare} gives: the detectors on the same split, in the order asked. */
+export interface CompareResult {
+  source: string;
+  split: { trainRows: number; testRows: number; trainEnd: string };
+  entries: CompareEntry[];
+}
+
+/**
+ * Check a list of detectors to compare: at least two, no duplicates, each known.
+ *
+ * @throws InputError `--compare needs at least two detectors: pca` / `--compare names pca twice` / an unknown one.
+ * @example
+ * compareKinds('lstm,pca'); // ['lstm', 'pca']
+ */
+export function compareKinds(kinds: string | readonly string[]): DetectorKind[] {
+  const list = (typeof kinds === 'string' ? kinds.split(',') : [...kinds]).map((k) => k.trim()).filter((k) => k !== '');
+  if (list.length < 2) throw new InputError(`--compare needs at least two detectors: ${list.join(',') || '(none)'}`);
+  const seen = new Set<string>();
+  for (const k of list) {
+    if (seen.has(k)) throw new InputError(`--compare names ${k} twice`);
+    seen.add(k);
+  }
+  return list.map(detectorKind);
+}
+
+/**
+ * Run several detectors on the same series and split (same options, each with its own `detector`), one after
+ * another, and collect what each flags and how long it took.
+ *
+ * @throws InputError for a bad list (see {@link compareKinds}) or bad options, before anything is fitted.
+ * @example
+ * const c = await runCompare(series, ['lstm', 'pca', 'zscore'], { window: 30, epochs: 10 });
+ * c.entries.map((e) => [e.kind, e.flagged]);
+ */
+export async function runCompare(
+  series: Series,
+  kinds: string | readonly string[],
+  options: Partial<PipelineOptions> = {},
+): Promise<CompareResult> {
+  const list = compareKinds(kinds);
+  const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
+  if (list.includes('pca')) checkComponents(o, series.columns.length);
+  const entries: CompareEntry[] = [];
+  try {
+    for (const kind of list) {
+      const run = await runPipeline(series, { ...options, detector: kind });
+      const test = run.result.test;
+      const flagged = test.filter((w) => w.anomaly).length;
+      entries.push({
+        kind,
+        flagged,
+        flaggedShare: test.length > 0 ? flagged / test.length : 0,
+        fitSeconds: run.timing.fitSeconds,
+        scoreSeconds: run.timing.scoreSeconds,
+        threshold: run.result.threshold,
+        test,
+        run,
+      });
+    }
+  } catch (e) {
+    for (const x of entries) x.run.detector.dispose();
+    throw e;
+  }
+  const { split } = entries[0].run.result;
+  return { source: series.source, split, entries };
+}

@@ -1,0 +1,93 @@
+import { InputError } from '../util/errors';
+import { baseLayout, COLORS, Figure, fmt } from './figure';
+import type { TimelinePoint } from './timeline';
+
+/** One detector's scores as {@link compareTimeline} draws them. */
+export interface CompareSeries {
+  /** Detector name (legend and y-axis title). */
+  name: string;
+  /** Scored test windows: x = end date, y = score (`mae`), flagged ones marked. */
+  windows: TimelinePoint[];
+  /** The detector's threshold on its own scores. */
+  threshold: number;
+}
+
+/** Line colours of the detectors, in order (flagged windows are always red). */
+const LINE_COLORS = ['#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777'];
+
+/**
+ * Each detector's scores over time, one row per detector (its own y scale, scores differ in unit) on ONE shared
+ * time axis, with its threshold dashed and its flagged windows as red markers. Traces: score, threshold and
+ * flagged windows of each detector, in that order (3 per detector).
+ *
+ * @throws InputError when there are no detectors or a threshold is not finite.
+ * @example
+ * const fig = compareTimeline([
+ *   { name: 'lstm', windows: a.test, threshold: 0.4 },
+ *   { name: 'pca', windows: b.test, threshold: 0.2 },
+ * ]);
+ */
+export function compareTimeline(detectors: CompareSeries[]): Figure {
+  if (detectors.length === 0) throw new InputError('compare chart: no detectors');
+  const n = detectors.length;
+  const gap = 0.04;
+  const h = (1 - gap * (n - 1)) / n;
+  const data: Array<Record<string, unknown>> = [];
+  const layout = baseLayout({
+    title: 'Scores over time, one row per detector',
+    x: 'window end date',
+    y: '',
+    xType: 'date',
+  });
+  const yaxis = layout.yaxis as Record<string, unknown>;
+  delete layout.yaxis;
+  detectors.forEach((d, k) => {
+    if (!Number.isFinite(d.threshold)) throw new InputError(`compare chart: threshold of ${d.name} is ${d.threshold}`);
+    const ax = k === 0 ? '' : String(k + 1);
+    const x = d.windows.map((w) => w.end);
+    const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
+    const flagged = d.windows.filter((w) => w.anomaly);
+    const on = { xaxis: 'x', yaxis: `y${ax}` };
+    data.push(
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `${d.name} score`,
+        x,
+        y: d.windows.map((w) => w.mae),
+        ...on,
+        line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 },
+        hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>`,
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `${d.name} threshold (${fmt(d.threshold)})`,
+        x: span,
+        y: span.map(() => d.threshold),
+        ...on,
+        line: { color: COLORS.threshold, width: 1.5, dash: 'dash' },
+        hoverinfo: 'skip',
+        showlegend: false,
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: `${d.name} flagged (${flagged.length})`,
+        x: flagged.map((w) => w.end),
+        y: flagged.map((w) => w.mae),
+        ...on,
+        marker: { color: COLORS.anomaly, size: 6 },
+        hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra>flagged</extra>`,
+      },
+    );
+    const top = 1 - k * (h + gap);
+    layout[`yaxis${ax}`] = { ...yaxis, title: { text: d.name }, domain: [Math.max(0, top - h), top], anchor: 'x' };
+  });
+  const bottom = n === 1 ? 'y' : `y${n}`;
+  // The legend goes under the time axis, so the axis keeps no title (the caption names it: window end date).
+  layout.xaxis = { ...(layout.xaxis as Record<string, unknown>), anchor: bottom, title: { text: '' } };
+  layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: -0.05, yanchor: 'top' };
+  layout.margin = { l: 64, r: 24, t: 56, b: 80 };
+  return { data, layout };
+}

@@ -1,0 +1,135 @@
+import type { Series } from '../data/series';
+import { compareTimeline } from '../plot/compare';
+import { figureDiv, plotlyScriptTag } from '../plot/html';
+import { maeTimeline } from '../plot/timeline';
+import type { ScoredWindow, ThresholdJson } from '../result';
+import { thresholdLabel } from '../threshold/rule';
+import { VERSION } from '../version';
+import { escapeHtml, formatNumber } from './escape';
+import { REPORT_CSP } from './html';
+import { REPORT_CSS } from './style';
+import { htmlTable } from './table';
+
+/** One detector's numbers as the compare report shows them (a `CompareEntry` of runCompare fits). */
+export interface CompareReportEntry {
+  kind: string;
+  flagged: number;
+  flaggedShare: number;
+  fitSeconds: number;
+  scoreSeconds: number;
+  threshold: ThresholdJson;
+  test: ScoredWindow[];
+}
+
+/** What the compare report needs: the detectors' entries (a `CompareResult` of runCompare fits). */
+export interface CompareReportInput {
+  source: string;
+  entries: CompareReportEntry[];
+}
+
+/** What each detector's score is, in words. */
+const SCORE_TEXT: Record<string, string> = {
+  lstm: 'reconstruction MAE of the LSTM autoencoder',
+  pca: 'reconstruction MAE of the principal components',
+  zscore: "largest rolling |z| of the window's steps",
+  iforest: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
+};
+
+/**
+ * The comparison table: detector, flagged windows, flagged share, fit s, score s, threshold.
+ *
+ * @throws Nothing.
+ * @example
+ * compareTable(result.entries);
+ */
+export function compareTable(entries: CompareReportEntry[]): string {
+  const rows = entries.map((e) => [
+    e.kind,
+    `${e.flagged} of ${e.test.length}`,
+    `${(100 * e.flaggedShare).toFixed(1)}%`,
+    e.fitSeconds.toFixed(2),
+    e.scoreSeconds.toFixed(2),
+    `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
+  ]);
+  const cols = [
+    { title: 'detector' },
+    { title: 'flagged windows', numeric: true },
+    { title: 'flagged share', numeric: true },
+    { title: 'fit s', numeric: true },
+    { title: 'score s', numeric: true },
+    { title: 'threshold', numeric: true },
+  ];
+  return htmlTable(cols, rows);
+}
+
+/**
+ * The compare sections as an HTML fragment: one card with every detector's scores on one shared time axis and
+ * the table, then one card per detector (`id="compare-<kind>-section"`) with its own score chart. Needs
+ * plotlyScriptTag() earlier in the page.
+ *
+ * @throws InputError for no entries or a non-finite threshold.
+ * @example
+ * const html = compareSections(await runCompare(series, ['lstm', 'pca'], options));
+ */
+export function compareSections(c: CompareReportInput): string {
+  const fig = compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value })));
+  const cards = c.entries.map((e) => {
+    const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
+    chart.data[0].name = 'test score';
+    for (const t of chart.data) {
+      if (typeof t.hovertemplate === 'string') t.hovertemplate = t.hovertemplate.replace('MAE', 'score');
+    }
+    (chart.layout.yaxis as { title: unknown }).title = { text: 'score' };
+    const text =
+      `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold ` +
+      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`;
+    const kind = escapeHtml(e.kind);
+    return (
+      `<section class="card compare-detector" id="compare-${kind}-section">\n<h2>Detector: ${kind}</h2>` +
+      `<p class="caption">${escapeHtml(text)}</p>\n${figureDiv(chart, `compare-${e.kind}`, 320)}\n</section>`
+    );
+  });
+  const height = 120 + 180 * c.entries.length;
+  const caption =
+    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed) and ' +
+    'flagged windows (red).';
+  return (
+    '<section class="card" id="compare-section">\n<h2>Detectors compared</h2>' +
+    `<p class="caption">${escapeHtml(caption)}</p>\n` +
+    `${figureDiv(fig, 'compare-timeline', height)}\n${compareTable(c.entries)}\n</section>\n${cards.join('\n')}`
+  );
+}
+
+/**
+ * A self-contained HTML page comparing detectors on one series: the compare sections (see {@link compareSections}).
+ *
+ * @throws InputError for no entries; Error when plotly.js is not installed.
+ * @example
+ * fs.writeFileSync('compare.html', renderCompareReport(await runCompare(series, 'lstm,pca,zscore'), series));
+ */
+export function renderCompareReport(c: CompareReportInput, series?: Series): string {
+  const d = series?.dates ?? [];
+  const span = d.length > 0 ? `${escapeHtml(d[0])} to ${escapeHtml(d[d.length - 1])} &middot; ` : '';
+  const title = `Detectors compared: ${c.source}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lstm-anomaly ${escapeHtml(VERSION)}">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_CSS}</style>
+${plotlyScriptTag()}
+</head>
+<body>
+<main>
+<header class="top"><h1>Detectors compared: <code>${escapeHtml(c.source)}</code></h1>
+<div class="sub">${span}${escapeHtml(c.entries.map((e) => e.kind).join(', '))}</div></header>
+${compareSections(c)}
+<footer>Generated by lstm-anomaly ${escapeHtml(VERSION)} &middot; self-contained page, works offline</footer>
+</main>
+</body>
+</html>
+`;
+}
