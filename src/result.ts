@@ -1,10 +1,12 @@
+import type { AnomalyEvent } from './events/events';
 import type { EpochRecord } from './model';
 import type { AnomalyRecord, ScoredWindow } from './score/records';
+import type { Counts } from './evaluate/counts';
 import type { ThresholdJson } from './threshold/rule';
 import type { DriftJson } from './transform/drift';
 import type { ScalerJson } from './transform/scaler';
 
-export type { AnomalyRecord, DriftJson, EpochRecord, ScalerJson, ScoredWindow, ThresholdJson };
+export type { AnomalyEvent, AnomalyRecord, DriftJson, EpochRecord, ScalerJson, ScoredWindow, ThresholdJson };
 
 /** Everything a run produces: written as result.json and rendered as report.html. */
 export interface RunResult {
@@ -14,12 +16,37 @@ export interface RunResult {
   split: { trainRows: number; testRows: number; trainEnd: string };
   scaler: ScalerJson;
   training: { backend: string; engine: string; epochs: number; bestEpoch: number; history: EpochRecord[]; seqPerSec: number; seconds: number; parameters: number };
-  threshold: ThresholdJson;
+  /** The fitted rule; `explanation` says how it was derived, `rule` names a per-step rule (window-sigma, dynamic). */
+  threshold: ThresholdJson & { explanation?: string; rule?: string };
   drift: DriftJson;
   /** MAE of every training window, in time order. */
   trainScores: number[];
   test: ScoredWindow[];
   anomalies: AnomalyRecord[];
+  /** Anomalous intervals: runs of flagged windows (window rules) or of flagged steps (step rules). */
+  events?: AnomalyEvent[];
+  /** What the events were formed from. */
+  eventSource?: 'window' | 'step';
+  /** Against labels (--labels, --label-col): overlap-segment and point-wise scores, AUC-PR. */
+  evaluation?: RunEvaluation;
   /** Version of lstm-anomaly that wrote it. */
   version: string;
+}
+
+/** A run's scores against labels. */
+export interface RunEvaluation {
+  /** Labels inside the scored span (the ones counted). */
+  labels: number;
+  /** Labels wholly outside the scored span (in a split's training part), left out. */
+  labelsOutside: number;
+  /** Overlap-segment: a label hit by any event is a tp, a label hit by none a fn, an event hitting none a fp. */
+  overlap: Counts;
+  /** Point-wise over the scored steps. */
+  pointwise: Counts;
+  /** Area under the precision-recall curve of the per-step score (average precision). */
+  aucPr: number;
+  /** Each event: does it overlap a label. */
+  eventHits: boolean[];
+  /** Each label (as given, clipped to the scored span): is it hit by an event. */
+  labelHits: { start: string; end: string; hit: boolean }[];
 }

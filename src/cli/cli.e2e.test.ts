@@ -32,7 +32,7 @@ test('detect on a small CSV writes result.json, anomalies.csv, report.html and m
   const r = run(['--csv', good, '--out', 'run1', ...SMALL]);
   assert.equal(r.code, 0, r.err);
   const out = path.join(work, 'run1');
-  assert.deepEqual(fs.readdirSync(out).sort(), ['.lstm-anomaly', 'anomalies.csv', 'model', 'report.html', 'result.json']);
+  assert.deepEqual(fs.readdirSync(out).sort(), ['.lstm-anomaly', 'anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
   const res = JSON.parse(fs.readFileSync(path.join(out, 'result.json'), 'utf8'));
   assert.equal(res.data.rows, 160);
   assert.deepEqual([res.split.trainRows, res.split.testRows, res.split.trainEnd], [128, 32, '2020-05-07']);

@@ -31,7 +31,7 @@ export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: st
   if (f.csv) {
     const valueCols = f.valueCol ? f.valueCol.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
     const fill = f.fill ?? (dataDefault('fill') as NonNullable<CliFlags['fill']>);
-    const series = loadCsvSeries(f.csv, { dateCol: f.dateCol, valueCols, fill });
+    const series = loadCsvSeries(f.csv, { dateCol: f.dateCol, valueCols, fill, order: (f as { order?: 'strict' | 'keep' }).order });
     return { series, name: dataName(f) };
   }
   const ticker = f.ticker ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);

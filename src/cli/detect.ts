@@ -15,6 +15,13 @@ import { Progress } from './progress';
 import { resolveOptions } from './resolve';
 import { resolveOut, writeOutput } from './out-dir';
 import { computeLine, runWarnings } from './warnings';
+import { resolveEventOptions, withResample } from './events-flags';
+import { eventsCsv } from '../events/csv';
+import { eventSummary } from './events-summary';
+import { loadLabels } from './labels';
+import { saveTrainScores } from './rethreshold';
+import { stepView } from '../pipeline/steps-stage';
+import { evaluateStage } from '../pipeline/evaluation';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
 export function today(): string {
@@ -32,13 +39,17 @@ export function today(): string {
  */
 export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
-  const { options, preset } = resolveOptions(f);
+  const resolved = resolveOptions(f);
+  const preset = resolved.preset;
+  const options = resolveEventOptions(f, resolved.options, preset);
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
   checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
-  const { series } = await loadData(f, preset?.data, (m) => progress.info(m));
+  const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
+  const series = withResample(loaded.series, f);
+  const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
@@ -47,23 +58,27 @@ export async function detectCommand(argv: string[]): Promise<void> {
     onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
   });
   const { result } = run;
+  if (labels) result.evaluation = evaluateStage(run.stage, labels);
   const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
   await writeOutput(out, 'detect', async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
-    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
+    fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
+    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
     await run.detector.save(path.join(tmp, 'model'), extra);
+    saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
   progress.info(computeLine(result.training.backend, result.training.engine));
   progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
-  progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
+  if (!t.rule) progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
   if (result.anomalies.length > 0) {
     const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
     progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);
   }
+  for (const line of eventSummary(result)) progress.info(line);
   progress.info(`report: ${path.join(out, 'report.html')}`);
   if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
   for (const w of runWarnings(result)) process.stderr.write(`warning: ${w}\n`);

@@ -1,6 +1,7 @@
 import { PIPELINE_OPTION_DEFS } from '../pipeline/options';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
 import { optionDef, OptionDef } from '../util/options';
+import { EVENT_FLAGS, THRESHOLD_HINT } from './events-flags';
 
 /** One command-line flag: an {@link OptionDef} with a flag. */
 export type FlagDef = OptionDef & { flag: string };
@@ -47,10 +48,12 @@ function opt(key: string): FlagDef {
 export const DETECT_FLAGS: FlagDef[] = [
   ...DATA_FLAGS,
   PRESET,
-  ...['trainFrac', 'trainUntil', 'transform', 'scaler', 'window', 'threshold'].map(opt),
+  ...['trainFrac', 'trainUntil', 'transform', 'scaler', 'window'].map(opt),
+  { ...opt('threshold'), help: THRESHOLD_HINT },
   opt('encoder'),
   LAYERS,
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
+  ...EVENT_FLAGS,
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
     help: 'output directory (a new one; refused when it holds other files)', shown: 'reports/<name>-<date>[-N]',
     group: 'Output' },
@@ -65,6 +68,9 @@ export const SCORE_FLAGS: FlagDef[] = [
   ...DATA_FLAGS,
   { ...opt('backend'),
     help: 'auto, tensorflow, wasm or cpu (use the training run\'s for identical scores)', group: 'Output' },
+  { ...opt('threshold'), default: undefined, shown: 'the model\'s',
+    help: 're-derive the threshold without training: p99, 3sigma, a number (from the saved training MAEs), '
+      + 'window-sigma[:k] or dynamic' },
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
     help: 'output directory (a new one; refused when it holds other files)',
     shown: 'reports/<name>-score-<date>[-N]', group: 'Output' },

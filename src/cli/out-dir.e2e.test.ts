@@ -154,5 +154,5 @@ test('a closed stdout and stderr (| head) never lose the run', async () => {
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   assert.equal(code, 0);
   assert.deepEqual(fs.readdirSync(path.join(cwd, 'run')).sort(),
-    ['.lstm-anomaly', 'anomalies.csv', 'model', 'report.html', 'result.json']);
+    ['.lstm-anomaly', 'anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
 });

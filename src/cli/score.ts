@@ -9,6 +9,8 @@ import { SCORE_FLAGS } from './flags';
 import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
+import { rethreshold } from './rethreshold';
+import { eventsCsv } from '../events/csv';
 import { scoreRunResult, withModelColumns } from './score-run';
 import { computeLine } from './warnings';
 
@@ -31,18 +33,23 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   progress.info(`model: ${f.model} (trained on ${String(detector.extra?.source ?? '?')})`);
   progress.info(computeLine(detector.backend, detector.engine));
   const scores = await detector.score(series);
-  const { windows, anomalies } = scores;
-  const threshold = detector.fitted().threshold.toJSON();
+  const rule = (f as { threshold?: string }).threshold;
+  const re = rule ? rethreshold(detector, scores, f.model, rule, series) : undefined;
+  const { windows, anomalies } = re ?? scores;
+  const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();
   const result = scoreRunResult(detector, series, scores, f.model);
+  if (re) Object.assign(result, { test: re.windows, anomalies: re.anomalies, threshold: re.threshold, events: re.events });
   await writeOutput(out, 'score', (tmp) => {
     const data = { source: series.source, rows: series.dates.length };
-    const scoresJson = { model: f.model, data, threshold, windows, anomalies };
+    const scoresJson = { model: f.model, data, threshold, windows, anomalies, ...(re ? { events: re.events } : {}) };
     fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify(scoresJson, null, 1));
     const rows = anomalies.map((a) => `${a.date},${a.value},${a.mae}`);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), ['date,value,mae', ...rows].join('\n') + '\n');
+    if (re) fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(re.events));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
   });
   detector.dispose();
+  if (re) progress.info(`threshold ${rule} (re-derived, no training): ${re.threshold.explanation}; ${re.events.length} events`);
   const above = `${anomalies.length} of ${windows.length} windows above ${threshold.value.toPrecision(4)}`;
   progress.info(`${above}; scores: ${path.join(out, 'scores.json')}, report: ${path.join(out, 'report.html')}`);
   if (f.quiet) process.stdout.write(`${out}\n`);

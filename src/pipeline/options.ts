@@ -1,9 +1,10 @@
 import { DETECTOR_KINDS, DetectorKind } from '../detector/contract';
 import { DETECTOR_OPTION_DEFS, DetectorOptions } from '../detector/options';
 import { defaultsOf, OptionDef } from '../util/options';
+import { EVENT_OPTION_DEFS, EventOptions } from './event-options';
 
 /** Options of a whole run: which detector, the detector's options, plus the split. */
-export interface PipelineOptions extends DetectorOptions {
+export interface PipelineOptions extends DetectorOptions, EventOptions {
   /** Which detector. Default 'lstm'. */
   detector: DetectorKind;
   /** pca: principal components kept (at most window x features). Default: those explaining 95% of the variance. */
@@ -32,7 +33,7 @@ export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
 
 /** Every option of a run: the detector's, then the split's, then the choice of detector. */
 export const PIPELINE_OPTION_DEFS: readonly OptionDef[] = [
-  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS,
+  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS, ...EVENT_OPTION_DEFS,
 ];
 
 /** Defaults of {@link PipelineOptions} (from {@link PIPELINE_OPTION_DEFS}). */

@@ -11,6 +11,9 @@ import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
+import { isStepRule } from '../threshold/step-rule';
+import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
+import { EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
@@ -19,6 +22,8 @@ export interface PipelineRun<D extends Detector = Detector> {
   result: RunResult;
   detector: D;
   series: Series;
+  /** Per-step scores and events of the scored span. */
+  stage: EventStage;
   /** Wall-clock seconds to fit (transform, scaler, model, threshold) and to score the test part. */
   timing: { fitSeconds: number; scoreSeconds: number };
 }
@@ -38,10 +43,14 @@ export async function runPipeline(
 export async function runPipeline(series: Series, options?: Partial<PipelineOptions>, hooks?: FitHooks): Promise<PipelineRun>;
 export async function runPipeline(series: Series, options: Partial<PipelineOptions> = {}, hooks: FitHooks = {}): Promise<PipelineRun> {
   const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
-  const detector = createDetector(o.detector, o);
+  // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
+  const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
   if (o.detector === 'pca') checkComponents(o, series.columns.length);
-  const { train, test } = timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
+  checkFitMode(o);
+  const all = o.fit === 'all';
+  const { train, test } = all ? { train: series, test: series }
+    : timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
   const lag = transformLag(o.transform);
   if (train.dates.length < o.window + lag || test.dates.length < o.window) {
     const need = Math.ceil(-1e-9 + Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
@@ -50,12 +59,12 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
   const t0 = performance.now();
   await detector.fit(train, hooks);
   const t1 = performance.now();
-  const scores = await detector.score(series, { from: test.dates[0] });
+  const scores = await detector.score(series, all ? {} : { from: test.dates[0] });
   const timing = { fitSeconds: (t1 - t0) / 1000, scoreSeconds: (performance.now() - t1) / 1000 };
   const { threshold, scaler } = detector.fitted();
 
   const transformed = scores.transformed;
-  const cut = transformed.dates.indexOf(test.dates[0]);
+  const cut = all ? transformed.dates.length : transformed.dates.indexOf(test.dates[0]);
   const drift = driftCheck(transformed.values.slice(0, cut), transformed.values.slice(cut), o.transform);
 
   const result: RunResult = {
@@ -71,7 +80,10 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
     anomalies: scores.anomalies,
     version: VERSION,
   };
-  return { result, detector, series, timing };
+  const stage = eventStage(scores, o, threshold.value);
+  if (stage.source === 'step') Object.assign(result, stepFlaggedWindows(scores, stage, series));
+  attachEvents(result, stage);
+  return { result, detector, series, timing, stage };
 }
 
 /** The `training` part of result.json: the LSTM's history, or no epochs and the fit time for the others. */

@@ -1,0 +1,17 @@
+import { DETECT_FLAGS, FlagDef } from './flags';
+
+/** The flags of `lstm-anomaly evaluate DIR`: the detect flags without --csv/--ticker data sources, plus --jobs. */
+export const EVALUATE_FLAGS: FlagDef[] = [
+  ...DETECT_FLAGS.filter(
+    (d) => !['csv', 'ticker', 'start', 'end', 'interval', 'asset', 'labelCol', 'anomalyValue'].includes(d.key),
+  ).map((d) => (d.key === 'out' ? { ...d, shown: 'reports/evaluation-<date>' } : d)),
+  {
+    flag: '--jobs',
+    key: 'jobs',
+    type: 'posint',
+    arg: 'N',
+    default: 1,
+    help: 'files at once (this version runs them one after another and says so)',
+    group: 'Output',
+  },
+];

@@ -1,0 +1,172 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { useBackend } from '../backend/active';
+import { loadCsvSeries } from '../data';
+import { aggregate, Aggregate, FileRow } from '../evaluate/aggregate';
+import { labelSteps } from '../evaluate/steps';
+import { evaluateStage } from '../pipeline/evaluation';
+import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from '../pipeline/options';
+import { runPipeline } from '../pipeline/run';
+import { evaluationCsv, EvaluatedFile, evaluationHtml } from '../report/evaluation';
+import { writeDirAtomic } from '../util/atomic';
+import { InputError } from '../util/errors';
+import { today } from './detect';
+import { EVALUATE_FLAGS } from './evaluate-flags';
+import { eventFlags, resolveEventOptions, withResample } from './events-flags';
+import { labelsFromFile } from './labels';
+import { parseFlags } from './parse';
+import { resolveOptions } from './resolve';
+
+/**
+ * Every CSV file under a folder, as paths relative to it with `/` separators, sorted.
+ *
+ * @throws InputError when the folder does not exist or holds no CSV file.
+ * @example
+ * csvFilesUnder('data/nab'); // ['realKnownCause/nyc_taxi.csv', ...]
+ */
+export function csvFilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`evaluate: no folder ${dir}`);
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && fs.statSync(path.join(dir, r)).isDirectory());
+      if (isDir) walk(r);
+      else if (/\.csv$/i.test(e.name)) out.push(r);
+    }
+  };
+  walk('');
+  if (out.length === 0) throw new InputError(`evaluate: no CSV files under ${dir}`);
+  return out.sort();
+}
+
+/** One file's run: train, score, events, evaluation; any failure becomes the row's one-line error. */
+async function evaluateOne(
+  dir: string,
+  rel: string,
+  labelsFile: string,
+  options: Partial<PipelineOptions>,
+  f: object,
+): Promise<EvaluatedFile> {
+  const t0 = Date.now();
+  const subset = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
+  const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
+  try {
+    const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
+    const series = withResample(
+      loadCsvSeries(path.join(dir, rel), { dateCol: g.dateCol, valueCols, fill: g.fill, order: eventFlags(f).order }),
+      f,
+    );
+    const labels = labelsFromFile(labelsFile, rel);
+    labelSteps(labels, series.dates, path.basename(labelsFile));
+    const run = await runPipeline(series, options);
+    run.detector.dispose();
+    const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
+    const seconds = (Date.now() - t0) / 1000;
+    return {
+      row: { file: rel, subset, counts: ev.overlap, seconds },
+      evaluation: ev,
+      events: run.result.events ?? [],
+      labels,
+      line: { dates: series.dates, values: series.values.map((r) => r[0]), name: series.columns[0] },
+      epochs: run.result.training.epochs,
+    };
+  } catch (e) {
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    return { row: { file: rel, subset, error: msg, seconds: (Date.now() - t0) / 1000 } };
+  }
+}
+
+function bar(done: number, total: number, width = 24): string {
+  const k = Math.round((done / total) * width);
+  return `[${'#'.repeat(k)}${'.'.repeat(width - k)}] ${done}/${total}`;
+}
+
+/**
+ * `lstm-anomaly evaluate DIR --labels windows.json [detect flags]`: run detection on every CSV under DIR and
+ * score each against its labels; writes evaluation.json, evaluation.csv and evaluation.html.
+ *
+ * @throws InputError without DIR or --labels, for bad flags or an unreadable label file; a failing data file is
+ * a row with its error instead.
+ * @example
+ * await evaluateCommand(['data/nab', '--labels', 'data/nab/windows.json', '--fit', 'all']);
+ */
+export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
+  const dir = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
+  const f = parseFlags(dir ? argv.slice(1) : argv, EVALUATE_FLAGS);
+  if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
+  const e = eventFlags(f);
+  if (!e.labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
+  if (!fs.existsSync(e.labels)) throw new InputError(`--labels: cannot read ${e.labels} (ENOENT)`);
+  const resolved = resolveOptions(f);
+  const options = resolveEventOptions(f, resolved.options, resolved.preset);
+  const files = csvFilesUnder(dir);
+  const quiet = (f as { quiet?: boolean }).quiet;
+  const log = (m: string): void => {
+    if (!quiet) process.stderr.write(`${m}\n`);
+  };
+  const jobs = (f as { jobs?: number }).jobs ?? 1;
+  const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
+  log(
+    `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}` +
+      `${jobs > 1 ? ` (--jobs ${jobs}: files run one after another in this version)` : ''}`,
+  );
+  const results: EvaluatedFile[] = [];
+  const t0 = Date.now();
+  const tty = !quiet && process.stderr.isTTY;
+  for (const rel of files) {
+    if (tty) process.stderr.write(`\r\x1b[2K${bar(results.length, files.length)} ${rel}`);
+    const r = await evaluateOne(dir, rel, e.labels, options, f);
+    results.push(r);
+    if (tty) process.stderr.write('\r\x1b[2K');
+    const c = r.row.counts;
+    log(
+      `${bar(results.length, files.length)} ${rel}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
+        `  ${r.row.seconds!.toFixed(1)} s`,
+    );
+  }
+  const agg = aggregate(results.map((r) => r.row));
+  const seconds = (Date.now() - t0) / 1000;
+  const out = (f as { out?: string }).out ?? path.join('reports', `evaluation-${today()}`);
+  const settings = {
+    dir,
+    labels: e.labels,
+    resample: e.resample,
+    order: e.order ?? 'strict',
+    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options },
+  };
+  await writeDirAtomic(out, (tmp) => {
+    const json = {
+      settings,
+      meanF1: agg.meanF1,
+      averaged: agg.averaged,
+      subsets: agg.subsets,
+      seconds,
+      files: results.map((r) => ({
+        ...r.row,
+        events: r.events?.length,
+        labels: r.labels?.length,
+        pointwise: r.evaluation?.pointwise,
+        aucPr: r.evaluation?.aucPr,
+        epochs: r.epochs,
+      })),
+    };
+    fs.writeFileSync(path.join(tmp, 'evaluation.json'), JSON.stringify(json, null, 1));
+    fs.writeFileSync(path.join(tmp, 'evaluation.csv'), evaluationCsv(results));
+    fs.writeFileSync(path.join(tmp, 'evaluation.html'), evaluationHtml(results, agg, settings, seconds));
+  });
+  for (const s of agg.subsets) {
+    log(
+      `${s.subset.padEnd(24)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  F1 ` +
+        `${Number.isFinite(s.f1) ? s.f1.toFixed(3) : '-'}`,
+    );
+  }
+  log(
+    `mean F1 over ${agg.averaged.length} sub-folders: ${Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-'}; ` +
+      `${seconds.toFixed(0)} s (${(seconds / files.length).toFixed(1)} s per file); ${path.join(out, 'evaluation.html')}`,
+  );
+  if (quiet) process.stdout.write(`${out}\n`);
+  return agg;
+}
+
+export type { FileRow };

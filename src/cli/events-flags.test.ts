@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
+import { resolveEventOptions } from './events-flags';
+
+test('resolveEventOptions: --fit all fills the whole-series defaults; flags and the preset win', () => {
+  const o = resolveEventOptions({ fit: 'all' }, { transform: 'logret' });
+  assert.equal(o.fit, 'all');
+  for (const [k, v] of Object.entries(WHOLE_SERIES_DEFAULTS)) assert.deepEqual((o as Record<string, unknown>)[k], v, k);
+  const f = resolveEventOptions(
+    { fit: 'all', window: 20, units: 8, transform: 'logret' },
+    { window: 20, encoder: [8], transform: 'logret', scaler: 'standard' },
+    { about: '', options: { scaler: 'standard' } },
+  );
+  assert.deepEqual([f.window, f.encoder, f.transform, f.scaler, f.pad], [20, [8], 'logret', 'standard', 50]);
+  const split = resolveEventOptions({ pad: 3 }, { window: 30 });
+  assert.deepEqual(split, { window: 30, pad: 3 });
+});
+
+test('resolveEventOptions: an unknown rule, a bad smoothing or prune is refused with one line', () => {
+  assert.throws(
+    () => resolveEventOptions({}, { threshold: 'window-sigma:0' }),
+    /^InputError: invalid threshold: window-sigma:0/,
+  );
+  assert.throws(() => resolveEventOptions({}, { threshold: 'p101' }), /invalid threshold: p101/);
+  assert.throws(() => resolveEventOptions({ smooth: '2.5' }, {}), /invalid smooth: 2\.5 \(auto, or a whole number/);
+  assert.throws(() => resolveEventOptions({ prune: 1 }, {}), /invalid --prune: 1 \(0 to 1\)/);
+  assert.throws(() => resolveEventOptions({ pad: -1 }, {}), /invalid --pad: -1/);
+});
+
+test('smoothOption: auto, whole numbers, nothing else', () => {
+  assert.equal(smoothOption('auto'), 'auto');
+  assert.equal(smoothOption('0'), 0);
+  assert.equal(smoothOption('40'), 40);
+  assert.throws(() => smoothOption(''), /invalid smooth/);
+  assert.throws(() => smoothOption('-1'), /invalid smooth/);
+});

@@ -1,0 +1,60 @@
+import type { Series } from '../data/series';
+import type { ScoreResult } from '../detector/contract';
+import type { AnomalyRecord, RunResult, ScoredWindow } from '../result';
+import { InputError } from '../util/errors';
+import { explainWindowThreshold } from './explain';
+import type { EventStage } from './steps-stage';
+
+/**
+ * Refuse a split that leaves nothing to score, pointing at `--fit all` (train on everything, score everything).
+ *
+ * @throws InputError for `trainFrac >= 1` without `fit: 'all'`.
+ * @example
+ * checkFitMode({ trainFrac: 1, fit: 'split' }); // throws
+ */
+export function checkFitMode(o: { trainFrac: number; fit: string }): void {
+  if (o.fit !== 'all' && o.trainFrac >= 1) {
+    throw new InputError(
+      `invalid train fraction: ${o.trainFrac} leaves no rows to score; to train on the whole series ` +
+        'and score every window use --fit all',
+    );
+  }
+}
+
+/**
+ * For a per-step rule, flag the windows whose last step is flagged (so anomalies.csv agrees with the events).
+ *
+ * @throws never.
+ * @example
+ * const { test, anomalies } = stepFlaggedWindows(scores, stage, series);
+ */
+export function stepFlaggedWindows(
+  scores: ScoreResult,
+  stage: EventStage,
+  series: Series,
+): { test: ScoredWindow[]; anomalies: AnomalyRecord[] } {
+  const T = stage.flags.length - scores.windows.length + 1; // n windows over n + T - 1 steps
+  const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
+  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
+  const anomalies = windows
+    .filter((w) => w.anomaly)
+    .map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
+  return { test: windows, anomalies };
+}
+
+/**
+ * Add a run's events and the threshold's one-sentence explanation to its result (the other fields unchanged).
+ *
+ * @throws never.
+ * @example
+ * attachEvents(result, stage);
+ */
+export function attachEvents(result: RunResult, stage: EventStage): void {
+  result.threshold = {
+    ...result.threshold,
+    ...(stage.rule ? { rule: stage.rule } : {}),
+    explanation: stage.explanation ?? explainWindowThreshold(result.threshold, result.trainScores),
+  };
+  result.events = stage.events;
+  result.eventSource = stage.source;
+}

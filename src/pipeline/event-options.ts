@@ -1,0 +1,114 @@
+import type { StepAggregate } from '../score/steps';
+import { invalid } from '../util/errors';
+import type { OptionDef } from '../util/options';
+
+/** How a run finds events: what it trains on, how per-step scores are formed and how flags become events. */
+export interface EventOptions {
+  /** `split`: train on the first part and score the rest (the tutorials); `all`: train on and score everything. */
+  fit: 'split' | 'all';
+  /** Combine a step's reconstructions over the windows covering it by `median` (Orion) or `mean`. */
+  aggregate: StepAggregate;
+  /** Centred rolling mean of the per-step errors: `auto` (1% of the length, at most 200), a width, or `0` (none). */
+  smooth: string;
+  /** Steps of padding each side of a flagged step before runs become events (step rules). */
+  pad: number;
+  /** Drop an event whose peak is less than this share above the next one's (step rules; 0: off). */
+  prune: number;
+}
+
+/** Fit modes. */
+export const FIT_MODES = ['split', 'all'] as const;
+/** Step aggregations. */
+export const AGGREGATES = ['median', 'mean'] as const;
+
+/**
+ * Defaults of `--fit all` (whole-series training), chosen with bench/nab.ts on the development NAB files
+ * without their labels' tuning beyond the bench: Orion-like model and post-processing. Explicit flags and
+ * presets win over them.
+ */
+export const WHOLE_SERIES_DEFAULTS = {
+  transform: 'none',
+  scaler: 'minmax',
+  window: 100,
+  encoder: [60],
+  dropout: 0,
+  loss: 'mse',
+  learningRate: 1e-3,
+  batchSize: 64,
+  epochs: 10,
+  patience: 0,
+  valSplit: 0,
+  threshold: 'window-sigma:4',
+  smooth: 'auto',
+  pad: 50,
+  prune: 0.13,
+} as const;
+
+/** The event options, each declared once (defaults and `--help` derive from it). */
+export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
+  {
+    key: 'fit',
+    flag: '--fit',
+    type: 'string',
+    default: 'split',
+    choices: FIT_MODES,
+    help:
+      'split: train on the first part, score the rest; all: train on the whole series and score every window ' +
+      `(defaults then: ${Object.entries(WHOLE_SERIES_DEFAULTS)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    group: 'Pipeline',
+  },
+  {
+    key: 'aggregate',
+    flag: '--aggregate',
+    type: 'string',
+    default: 'median',
+    choices: AGGREGATES,
+    help: 'per-step reconstruction over the windows covering a step',
+    group: 'Pipeline',
+  },
+  {
+    key: 'smooth',
+    flag: '--smooth',
+    type: 'string',
+    arg: 'auto|N|0',
+    default: 'auto',
+    help: 'centred rolling mean of per-step errors (auto: 1% of the length, at most 200)',
+    group: 'Pipeline',
+  },
+  {
+    key: 'pad',
+    flag: '--pad',
+    type: 'int',
+    arg: 'N',
+    default: 0,
+    help: 'steps of padding around flagged steps before merging (step rules)',
+    group: 'Pipeline',
+  },
+  {
+    key: 'prune',
+    flag: '--prune',
+    type: 'number',
+    arg: 'F',
+    default: 0,
+    help: 'drop events whose peak is less than F (0.13 = 13%) above the next (step rules; 0: off)',
+    group: 'Pipeline',
+  },
+];
+
+/**
+ * The smoothing width of `--smooth`: `auto`, a whole number of steps (0 or 1: none).
+ *
+ * @throws InputError `invalid smooth: <text> (auto, or a whole number of steps)` for other text.
+ * @example
+ * smoothOption('auto'); // 'auto'
+ */
+export function smoothOption(text: string): number | 'auto' {
+  if (text === 'auto') return 'auto';
+  const n = Number(text);
+  if (String(text).trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw invalid('smooth', text, 'auto, or a whole number of steps');
+  }
+  return n;
+}

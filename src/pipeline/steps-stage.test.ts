@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ScoreResult } from '../detector/contract';
+import { DEFAULT_PIPELINE_OPTIONS } from './options';
+import { checkFitMode } from './attach';
+import { eventStage, windowEvents } from './steps-stage';
+
+const dates = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];
+
+test('windowEvents: consecutive flagged windows merge into one event from first start to last end', () => {
+  // 5 windows of 2 steps over 6 steps; windows 1, 2 and 4 flagged -> events [1..3] and [4..5]
+  const mae = [1, 5, 3, 1, 4];
+  const ev = windowEvents(mae, [false, true, true, false, true], 2, dates, 2);
+  assert.equal(ev.length, 2);
+  assert.deepEqual([ev[0].start, ev[0].end, ev[0].startIndex, ev[0].endIndex, ev[0].peak], ['d1', 'd3', 1, 3, 'd2']);
+  assert.deepEqual([ev[1].start, ev[1].end, ev[1].peak, ev[1].peakScore], ['d4', 'd5', 'd5', 4]);
+  // mean 2.8, population variance 12.8 / 5 = 2.56, sd 1.6; severity (5 - 2) / 4.4
+  assert.ok(Math.abs(ev[0].severity - 3 / 4.4) < 1e-12);
+  assert.deepEqual(windowEvents([], [], 1, [], 2), []);
+});
+
+test('windowEvents: column shares over the event steps', () => {
+  const per = [0, 0, 3, 1, 1, 1, 0, 0]; // 4 steps x 2 columns
+  const ev = windowEvents([0, 2, 0], [false, true, false], 1, ['a', 'b', 'c', 'd'], 2, per, ['x', 'y']);
+  assert.deepEqual(ev[0].shares, { x: 4 / 6, y: 2 / 6 });
+});
+
+function fakeScores(values: number[], recon: number[], T: number, flagged: boolean[]): ScoreResult {
+  const n = values.length - T + 1;
+  const x = new Float32Array(n * T);
+  const r = new Float32Array(n * T);
+  for (let i = 0; i < n; i++)
+    for (let t = 0; t < T; t++) {
+      x[i * T + t] = values[i + t];
+      r[i * T + t] = recon[i + t];
+    }
+  const ds = values.map((_, i) => `2020-01-${String(i + 1).padStart(2, '0')}`);
+  const mae = Array.from({ length: n }, (_, i) => (flagged[i] ? 9 : 0));
+  return {
+    start: ds.slice(0, n),
+    end: ds.slice(T - 1),
+    mae,
+    anomaly: flagged,
+    windows: [],
+    anomalies: [],
+    transformed: { dates: ds, values: values.map((v) => [v]), columns: ['v'], source: 's' },
+    steps: { dates: ds, windows: { x, reconstruction: r, n, window: T, features: 1 } },
+  };
+}
+
+test('eventStage: a window rule flags every step of flagged windows; a step rule thresholds step scores', () => {
+  const values = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const recon = [0, 0, 0, 0, 0, 10, 0, 0, 0, 0];
+  const s = fakeScores(values, recon, 2, [false, false, false, false, true, true, false, false, false]);
+  const w = eventStage(s, { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0' }, 1);
+  assert.equal(w.source, 'window');
+  assert.deepEqual(
+    w.flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0),
+    [4, 5, 6],
+  );
+  assert.deepEqual(
+    w.events.map((e) => [e.start, e.end]),
+    [['2020-01-05', '2020-01-07']],
+  );
+  const st = eventStage(s, { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0', threshold: 'window-sigma:1' }, 1);
+  assert.equal(st.source, 'step');
+  assert.deepEqual(Array.from(st.steps.scores), recon);
+  assert.deepEqual(
+    st.events.map((e) => [e.start, e.end, e.peakScore]),
+    [['2020-01-06', '2020-01-06', 10]],
+  );
+  assert.match(st.explanation!, /^window-sigma:1: mean \+ 1σ/);
+});
+
+test('checkFitMode: --train-frac 1 points at --fit all', () => {
+  assert.throws(() => checkFitMode({ trainFrac: 1, fit: 'split' }), /leaves no rows to score.*--fit all/);
+  checkFitMode({ trainFrac: 1, fit: 'all' });
+  checkFitMode({ trainFrac: 0.8, fit: 'split' });
+});

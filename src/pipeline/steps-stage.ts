@@ -1,0 +1,176 @@
+import type { ScoreResult, StepOutput } from '../detector/contract';
+import { AnomalyEvent, eventsFromFlags } from '../events/events';
+import { meanStd } from '../threshold/percentile';
+import { flagRuns } from '../threshold/runs';
+import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import { windowedThreshold } from '../threshold/windowed';
+import { autoSmoothing, rollingMean, StepScores, stepScores } from '../score/steps';
+import { smoothOption } from './event-options';
+import type { PipelineOptions } from './options';
+
+/** The per-step view of a scored span and the events found in it. */
+export interface EventStage {
+  /** Per-step scores of the scored span (steps `offset ..` of the transformed series). */
+  steps: StepScores;
+  /** Date of each step of the span. */
+  dates: string[];
+  /** Flagged steps (for a window rule: every step of a flagged window). */
+  flags: boolean[];
+  /** Threshold per step (a window rule's single value on every step). */
+  thresholds: Float64Array;
+  events: AnomalyEvent[];
+  /** `window` when events come from flagged windows, `step` for a per-step rule. */
+  source: 'window' | 'step';
+  /** One sentence saying how a step rule's threshold was derived (undefined for window rules). */
+  explanation?: string;
+  rule?: string;
+}
+
+/**
+ * Events of flagged windows: each run of consecutive flagged windows is one event from its first window's
+ * start to its last window's end, its peak the window of highest MAE (dated by its last step), severity
+ * (peak - threshold) / (mean + std) of all the window MAEs, and column shares over the event's steps.
+ *
+ * @throws never.
+ * @example
+ * windowEvents([0, 5, 5], [false, true, true], 1, ['a', 'b', 'c', 'd'], 2)[0]; // start 'b', end 'd'
+ */
+export function windowEvents(
+  mae: ArrayLike<number>,
+  flags: ArrayLike<boolean>,
+  threshold: number,
+  dates: string[],
+  window: number,
+  perFeature?: ArrayLike<number>,
+  columns: string[] = [],
+): AnomalyEvent[] {
+  const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
+  const F = columns.length;
+  return flagRuns(flags).map(([a, b]) => {
+    let p = a;
+    for (let i = a; i <= b; i++) if (mae[i] > mae[p]) p = i;
+    const endIndex = b + window - 1;
+    const ev: AnomalyEvent = {
+      start: dates[a],
+      end: dates[endIndex],
+      startIndex: a,
+      endIndex,
+      peak: dates[p + window - 1],
+      peakScore: mae[p],
+      severity: mean + std > 0 ? (mae[p] - threshold) / (mean + std) : 0,
+    };
+    if (F >= 2 && perFeature) {
+      const sums = new Array<number>(F).fill(0);
+      for (let s = a; s <= endIndex; s++) for (let j = 0; j < F; j++) sums[j] += perFeature[s * F + j];
+      const total = sums.reduce((x, y) => x + y, 0);
+      ev.shares = Object.fromEntries(columns.map((c, j) => [c, total > 0 ? sums[j] / total : 1 / F]));
+    }
+    return ev;
+  });
+}
+
+/**
+ * Per-step output for a detector that gives none (iforest): each step's score is the mean of the window scores
+ * covering it.
+ *
+ * @throws never.
+ * @example
+ * windowSteps(scores, 30).score!.length; // n + 29
+ */
+export function windowSteps(scores: ScoreResult, window: number): StepOutput {
+  const n = scores.mae.length;
+  const first = n ? scores.transformed.dates.indexOf(scores.start[0]) : 0;
+  const dates = n ? scores.transformed.dates.slice(first, first + n + window - 1) : [];
+  const sum = new Array<number>(dates.length).fill(0);
+  const count = new Array<number>(dates.length).fill(0);
+  scores.mae.forEach((m, i) => {
+    for (let s = i; s < i + window && s < dates.length; s++) {
+      sum[s] += m;
+      count[s]++;
+    }
+  });
+  return { dates, score: sum.map((v, s) => (count[s] ? v / count[s] : 0)) };
+}
+
+/**
+ * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
+ * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
+ * padding and pruning.
+ *
+ * @throws InputError for an invalid `smooth`.
+ * @example
+ * const stage = eventStage(await detector.score(series), options, detector.fitted().threshold.value);
+ */
+export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThreshold: number): EventStage {
+  const st = scores.steps ?? windowSteps(scores, o.window);
+  const smooth = smoothOption(String(o.smooth));
+  let steps: StepScores;
+  if (st.windows) {
+    const w = st.windows;
+    steps = stepScores(w.x, w.reconstruction, w.n, w.window, w.features, { aggregate: o.aggregate, smooth });
+  } else {
+    // a detector that scores steps itself (zscore): its scores, smoothed the same way
+    const raw = Float64Array.from(st.score!);
+    const width = smooth === 'auto' ? autoSmoothing(raw.length) : smooth > 1 ? smooth : 1;
+    steps = { length: raw.length, features: 1, x: raw, recon: new Float64Array(raw.length), perFeature: raw,
+      scores: rollingMean(raw, width), smoothing: width };
+  }
+  const columns = st.windows ? scores.transformed.columns : [];
+  const r = { window: st.windows?.window ?? o.window };
+  const dates = st.dates.slice(0, steps.length);
+  if (isStepRule(o.threshold)) {
+    const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
+    const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {
+      perFeature: steps.perFeature,
+      columns,
+    });
+    return {
+      steps,
+      dates,
+      flags: th.flags,
+      thresholds: th.thresholds,
+      events,
+      source: 'step',
+      explanation: th.explanation,
+      rule: th.rule,
+    };
+  }
+  const flags = new Array<boolean>(steps.length).fill(false);
+  scores.anomaly.forEach((f, i) => {
+    if (f) for (let s = i; s < i + r.window; s++) flags[s] = true;
+  });
+  const events = windowEvents(scores.mae, scores.anomaly, windowThreshold, dates, r.window, steps.perFeature, columns);
+  return {
+    steps,
+    dates,
+    flags,
+    thresholds: new Float64Array(steps.length).fill(windowThreshold),
+    events,
+    source: 'window',
+  };
+}
+
+/**
+ * The per-step view of a stage that the report's zoom panels draw.
+ *
+ * @throws never.
+ * @example
+ * renderReport({ result, series, steps: stepView(run.stage) });
+ */
+export function stepView(s: EventStage): {
+  dates: string[];
+  x: Float64Array;
+  recon: Float64Array;
+  features: number;
+  scores: Float64Array;
+  thresholds: Float64Array;
+} {
+  return {
+    dates: s.dates,
+    x: s.steps.x,
+    recon: s.steps.recon,
+    features: s.steps.features,
+    scores: s.steps.scores,
+    thresholds: s.thresholds,
+  };
+}
