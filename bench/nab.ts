@@ -15,7 +15,7 @@ import * as path from 'path';
 import { parseCsv } from '../src/data/csv';
 import { parseDate } from '../src/data/dates';
 import { resample } from '../src/data/resample';
-import { aggregate, FileRow } from '../src/evaluate/aggregate';
+import { aggregate, type FileRow } from '../src/evaluate/aggregate';
 import { averagePrecision } from '../src/evaluate/aucpr';
 import { labelsForFile, parseNabWindows } from '../src/evaluate/labels';
 import { overlapSegment } from '../src/evaluate/overlap';
@@ -30,9 +30,13 @@ import { trainAutoencoder } from '../src/train/fit';
 import { packageRoot } from '../src/util/paths';
 
 const SUBSETS: Record<string, string> = {
-  art_daily_no_noise: 'artificialNoAnomaly', art_daily_perfect_square_wave: 'artificialNoAnomaly',
-  art_daily_small_noise: 'artificialNoAnomaly', art_flatline: 'artificialNoAnomaly', art_noisy: 'artificialNoAnomaly',
-  art_daily_flatmiddle: 'artificialWithAnomaly', art_daily_jumpsup: 'artificialWithAnomaly',
+  art_daily_no_noise: 'artificialNoAnomaly',
+  art_daily_perfect_square_wave: 'artificialNoAnomaly',
+  art_daily_small_noise: 'artificialNoAnomaly',
+  art_flatline: 'artificialNoAnomaly',
+  art_noisy: 'artificialNoAnomaly',
+  art_daily_flatmiddle: 'artificialWithAnomaly',
+  art_daily_jumpsup: 'artificialWithAnomaly',
 };
 
 function args(argv: string[]): Record<string, string> {
@@ -49,22 +53,40 @@ async function main(): Promise<void> {
     return;
   }
   const o = {
-    epochs: Number(a.epochs ?? 10), window: Number(a.window ?? 100), units: Number(a.units ?? 60),
-    lr: Number(a.lr ?? 1e-3), loss: (a.loss ?? 'mse') as 'mse' | 'mae', batch: Number(a.batch ?? 64),
-    patience: Number(a.patience ?? 0), val: Number(a.val ?? 0), resample: a.resample ?? '10min',
-    stride: Number(a.stride ?? 1), seed: 42,
+    epochs: Number(a.epochs ?? 10),
+    window: Number(a.window ?? 100),
+    units: Number(a.units ?? 60),
+    lr: Number(a.lr ?? 1e-3),
+    loss: (a.loss ?? 'mse') as 'mse' | 'mae',
+    batch: Number(a.batch ?? 64),
+    patience: Number(a.patience ?? 0),
+    val: Number(a.val ?? 0),
+    resample: a.resample ?? '10min',
+    stride: Number(a.stride ?? 1),
+    seed: 42,
   };
   const list = (v: string | undefined, d: string): string[] => (v ?? d).split(',');
-  const configs = list(a.smooth, 'auto').flatMap((smooth) => list(a.pad, '50').flatMap((pad) =>
-    list(a.prune, '0.13').flatMap((prune) => list(a.rules, 'window-sigma,dynamic').map((rule) =>
-      ({ key: `${rule} smooth ${smooth} pad ${pad} prune ${prune}`, rule, smooth, pad: Number(pad),
-        prune: Number(prune) })))));
+  const configs = list(a.smooth, 'auto').flatMap((smooth) =>
+    list(a.pad, '50').flatMap((pad) =>
+      list(a.prune, '0.13').flatMap((prune) =>
+        list(a.rules, 'window-sigma,dynamic').map((rule) => ({
+          key: `${rule} smooth ${smooth} pad ${pad} prune ${prune}`,
+          rule,
+          smooth,
+          pad: Number(pad),
+          prune: Number(prune),
+        })),
+      ),
+    ),
+  );
   const first = configs[0];
   console.log(`settings: ${JSON.stringify(o)}; post-processing: ${configs.length} combinations`);
   const windows = parseNabWindows(fs.readFileSync(path.join(dir, 'windows.json'), 'utf8'), 'windows.json');
   const wanted = a.files ? a.files.split(',') : null;
-  const files = fs.readdirSync(dir)
-    .filter((f) => f.endsWith('.csv') && (!wanted || wanted.some((w) => f.includes(w)))).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.csv') && (!wanted || wanted.some((w) => f.includes(w))))
+    .sort();
   const rows: Record<string, FileRow[]> = Object.fromEntries(configs.map((c) => [c.key, []]));
   const aps: number[] = [];
   for (const file of files) {
@@ -73,26 +95,45 @@ async function main(): Promise<void> {
     try {
       const t = parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'), file);
       // rows kept in file order (two NAB files are not strictly increasing), as NAB and Orion do
-      let series = { dates: t.rows.map((r) => parseDate(r[0])!), values: t.rows.map((r) => [Number(r[1])]),
-        columns: ['value'], source: file };
+      let series = {
+        dates: t.rows.map((r) => parseDate(r[0])!),
+        values: t.rows.map((r) => [Number(r[1])]),
+        columns: ['value'],
+        source: file,
+      };
       if (o.resample !== 'none') series = resample(series, o.resample);
       const col = series.values.map((r) => r[0]);
       const lo = Math.min(...col);
       const hi = Math.max(...col);
       const rowsScaled = col.map((v) => [hi > lo ? (2 * (v - lo)) / (hi - lo) - 1 : 0]); // [-1, 1] as Orion
       const w = makeWindows(rowsScaled, o.window, file);
-      const model = await createAutoencoder(resolveSpec({ window: o.window, features: 1, encoder: [o.units], dropout: 0,
-        loss: o.loss, learningRate: o.lr, seed: o.seed }), { backend: 'auto' });
+      const model = await createAutoencoder(
+        resolveSpec({
+          window: o.window,
+          features: 1,
+          encoder: [o.units],
+          dropout: 0,
+          loss: o.loss,
+          learningRate: o.lr,
+          seed: o.seed,
+        }),
+        { backend: 'auto' },
+      );
       const trainIdx = Array.from({ length: Math.ceil(w.n / o.stride) }, (_, i) => i * o.stride);
-      const fit = await trainAutoencoder(model, o.stride > 1 ? pickWindows(w, trainIdx) : w,
-        { epochs: o.epochs, batchSize: o.batch, patience: o.patience, valSplit: o.val, seed: o.seed });
+      const fit = await trainAutoencoder(model, o.stride > 1 ? pickWindows(w, trainIdx) : w, {
+        epochs: o.epochs,
+        batchSize: o.batch,
+        patience: o.patience,
+        valSplit: o.val,
+        seed: o.seed,
+      });
       const recon = await model.predict(w.x, w.n, 256);
       model.dispose();
       const labels = labelSteps(labelsForFile(windows, file, 'windows.json'), series.dates, 'windows.json');
       const scored = new Map<string, ReturnType<typeof stepScores>>();
       const scoresOf = (smooth: string): ReturnType<typeof stepScores> => {
         if (!scored.has(smooth)) {
-          const opt = { smooth: smooth === 'auto' ? 'auto' as const : Number(smooth) };
+          const opt = { smooth: smooth === 'auto' ? ('auto' as const) : Number(smooth) };
           scored.set(smooth, stepScores(w.x, recon, w.n, o.window, 1, opt));
         }
         return scored.get(smooth)!;
@@ -100,19 +141,29 @@ async function main(): Promise<void> {
       const ap = averagePrecision(scoresOf(first.smooth).scores, labels.truth);
       if (Number.isFinite(ap)) aps.push(ap);
       const secs = (Date.now() - t0) / 1000;
-      const cells = configs.map((cfg) => {
-        const sc = scoresOf(cfg.smooth);
-        const th = windowedThreshold(sc.scores, parseStepRule(cfg.rule), { pad: cfg.pad, prune: cfg.prune });
-        const ev = eventsFromFlags(th.flags, sc.scores, series.dates, th.thresholds);
-        const c = overlapSegment(labels.spans, ev.map((e) => [e.startIndex, e.endIndex]));
-        rows[cfg.key].push({ file, subset, counts: c, seconds: secs });
-        return `${c.tp}/${c.fp}/${c.fn}`;
-      }).slice(0, 2);
+      const cells = configs
+        .map((cfg) => {
+          const sc = scoresOf(cfg.smooth);
+          const th = windowedThreshold(sc.scores, parseStepRule(cfg.rule), { pad: cfg.pad, prune: cfg.prune });
+          const ev = eventsFromFlags(th.flags, sc.scores, series.dates, th.thresholds);
+          const c = overlapSegment(
+            labels.spans,
+            ev.map((e) => [e.startIndex, e.endIndex]),
+          );
+          rows[cfg.key].push({ file, subset, counts: c, seconds: secs });
+          return `${c.tp}/${c.fp}/${c.fn}`;
+        })
+        .slice(0, 2);
       const h = fit.history;
-      console.log(`${file.padEnd(42)} ${subset.padEnd(22)} steps ${String(series.dates.length).padStart(5)} `
-        + `epochs ${h.length} (best ${fit.bestEpoch}, loss ${h[0].loss.toPrecision(3)} -> ${h[h.length - 1].loss.toPrecision(3)}) `
-        + `labels ${labels.spans.length} AP ${Number.isFinite(ap) ? ap.toFixed(3) : '-'}  tp/fp/fn ${cells.join(' ')} `
-        + `(${configs.slice(0, 2).map((c) => c.rule).join(', ')})  ${secs.toFixed(1)} s`);
+      console.log(
+        `${file.padEnd(42)} ${subset.padEnd(22)} steps ${String(series.dates.length).padStart(5)} ` +
+          `epochs ${h.length} (best ${fit.bestEpoch}, loss ${h[0].loss.toPrecision(3)} -> ${h[h.length - 1].loss.toPrecision(3)}) ` +
+          `labels ${labels.spans.length} AP ${Number.isFinite(ap) ? ap.toFixed(3) : '-'}  tp/fp/fn ${cells.join(' ')} ` +
+          `(${configs
+            .slice(0, 2)
+            .map((c) => c.rule)
+            .join(', ')})  ${secs.toFixed(1)} s`,
+      );
     } catch (e) {
       const msg = (e as Error).message.split('\n')[0];
       for (const c of configs) rows[c.key].push({ file, subset, error: msg });
@@ -123,8 +174,10 @@ async function main(): Promise<void> {
   for (const { key, agg } of aggs) {
     console.log(`\n${key}: mean F1 over ${agg.averaged.join(', ') || '-'} = ${agg.meanF1.toFixed(3)}`);
     for (const s of agg.subsets) {
-      console.log(`  ${s.subset.padEnd(22)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  `
-        + `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
+      console.log(
+        `  ${s.subset.padEnd(22)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  ` +
+          `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`,
+      );
     }
   }
   console.log('\nranking:');
@@ -135,7 +188,8 @@ async function main(): Promise<void> {
   const total = rows[first.key].reduce((t, r) => t + (r.seconds ?? 0), 0);
   console.log(`seconds: ${total.toFixed(0)} over ${files.length} files`);
   const meanAp = aps.reduce((x, y) => x + y, 0) / aps.length;
-  if (aps.length) console.log(`\nmean AUC-PR (average precision) over ${aps.length} labeled files: ${meanAp.toFixed(3)}`);
+  if (aps.length)
+    console.log(`\nmean AUC-PR (average precision) over ${aps.length} labeled files: ${meanAp.toFixed(3)}`);
 }
 
 main().catch((e) => {

@@ -1,7 +1,7 @@
+import type { Counts } from './evaluate/counts';
 import type { AnomalyEvent } from './events/events';
 import type { EpochRecord } from './model';
 import type { AnomalyRecord, ScoredWindow } from './score/records';
-import type { Counts } from './evaluate/counts';
 import type { ThresholdJson } from './threshold/rule';
 import type { DriftJson } from './transform/drift';
 import type { ScalerJson } from './transform/scaler';
@@ -15,7 +15,16 @@ export interface RunResult {
   data: { source: string; rows: number; start: string; end: string; columns: string[] };
   split: { trainRows: number; testRows: number; trainEnd: string };
   scaler: ScalerJson;
-  training: { backend: string; engine: string; epochs: number; bestEpoch: number; history: EpochRecord[]; seqPerSec: number; seconds: number; parameters: number };
+  training: {
+    backend: string;
+    engine: string;
+    epochs: number;
+    bestEpoch: number;
+    history: EpochRecord[];
+    seqPerSec: number;
+    seconds: number;
+    parameters: number;
+  };
   /** The fitted rule; `explanation` says how it was derived, `rule` names a per-step rule (window-sigma, dynamic). */
   threshold: ThresholdJson & { explanation?: string; rule?: string };
   drift: DriftJson;

@@ -92,7 +92,7 @@ test('installed from the tarball into an empty folder: CLI, library example and 
 
   await t.test("the README's library example, on a small CSV, disposing its detectors", () => {
     const script = [
-      "const { loadCsvSeries, runPipeline, LstmAutoencoderDetector, timeSplit, saveDetector } = require('lstm-anomaly');",
+      "const { loadCsvSeries, runPipeline, LstmAutoencoderDetector, timeSplit } = require('lstm-anomaly');",
       '(async () => {',
       "  const series = loadCsvSeries('prices.csv', { dateCol: 'Date', valueCols: ['Close'] });",
       "  const small = { window: 10, epochs: 2, backend: 'wasm' };",
@@ -103,15 +103,20 @@ test('installed from the tarball into an empty folder: CLI, library example and 
       '  const epochs = [];',
       '  await det.fit(train, { onEpoch: (e) => epochs.push(e.epoch) });',
       '  const scores = await det.score(series, { from: test.dates[0] });',
-      "  await saveDetector(det, 'my-model');",
+      "  await det.save('my-model');",
       '  det.dispose();',
-      '  console.log(JSON.stringify({ anomalies: run.result.anomalies.length, epochs, scored: scores.mae.length }));',
+      "  const again = await LstmAutoencoderDetector.load('my-model');",
+      '  const same = (await again.score(series, { from: test.dates[0] })).mae.every((v, i) => v === scores.mae[i]);',
+      '  again.dispose();',
+      '  const out = { anomalies: run.result.anomalies.length, events: run.result.events.length, epochs, same };',
+      '  console.log(JSON.stringify({ ...out, scored: scores.mae.length }));',
       '})().catch((e) => { console.error(e); process.exit(1); });',
     ];
     fs.writeFileSync(path.join(app, 'example.js'), `${script.join('\n')}\n`);
     const out = JSON.parse(ok(sh(process.execPath, ['example.js'], app), 'node example.js').trim());
     assert.deepEqual(out.epochs, [1, 2]);
-    assert.ok(out.scored > 0 && out.anomalies >= 0);
+    assert.ok(out.scored > 0 && out.anomalies >= 0 && out.events >= 0);
+    assert.equal(out.same, true, 'the loaded detector scores exactly as the saved one');
     assert.ok(fs.existsSync(path.join(app, 'my-model', 'model.json')));
   });
 

@@ -9,6 +9,7 @@ import { isInputError } from '../src/util/errors';
  * @example
  * if (require.main === module) runScript('report', main);
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a script's main may return nothing (exit code 0)
 export function runScript(name: string, main: () => number | void | Promise<number | void>): void {
   const fail = (e: unknown): void => {
     console.error(`${name}: ${e instanceof Error ? e.message : String(e)}`);

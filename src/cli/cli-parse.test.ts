@@ -1,12 +1,17 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { DETECT_FLAGS, SCORE_FLAGS, shownDefault } from './flags';
 import { helpText, parseFlags } from './parse';
 import { resolveOptions } from './resolve';
 
 test('parseFlags: values, =values, numbers and booleans', () => {
-  assert.deepEqual(parseFlags(['--window', '20', '--csv=a.csv', '--quiet', '--threshold', 'p99'], DETECT_FLAGS), { window: 20, csv: 'a.csv', quiet: true, threshold: 'p99' });
+  assert.deepEqual(parseFlags(['--window', '20', '--csv=a.csv', '--quiet', '--threshold', 'p99'], DETECT_FLAGS), {
+    window: 20,
+    csv: 'a.csv',
+    quiet: true,
+    threshold: 'p99',
+  });
   assert.deepEqual(parseFlags(['--train-frac', '0.7'], DETECT_FLAGS), { trainFrac: 0.7 });
 });
 
@@ -28,14 +33,23 @@ test('resolveOptions: CLI default is log returns; presets set tutorial options; 
   assert.deepEqual([st.encoder, st.scaler], [[64, 32, 16], 'minmax']);
   assert.deepEqual(resolveOptions({ preset: 'stacked', layers: '8,4' }).options.encoder, [8, 4]);
   const ge = resolveOptions({ preset: 'ge' });
-  assert.deepEqual([ge.options.trainUntil, ge.options.threshold, ge.preset?.data], ['2004-01-01', 'p99', { kind: 'ticker', ticker: 'GE', start: '1999-01-01' }]);
+  assert.deepEqual(
+    [ge.options.trainUntil, ge.options.threshold, ge.preset?.data],
+    ['2004-01-01', 'p99', { kind: 'ticker', ticker: 'GE', start: '1999-01-01' }],
+  );
   assert.equal(resolveOptions({ preset: 'ge', trainFrac: 0.5 }).options.trainUntil, undefined);
-  assert.deepEqual([resolveOptions({ preset: 'sine' }).options.loss, resolveOptions({ preset: 'fixed' }).options.threshold], ['mse', '0.65']);
+  assert.deepEqual(
+    [resolveOptions({ preset: 'sine' }).options.loss, resolveOptions({ preset: 'fixed' }).options.threshold],
+    ['mse', '0.65'],
+  );
   assert.deepEqual(resolveOptions({ units: 16 }).options.encoder, [16]);
 });
 
 test('resolveOptions: unknown preset and bad layer lists', () => {
-  assert.throws(() => resolveOptions({ preset: 'keras' }), /unknown preset: keras \(presets: colab, stacked, ge, sine, fixed\)/);
+  assert.throws(
+    () => resolveOptions({ preset: 'keras' }),
+    /unknown preset: keras \(presets: colab, stacked, ge, sine, fixed\)/,
+  );
   assert.throws(() => resolveOptions({ layers: '64,,16' }), /invalid --layers: 64,,16/);
   assert.throws(() => resolveOptions(parseFlags(['--units', '0'], DETECT_FLAGS)), /invalid --units: 0/);
 });
@@ -47,15 +61,28 @@ test('helpText: every flag appears with its default', () => {
 });
 
 test('parseFlags: --seed is an integer, sizes positive integers, enums from their one list', () => {
-  assert.deepEqual(parseFlags(['--seed', '7', '--units', '16', '--epochs=2'], DETECT_FLAGS), { seed: 7, units: 16, epochs: 2 });
+  assert.deepEqual(parseFlags(['--seed', '7', '--units', '16', '--epochs=2'], DETECT_FLAGS), {
+    seed: 7,
+    units: 16,
+    epochs: 2,
+  });
   assert.throws(() => parseFlags(['--seed', '1.5'], DETECT_FLAGS), /^InputError: invalid --seed: 1\.5 \(an integer\)$/);
   for (const f of ['--units', '--window', '--batch-size', '--epochs']) {
     assert.throws(() => parseFlags([f, '0'], DETECT_FLAGS), new RegExp(`invalid ${f}: 0 \\(a positive integer\\)`));
     assert.throws(() => parseFlags([f, '2.5'], DETECT_FLAGS), new RegExp(`invalid ${f}: 2.5 \\(a positive integer\\)`));
   }
-  assert.throws(() => parseFlags(['--transform', 'sqrt'], DETECT_FLAGS), /invalid --transform: sqrt \(one of: none, logret, diff\)/);
-  assert.throws(() => parseFlags(['--fill', 'zero'], DETECT_FLAGS), /invalid --fill: zero \(one of: none, ffill, drop\)/);
-  assert.throws(() => parseFlags(['--backend', 'gpu'], SCORE_FLAGS), /invalid --backend: gpu \(one of: auto, tensorflow, wasm, cpu\)/);
+  assert.throws(
+    () => parseFlags(['--transform', 'sqrt'], DETECT_FLAGS),
+    /invalid --transform: sqrt \(one of: none, logret, diff\)/,
+  );
+  assert.throws(
+    () => parseFlags(['--fill', 'zero'], DETECT_FLAGS),
+    /invalid --fill: zero \(one of: none, ffill, drop\)/,
+  );
+  assert.throws(
+    () => parseFlags(['--backend', 'gpu'], SCORE_FLAGS),
+    /invalid --backend: gpu \(one of: auto, tensorflow, wasm, cpu\)/,
+  );
 });
 
 test('helpText: derived from the option tables, every default shown once in brackets', () => {
@@ -70,7 +97,13 @@ test('helpText: derived from the option tables, every default shown once in brac
   }
   assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--transform')!), 'logret');
   assert.equal(DEFAULT_PIPELINE_OPTIONS.transform, 'none');
-  for (const [flag, def] of [['--window', DEFAULT_PIPELINE_OPTIONS.window], ['--units', 128], ['--learning-rate', 0.001], ['--train-frac', 0.8], ['--seed', 42]] as const) {
+  for (const [flag, def] of [
+    ['--window', DEFAULT_PIPELINE_OPTIONS.window],
+    ['--units', 128],
+    ['--learning-rate', 0.001],
+    ['--train-frac', 0.8],
+    ['--seed', 42],
+  ] as const) {
     assert.match(h, new RegExp(`${flag} .*\\[${String(def).replace('.', '\\.')}\\]`));
   }
   assert.match(h, /--transform none\|logret\|diff +transform before scaling \(logret: log returns\) \[logret\]/);

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,16 +7,33 @@ import * as path from 'path';
 
 const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-cli-'));
-const SMALL = ['--epochs', '3', '--units', '6', '--window', '8', '--batch-size', '16', '--seed', '7', '--backend', 'cpu'];
+const SMALL = [
+  '--epochs',
+  '3',
+  '--units',
+  '6',
+  '--window',
+  '8',
+  '--batch-size',
+  '16',
+  '--seed',
+  '7',
+  '--backend',
+  'cpu',
+];
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 function csv(name: string, lines: string[]): string {
   const f = path.join(work, name);
-  fs.writeFileSync(f, lines.join('\n') + '\n');
+  fs.writeFileSync(f, `${lines.join('\n')}\n`);
   return f;
 }
 
@@ -32,7 +49,14 @@ test('detect on a small CSV writes result.json, anomalies.csv, report.html and m
   const r = run(['--csv', good, '--out', 'run1', ...SMALL]);
   assert.equal(r.code, 0, r.err);
   const out = path.join(work, 'run1');
-  assert.deepEqual(fs.readdirSync(out).sort(), ['.lstm-anomaly', 'anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
+  assert.deepEqual(fs.readdirSync(out).sort(), [
+    '.lstm-anomaly',
+    'anomalies.csv',
+    'events.csv',
+    'model',
+    'report.html',
+    'result.json',
+  ]);
   const res = JSON.parse(fs.readFileSync(path.join(out, 'result.json'), 'utf8'));
   assert.equal(res.data.rows, 160);
   assert.deepEqual([res.split.trainRows, res.split.testRows, res.split.trainEnd], [128, 32, '2020-05-07']);
@@ -63,7 +87,7 @@ test('the same seed on the same backend gives the same numbers to the last digit
   assert.deepEqual(b.test, a.test);
 });
 
-test('score --model reproduces the training run\'s test scores exactly', () => {
+test("score --model reproduces the training run's test scores exactly", () => {
   const r = run(['score', '--model', 'run1/model', '--csv', good, '--out', 'scored', '--quiet', '--backend', 'cpu']);
   assert.equal(r.code, 0, r.err);
   const res = JSON.parse(fs.readFileSync(path.join(work, 'run1', 'result.json'), 'utf8'));
@@ -75,10 +99,16 @@ test('score --model reproduces the training run\'s test scores exactly', () => {
 });
 
 test('--preset colab --transform none on a rising series prints the drift warning and records it', () => {
-  const rising = csv('rising.csv', ['date,close', ...rows.map((l, i) => `${l.split(',')[0]},${(100 + i + Math.sin(i)).toFixed(3)}`)]);
+  const rising = csv('rising.csv', [
+    'date,close',
+    ...rows.map((l, i) => `${l.split(',')[0]},${(100 + i + Math.sin(i)).toFixed(3)}`),
+  ]);
   const r = run(['--csv', rising, '--preset', 'colab', '--transform', 'none', '--out', 'rising', ...SMALL]);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.err, /warning: drift: 100\.0% of test values lie outside the range seen in training.*--transform logret/);
+  assert.match(
+    r.err,
+    /warning: drift: 100\.0% of test values lie outside the range seen in training.*--transform logret/,
+  );
   const res = JSON.parse(fs.readFileSync(path.join(work, 'rising', 'result.json'), 'utf8'));
   assert.equal(res.drift.warn, true);
   assert.equal(res.config.transform, 'none');
@@ -96,11 +126,27 @@ test('--help lists the flags and presets; --version prints the version', () => {
 const BAD: [string, string[], RegExp][] = [
   ['empty file', ['--csv', csv('empty.csv', [''])], /empty\.csv.*(empty|no data)/i],
   ['missing column', ['--csv', good, '--value-col', 'Price'], /prices\.csv.*"Price".*Date, Close/],
-  ['non-numeric value', ['--csv', csv('nan.csv', ['Date,Close', ...rows.slice(0, 50), '2020-02-20,abc', ...rows.slice(51)])], /nan\.csv.*line 52.*--fill/],
-  ['duplicate dates', ['--csv', csv('dup.csv', ['Date,Close', ...rows.slice(0, 50), rows[49], ...rows.slice(51)])], /dup\.csv.*duplicate/i],
-  ['unsorted dates', ['--csv', csv('unsorted.csv', ['Date,Close', ...rows.slice(0, 40), rows[41], rows[40], ...rows.slice(42)])], /unsorted\.csv.*(order|sorted)/i],
+  [
+    'non-numeric value',
+    ['--csv', csv('nan.csv', ['Date,Close', ...rows.slice(0, 50), '2020-02-20,abc', ...rows.slice(51)])],
+    /nan\.csv.*line 52.*--fill/,
+  ],
+  [
+    'duplicate dates',
+    ['--csv', csv('dup.csv', ['Date,Close', ...rows.slice(0, 50), rows[49], ...rows.slice(51)])],
+    /dup\.csv.*duplicate/i,
+  ],
+  [
+    'unsorted dates',
+    ['--csv', csv('unsorted.csv', ['Date,Close', ...rows.slice(0, 40), rows[41], rows[40], ...rows.slice(42)])],
+    /unsorted\.csv.*(order|sorted)/i,
+  ],
   ['too few rows', ['--csv', csv('short.csv', ['Date,Close', ...rows.slice(0, 20)])], /too few rows.*needs at least/],
-  ['constant series', ['--csv', csv('flat.csv', ['Date,Close', ...rows.map((l) => `${l.split(',')[0]},5`)]), '--transform', 'none'], /constant series/],
+  [
+    'constant series',
+    ['--csv', csv('flat.csv', ['Date,Close', ...rows.map((l) => `${l.split(',')[0]},5`)]), '--transform', 'none'],
+    /constant series/,
+  ],
   ['window out of range', ['--csv', good, '--window', '1'], /invalid window: 1/],
   ['seed not an integer', ['--csv', good, '--seed', '1.5'], /invalid --seed: 1\.5 \(an integer\)/],
   ['percentile out of range', ['--csv', good, '--threshold', 'p101'], /invalid threshold: p101/],
@@ -122,6 +168,10 @@ for (const [name, args, msg] of BAD) {
     assert.match(last, msg);
     assert.doesNotMatch(r.err, /\n\s+at /);
     assert.equal(fs.existsSync(path.join(work, out)), false);
-    assert.equal(fs.readdirSync(work).some((f) => f.startsWith('.')), false, 'no temp files left');
+    assert.equal(
+      fs.readdirSync(work).some((f) => f.startsWith('.')),
+      false,
+      'no temp files left',
+    );
   });
 }

@@ -1,11 +1,10 @@
 import * as path from 'path';
-import { injectAnomalies, loadCsvSeries, loadDefaultSeries, fetchYahooSeries, sineSeries } from '../data';
+import { fetchYahooSeries, injectAnomalies, loadCsvSeries, loadDefaultSeries, sineSeries } from '../data';
 import type { Series } from '../data/series';
-import type { ChartClient } from '../data/yahoo-client';
-import type { PresetData } from '../pipeline/presets';
 import type { AssetKind } from '../data/yahoo';
-import type { YahooInterval } from '../data/yahoo-client';
+import type { ChartClient, YahooInterval } from '../data/yahoo-client';
 import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import type { PresetData } from '../pipeline/presets';
 import { InputError } from '../util/errors';
 import { optionDef } from '../util/options';
 import { DATA_FLAGS } from './flags';
@@ -26,20 +25,39 @@ const dataDefault = (key: string): string => String(optionDef(DATA_FLAGS, key).d
  * @example
  * const { series, name } = await loadData({ csv: 'prices.csv' });
  */
-export async function loadData(f: CliFlags, presetData?: PresetData, log: (m: string) => void = () => {}): Promise<LoadedData> {
+export async function loadData(
+  f: CliFlags,
+  presetData?: PresetData,
+  log: (m: string) => void = () => {},
+): Promise<LoadedData> {
   if (f.csv && f.ticker) throw new InputError('use either --csv or --ticker, not both');
   if (f.csv) {
-    const valueCols = f.valueCol ? f.valueCol.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const valueCols = f.valueCol
+      ? f.valueCol
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
     const fill = f.fill ?? (dataDefault('fill') as NonNullable<CliFlags['fill']>);
-    const series = loadCsvSeries(f.csv, { dateCol: f.dateCol, valueCols, fill, order: (f as { order?: 'strict' | 'keep' }).order });
+    const series = loadCsvSeries(f.csv, {
+      dateCol: f.dateCol,
+      valueCols,
+      fill,
+      order: (f as { order?: 'strict' | 'keep' }).order,
+    });
     return { series, name: dataName(f) };
   }
   const ticker = f.ticker ?? (presetData?.kind === 'ticker' ? presetData.ticker : undefined);
   if (ticker) {
     const start = f.start ?? (presetData?.kind === 'ticker' ? presetData.start : dataDefault('start'));
     const series = await fetchYahooSeries({
-      ticker, asset: f.asset ?? (dataDefault('asset') as AssetKind), interval: f.interval ?? (dataDefault('interval') as YahooInterval),
-      start, end: f.end, log, client: offlineClient(),
+      ticker,
+      asset: f.asset ?? (dataDefault('asset') as AssetKind),
+      interval: f.interval ?? (dataDefault('interval') as YahooInterval),
+      start,
+      end: f.end,
+      log,
+      client: offlineClient(),
     });
     return { series, name: dataName(f, presetData) };
   }
@@ -73,6 +91,8 @@ export function dataName(f: CliFlags, presetData?: PresetData): string {
 function offlineClient(): ChartClient | undefined {
   if (!process.env.LSTM_ANOMALY_OFFLINE) return undefined;
   return async () => {
-    throw Object.assign(new Error('getaddrinfo ENOTFOUND query1.finance.yahoo.com (LSTM_ANOMALY_OFFLINE is set)'), { code: 'ENOTFOUND' });
+    throw Object.assign(new Error('getaddrinfo ENOTFOUND query1.finance.yahoo.com (LSTM_ANOMALY_OFFLINE is set)'), {
+      code: 'ENOTFOUND',
+    });
   };
 }

@@ -1,4 +1,4 @@
-import { DETECT_FLAGS, FlagDef } from './flags';
+import { DETECT_FLAGS, type FlagDef } from './flags';
 
 /** The flags of `lstm-anomaly evaluate DIR`: the detect flags without --csv/--ticker data sources, plus --jobs. */
 export const EVALUATE_FLAGS: FlagDef[] = [

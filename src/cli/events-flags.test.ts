@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
 import { resolveEventOptions } from './events-flags';
 

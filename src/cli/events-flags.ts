@@ -1,10 +1,10 @@
+import { RESAMPLE_RULES, resample } from '../data/resample';
 import type { Series } from '../data/series';
-import { resample, RESAMPLE_RULES } from '../data/resample';
 import { EVENT_OPTION_DEFS, smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
 import type { PipelineOptions } from '../pipeline/options';
 import type { Preset } from '../pipeline/presets';
-import { isStepRule, parseStepRule } from '../threshold/step-rule';
 import { parseThreshold } from '../threshold/rule';
+import { isStepRule, parseStepRule } from '../threshold/step-rule';
 import { invalid } from '../util/errors';
 import type { OptionDef } from '../util/options';
 

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { scoreCounts } from '../evaluate/counts';
 import type { RunResult } from '../result';
 import { eventSummary } from './events-summary';

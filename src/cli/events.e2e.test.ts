@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,13 +23,13 @@ const day = (i: number): string => new Date(Date.UTC(2019, 0, 1 + i)).toISOStrin
 const spikes = path.join(work, 'spikes.csv');
 fs.writeFileSync(
   spikes,
-  [
+  `${[
     'Date,Close',
     ...Array.from(
       { length: 400 },
       (_, i) => `${day(i)},${(100 + 5 * Math.sin(i / 6) + ([335, 360, 385].includes(i) ? 40 : 0)).toFixed(4)}`,
     ),
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
 
 test('detect: three spikes give three events in result.json and events.csv, not dozens of windows', () => {
@@ -111,7 +111,7 @@ test('--order keep reads unsorted dates in file order; --resample averages bucke
   );
   [rows[20], rows[21]] = [rows[21], rows[20]];
   const f = path.join(work, 'unsorted.csv');
-  fs.writeFileSync(f, ['timestamp,value', ...rows].join('\n') + '\n');
+  fs.writeFileSync(f, `${['timestamp,value', ...rows].join('\n')}\n`);
   const strict = run(['--csv', f, '--out', 'o1', '--fit', 'all', ...TINY]);
   assert.equal(strict.code, 2);
   assert.match(strict.err, /dates out of order: .*--order keep/);
@@ -174,14 +174,14 @@ test('--label-col reads labels from a column of the data', () => {
   const f = path.join(work, 'quality.csv');
   fs.writeFileSync(
     f,
-    [
+    `${[
       'Date,Close,Quality',
       ...Array.from(
         { length: 400 },
         (_, i) =>
           `${day(i)},${(100 + 5 * Math.sin(i / 6) + (i === 335 ? 40 : 0)).toFixed(4)},${i >= 334 && i <= 337 ? 'Bad' : 'Good'}`,
       ),
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
   const r = run(['--csv', f, '--out', 'col', '--label-col', 'Quality', '--anomaly-value', 'Bad', ...TINY]);
   assert.equal(r.code, 0, r.err);
@@ -342,7 +342,7 @@ test('multivariate input: each event names each column share of the error', () =
     const b = 50 + 3 * Math.cos(i / 5) + (i === 360 ? 30 : 0);
     return `${day(i)},${a.toFixed(4)},${b.toFixed(4)}`;
   });
-  fs.writeFileSync(f, ['Date,A,B', ...rows].join('\n') + '\n');
+  fs.writeFileSync(f, `${['Date,A,B', ...rows].join('\n')}\n`);
   const r = run(['--csv', f, '--value-col', 'A,B', '--out', 'two', ...TINY]);
   assert.equal(r.code, 0, r.err);
   const res = JSON.parse(fs.readFileSync(path.join(work, 'two', 'result.json'), 'utf8'));

@@ -4,7 +4,7 @@ import { parseCsv } from '../data/csv';
 import { parseDate } from '../data/dates';
 import type { Series } from '../data/series';
 import { labelColumnIntervals } from '../evaluate/label-column';
-import { LabelInterval, labelsForFile, parseIntervalCsv, parseNabWindows } from '../evaluate/labels';
+import { type LabelInterval, labelsForFile, parseIntervalCsv, parseNabWindows } from '../evaluate/labels';
 import { labelSteps } from '../evaluate/steps';
 import { InputError } from '../util/errors';
 import { eventFlags } from './events-flags';

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -37,7 +37,7 @@ const rows = Array.from({ length: 120 }, (_, i) => {
 });
 fs.mkdirSync(path.join(work, 'data'));
 const CSV = path.join(work, 'data', 'p.csv');
-fs.writeFileSync(CSV, ['Date,Close', ...rows].join('\n') + '\n');
+fs.writeFileSync(CSV, `${['Date,Close', ...rows].join('\n')}\n`);
 fs.mkdirSync(path.join(work, 'foreign'));
 fs.writeFileSync(path.join(work, 'foreign', 'thesis.txt'), 'years of work\n');
 fs.writeFileSync(path.join(work, 'notes.txt'), 'a file\n');
@@ -63,16 +63,19 @@ test('--force never replaces a foreign folder', () => {
   refused(['--csv', CSV, '--out', 'foreign', '--force'], /--out foreign: is not empty and not an output/);
 });
 test('--out at a file is refused', () => refused(['--csv', CSV, '--out', 'notes.txt'], /--out notes\.txt: is a file/));
-test('--out at the current directory is refused', () => refused(['--csv', CSV, '--out', '.'], /--out \.: is the current directory/));
+test('--out at the current directory is refused', () =>
+  refused(['--csv', CSV, '--out', '.'], /--out \.: is the current directory/));
 test('--out at a parent of the current directory is refused', () => {
   refused(['--csv', CSV, '--out', '..'], /--out \.\.: is the current directory or holds it/, path.join(work, 'data'));
 });
-test('--out at the input file\'s folder is refused', () => refused(['--csv', CSV, '--out', 'data'], /--out data: holds the input/));
+test("--out at the input file's folder is refused", () =>
+  refused(['--csv', CSV, '--out', 'data'], /--out data: holds the input/));
 test('--out at a folder holding the input deeper down is refused', () => {
   refused(['--csv', CSV, '--out', work], /holds the input/, os.tmpdir());
 });
 test('--out as an empty string is refused', () => refused(['--csv', CSV, '--out', ''], /--out: empty path/));
-test('--out under a file is refused', () => refused(['--csv', CSV, '--out', 'notes.txt/run'], /notes\.txt is a file, not a directory/));
+test('--out under a file is refused', () =>
+  refused(['--csv', CSV, '--out', 'notes.txt/run'], /notes\.txt is a file, not a directory/));
 test('--out in a read-only place is refused before training', (t) => {
   const ro = path.join(work, 'ro');
   fs.mkdirSync(ro);
@@ -121,29 +124,34 @@ test('a failed run removes every folder it created, parents included', () => {
   assert.equal(hashTree(work), before);
 });
 
-for (const [sig, exit] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-test(`${sig} while the output is written removes the hidden temporary folder`, async () => {
-  const cwd = fs.mkdtempSync(path.join(work, 'sig-'));
-  const child = spawn(process.execPath, [MAIN, '--csv', CSV, '--out', 'x/run', ...TINY],
-    { cwd, env: { ...ENV, LSTM_ANOMALY_TEST_PAUSE_WRITE: '20000' } });
-  let err = '';
-  const seenTmp = await new Promise<boolean>((resolve) => {
-    const timer = setInterval(() => {
-      const x = path.join(cwd, 'x');
-      if (fs.existsSync(x) && fs.readdirSync(x).some((f) => f.startsWith('.run.tmp-'))) {
-        clearInterval(timer);
-        resolve(true);
-      }
-    }, 50);
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', () => resolve(false));
+for (const [sig, exit] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  test(`${sig} while the output is written removes the hidden temporary folder`, async () => {
+    const cwd = fs.mkdtempSync(path.join(work, 'sig-'));
+    const child = spawn(process.execPath, [MAIN, '--csv', CSV, '--out', 'x/run', ...TINY], {
+      cwd,
+      env: { ...ENV, LSTM_ANOMALY_TEST_PAUSE_WRITE: '20000' },
+    });
+    let err = '';
+    const seenTmp = await new Promise<boolean>((resolve) => {
+      const timer = setInterval(() => {
+        const x = path.join(cwd, 'x');
+        if (fs.existsSync(x) && fs.readdirSync(x).some((f) => f.startsWith('.run.tmp-'))) {
+          clearInterval(timer);
+          resolve(true);
+        }
+      }, 50);
+      child.stderr.on('data', (d) => (err += d));
+      child.on('exit', () => resolve(false));
+    });
+    assert.ok(seenTmp, `the run reached writing: ${err}`);
+    child.kill(sig);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    assert.equal(code, exit);
+    assert.deepEqual(fs.readdirSync(cwd), [], 'the temporary folder and the parent x/ it created are gone');
   });
-  assert.ok(seenTmp, `the run reached writing: ${err}`);
-  child.kill(sig);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  assert.equal(code, exit);
-  assert.deepEqual(fs.readdirSync(cwd), [], 'the temporary folder and the parent x/ it created are gone');
-});
 }
 
 test('a closed stdout and stderr (| head) never lose the run', async () => {
@@ -153,6 +161,12 @@ test('a closed stdout and stderr (| head) never lose the run', async () => {
   child.stderr.destroy();
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   assert.equal(code, 0);
-  assert.deepEqual(fs.readdirSync(path.join(cwd, 'run')).sort(),
-    ['.lstm-anomaly', 'anomalies.csv', 'events.csv', 'model', 'report.html', 'result.json']);
+  assert.deepEqual(fs.readdirSync(path.join(cwd, 'run')).sort(), [
+    '.lstm-anomaly',
+    'anomalies.csv',
+    'events.csv',
+    'model',
+    'report.html',
+    'result.json',
+  ]);
 });

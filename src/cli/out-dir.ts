@@ -160,7 +160,10 @@ export async function testPauseWrite(): Promise<void> {
  * const out = resolveOut(f.out, f.force, 'reports/sp500-2026-12-02', ['prices.csv']);
  */
 export function resolveOut(
-  out: string | undefined, force: boolean | undefined, base: string, inputs: string[],
+  out: string | undefined,
+  force: boolean | undefined,
+  base: string,
+  inputs: string[],
 ): string {
   const dir = out ?? uniqueDir(base);
   checkOutDir(dir, { inputs, force });
@@ -176,7 +179,9 @@ export function resolveOut(
  * await writeOutput('reports/run', 'detect', (tmp) => fs.writeFileSync(path.join(tmp, 'result.json'), '{}'));
  */
 export async function writeOutput(
-  out: string, command: string, fill: (tmp: string) => Promise<void> | void,
+  out: string,
+  command: string,
+  fill: (tmp: string) => Promise<void> | void,
 ): Promise<void> {
   await writeDirAtomic(out, async (tmp) => {
     fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText(command));

@@ -6,16 +6,41 @@ import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 import { InputError, invalid } from '../util/errors';
 import { keyword } from '../util/keyword';
-import { FlagDef, shownDefault } from './flags';
+import { type FlagDef, shownDefault } from './flags';
 
 /** The flags of a command, parsed, type-checked and enum-checked (unset flags are absent). */
 export interface CliFlags {
-  csv?: string; dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop'; ticker?: string;
-  start?: string; end?: string; interval?: YahooInterval; asset?: AssetKind;
-  preset?: string; trainFrac?: number; trainUntil?: string; transform?: TransformKind; scaler?: ScalerKind;
-  window?: number; threshold?: string; units?: number; layers?: string; dropout?: number;
-  loss?: LossKind; epochs?: number; batchSize?: number; patience?: number; valSplit?: number; learningRate?: number;
-  seed?: number; backend?: BackendChoice; out?: string; force?: boolean; quiet?: boolean; model?: string;
+  csv?: string;
+  dateCol?: string;
+  valueCol?: string;
+  fill?: 'none' | 'ffill' | 'drop';
+  ticker?: string;
+  start?: string;
+  end?: string;
+  interval?: YahooInterval;
+  asset?: AssetKind;
+  preset?: string;
+  trainFrac?: number;
+  trainUntil?: string;
+  transform?: TransformKind;
+  scaler?: ScalerKind;
+  window?: number;
+  threshold?: string;
+  units?: number;
+  layers?: string;
+  dropout?: number;
+  loss?: LossKind;
+  epochs?: number;
+  batchSize?: number;
+  patience?: number;
+  valSplit?: number;
+  learningRate?: number;
+  seed?: number;
+  backend?: BackendChoice;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+  model?: string;
 }
 
 /**
@@ -45,7 +70,10 @@ export function parseFlags(argv: string[], defs: FlagDef[]): CliFlags {
     let v: string;
     if (eq > 0) v = a.slice(eq + 1);
     else {
-      if (i + 1 >= argv.length || (argv[i + 1].startsWith('--') && !numeric)) throw new InputError(`option ${name} needs a value${def.arg ?? def.choices ? ` (${def.arg ?? def.choices?.join('|')})` : ''}`);
+      if (i + 1 >= argv.length || (argv[i + 1].startsWith('--') && !numeric))
+        throw new InputError(
+          `option ${name} needs a value${(def.arg ?? def.choices) ? ` (${def.arg ?? def.choices?.join('|')})` : ''}`,
+        );
       v = argv[++i];
     }
     out[key] = numeric ? toNumber(name, v, def.type) : def.choices ? keyword(name, v, def.choices) : v;

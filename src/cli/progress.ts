@@ -12,7 +12,10 @@ export type ProgressMode = 'bar' | 'lines' | 'quiet';
 export class Progress {
   private lastDraw = 0;
   private best = Infinity;
-  constructor(readonly mode: ProgressMode, private readonly out: NodeJS.WritableStream & { columns?: number } = process.stderr) {}
+  constructor(
+    readonly mode: ProgressMode,
+    private readonly out: NodeJS.WritableStream & { columns?: number } = process.stderr,
+  ) {}
 
   /** A message line (suppressed when quiet). */
   info(msg: string): void {
@@ -30,7 +33,9 @@ export class Progress {
     const width = 24;
     const done = Math.round(((batch + 1) / batches) * width);
     const best = Number.isFinite(this.best) ? `  best val ${this.best.toFixed(4)}` : '';
-    this.out.write(`\r\x1b[2Kepoch ${epoch}/${maxEpochs} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${batch + 1}/${batches}${best}`);
+    this.out.write(
+      `\r\x1b[2Kepoch ${epoch}/${maxEpochs} [${'#'.repeat(done)}${'.'.repeat(width - done)}] ${batch + 1}/${batches}${best}`,
+    );
   }
 
   /** End of an epoch: a line with loss, validation loss, seconds and sequences/s. */
@@ -39,7 +44,9 @@ export class Progress {
     if (this.mode === 'quiet') return;
     this.clear();
     const val = r.valLoss === null ? '' : `  val_loss ${r.valLoss.toFixed(5)}`;
-    this.out.write(`epoch ${String(r.epoch).padStart(3)}/${maxEpochs}  loss ${r.loss.toFixed(5)}${val}  ${r.seconds.toFixed(1)}s  ${Math.round(r.seqPerSec)} seq/s\n`);
+    this.out.write(
+      `epoch ${String(r.epoch).padStart(3)}/${maxEpochs}  loss ${r.loss.toFixed(5)}${val}  ${r.seconds.toFixed(1)}s  ${Math.round(r.seqPerSec)} seq/s\n`,
+    );
   }
 
   private clear(): void {

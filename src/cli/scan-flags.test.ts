@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { DETECT_FLAGS } from './flags';
 import { parseFlags } from './parse';
 import { SCAN_FLAGS } from './scan-flags';

@@ -1,5 +1,5 @@
-import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';

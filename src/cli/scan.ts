@@ -12,11 +12,11 @@ import { InputError, invalid } from '../util/errors';
 import { optionDef } from '../util/options';
 import { today } from './detect';
 import { parseFlags } from './parse';
+import { resolveOptions } from './resolve';
 import { SCAN_FLAGS, type ScanFlags } from './scan-flags';
 import { loadScanSeries } from './scan-load';
 import { scanOutDir } from './scan-out';
 import { ScanProgressView } from './scan-progress';
-import { resolveOptions } from './resolve';
 
 /** Check the flags that are only read later (per series), so a mistake is one line before any work. */
 function checkFlags(f: ScanFlags): void {

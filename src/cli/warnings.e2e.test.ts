@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,7 +11,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-warn-'));
 const TINY = ['--window', '10', '--units', '8', '--backend', 'cpu'];
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const rows = Array.from({ length: 120 }, (_, i) => {
@@ -19,12 +23,15 @@ const rows = Array.from({ length: 120 }, (_, i) => {
   return `${d},${(100 + 5 * Math.sin(i / 6)).toFixed(3)}`;
 });
 const CSV = path.join(work, 'p.csv');
-fs.writeFileSync(CSV, ['Date,Close', ...rows].join('\n') + '\n');
+fs.writeFileSync(CSV, `${['Date,Close', ...rows].join('\n')}\n`);
 
 test('--threshold 99 (fixed, above every training error) warns and suggests p99', () => {
   const r = run(['--csv', CSV, '--epochs', '1', '--threshold', '99', '--out', 't99', ...TINY]);
   assert.equal(r.code, 0, r.err);
-  assert.match(r.err, /^warning: threshold: fixed 99 is above every training error \(largest [\d.]+\); .*--threshold p99$/m);
+  assert.match(
+    r.err,
+    /^warning: threshold: fixed 99 is above every training error \(largest [\d.]+\); .*--threshold p99$/m,
+  );
   const p = run(['--csv', CSV, '--epochs', '1', '--threshold', 'p99', '--out', 'p99', ...TINY]);
   assert.doesNotMatch(p.err, /warning: threshold/);
 });
@@ -41,7 +48,10 @@ const HUGE: [string[], RegExp][] = [
   [['--layers', '50000,50000,50000'], /model too large: layers 50000,50000,50000, .*limit 2\.00 GiB/],
   [['--window', '1000000000'], /window 1000000000 is too large \(limit 100000 steps\)/],
   [['--batch-size', '100000000'], /batch size 100000000 is too large \(limit 65536\)/],
-  [['--window', '50000', '--batch-size', '4096'], /model too large: layers 8, window 50000, batch 4096 .*limit 2\.00 GiB/],
+  [
+    ['--window', '50000', '--batch-size', '4096'],
+    /model too large: layers 8, window 50000, batch 4096 .*limit 2\.00 GiB/,
+  ],
 ];
 for (const [flags, msg] of HUGE) {
   test(`sizes that cannot be allocated are refused before any work: ${flags.join(' ')}`, () => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { RunResult } from '../result';
 import { computeLine, runWarnings } from './warnings';
 
@@ -10,7 +10,9 @@ function result(threshold: RunResult['threshold'], vals: number[], trainScores =
 
 test('a fixed threshold above every training error warns and suggests p99', () => {
   const w = runWarnings(result({ method: 'fixed', value: 2 }, [0.5, 0.4]));
-  assert.deepEqual(w, ['threshold: fixed 2 is above every training error (largest 0.9000); for a percentile of training error write --threshold p99']);
+  assert.deepEqual(w, [
+    'threshold: fixed 2 is above every training error (largest 0.9000); for a percentile of training error write --threshold p99',
+  ]);
 });
 
 test('a fixed threshold like 95 suggests p95; one below the largest training error gives no warning', () => {
@@ -20,12 +22,18 @@ test('a fixed threshold like 95 suggests p95; one below the largest training err
 });
 
 test('a validation loss that never went below epoch 1 warns; one improvement, or one epoch, does not', () => {
-  assert.match(runWarnings(result({ method: 'percentile', value: 1, percentile: 95 }, [0.5, 0.5, 0.7]))[0], /validation loss never improved after epoch 1 \(3 epochs\)/);
+  assert.match(
+    runWarnings(result({ method: 'percentile', value: 1, percentile: 95 }, [0.5, 0.5, 0.7]))[0],
+    /validation loss never improved after epoch 1 \(3 epochs\)/,
+  );
   assert.deepEqual(runWarnings(result({ method: 'percentile', value: 1, percentile: 95 }, [0.5, 0.7, 0.49])), []);
   assert.deepEqual(runWarnings(result({ method: 'percentile', value: 1, percentile: 95 }, [0.5])), []);
 });
 
 test('computeLine names the kernels and the backend on one line', () => {
-  assert.equal(computeLine('wasm', 'native-avx2-fma, 2 threads'), 'compute: LSTM on native-avx2-fma kernels, 2 threads; tfjs wasm backend for the rest');
+  assert.equal(
+    computeLine('wasm', 'native-avx2-fma, 2 threads'),
+    'compute: LSTM on native-avx2-fma kernels, 2 threads; tfjs wasm backend for the rest',
+  );
   assert.equal(computeLine('cpu', ''), 'compute: tfjs cpu backend');
 });

@@ -16,8 +16,10 @@ export function runWarnings(r: RunResult): string[] {
     const looksPercentile = t.value >= 50 && t.value <= 100;
     const suggest = looksPercentile ? `p${t.value}` : 'p99';
     if (looksPercentile || (r.trainScores.length > 0 && t.value > max)) {
-      const why = r.trainScores.length > 0 && t.value > max
-        ? `is above every training error (largest ${max.toPrecision(4)})` : 'looks like a percentile';
+      const why =
+        r.trainScores.length > 0 && t.value > max
+          ? `is above every training error (largest ${max.toPrecision(4)})`
+          : 'looks like a percentile';
       out.push(`threshold: fixed ${t.value} ${why}; for a percentile of training error write --threshold ${suggest}`);
     }
   }
@@ -26,8 +28,10 @@ export function runWarnings(r: RunResult): string[] {
     const monitored = h.map((e) => e.valLoss ?? e.loss);
     if (monitored.slice(1).every((v) => !(v < monitored[0]))) {
       const which = h[0].valLoss === null ? 'training' : 'validation';
-      out.push(`training: the ${which} loss never improved after epoch 1 (${h.length} epochs); `
-        + 'the --learning-rate may be too large or too small, or the data too short');
+      out.push(
+        `training: the ${which} loss never improved after epoch 1 (${h.length} epochs); ` +
+          'the --learning-rate may be too large or too small, or the data too short',
+      );
     }
   }
   return out;

@@ -1,5 +1,5 @@
-import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

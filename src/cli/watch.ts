@@ -1,7 +1,7 @@
+import type { BackendChoice } from '../backend/select';
 import { LstmAutoencoderDetector } from '../detector/detector';
 import { followFile, streamLines } from '../scan/follow';
-import { watchLines, type WatchEvent } from '../scan/watch';
-import type { BackendChoice } from '../backend/select';
+import { type WatchEvent, watchLines } from '../scan/watch';
 import { InputError } from '../util/errors';
 import { parseFlags } from './parse';
 import { WATCH_FLAGS } from './scan-flags';

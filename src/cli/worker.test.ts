@@ -1,9 +1,9 @@
-import { test, after, before } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { priceCsv, runCli, startCli, type CliProcess } from '../../tools/testing/cli';
+import { type CliProcess, priceCsv, runCli, startCli } from '../../tools/testing/cli';
 import { redisMissing, startRedis, type TestRedis } from '../../tools/testing/redis';
 import type { ScanSummary } from '../scan/summary';
 

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Series } from '../data/series';
 import { stepScores } from '../score/steps';
 import { IForestWindowDetector } from './iforest/detector';
@@ -67,11 +67,11 @@ test('zscore detector: per-step |z| by hand, a window scores its largest step', 
   // the constant stretch .5, .5: |1 - .5| / sqrt(.125) = sqrt(2).
   assert.deepEqual(
     r.steps!.score!.map((v) => +v.toFixed(6)),
-    [0, 0, 1.414214],
+    [0, 0, +Math.SQRT2.toFixed(6)],
   );
   assert.deepEqual(
     r.mae.map((v) => +v.toFixed(6)),
-    [0, 1.414214],
+    [0, +Math.SQRT2.toFixed(6)],
   );
   assert.equal(r.steps!.windows, undefined);
 });

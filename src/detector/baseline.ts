@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { Series } from '../data/series';
 import type { ScalerJson, ThresholdJson } from '../result';
 import type { Windows } from '../sequence/windows';
-import { parseThreshold, Threshold, ThresholdSpec } from '../threshold/rule';
+import { parseThreshold, Threshold, type ThresholdSpec } from '../threshold/rule';
 import { Scaler } from '../transform/scaler';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
@@ -18,7 +18,7 @@ import type {
   WindowScores,
 } from './contract';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
-import { datedScores, PreparedScore, prepareScore, prepareTrain, scoreResult } from './prepare';
+import { datedScores, type PreparedScore, prepareScore, prepareTrain, scoreResult } from './prepare';
 import { MODEL_FORMAT } from './state';
 
 /** What a baseline algorithm (pca, zscore, iforest) offers: synchronous fit and score of scaled windows. */

@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Series } from '../data/series';
-import { LstmAutoencoderDetector } from './detector';
 import { DEFAULT_SPEC } from '../model';
+import { LstmAutoencoderDetector } from './detector';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { loadDetector, saveDetector } from './persist';
 
@@ -22,17 +22,45 @@ function series(n: number, f: (i: number) => number): Series {
 
 test('detector: defaults come from the option table; options are checked once, at construction', () => {
   const d = new LstmAutoencoderDetector();
-  assert.deepEqual([d.options.window, d.options.encoder, d.options.threshold, d.options.transform], [30, [128], 'p95', 'none']);
+  assert.deepEqual(
+    [d.options.window, d.options.encoder, d.options.threshold, d.options.transform],
+    [30, [128], 'p95', 'none'],
+  );
   assert.deepEqual([d.spec.window, d.spec.features, d.spec.encoder], [30, 1, [128]]);
   assert.deepEqual(new LstmAutoencoderDetector({ threshold: '3sigma' }).rule, { method: 'sigma', k: 3 });
   assert.throws(() => new LstmAutoencoderDetector({ window: 1 }), /invalid window: 1/);
   assert.throws(() => new LstmAutoencoderDetector({ threshold: 'p101' }), /invalid threshold: p101/);
-  assert.throws(() => new LstmAutoencoderDetector({ loss: 'huber' as never }), /^InputError: invalid loss: huber \(one of: mae, mse\)$/);
-  const colab = { transform: 'none', scaler: 'standard', window: 30, encoder: [128], dropout: 0.2, loss: 'mae', learningRate: 0.001,
-    threshold: 'p95', epochs: 100, batchSize: 32, patience: 3, valSplit: 0.1, seed: 42, backend: 'auto' };
+  assert.throws(
+    () => new LstmAutoencoderDetector({ loss: 'huber' as never }),
+    /^InputError: invalid loss: huber \(one of: mae, mse\)$/,
+  );
+  const colab = {
+    transform: 'none',
+    scaler: 'standard',
+    window: 30,
+    encoder: [128],
+    dropout: 0.2,
+    loss: 'mae',
+    learningRate: 0.001,
+    threshold: 'p95',
+    epochs: 100,
+    batchSize: 32,
+    patience: 3,
+    valSplit: 0.1,
+    seed: 42,
+    backend: 'auto',
+  };
   assert.deepEqual(DEFAULT_DETECTOR_OPTIONS, colab);
   assert.deepEqual(Object.keys(DEFAULT_DETECTOR_OPTIONS), Object.keys(colab));
-  assert.deepEqual(DEFAULT_SPEC, { window: 30, features: 1, encoder: [128], dropout: 0.2, loss: 'mae', learningRate: 0.001, seed: 42 });
+  assert.deepEqual(DEFAULT_SPEC, {
+    window: 30,
+    features: 1,
+    encoder: [128],
+    dropout: 0.2,
+    loss: 'mae',
+    learningRate: 0.001,
+    seed: 42,
+  });
   assert.throws(() => d.fitted(), /detector is not fitted/);
 });
 
@@ -64,7 +92,10 @@ test('detector: score gives windows and anomaly records with raw values; save an
     assert.equal(detector.fitted().threshold.value, det.fitted().threshold.value);
     [back, copy, detector].forEach((x) => x.dispose());
     const bad = { ...det.toState(), spec: { ...det.spec, window: 7 } };
-    await assert.rejects(LstmAutoencoderDetector.fromState(bad), /saved model: architecture \(window 7, layers 3, features 1\) does not match/);
+    await assert.rejects(
+      LstmAutoencoderDetector.fromState(bad),
+      /saved model: architecture \(window 7, layers 3, features 1\) does not match/,
+    );
     await assert.rejects(LstmAutoencoderDetector.load(path.join(dir, 'none')), /not a saved model/);
   } finally {
     det.dispose();

@@ -5,15 +5,15 @@ import type { Series } from '../data/series';
 import type { Autoencoder, AutoencoderSpec } from '../model';
 import { createAutoencoder, resolveSpec } from '../model';
 import { windowMae } from '../score/mae';
-import { parseThreshold, Threshold, ThresholdSpec } from '../threshold/rule';
-import { trainAutoencoder, TrainResult } from '../train/fit';
+import { parseThreshold, Threshold, type ThresholdSpec } from '../threshold/rule';
+import { type TrainResult, trainAutoencoder } from '../train/fit';
 import { Scaler } from '../transform/scaler';
 import { InputError, isInputError } from '../util/errors';
-import { checkModelSize } from './limits';
 import type { Detector, FitHooks, ScoreResult, WindowScores } from './contract';
-import { DEFAULT_DETECTOR_OPTIONS, DetectorOptions } from './options';
+import { checkModelSize } from './limits';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options';
 import { datedScores, prepareScore, prepareTrain, scoreResult } from './prepare';
-import { DetectorState, readState, writeState } from './state';
+import { type DetectorState, readState, writeState } from './state';
 
 export type { FitHooks, ScoreResult, WindowScores } from './contract';
 
@@ -51,7 +51,14 @@ export class LstmAutoencoderDetector implements Detector {
   constructor(options: Partial<DetectorOptions> = {}) {
     this.options = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
     const o = this.options;
-    this.specValue = resolveSpec({ window: o.window, encoder: o.encoder, dropout: o.dropout, loss: o.loss, learningRate: o.learningRate, seed: o.seed });
+    this.specValue = resolveSpec({
+      window: o.window,
+      encoder: o.encoder,
+      dropout: o.dropout,
+      loss: o.loss,
+      learningRate: o.learningRate,
+      seed: o.seed,
+    });
     this.rule = parseThreshold(o.threshold);
     checkModelSize(this.specValue, o.batchSize);
   }
@@ -62,11 +69,20 @@ export class LstmAutoencoderDetector implements Detector {
    * @example
    * const copy = await LstmAutoencoderDetector.fromState(det.toState());
    */
-  static async fromState(state: DetectorState, opts: { backend?: BackendChoice } = {}): Promise<LstmAutoencoderDetector> {
+  static async fromState(
+    state: DetectorState,
+    opts: { backend?: BackendChoice } = {},
+  ): Promise<LstmAutoencoderDetector> {
     const det = new LstmAutoencoderDetector({ ...state.options, ...(opts.backend ? { backend: opts.backend } : {}) });
     const saved = state.spec;
-    if (saved.window !== det.specValue.window || saved.encoder.join() !== det.specValue.encoder.join() || !(Number.isInteger(saved.features) && saved.features >= 1)) {
-      throw new InputError(`saved model: architecture (window ${saved.window}, layers ${saved.encoder}, features ${saved.features}) does not match its options`);
+    if (
+      saved.window !== det.specValue.window ||
+      saved.encoder.join() !== det.specValue.encoder.join() ||
+      !(Number.isInteger(saved.features) && saved.features >= 1)
+    ) {
+      throw new InputError(
+        `saved model: architecture (window ${saved.window}, layers ${saved.encoder}, features ${saved.features}) does not match its options`,
+      );
     }
     const spec: AutoencoderSpec = { ...det.specValue, features: saved.features };
     det.specValue = spec;
@@ -159,7 +175,14 @@ export class LstmAutoencoderDetector implements Detector {
     this.dispose();
     const model = await createAutoencoder(this.specValue);
     this.parts = { scaler, model };
-    this.trainingValue = await trainAutoencoder(model, w, { epochs: o.epochs, batchSize: o.batchSize, patience: o.patience, valSplit: o.valSplit, seed: o.seed, ...hooks });
+    this.trainingValue = await trainAutoencoder(model, w, {
+      epochs: o.epochs,
+      batchSize: o.batchSize,
+      patience: o.patience,
+      valSplit: o.valSplit,
+      seed: o.seed,
+      ...hooks,
+    });
     const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
     this.parts.threshold = Threshold.fit(this.rule, mae);
     this.trainScoresValue = datedScores(t.dates, mae, o.window, this.parts.threshold);
@@ -203,7 +226,15 @@ export class LstmAutoencoderDetector implements Detector {
    */
   toState(extra?: Record<string, unknown>): DetectorState {
     const { scaler, model, threshold } = this.fitted();
-    return { options: this.options, columns: [...this.columnsValue], spec: model.spec, scaler: scaler.toJSON(), threshold: threshold.toJSON(), weights: model.getWeights(), extra };
+    return {
+      options: this.options,
+      columns: [...this.columnsValue],
+      spec: model.spec,
+      scaler: scaler.toJSON(),
+      threshold: threshold.toJSON(),
+      weights: model.getWeights(),
+      extra,
+    };
   }
 
   /**

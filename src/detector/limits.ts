@@ -1,5 +1,5 @@
-import { lstmSizes, parameterCount } from '../model';
 import type { AutoencoderSpec } from '../model';
+import { lstmSizes, parameterCount } from '../model';
 import { InputError } from '../util/errors';
 
 /**
@@ -47,8 +47,10 @@ export function checkModelSize(spec: AutoencoderSpec, batchSize: number): void {
   const bytes = modelBytes(spec, batchSize);
   if (bytes > MAX_MODEL_BYTES) {
     const what = `layers ${spec.encoder.join(',')}, window ${spec.window}, batch ${batchSize}`;
-    throw new InputError(`model too large: ${what} need about ${gib(bytes)} for parameters and training buffers `
-      + `(limit ${gib(MAX_MODEL_BYTES)}: the engine runs in a 4 GiB wasm memory); `
-      + 'use fewer units or layers, a smaller window or batch size');
+    throw new InputError(
+      `model too large: ${what} need about ${gib(bytes)} for parameters and training buffers ` +
+        `(limit ${gib(MAX_MODEL_BYTES)}: the engine runs in a 4 GiB wasm memory); ` +
+        'use fewer units or layers, a smaller window or batch size',
+    );
   }
 }

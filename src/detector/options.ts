@@ -1,10 +1,10 @@
 import type { BackendChoice } from '../backend/select';
 import type { AutoencoderSpec, LossKind } from '../model';
 import { SPEC_OPTION_DEFS } from '../model';
-import { BACKENDS, SCALERS, TRANSFORMS } from '../util/choices';
-import { defaultsOf, optionDef, OptionDef } from '../util/options';
 import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
+import { BACKENDS, SCALERS, TRANSFORMS } from '../util/choices';
+import { defaultsOf, type OptionDef, optionDef } from '../util/options';
 
 /** Everything that defines an LSTM-autoencoder detector and its training. */
 export interface DetectorOptions {
@@ -40,28 +40,86 @@ export interface DetectorOptions {
 
 /** Options of the whole detector, each declared once; {@link DEFAULT_DETECTOR_OPTIONS} and `--help` derive from it. */
 export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
-  { key: 'transform', flag: '--transform', type: 'string', default: 'none', cliDefault: 'logret',
-    help: 'transform before scaling (logret: log returns)', group: 'Pipeline', choices: TRANSFORMS },
-  { key: 'scaler', flag: '--scaler', type: 'string', default: 'standard',
-    help: 'scaler fitted on the training part', group: 'Pipeline', choices: SCALERS },
+  {
+    key: 'transform',
+    flag: '--transform',
+    type: 'string',
+    default: 'none',
+    cliDefault: 'logret',
+    help: 'transform before scaling (logret: log returns)',
+    group: 'Pipeline',
+    choices: TRANSFORMS,
+  },
+  {
+    key: 'scaler',
+    flag: '--scaler',
+    type: 'string',
+    default: 'standard',
+    help: 'scaler fitted on the training part',
+    group: 'Pipeline',
+    choices: SCALERS,
+  },
   spec('window'),
   spec('encoder'),
   spec('dropout'),
   spec('loss'),
   spec('learningRate'),
-  { key: 'threshold', flag: '--threshold', type: 'string', arg: 'RULE', default: 'p95',
-    help: 'p95, p99 (percentile of training MAE), a number (0.65), or 3sigma', group: 'Pipeline' },
-  { key: 'epochs', flag: '--epochs', type: 'posint', arg: 'N', default: 100,
-    help: 'maximum epochs', group: 'Model and training' },
-  { key: 'batchSize', flag: '--batch-size', type: 'posint', arg: 'N', default: 32,
-    help: 'windows per batch', group: 'Model and training' },
-  { key: 'patience', flag: '--patience', type: 'number', arg: 'N', default: 3,
-    help: 'early stopping: epochs without better validation loss (0: off)', group: 'Model and training' },
-  { key: 'valSplit', flag: '--val-split', type: 'number', arg: 'F', default: 0.1,
-    help: 'last share of training windows used for validation', group: 'Model and training' },
+  {
+    key: 'threshold',
+    flag: '--threshold',
+    type: 'string',
+    arg: 'RULE',
+    default: 'p95',
+    help: 'p95, p99 (percentile of training MAE), a number (0.65), or 3sigma',
+    group: 'Pipeline',
+  },
+  {
+    key: 'epochs',
+    flag: '--epochs',
+    type: 'posint',
+    arg: 'N',
+    default: 100,
+    help: 'maximum epochs',
+    group: 'Model and training',
+  },
+  {
+    key: 'batchSize',
+    flag: '--batch-size',
+    type: 'posint',
+    arg: 'N',
+    default: 32,
+    help: 'windows per batch',
+    group: 'Model and training',
+  },
+  {
+    key: 'patience',
+    flag: '--patience',
+    type: 'number',
+    arg: 'N',
+    default: 3,
+    help: 'early stopping: epochs without better validation loss (0: off)',
+    group: 'Model and training',
+  },
+  {
+    key: 'valSplit',
+    flag: '--val-split',
+    type: 'number',
+    arg: 'F',
+    default: 0.1,
+    help: 'last share of training windows used for validation',
+    group: 'Model and training',
+  },
   spec('seed'),
-  { key: 'backend', flag: '--backend', type: 'string', arg: 'NAME', default: 'auto',
-    help: 'auto, tensorflow (tfjs-node), wasm or cpu', group: 'Model and training', choices: BACKENDS },
+  {
+    key: 'backend',
+    flag: '--backend',
+    type: 'string',
+    arg: 'NAME',
+    default: 'auto',
+    help: 'auto, tensorflow (tfjs-node), wasm or cpu',
+    group: 'Model and training',
+    choices: BACKENDS,
+  },
 ];
 
 function spec(key: keyof AutoencoderSpec): OptionDef {

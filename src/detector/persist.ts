@@ -11,7 +11,11 @@ export { MODEL_FORMAT } from './state';
  * @example
  * await saveDetector(det, 'reports/run/model');
  */
-export async function saveDetector(det: LstmAutoencoderDetector, dir: string, extra?: Record<string, unknown>): Promise<void> {
+export async function saveDetector(
+  det: LstmAutoencoderDetector,
+  dir: string,
+  extra?: Record<string, unknown>,
+): Promise<void> {
   await det.save(dir, extra);
 }
 
@@ -23,7 +27,10 @@ export async function saveDetector(det: LstmAutoencoderDetector, dir: string, ex
  * @example
  * const { detector } = await loadDetector('reports/run/model');
  */
-export async function loadDetector(dir: string, opts: { backend?: BackendChoice } = {}): Promise<{ detector: LstmAutoencoderDetector; extra?: Record<string, unknown> }> {
+export async function loadDetector(
+  dir: string,
+  opts: { backend?: BackendChoice } = {},
+): Promise<{ detector: LstmAutoencoderDetector; extra?: Record<string, unknown> }> {
   const detector = await LstmAutoencoderDetector.load(dir, opts);
   return { detector, extra: detector.extra };
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Series } from '../data/series';
 import { parseThreshold, Threshold } from '../threshold/rule';
 import { Scaler } from '../transform/scaler';

@@ -1,9 +1,9 @@
 import type { Series } from '../data/series';
 import type { AnomalyRecord, ScoredWindow } from '../result';
-import { makeWindows, Windows } from '../sequence/windows';
+import { makeWindows, type Windows } from '../sequence/windows';
 import type { Threshold } from '../threshold/rule';
-import { Scaler, ScalerKind } from '../transform/scaler';
-import { applyTransform, TransformKind } from '../transform/transforms';
+import { Scaler, type ScalerKind } from '../transform/scaler';
+import { applyTransform, type TransformKind } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import type { ScoreResult, WindowScores } from './contract';
 

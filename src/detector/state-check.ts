@@ -1,5 +1,5 @@
-import { lstmSizes } from '../model';
 import type { AutoencoderSpec } from '../model';
+import { lstmSizes } from '../model';
 import { LOSSES, TRANSFORMS } from '../util/choices';
 import { InputError } from '../util/errors';
 
@@ -17,7 +17,7 @@ const THRESHOLDS: Record<string, string | null> = { percentile: 'percentile', si
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isPosInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
-const has = (o: object, k: unknown): boolean => typeof k === 'string' && Object.prototype.hasOwnProperty.call(o, k);
+const has = (o: object, k: unknown): boolean => typeof k === 'string' && Object.hasOwn(o, k);
 const isNumArray = (v: unknown, n: number): boolean => Array.isArray(v) && v.length === n && v.every(isNum);
 
 /** The weight names and shapes an autoencoder of this spec has (encoder and decoder LSTMs, then the dense layer). */
@@ -70,7 +70,9 @@ export function checkModelJson(j: unknown, file: string): void {
     bad(`options.encoder ${show(opts.encoder)} differs from spec.encoder ${show(enc)}`);
   }
   const choices: [string, readonly string[]][] = [
-    ['transform', TRANSFORMS], ['scaler', Object.keys(SCALERS)], ['loss', LOSSES],
+    ['transform', TRANSFORMS],
+    ['scaler', Object.keys(SCALERS)],
+    ['loss', LOSSES],
   ];
   for (const [k, allowed] of choices) {
     if (!allowed.includes(opts[k] as string)) bad(`options.${k}: unknown ${show(opts[k])} (${allowed.join(', ')})`);

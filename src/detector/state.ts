@@ -47,7 +47,17 @@ export async function writeState(state: DetectorState, dir: string): Promise<voi
   const bin = new Float32Array(offset);
   for (let i = 0; i < state.weights.length; i++) bin.set(state.weights[i].values, manifest[i].offset);
   const { options, columns, spec, scaler, threshold, extra } = state;
-  const json: ModelJson = { format: MODEL_FORMAT, kind: 'lstm', options, columns, spec, scaler, threshold, weights: manifest, extra };
+  const json: ModelJson = {
+    format: MODEL_FORMAT,
+    kind: 'lstm',
+    options,
+    columns,
+    spec,
+    scaler,
+    threshold,
+    weights: manifest,
+    extra,
+  };
   await writeDirAtomic(dir, (tmp) => {
     fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify(json, null, 2));
     fs.writeFileSync(path.join(tmp, 'weights.bin'), Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength));
@@ -82,7 +92,9 @@ export function readState(dir: string): DetectorState {
   const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   checkFinite(all, wf);
   const weights: NamedWeight[] = json.weights.map((w) => ({
-    name: w.name, shape: w.shape, values: all.slice(w.offset, w.offset + w.length),
+    name: w.name,
+    shape: w.shape,
+    values: all.slice(w.offset, w.offset + w.length),
   }));
   const { options, columns, spec, scaler, threshold, extra } = json;
   return { options, columns, spec, scaler, threshold, weights, extra };

@@ -1,4 +1,4 @@
-import { Counts, scoreCounts } from './counts';
+import { type Counts, scoreCounts } from './counts';
 
 /** One file's result in an evaluation: its overlap-segment counts, or the one-line error that stopped it. */
 export interface FileRow {
@@ -12,7 +12,11 @@ export interface FileRow {
 }
 
 /** Counts summed over a sub-folder's files, and the scores from the sums. */
-export interface SubsetRow extends Counts { subset: string; files: number; failed: number }
+export interface SubsetRow extends Counts {
+  subset: string;
+  files: number;
+  failed: number;
+}
 
 /** The whole table. */
 export interface Aggregate {

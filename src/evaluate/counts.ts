@@ -20,7 +20,9 @@ export interface Counts {
  */
 export function scoreCounts(tp: number, fp: number, fn: number): Counts {
   return {
-    tp, fp, fn,
+    tp,
+    fp,
+    fn,
     precision: tp + fp > 0 ? tp / (tp + fp) : NaN,
     recall: tp + fn > 0 ? tp / (tp + fn) : NaN,
     f1: tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : NaN,

@@ -1,5 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InputError } from '../util/errors';
 import { aggregate } from './aggregate';
 import { averagePrecision } from './aucpr';
 import { scoreCounts } from './counts';
@@ -8,15 +9,27 @@ import { labelsForFile, parseIntervalCsv, parseNabWindows } from './labels';
 import { overlapSegment } from './overlap';
 import { pointwise } from './pointwise';
 import { labelSteps } from './steps';
-import { InputError } from '../util/errors';
 
-const isInput = (re: RegExp) => (e: unknown): boolean =>
-  e instanceof InputError && re.test(e.message) && !e.message.includes('\n');
+const isInput =
+  (re: RegExp) =>
+  (e: unknown): boolean =>
+    e instanceof InputError && re.test(e.message) && !e.message.includes('\n');
 
 test('overlap-segment: a label hit by two events is one TP; an event spanning two labels makes two TPs', () => {
   // label [0,10] hit by events [2,3] and [8,12]; [8,12] also spans label [11,15];
   // label [30,40] missed; event [50,51] alone
-  const c = overlapSegment([[0, 10], [11, 15], [30, 40]], [[2, 3], [8, 12], [50, 51]]);
+  const c = overlapSegment(
+    [
+      [0, 10],
+      [11, 15],
+      [30, 40],
+    ],
+    [
+      [2, 3],
+      [8, 12],
+      [50, 51],
+    ],
+  );
   assert.deepEqual([c.tp, c.fp, c.fn], [2, 1, 1]);
   assert.equal(c.precision, 2 / 3);
   assert.equal(c.recall, 2 / 3);
@@ -46,48 +59,72 @@ test('AUC-PR as average precision (scikit-learn documentation example: 0.8333)',
 test('NAB windows JSON with .000000 timestamps, matched by relative path or file name', () => {
   const text = JSON.stringify({
     'realKnownCause/nyc_taxi.csv': [['2014-11-01 19:00:00.000000', '2014-11-02 20:30:00.000000']],
-    'art_flat.csv': [], 'other/b.csv': [['2014-01-01 00:00:00', '2014-01-01 01:00:00']],
+    'art_flat.csv': [],
+    'other/b.csv': [['2014-01-01 00:00:00', '2014-01-01 01:00:00']],
   });
   const w = parseNabWindows(text, 'windows.json');
-  assert.deepEqual(labelsForFile(w, 'realKnownCause/nyc_taxi.csv'),
-    [{ start: '2014-11-01T19:00:00', end: '2014-11-02T20:30:00' }]);
+  assert.deepEqual(labelsForFile(w, 'realKnownCause/nyc_taxi.csv'), [
+    { start: '2014-11-01T19:00:00', end: '2014-11-02T20:30:00' },
+  ]);
   assert.deepEqual(labelsForFile(w, 'nyc_taxi.csv'), labelsForFile(w, 'realKnownCause/nyc_taxi.csv'));
   assert.deepEqual(labelsForFile(w, 'x/art_flat.csv'), []);
   assert.equal(labelsForFile(w, 'b.csv')[0].end, '2014-01-01T01:00:00');
-  assert.throws(() => labelsForFile(w, 'missing.csv', 'windows.json'),
-    isInput(/^windows\.json: no labels for missing\.csv$/));
+  assert.throws(
+    () => labelsForFile(w, 'missing.csv', 'windows.json'),
+    isInput(/^windows\.json: no labels for missing\.csv$/),
+  );
   const dates = ['2014-11-01T18:30:00', '2014-11-01T19:00:00', '2014-11-02T20:30:00', '2014-11-02T21:00:00'];
-  assert.deepEqual(labelSteps(labelsForFile(w, 'nyc_taxi.csv'), dates),
-    { truth: [false, true, true, false], spans: [[1, 2]] });
+  assert.deepEqual(labelSteps(labelsForFile(w, 'nyc_taxi.csv'), dates), {
+    truth: [false, true, true, false],
+    spans: [[1, 2]],
+  });
 });
 
 test('interval CSV with or without a header; label columns', () => {
-  assert.deepEqual(parseIntervalCsv('start,end\n2020-03-01,2020-03-31\n'),
-    [{ start: '2020-03-01', end: '2020-03-31' }]);
-  assert.deepEqual(parseIntervalCsv('2020-03-01,2020-03-02 12:00:00\n').map((l) => l.end), ['2020-03-02T12:00:00']);
+  assert.deepEqual(parseIntervalCsv('start,end\n2020-03-01,2020-03-31\n'), [
+    { start: '2020-03-01', end: '2020-03-31' },
+  ]);
+  assert.deepEqual(
+    parseIntervalCsv('2020-03-01,2020-03-02 12:00:00\n').map((l) => l.end),
+    ['2020-03-02T12:00:00'],
+  );
   const d = ['d0', 'd1', 'd2', 'd3', 'd4'];
-  assert.deepEqual(labelColumnIntervals(d, ['Good', 'Bad', 'Bad', 'Good', 'Bad'], 'Quality', 'Bad'),
-    [{ start: 'd1', end: 'd2' }, { start: 'd4', end: 'd4' }]);
+  assert.deepEqual(labelColumnIntervals(d, ['Good', 'Bad', 'Bad', 'Good', 'Bad'], 'Quality', 'Bad'), [
+    { start: 'd1', end: 'd2' },
+    { start: 'd4', end: 'd4' },
+  ]);
   assert.deepEqual(labelColumnIntervals(d, ['0', '1', '0', '0', '0'], 'y'), [{ start: 'd1', end: 'd1' }]);
 });
 
 test('bad labels: one-line InputErrors', () => {
   assert.throws(() => parseNabWindows('{"a.csv": [[', 'w.json'), isInput(/^w\.json: malformed JSON \(/));
   assert.throws(() => parseNabWindows('[1]', 'w.json'), isInput(/^w\.json: expected an object/));
-  assert.throws(() => parseNabWindows('{"a.csv": [["2014-01-01", "soon"]]}', 'w.json'),
-    isInput(/^w\.json: "a\.csv" window 1: invalid date "soon"$/));
-  assert.throws(() => parseNabWindows('{"a.csv": [["2014-01-02", "2014-01-01"]]}'),
-    isInput(/ends \(2014-01-01\) before it starts/));
-  assert.throws(() => parseIntervalCsv('start,end\n2020-01-01,x\n', 'l.csv'),
-    isInput(/^l\.csv line 2: invalid date "x"$/));
+  assert.throws(
+    () => parseNabWindows('{"a.csv": [["2014-01-01", "soon"]]}', 'w.json'),
+    isInput(/^w\.json: "a\.csv" window 1: invalid date "soon"$/),
+  );
+  assert.throws(
+    () => parseNabWindows('{"a.csv": [["2014-01-02", "2014-01-01"]]}'),
+    isInput(/ends \(2014-01-01\) before it starts/),
+  );
+  assert.throws(
+    () => parseIntervalCsv('start,end\n2020-01-01,x\n', 'l.csv'),
+    isInput(/^l\.csv line 2: invalid date "x"$/),
+  );
   const dates = ['2020-01-01', '2020-01-02', '2020-01-03'];
-  assert.throws(() => labelSteps([{ start: '2021-01-01', end: '2021-01-05' }], dates),
-    isInput(/^labels: label 2021-01-01\.\.2021-01-05 is outside the series \(2020-01-01\.\.2020-01-03\)$/));
+  assert.throws(
+    () => labelSteps([{ start: '2021-01-01', end: '2021-01-05' }], dates),
+    isInput(/^labels: label 2021-01-01\.\.2021-01-05 is outside the series \(2020-01-01\.\.2020-01-03\)$/),
+  );
   assert.deepEqual(labelSteps([{ start: '2019-12-01', end: '2020-01-01' }], dates).spans, [[0, 0]]); // clipped
-  assert.throws(() => labelColumnIntervals(dates, ['0', '2', '1'], 'y'),
-    isInput(/^label column y: value "2" on data row 2 is not 0 or 1/));
-  assert.throws(() => labelColumnIntervals(dates, ['Good', 'Bad', 'Meh'], 'Quality', 'Bad'),
-    isInput(/^label column Quality: values "Good", "Meh" besides the anomaly value "Bad" .*data row 3\)$/));
+  assert.throws(
+    () => labelColumnIntervals(dates, ['0', '2', '1'], 'y'),
+    isInput(/^label column y: value "2" on data row 2 is not 0 or 1/),
+  );
+  assert.throws(
+    () => labelColumnIntervals(dates, ['Good', 'Bad', 'Meh'], 'Quality', 'Bad'),
+    isInput(/^label column Quality: values "Good", "Meh" besides the anomaly value "Bad" .*data row 3\)$/),
+  );
 });
 
 test('evaluate aggregation: counts summed per sub-folder (not F1 averaged), failed files excluded', () => {

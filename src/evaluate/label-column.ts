@@ -10,25 +10,36 @@ import type { LabelInterval } from './labels';
  * @example
  * labelColumnIntervals(['d0', 'd1', 'd2'], ['Good', 'Bad', 'Bad'], 'Quality', 'Bad'); // [{ start: 'd1', end: 'd2' }]
  */
-export function labelColumnIntervals(dates: string[], cells: string[], column: string,
-  anomalyValue?: string): LabelInterval[] {
+export function labelColumnIntervals(
+  dates: string[],
+  cells: string[],
+  column: string,
+  anomalyValue?: string,
+): LabelInterval[] {
   const values = cells.map((c) => c.trim());
   let anomalous: boolean[];
   if (anomalyValue === undefined) {
     const bad = values.findIndex((v) => v !== '0' && v !== '1');
     if (bad >= 0) {
       const shown = JSON.stringify(values[bad]);
-      throw new InputError(`label column ${column}: value ${shown} on data row ${bad + 1} is not 0 or 1 `
-        + '(give the anomaly value with --anomaly-value)');
+      throw new InputError(
+        `label column ${column}: value ${shown} on data row ${bad + 1} is not 0 or 1 ` +
+          '(give the anomaly value with --anomaly-value)',
+      );
     }
     anomalous = values.map((v) => v === '1');
   } else {
     const others = [...new Set(values.filter((v) => v !== anomalyValue))];
     if (others.length > 1) {
       const row = values.findIndex((v) => v !== anomalyValue && v !== others[0]);
-      const shown = others.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
-      throw new InputError(`label column ${column}: values ${shown} besides the anomaly value `
-        + `${JSON.stringify(anomalyValue)} (expected one normal value; first other on data row ${row + 1})`);
+      const shown = others
+        .slice(0, 5)
+        .map((v) => JSON.stringify(v))
+        .join(', ');
+      throw new InputError(
+        `label column ${column}: values ${shown} besides the anomaly value ` +
+          `${JSON.stringify(anomalyValue)} (expected one normal value; first other on data row ${row + 1})`,
+      );
     }
     anomalous = values.map((v) => v === anomalyValue);
   }

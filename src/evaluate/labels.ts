@@ -3,7 +3,10 @@ import { parseDate } from '../data/dates';
 import { InputError } from '../util/errors';
 
 /** A labeled anomaly: an inclusive `[start, end]` span of ISO dates. */
-export interface LabelInterval { start: string; end: string }
+export interface LabelInterval {
+  start: string;
+  end: string;
+}
 
 /**
  * Milliseconds since the epoch (UTC) of an ISO date from `parseDate` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS(.f)`).
@@ -70,8 +73,11 @@ export function parseNabWindows(text: string, name = 'labels'): Record<string, L
  * @example
  * labelsForFile({ 'x/a.csv': [] }, 'a.csv'); // []
  */
-export function labelsForFile(windows: Record<string, LabelInterval[]>, relPath: string,
-  name = 'labels'): LabelInterval[] {
+export function labelsForFile(
+  windows: Record<string, LabelInterval[]>,
+  relPath: string,
+  name = 'labels',
+): LabelInterval[] {
   const rel = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   if (windows[rel]) return windows[rel];
   const base = rel.split('/').pop()!;
@@ -92,9 +98,10 @@ export function labelsForFile(windows: Record<string, LabelInterval[]>, relPath:
  */
 export function parseIntervalCsv(text: string, name = 'labels'): LabelInterval[] {
   const t = parseCsv(text, name);
-  const rows = t.header.length >= 2 && parseDate(t.header[0]) !== null
-    ? [{ r: t.header, line: t.headerLine }, ...t.rows.map((r, i) => ({ r, line: t.lines[i] }))]
-    : t.rows.map((r, i) => ({ r, line: t.lines[i] }));
+  const rows =
+    t.header.length >= 2 && parseDate(t.header[0]) !== null
+      ? [{ r: t.header, line: t.headerLine }, ...t.rows.map((r, i) => ({ r, line: t.lines[i] }))]
+      : t.rows.map((r, i) => ({ r, line: t.lines[i] }));
   return rows.map(({ r, line }) => {
     if (r.length < 2) throw new InputError(`${name} line ${line}: expected start,end`);
     return interval(r[0], r[1], `${name} line ${line}`);

@@ -1,4 +1,4 @@
-import { Counts, scoreCounts } from './counts';
+import { type Counts, scoreCounts } from './counts';
 
 /**
  * Overlap-segment counts (Orion's `contextual` metrics with `weighted=False`): a labeled interval overlapped by at

@@ -1,4 +1,4 @@
-import { Counts, scoreCounts } from './counts';
+import { type Counts, scoreCounts } from './counts';
 
 /**
  * Point-wise counts: each step flagged and labeled is a true positive, flagged and not labeled a false positive,

@@ -1,5 +1,5 @@
 import { InputError } from '../util/errors';
-import { isoMillis, LabelInterval } from './labels';
+import { isoMillis, type LabelInterval } from './labels';
 
 /** Labels placed on a series' steps. */
 export interface StepLabels {

@@ -15,10 +15,29 @@ const num = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPreci
 export function eventsCsv(events: AnomalyEvent[]): string {
   const cols = events.find((e) => e.shares)?.shares;
   const shareCols = cols ? Object.keys(cols) : [];
-  const header = ['start', 'end', 'start_index', 'end_index', 'steps', 'peak', 'peak_score', 'severity',
-    ...shareCols.map((c) => `share_${c}`)];
-  const rows = events.map((e) => [cell(e.start), cell(e.end), String(e.startIndex), String(e.endIndex),
-    String(e.endIndex - e.startIndex + 1), cell(e.peak), num(e.peakScore), num(e.severity),
-    ...shareCols.map((c) => num(e.shares?.[c] ?? NaN))].join(','));
-  return [header.map(cell).join(','), ...rows].join('\n') + '\n';
+  const header = [
+    'start',
+    'end',
+    'start_index',
+    'end_index',
+    'steps',
+    'peak',
+    'peak_score',
+    'severity',
+    ...shareCols.map((c) => `share_${c}`),
+  ];
+  const rows = events.map((e) =>
+    [
+      cell(e.start),
+      cell(e.end),
+      String(e.startIndex),
+      String(e.endIndex),
+      String(e.endIndex - e.startIndex + 1),
+      cell(e.peak),
+      num(e.peakScore),
+      num(e.severity),
+      ...shareCols.map((c) => num(e.shares?.[c] ?? NaN)),
+    ].join(','),
+  );
+  return `${[header.map(cell).join(','), ...rows].join('\n')}\n`;
 }

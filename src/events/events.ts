@@ -35,8 +35,13 @@ export interface EventOptions {
  * @example
  * eventsFromFlags([false, true, true], [0, 2, 4], ['d0', 'd1', 'd2'], 1)[0].peak; // 'd2'
  */
-export function eventsFromFlags(flags: ArrayLike<boolean>, scores: ArrayLike<number>, dates: string[],
-  threshold: number | ArrayLike<number>, opts: EventOptions = {}): AnomalyEvent[] {
+export function eventsFromFlags(
+  flags: ArrayLike<boolean>,
+  scores: ArrayLike<number>,
+  dates: string[],
+  threshold: number | ArrayLike<number>,
+  opts: EventOptions = {},
+): AnomalyEvent[] {
   const n = flags.length;
   const thr = (i: number): number => (typeof threshold === 'number' ? threshold : threshold[i]);
   if (scores.length !== n || dates.length !== n || (typeof threshold !== 'number' && threshold.length !== n)) {
@@ -51,7 +56,12 @@ export function eventsFromFlags(flags: ArrayLike<boolean>, scores: ArrayLike<num
     let p = a;
     for (let s = a; s <= b; s++) if (scores[s] > scores[p]) p = s;
     const ev: AnomalyEvent = {
-      start: dates[a], end: dates[b], startIndex: a, endIndex: b, peak: dates[p], peakScore: scores[p],
+      start: dates[a],
+      end: dates[b],
+      startIndex: a,
+      endIndex: b,
+      peak: dates[p],
+      peakScore: scores[p],
       severity: denom > 0 ? (scores[p] - thr(p)) / denom : 0,
     };
     if (F >= 2 && opts.perFeature) {

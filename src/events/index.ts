@@ -1,3 +1,4 @@
 /** Events: runs of flagged steps with their peak, severity and column shares, and their CSV. */
-export * from './events';
+
 export * from './csv';
+export * from './events';

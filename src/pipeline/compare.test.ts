@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Series } from '../data/series';
 import { compareSections } from '../report/compare';
 import { compareKinds, runCompare } from './compare';

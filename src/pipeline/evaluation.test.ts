@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { AnomalyEvent } from '../events/events';
 import { evaluateStage } from './evaluation';
 import type { EventStage } from './steps-stage';

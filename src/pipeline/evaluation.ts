@@ -1,5 +1,5 @@
 import { averagePrecision } from '../evaluate/aucpr';
-import { isoMillis, LabelInterval } from '../evaluate/labels';
+import { isoMillis, type LabelInterval } from '../evaluate/labels';
 import { overlapSegment } from '../evaluate/overlap';
 import { pointwise } from '../evaluate/pointwise';
 import { labelSteps } from '../evaluate/steps';

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { explainWindowThreshold } from './explain';
 
 test('explainWindowThreshold: percentile, sigma and fixed rules in one sentence with their numbers', () => {

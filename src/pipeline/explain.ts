@@ -1,5 +1,5 @@
-import type { ThresholdJson } from '../threshold/rule';
 import { meanStd } from '../threshold/percentile';
+import type { ThresholdJson } from '../threshold/rule';
 
 const int = (v: number): string => v.toLocaleString('en-US');
 const num = (v: number): string => String(Number(v.toPrecision(4)));

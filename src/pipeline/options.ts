@@ -1,7 +1,7 @@
-import { DETECTOR_KINDS, DetectorKind } from '../detector/contract';
-import { DETECTOR_OPTION_DEFS, DetectorOptions } from '../detector/options';
-import { defaultsOf, OptionDef } from '../util/options';
-import { EVENT_OPTION_DEFS, EventOptions } from './event-options';
+import { DETECTOR_KINDS, type DetectorKind } from '../detector/contract';
+import { DETECTOR_OPTION_DEFS, type DetectorOptions } from '../detector/options';
+import { defaultsOf, type OptionDef } from '../util/options';
+import { EVENT_OPTION_DEFS, type EventOptions } from './event-options';
 
 /** Options of a whole run: which detector, the detector's options, plus the split. */
 export interface PipelineOptions extends DetectorOptions, EventOptions {
@@ -17,23 +17,54 @@ export interface PipelineOptions extends DetectorOptions, EventOptions {
 
 /** The split's options, each declared once. */
 export const SPLIT_OPTION_DEFS: readonly OptionDef[] = [
-  { key: 'trainFrac', flag: '--train-frac', type: 'number', arg: 'F', default: 0.8,
-    help: 'share of rows for training, in time order', group: 'Pipeline' },
-  { key: 'trainUntil', flag: '--train-until', type: 'string', arg: 'DATE',
-    help: 'train on rows before DATE instead', group: 'Pipeline' },
+  {
+    key: 'trainFrac',
+    flag: '--train-frac',
+    type: 'number',
+    arg: 'F',
+    default: 0.8,
+    help: 'share of rows for training, in time order',
+    group: 'Pipeline',
+  },
+  {
+    key: 'trainUntil',
+    flag: '--train-until',
+    type: 'string',
+    arg: 'DATE',
+    help: 'train on rows before DATE instead',
+    group: 'Pipeline',
+  },
 ];
 
 /** The choice of detector and the baselines' own options, each declared once. */
 export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
-  { key: 'detector', flag: '--detector', type: 'string', arg: 'NAME', default: 'lstm',
-    help: 'the detector: lstm (autoencoder), pca, zscore or iforest', group: 'Pipeline', choices: DETECTOR_KINDS },
-  { key: 'components', flag: '--components', type: 'posint', arg: 'N', shown: '95% of variance',
-    help: 'pca: principal components kept (at most window x features)', group: 'Pipeline' },
+  {
+    key: 'detector',
+    flag: '--detector',
+    type: 'string',
+    arg: 'NAME',
+    default: 'lstm',
+    help: 'the detector: lstm (autoencoder), pca, zscore or iforest',
+    group: 'Pipeline',
+    choices: DETECTOR_KINDS,
+  },
+  {
+    key: 'components',
+    flag: '--components',
+    type: 'posint',
+    arg: 'N',
+    shown: '95% of variance',
+    help: 'pca: principal components kept (at most window x features)',
+    group: 'Pipeline',
+  },
 ];
 
 /** Every option of a run: the detector's, then the split's, then the choice of detector. */
 export const PIPELINE_OPTION_DEFS: readonly OptionDef[] = [
-  ...DETECTOR_OPTION_DEFS, ...SPLIT_OPTION_DEFS, ...CHOICE_OPTION_DEFS, ...EVENT_OPTION_DEFS,
+  ...DETECTOR_OPTION_DEFS,
+  ...SPLIT_OPTION_DEFS,
+  ...CHOICE_OPTION_DEFS,
+  ...EVENT_OPTION_DEFS,
 ];
 
 /** Defaults of {@link PipelineOptions} (from {@link PIPELINE_OPTION_DEFS}). */

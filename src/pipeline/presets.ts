@@ -1,5 +1,5 @@
-import type { PipelineOptions } from './run';
 import { InputError } from '../util/errors';
+import type { PipelineOptions } from './run';
 
 /** Where a preset's data comes from when no data flag is given. */
 export type PresetData = { kind: 'default' } | { kind: 'ticker'; ticker: string; start: string } | { kind: 'sine' };
@@ -16,11 +16,28 @@ export interface Preset {
  * explicit flags win over a preset.
  */
 export const PRESETS: Record<string, Preset> = {
-  colab: { about: 'the Colab notebook: close level, StandardScaler, LSTM(128), p95', options: { transform: 'none', scaler: 'standard', encoder: [128], threshold: 'p95' } },
-  stacked: { about: 'stacked encoder 64-32-16 with MinMaxScaler', options: { transform: 'none', scaler: 'minmax', encoder: [64, 32, 16], threshold: 'p95' } },
-  ge: { about: 'General Electric: train before 2004-01-01, p99', options: { transform: 'none', scaler: 'standard', trainUntil: '2004-01-01', threshold: 'p99' }, data: { kind: 'ticker', ticker: 'GE', start: '1999-01-01' } },
-  sine: { about: 'seeded synthetic sine wave with noise: MinMaxScaler, MSE loss, p95', options: { transform: 'none', scaler: 'minmax', loss: 'mse', threshold: 'p95' }, data: { kind: 'sine' } },
-  fixed: { about: 'a fixed threshold of 0.65 on the close level', options: { transform: 'none', scaler: 'standard', encoder: [128], threshold: '0.65' } },
+  colab: {
+    about: 'the Colab notebook: close level, StandardScaler, LSTM(128), p95',
+    options: { transform: 'none', scaler: 'standard', encoder: [128], threshold: 'p95' },
+  },
+  stacked: {
+    about: 'stacked encoder 64-32-16 with MinMaxScaler',
+    options: { transform: 'none', scaler: 'minmax', encoder: [64, 32, 16], threshold: 'p95' },
+  },
+  ge: {
+    about: 'General Electric: train before 2004-01-01, p99',
+    options: { transform: 'none', scaler: 'standard', trainUntil: '2004-01-01', threshold: 'p99' },
+    data: { kind: 'ticker', ticker: 'GE', start: '1999-01-01' },
+  },
+  sine: {
+    about: 'seeded synthetic sine wave with noise: MinMaxScaler, MSE loss, p95',
+    options: { transform: 'none', scaler: 'minmax', loss: 'mse', threshold: 'p95' },
+    data: { kind: 'sine' },
+  },
+  fixed: {
+    about: 'a fixed threshold of 0.65 on the close level',
+    options: { transform: 'none', scaler: 'standard', encoder: [128], threshold: '0.65' },
+  },
 };
 
 /**

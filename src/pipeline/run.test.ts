@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Series } from '../data/series';
 import { runPipeline } from './run';
 
@@ -7,7 +7,9 @@ const TINY = { window: 6, encoder: [4], epochs: 2, batchSize: 8, backend: 'cpu' 
 
 function trend(n: number, f: (i: number) => number): Series {
   return {
-    dates: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2021, 0, 1) + i * 86400000).toISOString().slice(0, 10)),
+    dates: Array.from({ length: n }, (_, i) =>
+      new Date(Date.UTC(2021, 0, 1) + i * 86400000).toISOString().slice(0, 10),
+    ),
     values: Array.from({ length: n }, (_, i) => [f(i)]),
     columns: ['close'],
     source: 'memory',
@@ -23,7 +25,10 @@ test('runPipeline: on a rising level the drift check warns; log returns do not',
   assert.equal(level.result.trainScores.length, 75);
   assert.equal(level.result.test.length, 15);
   level.detector.dispose();
-  const lr = await runPipeline(trend(100, (i) => 10 * Math.exp(0.01 * i + 0.02 * Math.sin(i))), { ...TINY, transform: 'logret' });
+  const lr = await runPipeline(
+    trend(100, (i) => 10 * Math.exp(0.01 * i + 0.02 * Math.sin(i))),
+    { ...TINY, transform: 'logret' },
+  );
   assert.equal(lr.result.drift.warn, false);
   assert.equal(lr.result.trainScores.length, 74);
   lr.detector.dispose();
@@ -41,5 +46,11 @@ test('runPipeline: anomalies are the flagged test windows, dated by their last s
 });
 
 test('runPipeline: too few rows names the counts needed', async () => {
-  await assert.rejects(runPipeline(trend(20, (i) => i + 1), { ...TINY, window: 10 }), /too few rows: memory has 20 rows, split into 16 training and 4 test rows; a window of 10 needs at least 10 training and 10 test rows \(about 50 rows in all\)/);
+  await assert.rejects(
+    runPipeline(
+      trend(20, (i) => i + 1),
+      { ...TINY, window: 10 },
+    ),
+    /too few rows: memory has 20 rows, split into 16 training and 4 test rows; a window of 10 needs at least 10 training and 10 test rows \(about 50 rows in all\)/,
+  );
 });

@@ -5,15 +5,15 @@ import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';
 import { parameterCount } from '../model';
 import type { RunResult } from '../result';
+import { isStepRule } from '../threshold/step-rule';
 import { driftCheck } from '../transform/drift';
 import { timeSplit } from '../transform/split';
 import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import { VERSION } from '../version';
-import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
-import { isStepRule } from '../threshold/step-rule';
 import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
-import { EventStage, eventStage } from './steps-stage';
+import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import { type EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
@@ -38,10 +38,20 @@ export interface PipelineRun<D extends Detector = Detector> {
  * const { result } = await runPipeline(loadDefaultSeries(), { transform: 'logret', epochs: 20 });
  */
 export async function runPipeline(
-  series: Series, options?: Partial<PipelineOptions> & { detector?: 'lstm' }, hooks?: FitHooks,
+  series: Series,
+  options?: Partial<PipelineOptions> & { detector?: 'lstm' },
+  hooks?: FitHooks,
 ): Promise<PipelineRun<LstmAutoencoderDetector>>;
-export async function runPipeline(series: Series, options?: Partial<PipelineOptions>, hooks?: FitHooks): Promise<PipelineRun>;
-export async function runPipeline(series: Series, options: Partial<PipelineOptions> = {}, hooks: FitHooks = {}): Promise<PipelineRun> {
+export async function runPipeline(
+  series: Series,
+  options?: Partial<PipelineOptions>,
+  hooks?: FitHooks,
+): Promise<PipelineRun>;
+export async function runPipeline(
+  series: Series,
+  options: Partial<PipelineOptions> = {},
+  hooks: FitHooks = {},
+): Promise<PipelineRun> {
   const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
   // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
   const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
@@ -49,12 +59,18 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
   if (o.detector === 'pca') checkComponents(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
-  const { train, test } = all ? { train: series, test: series }
+  const { train, test } = all
+    ? { train: series, test: series }
     : timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
   const lag = transformLag(o.transform);
   if (train.dates.length < o.window + lag || test.dates.length < o.window) {
-    const need = Math.ceil(-1e-9 + Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)));
-    throw new InputError(`too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`);
+    const need = Math.ceil(
+      -1e-9 +
+        Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)),
+    );
+    throw new InputError(
+      `too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`,
+    );
   }
   const t0 = performance.now();
   await detector.fit(train, hooks);
@@ -69,8 +85,18 @@ export async function runPipeline(series: Series, options: Partial<PipelineOptio
 
   const result: RunResult = {
     config: { ...o },
-    data: { source: series.source, rows: series.dates.length, start: series.dates[0], end: series.dates[series.dates.length - 1], columns: series.columns },
-    split: { trainRows: train.dates.length, testRows: test.dates.length, trainEnd: train.dates[train.dates.length - 1] },
+    data: {
+      source: series.source,
+      rows: series.dates.length,
+      start: series.dates[0],
+      end: series.dates[series.dates.length - 1],
+      columns: series.columns,
+    },
+    split: {
+      trainRows: train.dates.length,
+      testRows: test.dates.length,
+      trainEnd: train.dates[train.dates.length - 1],
+    },
     scaler: scaler.toJSON(),
     training: trainingRecord(detector, timing.fitSeconds),
     threshold: threshold.toJSON(),
@@ -92,12 +118,24 @@ function trainingRecord(detector: Detector, fitSeconds: number): RunResult['trai
     const tr = detector.training!;
     const model = detector.fitted().model;
     return {
-      backend: detector.backend, engine: detector.engine, epochs: tr.history.length, bestEpoch: tr.bestEpoch,
-      history: tr.history, seqPerSec: tr.seqPerSec, seconds: tr.seconds, parameters: parameterCount(model.spec),
+      backend: detector.backend,
+      engine: detector.engine,
+      epochs: tr.history.length,
+      bestEpoch: tr.bestEpoch,
+      history: tr.history,
+      seqPerSec: tr.seqPerSec,
+      seconds: tr.seconds,
+      parameters: parameterCount(model.spec),
     };
   }
   return {
-    backend: '', engine: detector.kind, epochs: 0, bestEpoch: 0,
-    history: [], seqPerSec: 0, seconds: fitSeconds, parameters: 0,
+    backend: '',
+    engine: detector.kind,
+    epochs: 0,
+    bestEpoch: 0,
+    history: [],
+    seqPerSec: 0,
+    seconds: fitSeconds,
+    parameters: 0,
   };
 }

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { ScoreResult } from '../detector/contract';
-import { DEFAULT_PIPELINE_OPTIONS } from './options';
 import { checkFitMode } from './attach';
+import { DEFAULT_PIPELINE_OPTIONS } from './options';
 import { eventStage, windowEvents } from './steps-stage';
 
 const dates = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'];

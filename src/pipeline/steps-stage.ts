@@ -1,10 +1,10 @@
 import type { ScoreResult, StepOutput } from '../detector/contract';
-import { AnomalyEvent, eventsFromFlags } from '../events/events';
+import { type AnomalyEvent, eventsFromFlags } from '../events/events';
+import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
 import { meanStd } from '../threshold/percentile';
 import { flagRuns } from '../threshold/runs';
 import { isStepRule, parseStepRule } from '../threshold/step-rule';
 import { windowedThreshold } from '../threshold/windowed';
-import { autoSmoothing, rollingMean, StepScores, stepScores } from '../score/steps';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
 
@@ -111,9 +111,16 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   } else {
     // a detector that scores steps itself (zscore): its scores, smoothed the same way
     const raw = Float64Array.from(st.score!);
-    const width = smooth === 'auto' ? autoSmoothing(raw.length) : smooth > 1 ? smooth : 1;
-    steps = { length: raw.length, features: 1, x: raw, recon: new Float64Array(raw.length), perFeature: raw,
-      scores: rollingMean(raw, width), smoothing: width };
+    const width = smooth === 'auto' ? autoSmoothing(raw.length) : Math.max(smooth, 1);
+    steps = {
+      length: raw.length,
+      features: 1,
+      x: raw,
+      recon: new Float64Array(raw.length),
+      perFeature: raw,
+      scores: rollingMean(raw, width),
+      smoothing: width,
+    };
   }
   const columns = st.windows ? scores.transformed.columns : [];
   const r = { window: st.windows?.window ?? o.window };

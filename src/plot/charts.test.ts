@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { InputError } from '../util/errors';
 import { anomalyChart } from './anomalies';
 import { COLORS, fmt, lineOf } from './figure';
@@ -21,7 +21,10 @@ test('splitChart: train and test traces joined at trainEnd, test region shaded, 
   assert.equal(testTrace.line.color, COLORS.test);
   const [rect, vl] = fig.layout.shapes as Obj[];
   assert.deepEqual([rect.type, rect.x0, rect.x1], ['rect', '2021-03-03', '2021-03-05']);
-  assert.deepEqual([vl.type, vl.x0, vl.x1, vl.yref, vl.line.dash], ['line', '2021-03-03', '2021-03-03', 'paper', 'dash']);
+  assert.deepEqual(
+    [vl.type, vl.x0, vl.x1, vl.yref, vl.line.dash],
+    ['line', '2021-03-03', '2021-03-03', 'paper', 'dash'],
+  );
   const lay = fig.layout as Obj;
   assert.equal(lay.xaxis.type, 'date');
   assert.equal(lay.yaxis.title.text, 'Close');
@@ -34,11 +37,18 @@ test('splitChart: no test rows gives one trace and no shapes; mismatched lengths
   assert.deepEqual((fig.data[0] as Obj).y, [1, 2, 3, 4, 5]);
   assert.deepEqual(fig.layout.shapes, []);
   assert.equal((fig.layout as Obj).title.text, 'T');
-  assert.throws(() => splitChart({ dates: D, values: [1] }, D[0]), (e) => e instanceof InputError && /split chart: 5 dates but 1 values/.test(e.message));
+  assert.throws(
+    () => splitChart({ dates: D, values: [1] }, D[0]),
+    (e) => e instanceof InputError && /split chart: 5 dates but 1 values/.test(e.message),
+  );
 });
 
 test('lossChart: both losses, best epoch (lowest validation loss) starred and marked by a dotted line', () => {
-  const h = [{ epoch: 1, loss: 4, valLoss: 3 }, { epoch: 2, loss: 3, valLoss: 2 }, { epoch: 3, loss: 1, valLoss: 2.5 }];
+  const h = [
+    { epoch: 1, loss: 4, valLoss: 3 },
+    { epoch: 2, loss: 3, valLoss: 2 },
+    { epoch: 3, loss: 1, valLoss: 2.5 },
+  ];
   const fig = lossChart(h);
   const [tr, val, best] = fig.data as Obj[];
   assert.deepEqual([tr.name, tr.x, tr.y], ['training loss', [1, 2, 3], [4, 3, 1]]);
@@ -52,13 +62,22 @@ test('lossChart: both losses, best epoch (lowest validation loss) starred and ma
 });
 
 test('lossChart: without validation the best epoch is on the training loss; empty history draws nothing', () => {
-  const fig = lossChart([{ epoch: 1, loss: 2, valLoss: null }, { epoch: 2, loss: 1, valLoss: null }]);
+  const fig = lossChart([
+    { epoch: 1, loss: 2, valLoss: null },
+    { epoch: 2, loss: 1, valLoss: null },
+  ]);
   assert.equal(fig.data.length, 2);
   assert.deepEqual([(fig.data[1] as Obj).x, (fig.data[1] as Obj).y], [[2], [1]]);
   const empty = lossChart([]);
   assert.equal(empty.data.length, 1);
   assert.deepEqual(empty.layout.shapes, []);
-  assert.equal(bestEpochOf([{ epoch: 1, loss: 1, valLoss: 5 }, { epoch: 2, loss: 1, valLoss: 5 }]), 1);
+  assert.equal(
+    bestEpochOf([
+      { epoch: 1, loss: 1, valLoss: 5 },
+      { epoch: 2, loss: 1, valLoss: 5 },
+    ]),
+    1,
+  );
   assert.ok(Number.isNaN(bestEpochOf([])));
 });
 
@@ -86,7 +105,10 @@ test('maeTimeline: MAE by window end date, threshold line over the whole span, r
   const [mae, thr, marks] = fig.data as Obj[];
   assert.deepEqual([mae.x, mae.y], [D.slice(1), [0.1, 0.5, 0.2, 0.6]]);
   assert.deepEqual([thr.name, thr.x, thr.y], ['threshold (0.3)', ['2021-03-02', '2021-03-05'], [0.3, 0.3]]);
-  assert.deepEqual([marks.name, marks.x, marks.y, marks.marker.color], ['anomalies (2)', ['2021-03-03', '2021-03-05'], [0.5, 0.6], COLORS.anomaly]);
+  assert.deepEqual(
+    [marks.name, marks.x, marks.y, marks.marker.color],
+    ['anomalies (2)', ['2021-03-03', '2021-03-05'], [0.5, 0.6], COLORS.anomaly],
+  );
   assert.equal((fig.layout as Obj).xaxis.type, 'date');
 });
 
@@ -94,7 +116,10 @@ test('anomalyChart: the series plus red points at each anomaly date and value', 
   const fig = anomalyChart(line, [{ date: '2021-03-04', value: 4, mae: 0.7 }], { trainEnd: '2021-03-02' });
   const [s, marks] = fig.data as Obj[];
   assert.deepEqual([s.name, s.x, s.y], ['Close', D, [1, 2, 3, 4, 5]]);
-  assert.deepEqual([marks.x, marks.y, marks.customdata, marks.marker.color], [['2021-03-04'], [4], [0.7], COLORS.anomaly]);
+  assert.deepEqual(
+    [marks.x, marks.y, marks.customdata, marks.marker.color],
+    [['2021-03-04'], [4], [0.7], COLORS.anomaly],
+  );
   assert.equal((fig.layout.shapes as Obj[])[0].x0, '2021-03-02');
   assert.deepEqual(anomalyChart(line, []).layout.shapes, []);
 });
@@ -102,7 +127,10 @@ test('anomalyChart: the series plus red points at each anomaly date and value', 
 test('lineOf and fmt', () => {
   const s = { dates: ['2021-01-01'], values: [[1, 7]], columns: ['Open', 'Close'], source: 's' };
   assert.deepEqual(lineOf(s, 1), { dates: ['2021-01-01'], values: [7], name: 'Close' });
-  assert.throws(() => lineOf(s, 2), (e) => e instanceof InputError && e.message === 'invalid column: 2 (the series has 2 columns: Open, Close)');
+  assert.throws(
+    () => lineOf(s, 2),
+    (e) => e instanceof InputError && e.message === 'invalid column: 2 (the series has 2 columns: Open, Close)',
+  );
   assert.equal(fmt(0.0123456), '0.01235');
   assert.equal(fmt(1234567), '1235000');
 });

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { decimate, pick, rowsOf } from './decimate';
-import { plotText } from './text';
 import { binScores, maeHistogram } from './histogram';
+import { plotText } from './text';
 
 test('decimate: a short line is kept whole; empty and one point', () => {
   assert.deepEqual(decimate([3, 1, 2], 2), [0, 1, 2]);
@@ -30,7 +30,10 @@ test('decimate: a million points become at most 3 per bucket and keep the extrem
 });
 
 test('plotText: markup becomes plain text for Plotly', () => {
-  assert.equal(plotText('<a href="https://e.x">x</a> & <b>'), '&lt;a href="https://e.x"&gt;x&lt;/a&gt; &amp; &lt;b&gt;');
+  assert.equal(
+    plotText('<a href="https://e.x">x</a> & <b>'),
+    '&lt;a href="https://e.x"&gt;x&lt;/a&gt; &amp; &lt;b&gt;',
+  );
   assert.equal(plotText('Adj Close'), 'Adj Close');
   assert.equal(plotText(''), '');
 });
@@ -39,9 +42,16 @@ test('binScores: equal bins with the maximum in the last; constant and empty inp
   assert.deepEqual(binScores([0, 1, 1, 2], 2), { centers: [0.5, 1.5], counts: [1, 3], width: 1 });
   assert.deepEqual(binScores([3, 3], 4), { centers: [3.5], counts: [2], width: 1 });
   assert.deepEqual(binScores([NaN], 4), { centers: [], counts: [], width: 0 });
-  const big = maeHistogram(Array.from({ length: 20000 }, (_, i) => i / 20000), 0.5, 't');
+  const big = maeHistogram(
+    Array.from({ length: 20000 }, (_, i) => i / 20000),
+    0.5,
+    't',
+  );
   assert.equal(big.data[0].type, 'bar');
-  assert.equal((big.data[0].y as number[]).reduce((a, b) => a + b, 0), 20000);
+  assert.equal(
+    (big.data[0].y as number[]).reduce((a, b) => a + b, 0),
+    20000,
+  );
 });
 
 test('rowsOf: binary search in sorted dates, a table for unsorted ones, -1 when absent', () => {

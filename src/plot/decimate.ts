@@ -57,7 +57,9 @@ export function rowsOf(dates: string[], wanted: string[]): number[] {
   for (let i = 1; i < dates.length && sorted; i++) sorted = dates[i - 1] < dates[i];
   if (!sorted) {
     const at = new Map<string, number>();
-    dates.forEach((d, i) => { if (!at.has(d)) at.set(d, i); });
+    dates.forEach((d, i) => {
+      if (!at.has(d)) at.set(d, i);
+    });
     return wanted.map((d) => at.get(d) ?? -1);
   }
   return wanted.map((d) => {

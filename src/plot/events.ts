@@ -1,5 +1,5 @@
 import { decimate, pick } from './decimate';
-import { baseLayout, checkLine, COLORS, Figure, Line } from './figure';
+import { baseLayout, COLORS, checkLine, type Figure, type Line } from './figure';
 import { plotText } from './text';
 
 /** An interval to shade on a chart: ISO dates of its first and last step. */

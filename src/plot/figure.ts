@@ -64,12 +64,22 @@ export interface LayoutText {
  * baseLayout({ title: 'Loss', x: 'epoch', y: 'loss' });
  */
 export function baseLayout(t: LayoutText): Record<string, unknown> {
-  const axis = { gridcolor: COLORS.grid, zeroline: false, linecolor: '#9ca3af', ticks: 'outside', tickcolor: '#9ca3af' };
+  const axis = {
+    gridcolor: COLORS.grid,
+    zeroline: false,
+    linecolor: '#9ca3af',
+    ticks: 'outside',
+    tickcolor: '#9ca3af',
+  };
   return {
     title: { text: plotText(t.title), x: 0, xanchor: 'left', font: { size: 16 } },
     xaxis: { ...axis, title: { text: plotText(t.x) }, type: t.xType ?? 'linear' },
     yaxis: { ...axis, title: { text: plotText(t.y) } },
-    font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif', size: 12, color: COLORS.text },
+    font: {
+      family: 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+      size: 12,
+      color: COLORS.text,
+    },
     margin: { l: 64, r: 24, t: 56, b: 52 },
     legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.02, yanchor: 'bottom' },
     hovermode: 'closest',
@@ -85,7 +95,11 @@ export function baseLayout(t: LayoutText): Record<string, unknown> {
  * @example
  * vline('2020-01-31', COLORS.threshold);
  */
-export function vline(x: number | string, color: string, dash: 'solid' | 'dash' | 'dot' = 'dash'): Record<string, unknown> {
+export function vline(
+  x: number | string,
+  color: string,
+  dash: 'solid' | 'dash' | 'dot' = 'dash',
+): Record<string, unknown> {
   return { type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color, width: 2, dash } };
 }
 

@@ -1,12 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { reportFixture } from '../../tools/testing/fixture';
 import { runFigures } from './figures';
 
 test('runFigures: the six charts of a run in report order, wired to the result', () => {
   const { result, series } = reportFixture();
   const figs = runFigures(result, series);
-  assert.deepEqual(figs.map((f) => f.id), ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies']);
+  assert.deepEqual(
+    figs.map((f) => f.id),
+    ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies'],
+  );
   const byId = Object.fromEntries(figs.map((f) => [f.id, f.figure])) as Record<string, { data: any[]; layout: any }>;
   assert.equal(byId.split.layout.shapes[1].x0, result.split.trainEnd);
   assert.equal(byId.split.data[0].x.length, result.split.trainRows);
@@ -14,8 +17,14 @@ test('runFigures: the six charts of a run in report order, wired to the result',
   assert.equal(byId['train-mae'].data[0].x.length, result.trainScores.length);
   assert.equal(byId['test-mae'].data[0].x.length, 200);
   assert.equal(byId['test-mae'].layout.shapes[0].x0, result.threshold.value);
-  assert.deepEqual(byId['mae-time'].data[2].x, result.anomalies.map((a) => a.date));
-  assert.deepEqual(byId.anomalies.data[1].y, result.anomalies.map((a) => a.value));
+  assert.deepEqual(
+    byId['mae-time'].data[2].x,
+    result.anomalies.map((a) => a.date),
+  );
+  assert.deepEqual(
+    byId.anomalies.data[1].y,
+    result.anomalies.map((a) => a.value),
+  );
   assert.ok(result.anomalies.length >= 8, `fixture has ${result.anomalies.length} anomalies`);
 });
 
@@ -32,16 +41,28 @@ test('runFigures: a multivariate series gets a split and an anomaly chart per co
   const { result, series } = reportFixture();
   const multi = { ...series, columns: ['value', 'double'], values: series.values.map((r) => [r[0], 2 * r[0]]) };
   const figs = runFigures(result, multi);
-  assert.deepEqual(figs.map((f) => f.id), ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies', 'split-2', 'anomalies-2']);
+  assert.deepEqual(
+    figs.map((f) => f.id),
+    ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies', 'split-2', 'anomalies-2'],
+  );
   const an2 = figs[7].figure as { data: any[]; layout: any };
-  assert.deepEqual(an2.data[1].y, result.anomalies.map((a) => 2 * a.value));
+  assert.deepEqual(
+    an2.data[1].y,
+    result.anomalies.map((a) => 2 * a.value),
+  );
   assert.equal(an2.layout.yaxis.title.text, 'double');
-  assert.deepEqual((figs[6].figure as { data: any[] }).data[0].y, multi.values.slice(0, result.split.trainRows).map((r) => r[1]));
+  assert.deepEqual(
+    (figs[6].figure as { data: any[] }).data[0].y,
+    multi.values.slice(0, result.split.trainRows).map((r) => r[1]),
+  );
 });
 
 test('runFigures: a long series is drawn decimated, every anomaly on the line', () => {
   const { result, series } = reportFixture({ rows: 20000, trainRows: 1000, spikes: [6000, 15000] });
-  const byId = Object.fromEntries(runFigures(result, series).map((f) => [f.id, f.figure])) as Record<string, { data: any[] }>;
+  const byId = Object.fromEntries(runFigures(result, series).map((f) => [f.id, f.figure])) as Record<
+    string,
+    { data: any[] }
+  >;
   const line = byId.anomalies.data[0];
   assert.ok(line.x.length <= 3 * 2000 + 1 + result.anomalies.length, `${line.x.length} points drawn of 20000`);
   for (const a of result.anomalies) assert.ok(line.x.includes(a.date), `anomaly ${a.date} on the line`);

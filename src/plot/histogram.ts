@@ -1,6 +1,6 @@
 import { invalid } from '../util/errors';
+import { baseLayout, COLORS, type Figure, fmt, vline } from './figure';
 import { plotText } from './text';
-import { baseLayout, COLORS, Figure, fmt, vline } from './figure';
 
 /** Options of {@link maeHistogram}. */
 export interface MaeHistogramOptions {
@@ -24,10 +24,17 @@ export const BIN_ABOVE = 10000;
  * @example
  * binScores([0, 1, 1, 2], 2); // { centers: [0.5, 1.5], counts: [1, 3], width: 1 }
  */
-export function binScores(scores: ArrayLike<number>, bins: number): { centers: number[]; counts: number[]; width: number } {
+export function binScores(
+  scores: ArrayLike<number>,
+  bins: number,
+): { centers: number[]; counts: number[]; width: number } {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) { lo = Math.min(lo, scores[i]); hi = Math.max(hi, scores[i]); }
+  for (let i = 0; i < scores.length; i++)
+    if (Number.isFinite(scores[i])) {
+      lo = Math.min(lo, scores[i]);
+      hi = Math.max(hi, scores[i]);
+    }
   if (lo > hi) return { centers: [], counts: [], width: 0 };
   const width = hi > lo ? (hi - lo) / bins : 1;
   const counts = new Array<number>(hi > lo ? bins : 1).fill(0);
@@ -47,31 +54,71 @@ export function binScores(scores: ArrayLike<number>, bins: number): { centers: n
  * const fig = maeHistogram(result.trainScores, result.threshold.value, 'Training MAE');
  * const testFig = maeHistogram(result.test.map((w) => w.mae), result.threshold.value, 'Test MAE', { color: COLORS.test });
  */
-export function maeHistogram(scores: number[], threshold: number, title: string, opts: MaeHistogramOptions = {}): Figure {
+export function maeHistogram(
+  scores: number[],
+  threshold: number,
+  title: string,
+  opts: MaeHistogramOptions = {},
+): Figure {
   if (!Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const above = scores.filter((s) => s > threshold).length;
   const color = opts.color ?? COLORS.train;
   const name = plotText(opts.name ?? 'windows');
   const marker = { color, line: { color: '#ffffff', width: 0.5 } };
   const binned = scores.length > BIN_ABOVE ? binScores(scores, opts.bins ?? 50) : null;
-  const data = [binned
-    ? { type: 'bar', name, x: binned.centers, y: binned.counts, width: binned.width, marker, opacity: 0.85, hovertemplate: 'MAE %{x:.5g}<br>%{y} windows<extra></extra>' }
-    : { type: 'histogram', name, x: scores, nbinsx: opts.bins ?? 50, marker, opacity: 0.85, hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>' }];
+  const data = [
+    binned
+      ? {
+          type: 'bar',
+          name,
+          x: binned.centers,
+          y: binned.counts,
+          width: binned.width,
+          marker,
+          opacity: 0.85,
+          hovertemplate: 'MAE %{x:.5g}<br>%{y} windows<extra></extra>',
+        }
+      : {
+          type: 'histogram',
+          name,
+          x: scores,
+          nbinsx: opts.bins ?? 50,
+          marker,
+          opacity: 0.85,
+          hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>',
+        },
+  ];
   const layout: Record<string, unknown> = {
     ...baseLayout({ title, x: opts.xTitle ?? 'reconstruction MAE', y: 'windows' }),
     bargap: 0.02,
     showlegend: false,
     shapes: [vline(threshold, COLORS.anomaly)],
-    annotations: [{
-      x: threshold, xref: 'x', y: 1, yref: 'paper', xanchor: 'left', yanchor: 'top', xshift: 4, showarrow: false,
-      text: `threshold ${fmt(threshold)}<br>${above} of ${scores.length} above`, align: 'left',
-      font: { size: 11, color: COLORS.anomaly }, bgcolor: 'rgba(255,255,255,0.8)',
-    }],
+    annotations: [
+      {
+        x: threshold,
+        xref: 'x',
+        y: 1,
+        yref: 'paper',
+        xanchor: 'left',
+        yanchor: 'top',
+        xshift: 4,
+        showarrow: false,
+        text: `threshold ${fmt(threshold)}<br>${above} of ${scores.length} above`,
+        align: 'left',
+        font: { size: 11, color: COLORS.anomaly },
+        bgcolor: 'rgba(255,255,255,0.8)',
+      },
+    ],
   };
   // Keep the threshold line in view even when every score lies on one side of it.
   let lo = threshold;
   let hi = threshold;
-  for (const s of scores) if (Number.isFinite(s)) { lo = Math.min(lo, s); hi = Math.max(hi, s); }
-  if (scores.length > 0 && hi > lo) (layout.xaxis as Record<string, unknown>).range = [lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)];
+  for (const s of scores)
+    if (Number.isFinite(s)) {
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, s);
+    }
+  if (scores.length > 0 && hi > lo)
+    (layout.xaxis as Record<string, unknown>).range = [lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)];
   return { data, layout };
 }

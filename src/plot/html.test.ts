@@ -1,9 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { figureDiv, plotlyScriptTag, plotlySource, scriptJson } from './html';
 
 test('scriptJson: escapes </script>, <!-- and U+2028/2029, and still parses back to the same value', () => {
-  const v = { a: '</script><script>alert(1)</script>', b: '<!-- x -->', c: 'line\u2028sep\u2029', d: 'a&b', n: [1.5, -2e-9] };
+  const v = {
+    a: '</script><script>alert(1)</script>',
+    b: '<!-- x -->',
+    c: 'line\u2028sep\u2029',
+    d: 'a&b',
+    n: [1.5, -2e-9],
+  };
   const s = scriptJson(v);
   assert.ok(!/[<>\u2028\u2029]/.test(s), s);
   assert.ok(s.includes('\\u003c/script\\u003e'));
@@ -13,7 +19,10 @@ test('scriptJson: escapes </script>, <!-- and U+2028/2029, and still parses back
 });
 
 test('figureDiv: a div with the id and a newPlot call whose arguments are the figure', () => {
-  const fig = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4], name: '</script>' }], layout: { title: { text: 'T' } } };
+  const fig = {
+    data: [{ type: 'scatter', x: [1, 2], y: [3, 4], name: '</script>' }],
+    layout: { title: { text: 'T' } },
+  };
   const html = figureDiv(fig, 'loss', 300);
   assert.ok(html.startsWith('<div id="loss" class="plot" style="height:300px"></div>'));
   assert.equal(html.match(/<\/script>/g)!.length, 1);

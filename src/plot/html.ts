@@ -14,7 +14,10 @@ export const PLOT_CONFIG = { responsive: true, displaylogo: false, modeBarButton
  * scriptJson({ a: '</script>' }); // '{"a":"\\u003c/script\\u003e"}'
  */
 export function scriptJson(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (JSON.stringify(value) ?? 'null').replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -27,8 +30,10 @@ export function scriptJson(value: unknown): string {
  */
 export function figureDiv(fig: Figure, id: string, height = 420): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw invalid('figure id', id, 'a letter, then letters, digits, - or _');
-  return `<div id="${id}" class="plot" style="height:${Math.round(height)}px"></div>\n`
-    + `<script>Plotly.newPlot(${scriptJson(id)}, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, ${scriptJson(PLOT_CONFIG)});</script>`;
+  return (
+    `<div id="${id}" class="plot" style="height:${Math.round(height)}px"></div>\n` +
+    `<script>Plotly.newPlot(${scriptJson(id)}, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, ${scriptJson(PLOT_CONFIG)});</script>`
+  );
 }
 
 /**
@@ -73,6 +78,8 @@ export function plotlySource(bundle: PlotlyBundle = 'cartesian'): string {
  * const page = `<html><body>${plotlyScriptTag()}${figureDiv(fig, 'a')}</body></html>`;
  */
 export function plotlyScriptTag(bundle: PlotlyBundle = 'cartesian'): string {
-  const src = plotlySource(bundle).replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  const src = plotlySource(bundle)
+    .replace(/<\/(script)/gi, '<\\/$1')
+    .replace(/<!--/g, '<\\!--');
   return `<script data-lib="plotly.js">${src}</script>`;
 }

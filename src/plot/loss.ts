@@ -1,4 +1,4 @@
-import { baseLayout, COLORS, Figure, fmt, vline } from './figure';
+import { baseLayout, COLORS, type Figure, fmt, vline } from './figure';
 
 /** One epoch of loss: the part of an `EpochRecord` the loss chart needs. */
 export interface LossPoint {
@@ -30,7 +30,10 @@ export function bestEpochOf(history: LossPoint[]): number {
   let min = Infinity;
   for (const h of history) {
     const m = h.valLoss ?? h.loss;
-    if (m < min) { min = m; best = h.epoch; }
+    if (m < min) {
+      min = m;
+      best = h.epoch;
+    }
   }
   return best;
 }
@@ -46,24 +49,49 @@ export function lossChart(history: LossPoint[], opts: LossChartOptions = {}): Fi
   const epochs = history.map((h) => h.epoch);
   const hasVal = history.some((h) => h.valLoss !== null);
   const line = (name: string, y: Array<number | null>, color: string) => ({
-    type: 'scatter', mode: history.length > 40 ? 'lines' : 'lines+markers', name, x: epochs, y,
-    line: { color, width: 2 }, marker: { size: 5, color },
+    type: 'scatter',
+    mode: history.length > 40 ? 'lines' : 'lines+markers',
+    name,
+    x: epochs,
+    y,
+    line: { color, width: 2 },
+    marker: { size: 5, color },
     hovertemplate: `epoch %{x}<br>${name}: %{y:.5g}<extra></extra>`,
   });
-  const data: Array<Record<string, unknown>> = [line('training loss', history.map((h) => h.loss), COLORS.train)];
-  if (hasVal) data.push(line('validation loss', history.map((h) => h.valLoss), COLORS.test));
+  const data: Array<Record<string, unknown>> = [
+    line(
+      'training loss',
+      history.map((h) => h.loss),
+      COLORS.train,
+    ),
+  ];
+  if (hasVal)
+    data.push(
+      line(
+        'validation loss',
+        history.map((h) => h.valLoss),
+        COLORS.test,
+      ),
+    );
   const best = opts.bestEpoch ?? bestEpochOf(history);
   const at = history.find((h) => h.epoch === best);
   const shapes: Array<Record<string, unknown>> = [];
   if (at) {
     const y = hasVal && at.valLoss !== null ? at.valLoss : at.loss;
     data.push({
-      type: 'scatter', mode: 'markers', name: `best epoch (${best})`, x: [best], y: [y],
+      type: 'scatter',
+      mode: 'markers',
+      name: `best epoch (${best})`,
+      x: [best],
+      y: [y],
       marker: { color: COLORS.anomaly, size: 12, symbol: 'star' },
       hovertemplate: `best epoch %{x}<br>loss: ${fmt(y)}<extra></extra>`,
     });
     shapes.push(vline(best, COLORS.anomaly, 'dot'));
   }
   const layout = baseLayout({ title: opts.title ?? 'Training loss', x: 'epoch', y: 'loss' });
-  return { data, layout: { ...layout, shapes, xaxis: { ...(layout.xaxis as object), dtick: history.length <= 20 ? 1 : undefined } } };
+  return {
+    data,
+    layout: { ...layout, shapes, xaxis: { ...(layout.xaxis as object), dtick: history.length <= 20 ? 1 : undefined } },
+  };
 }

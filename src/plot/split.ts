@@ -1,5 +1,5 @@
 import { decimate, pick } from './decimate';
-import { baseLayout, checkLine, COLORS, Figure, Line, vline } from './figure';
+import { baseLayout, COLORS, checkLine, type Figure, type Line, vline } from './figure';
 import { plotText } from './text';
 
 /** Options of {@link splitChart}. */
@@ -31,7 +31,9 @@ export function splitChart(line: Line, trainEnd: string, opts: SplitChartOptions
   if (cut < 0) cut = line.dates.length;
   const joint = Math.max(cut - 1, 0);
   const trace = (label: string, color: string, from: number, to: number) => ({
-    type: 'scatter', mode: 'lines', name: label,
+    type: 'scatter',
+    mode: 'lines',
+    name: label,
     ...decimated(line, from, to),
     line: { color, width: 1.5 },
     hovertemplate: `%{x}<br>${name}: %{y}<extra>${label}</extra>`,
@@ -39,13 +41,49 @@ export function splitChart(line: Line, trainEnd: string, opts: SplitChartOptions
   const data = [trace('train', COLORS.train, 0, cut)];
   if (cut < line.dates.length) data.push(trace('test', COLORS.test, joint, line.dates.length));
   const last = line.dates[line.dates.length - 1];
-  const shapes = cut < line.dates.length
-    ? [{ type: 'rect', xref: 'x', yref: 'paper', x0: trainEnd, x1: last, y0: 0, y1: 1, fillcolor: COLORS.shade, line: { width: 0 }, layer: 'below' },
-      vline(trainEnd, COLORS.threshold)]
-    : [];
+  const shapes =
+    cut < line.dates.length
+      ? [
+          {
+            type: 'rect',
+            xref: 'x',
+            yref: 'paper',
+            x0: trainEnd,
+            x1: last,
+            y0: 0,
+            y1: 1,
+            fillcolor: COLORS.shade,
+            line: { width: 0 },
+            layer: 'below',
+          },
+          vline(trainEnd, COLORS.threshold),
+        ]
+      : [];
   const annotations = shapes.length
-    ? [{ x: trainEnd, xref: 'x', y: 1, yref: 'paper', text: `split: ${trainEnd}`, showarrow: false, xanchor: 'left', yanchor: 'top', xshift: 4, font: { size: 11, color: COLORS.threshold } }]
+    ? [
+        {
+          x: trainEnd,
+          xref: 'x',
+          y: 1,
+          yref: 'paper',
+          text: `split: ${trainEnd}`,
+          showarrow: false,
+          xanchor: 'left',
+          yanchor: 'top',
+          xshift: 4,
+          font: { size: 11, color: COLORS.threshold },
+        },
+      ]
     : [];
-  const layout = { ...baseLayout({ title: opts.title ?? 'Series with train/test split', x: 'date', y: line.name ?? 'value', xType: 'date' }), shapes, annotations };
+  const layout = {
+    ...baseLayout({
+      title: opts.title ?? 'Series with train/test split',
+      x: 'date',
+      y: line.name ?? 'value',
+      xType: 'date',
+    }),
+    shapes,
+    annotations,
+  };
   return { data, layout };
 }

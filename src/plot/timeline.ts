@@ -1,6 +1,6 @@
 import { invalid } from '../util/errors';
 import { decimate, pick } from './decimate';
-import { baseLayout, COLORS, Figure, fmt } from './figure';
+import { baseLayout, COLORS, type Figure, fmt } from './figure';
 
 /** A scored window as the timeline needs it: the part of a `ScoredWindow` it draws. */
 export interface TimelinePoint {
@@ -30,23 +30,46 @@ export function maeTimeline(windows: TimelinePoint[], threshold: number, opts: M
   if (!Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const x = windows.map((w) => w.end);
   const flagged = windows.filter((w) => w.anomaly);
-  const idx = decimate(windows.map((w) => w.mae), undefined, windows.flatMap((w, i) => (w.anomaly ? [i] : [])));
+  const idx = decimate(
+    windows.map((w) => w.mae),
+    undefined,
+    windows.flatMap((w, i) => (w.anomaly ? [i] : [])),
+  );
   const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
   const data = [
     {
-      type: 'scatter', mode: 'lines', name: 'test MAE', x: pick(x, idx), y: idx.map((i) => windows[i].mae),
-      line: { color: COLORS.test, width: 1.5 }, hovertemplate: '%{x}<br>MAE: %{y:.5g}<extra></extra>',
+      type: 'scatter',
+      mode: 'lines',
+      name: 'test MAE',
+      x: pick(x, idx),
+      y: idx.map((i) => windows[i].mae),
+      line: { color: COLORS.test, width: 1.5 },
+      hovertemplate: '%{x}<br>MAE: %{y:.5g}<extra></extra>',
     },
     {
-      type: 'scatter', mode: 'lines', name: `threshold (${fmt(threshold)})`, x: span, y: span.map(() => threshold),
-      line: { color: COLORS.threshold, width: 2, dash: 'dash' }, hoverinfo: 'skip',
+      type: 'scatter',
+      mode: 'lines',
+      name: `threshold (${fmt(threshold)})`,
+      x: span,
+      y: span.map(() => threshold),
+      line: { color: COLORS.threshold, width: 2, dash: 'dash' },
+      hoverinfo: 'skip',
     },
     {
-      type: 'scatter', mode: 'markers', name: `anomalies (${flagged.length})`, x: flagged.map((w) => w.end), y: flagged.map((w) => w.mae),
+      type: 'scatter',
+      mode: 'markers',
+      name: `anomalies (${flagged.length})`,
+      x: flagged.map((w) => w.end),
+      y: flagged.map((w) => w.mae),
       marker: { color: COLORS.anomaly, size: 7, line: { color: '#ffffff', width: 1 } },
       hovertemplate: '%{x}<br>MAE: %{y:.5g}<extra>anomaly</extra>',
     },
   ];
-  const layout = baseLayout({ title: opts.title ?? 'Test reconstruction error over time', x: 'window end date', y: 'reconstruction MAE', xType: 'date' });
+  const layout = baseLayout({
+    title: opts.title ?? 'Test reconstruction error over time',
+    x: 'window end date',
+    y: 'reconstruction MAE',
+    xType: 'date',
+  });
   return { data, layout };
 }

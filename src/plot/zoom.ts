@@ -1,4 +1,4 @@
-import { baseLayout, COLORS, Figure } from './figure';
+import { baseLayout, COLORS, type Figure } from './figure';
 import { plotText } from './text';
 
 /** The per-step view a zoom panel draws (the shape of the pipeline's EventStage, without its types). */

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { compareSections, compareTable, renderCompareReport } from './compare';
 
 const W = (mae: number, anomaly: boolean, d: number) => ({

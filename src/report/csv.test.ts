@@ -1,10 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anomaliesCsv, csvField } from './csv';
+import { test } from 'node:test';
 import { reportFixture } from '../../tools/testing/fixture';
+import { anomaliesCsv, csvField } from './csv';
 
 test('anomaliesCsv: header, one row per anomaly, full precision', () => {
-  const csv = anomaliesCsv({ anomalies: [{ date: '2020-01-02', value: 0.1 + 0.2, mae: 1 / 3 }, { date: '2020-01-03', value: -1e-12, mae: 2 }] });
+  const csv = anomaliesCsv({
+    anomalies: [
+      { date: '2020-01-02', value: 0.1 + 0.2, mae: 1 / 3 },
+      { date: '2020-01-03', value: -1e-12, mae: 2 },
+    ],
+  });
   assert.equal(csv, 'date,value,mae\n2020-01-02,0.30000000000000004,0.3333333333333333\n2020-01-03,-1e-12,2\n');
   assert.equal(anomaliesCsv({ anomalies: [] }), 'date,value,mae\n');
 });
@@ -26,9 +31,27 @@ test('csvField: quotes fields with commas, quotes or line breaks', () => {
 });
 
 test('anomaliesCsv: a multivariate run carries every column, value stays the first', () => {
-  const series = { dates: ['2020-01-01', '2020-01-02', '2020-01-03'], values: [[1, 10], [2, 20], [3, 30]], columns: ['Power', 'Value'], source: 's' };
-  const anomalies = [{ date: '2020-01-02', value: 2, mae: 0.5 }, { date: '2020-01-03', value: 3, mae: 0.25 }];
-  assert.equal(anomaliesCsv({ anomalies }, series), 'date,value,mae,Power,value_Value\n2020-01-02,2,0.5,2,20\n2020-01-03,3,0.25,3,30\n');
+  const series = {
+    dates: ['2020-01-01', '2020-01-02', '2020-01-03'],
+    values: [
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ],
+    columns: ['Power', 'Value'],
+    source: 's',
+  };
+  const anomalies = [
+    { date: '2020-01-02', value: 2, mae: 0.5 },
+    { date: '2020-01-03', value: 3, mae: 0.25 },
+  ];
+  assert.equal(
+    anomaliesCsv({ anomalies }, series),
+    'date,value,mae,Power,value_Value\n2020-01-02,2,0.5,2,20\n2020-01-03,3,0.25,3,30\n',
+  );
   // one column: the file is as before
-  assert.equal(anomaliesCsv({ anomalies }, { ...series, columns: ['Power'], values: [[1], [2], [3]] }), 'date,value,mae\n2020-01-02,2,0.5\n2020-01-03,3,0.25\n');
+  assert.equal(
+    anomaliesCsv({ anomalies }, { ...series, columns: ['Power'], values: [[1], [2], [3]] }),
+    'date,value,mae\n2020-01-02,2,0.5\n2020-01-03,3,0.25\n',
+  );
 });

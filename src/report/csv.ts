@@ -31,5 +31,5 @@ export function anomaliesCsv(result: Pick<RunResult, 'anomalies'>, series?: Seri
   const names = multi ? series.columns.map((c) => (taken.has(c.toLowerCase()) ? `value_${c}` : c)) : [];
   const header = ['date', 'value', 'mae', ...names].map(csvField).join(',');
   const rows = result.anomalies.map((a, i) => [a.date, a.value, a.mae, ...(extra[i] ?? [])].map(csvField).join(','));
-  return [header, ...rows].join('\n') + '\n';
+  return `${[header, ...rows].join('\n')}\n`;
 }

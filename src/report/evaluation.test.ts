@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { aggregate } from '../evaluate/aggregate';
 import { scoreCounts } from '../evaluate/counts';
-import { evaluationCsv, EvaluatedFile, evaluationHtml } from './evaluation';
+import { type EvaluatedFile, evaluationCsv, evaluationHtml } from './evaluation';
 
 const files: EvaluatedFile[] = [
   {

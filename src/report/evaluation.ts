@@ -1,6 +1,6 @@
-import type { AnomalyEvent } from '../events/events';
 import type { Aggregate, FileRow } from '../evaluate/aggregate';
 import type { LabelInterval } from '../evaluate/labels';
+import type { AnomalyEvent } from '../events/events';
 import { eventsChart } from '../plot/events';
 import type { Line } from '../plot/figure';
 import { figureDiv, plotlyScriptTag } from '../plot/html';
@@ -50,7 +50,7 @@ export function evaluationCsv(files: EvaluatedFile[]): string {
       cell(r.error ?? ''),
     ].join(','),
   );
-  return [head, ...rows].join('\n') + '\n';
+  return `${[head, ...rows].join('\n')}\n`;
 }
 
 function table(head: string[], rows: string[][]): string {

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
 import { reportFixture } from '../../tools/testing/fixture';
 import { scoreCounts } from '../evaluate/counts';

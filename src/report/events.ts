@@ -3,7 +3,7 @@ import type { AnomalyEvent } from '../events/events';
 import { eventsChart } from '../plot/events';
 import { lineOf } from '../plot/figure';
 import { figureDiv } from '../plot/html';
-import { StepView, zoomChart } from '../plot/zoom';
+import { type StepView, zoomChart } from '../plot/zoom';
 import type { RunResult } from '../result';
 import { escapeHtml } from './escape';
 
@@ -100,13 +100,7 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
     ? largest
         .map(({ e, i }) =>
           figureDiv(
-            zoomChart(
-              steps,
-              e,
-              `Event ${i + 1} (severity ${num(e.severity)})`,
-              0,
-              series.columns[0],
-            ),
+            zoomChart(steps, e, `Event ${i + 1} (severity ${num(e.severity)})`, 0, series.columns[0]),
             `zoom-${i + 1}`,
             400,
           ),

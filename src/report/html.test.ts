@@ -1,12 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { reportFixture } from '../../tools/testing/fixture';
-import { renderReport } from './html';
 import { escapeHtml } from './escape';
+import { renderReport } from './html';
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 /** The page without the inlined library (so checks look at the report's own markup). */
-const ownMarkup = (html: string) => html.replace(/<script data-lib="plotly.js">[\s\S]*?<\/script>/, '<script data-lib="plotly.js"></script>');
+const ownMarkup = (html: string) =>
+  html.replace(/<script data-lib="plotly.js">[\s\S]*?<\/script>/, '<script data-lib="plotly.js"></script>');
 
 test('renderReport: one plotly.js copy, every section, six plots, CSP forbidding network', () => {
   const input = reportFixture();
@@ -14,14 +15,23 @@ test('renderReport: one plotly.js copy, every section, six plots, CSP forbidding
   assert.equal(count(html, /data-lib="plotly\.js"/g), 1);
   assert.equal(count(html, /\* plotly\.js \(cartesian - minified\) v\d/g), 1, 'library header once');
   const own = ownMarkup(html);
-  for (const id of ['summary', 'data-section', 'training-section', 'errors-section', 'anomalies-section', 'settings-section']) {
+  for (const id of [
+    'summary',
+    'data-section',
+    'training-section',
+    'errors-section',
+    'anomalies-section',
+    'settings-section',
+  ]) {
     assert.ok(own.includes(`id="${id}"`), `section ${id}`);
   }
   for (const id of ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies']) {
     assert.equal(count(own, new RegExp(`<div id="${id}" class="plot"`, 'g')), 1, `plot ${id}`);
     assert.ok(own.includes(`Plotly.newPlot("${id}",`), `newPlot ${id}`);
   }
-  assert.ok(own.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline';`));
+  assert.ok(
+    own.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline';`),
+  );
   assert.ok(!/\s(src|href)\s*=\s*["']?(https?:)?\/\//i.test(own), 'no external resources');
   assert.ok(!own.includes('<link'), 'no stylesheet links');
   assert.ok(own.startsWith('<!DOCTYPE html>') && own.trimEnd().endsWith('</html>'));
@@ -32,7 +42,14 @@ test('renderReport: title and summary show source, dates, rows, split, backend, 
   const own = ownMarkup(renderReport({ result, series }));
   assert.ok(own.includes('<title>Anomaly report: synthetic:fixture</title>'));
   assert.ok(own.includes('2020-01-01 to 2020-10-26'));
-  for (const [k, v] of [['Rows', '300'], ['Split', '100 / 200'], ['Backend', 'cpu'], ['Epochs', '12'], ['Threshold', '0.1936'], ['Anomalies', String(result.anomalies.length)]]) {
+  for (const [k, v] of [
+    ['Rows', '300'],
+    ['Split', '100 / 200'],
+    ['Backend', 'cpu'],
+    ['Epochs', '12'],
+    ['Threshold', '0.1936'],
+    ['Anomalies', String(result.anomalies.length)],
+  ]) {
     assert.ok(own.includes(`<div class="k">${k}</div><div class="v">${v}</div>`), `${k} = ${v}`);
   }
   assert.ok(own.includes('99th percentile of training MAE'));
@@ -48,7 +65,11 @@ test('renderReport: anomalies table has one row per anomaly, or says there are n
   assert.ok(table.includes(`<tr><td>${first.date}</td><td class="num">105.348</td><td class="num">0.1942</td></tr>`));
   assert.ok(!table.includes('No anomalies'));
   input.result.anomalies = [];
-  assert.ok(ownMarkup(renderReport(input)).includes('No anomalies: no test window has a reconstruction error above the threshold.'));
+  assert.ok(
+    ownMarkup(renderReport(input)).includes(
+      'No anomalies: no test window has a reconstruction error above the threshold.',
+    ),
+  );
 });
 
 test('renderReport: settings table lists result.config', () => {

@@ -1,17 +1,18 @@
 import { runFigures } from '../plot/figures';
 import { figureDiv, plotlyScriptTag } from '../plot/html';
 import { escapeHtml } from './escape';
+import { eventsSection } from './events';
 import type { ReportInput } from './result';
 import { REPORT_CSS } from './style';
 import { driftBanner, summaryCards } from './summary';
 import { anomaliesTable, settingsTable } from './table';
-import { eventsSection } from './events';
 
 /**
  * Content-Security-Policy of the report: inline scripts and styles only, images from data:/blob: (Plotly's PNG
  * download), nothing else, so the page cannot fetch anything.
  */
-export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
+export const REPORT_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:";
 
 /** A titled report section (card) around some HTML. */
 function section(id: string, title: string, body: string, caption = ''): string {
@@ -37,7 +38,11 @@ export function renderReport(input: ReportInput): string {
     return `<div><p class="caption">${escapeHtml(f.caption)}</p>${figureDiv(f.figure, id, height)}</div>`;
   };
   const valueName = series.columns[0] ?? 'value';
-  const extra = (kind: string, height: number) => series.columns.slice(1).map((_, k) => `\n${plot(`${kind}-${k + 2}`, height)}`).join('');
+  const extra = (kind: string, height: number) =>
+    series.columns
+      .slice(1)
+      .map((_, k) => `\n${plot(`${kind}-${k + 2}`, height)}`)
+      .join('');
   const title = `Anomaly report: ${r.data.source}`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { test } from 'node:test';
 import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
 import { reportFixture } from '../../tools/testing/fixture';
 import { renderReport } from './html';
@@ -11,7 +11,10 @@ import { renderReport } from './html';
 const ROOT = resolve(__dirname, '..', '..');
 const skip = browserSkipReason() ?? false;
 
-test('report.html draws every plot offline in headless Chromium, without errors', { skip, timeout: 120_000 }, async () => {
+test('report.html draws every plot offline in headless Chromium, without errors', {
+  skip,
+  timeout: 120_000,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-report-'));
   const browser = await launchChromium();
   try {
@@ -29,7 +32,11 @@ test('report.html draws every plot offline in headless Chromium, without errors'
 
     // Hostile names: nothing runs, nothing is fetched, the page still draws.
     const evil = join(dir, 'evil.html');
-    const input = reportFixture({ source: '<script>window.__pwned=1</script>', column: '</script><img src=x onerror="window.__pwned=2">', drift: true });
+    const input = reportFixture({
+      source: '<script>window.__pwned=1</script>',
+      column: '</script><img src=x onerror="window.__pwned=2">',
+      drift: true,
+    });
     writeFileSync(evil, renderReport(input));
     const e = await checkPlotlyPage(evil, undefined, { browser });
     assert.deepEqual([e.errors, e.blocked, e.plots, e.plotsWithSvg], [[], [], 6, 6]);
@@ -48,10 +55,16 @@ test('checkPlotlyPage: reports blocked network requests and page errors', { skip
   const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-check-'));
   try {
     const file = join(dir, 'bad.html');
-    writeFileSync(file, '<!DOCTYPE html><html><body><img src="https://example.invalid/x.png"><script>throw new Error("boom")</script></body></html>');
+    writeFileSync(
+      file,
+      '<!DOCTYPE html><html><body><img src="https://example.invalid/x.png"><script>throw new Error("boom")</script></body></html>',
+    );
     const r = await checkPlotlyPage(file);
     assert.deepEqual(r.blocked, ['https://example.invalid/x.png']);
-    assert.ok(r.errors.some((m) => m === 'page error: boom'), r.errors.join('; '));
+    assert.ok(
+      r.errors.some((m) => m === 'page error: boom'),
+      r.errors.join('; '),
+    );
     assert.equal(r.plots, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

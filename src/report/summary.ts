@@ -1,5 +1,5 @@
-import { escapeHtml, formatNumber } from './escape';
 import type { RunResult } from '../result';
+import { escapeHtml, formatNumber } from './escape';
 
 /** One summary card: key, big value, small detail line. */
 interface Stat {
@@ -20,7 +20,8 @@ export function thresholdText(t: RunResult['threshold']): string {
   if (t.method === 'percentile') {
     const p = t.percentile ?? NaN;
     const n = Math.round(p) % 100;
-    const suffix = n >= 11 && n <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+    const suffix =
+      n >= 11 && n <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
     return `${formatNumber(p)}${Number.isInteger(p) ? suffix : 'th'} percentile of training MAE`;
   }
   if (t.method === 'sigma') return `mean + ${formatNumber(t.k ?? NaN)} sd of training MAE`;
@@ -39,15 +40,34 @@ export function summaryCards(r: RunResult): string {
   const stats: Stat[] = [
     { k: 'Rows', v: String(r.data.rows), d: `${r.data.start} to ${r.data.end}` },
     { k: 'Split', v: `${r.split.trainRows} / ${r.split.testRows}`, d: `train / test, train ends ${r.split.trainEnd}` },
-    { k: 'Backend', v: r.training.backend, d: `${r.training.engine ? `${r.training.engine}, ` : ''}${r.training.parameters} parameters` },
-    { k: 'Epochs', v: String(r.training.epochs), d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s` },
+    {
+      k: 'Backend',
+      v: r.training.backend,
+      d: `${r.training.engine ? `${r.training.engine}, ` : ''}${r.training.parameters} parameters`,
+    },
+    {
+      k: 'Epochs',
+      v: String(r.training.epochs),
+      d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
+    },
     { k: 'Threshold', v: formatNumber(r.threshold.value, 4), d: thresholdText(r.threshold) },
     { k: 'Test windows', v: String(r.test.length), d: `columns: ${r.data.columns.join(', ')}` },
-    { k: 'Anomalies', v: String(r.anomalies.length), d: `${formatNumber(share, 3)}% of test windows`, alert: r.anomalies.length > 0 },
-    { k: 'Drift', v: `${formatNumber(100 * r.drift.outsideShare, 3)}%`, d: `test values outside training range (warn above ${formatNumber(100 * r.drift.level)}%)`, alert: r.drift.warn },
+    {
+      k: 'Anomalies',
+      v: String(r.anomalies.length),
+      d: `${formatNumber(share, 3)}% of test windows`,
+      alert: r.anomalies.length > 0,
+    },
+    {
+      k: 'Drift',
+      v: `${formatNumber(100 * r.drift.outsideShare, 3)}%`,
+      d: `test values outside training range (warn above ${formatNumber(100 * r.drift.level)}%)`,
+      alert: r.drift.warn,
+    },
   ];
-  const card = (s: Stat) => `<div class="stat${s.alert ? ' alert' : ''}"><div class="k">${escapeHtml(s.k)}</div>`
-    + `<div class="v">${escapeHtml(s.v)}</div>${s.d ? `<div class="d">${escapeHtml(s.d)}</div>` : ''}</div>`;
+  const card = (s: Stat) =>
+    `<div class="stat${s.alert ? ' alert' : ''}"><div class="k">${escapeHtml(s.k)}</div>` +
+    `<div class="v">${escapeHtml(s.v)}</div>${s.d ? `<div class="d">${escapeHtml(s.d)}</div>` : ''}</div>`;
   return `<div class="summary" id="summary">\n${stats.map(card).join('\n')}\n</div>`;
 }
 
@@ -60,6 +80,8 @@ export function summaryCards(r: RunResult): string {
  */
 export function driftBanner(drift: RunResult['drift']): string {
   if (!drift.warn) return '';
-  const text = drift.message ?? `${formatNumber(100 * drift.outsideShare, 3)}% of test values lie outside the range seen in training.`;
+  const text =
+    drift.message ??
+    `${formatNumber(100 * drift.outsideShare, 3)}% of test values lie outside the range seen in training.`;
   return `<div class="banner" id="drift-warning" role="alert"><strong>Drift warning.</strong> ${escapeHtml(text)}</div>`;
 }

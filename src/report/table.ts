@@ -1,5 +1,5 @@
-import { escapeHtml, formatNumber } from './escape';
 import type { AnomalyRecord } from '../result';
+import { escapeHtml, formatNumber } from './escape';
 
 /** A column of {@link htmlTable}: header text and whether it holds numbers (right-aligned). */
 export interface TableColumn {
@@ -20,7 +20,9 @@ export interface TableColumn {
 export function htmlTable(columns: TableColumn[], rows: Array<Array<string | number>>, className = ''): string {
   const cls = (c: TableColumn) => (c.numeric ? ' class="num"' : '');
   const head = columns.map((c) => `<th${cls(c)}>${escapeHtml(c.title)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${columns.map((c, j) => `<td${cls(c)}>${escapeHtml(r[j] ?? '')}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((r) => `<tr>${columns.map((c, j) => `<td${cls(c)}>${escapeHtml(r[j] ?? '')}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<table${className ? ` class="${escapeHtml(className)}"` : ''}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -32,7 +34,8 @@ export function htmlTable(columns: TableColumn[], rows: Array<Array<string | num
  * anomaliesTable(result.anomalies, 'Close');
  */
 export function anomaliesTable(anomalies: AnomalyRecord[], valueName = 'value'): string {
-  if (anomalies.length === 0) return '<p class="empty">No anomalies: no test window has a reconstruction error above the threshold.</p>';
+  if (anomalies.length === 0)
+    return '<p class="empty">No anomalies: no test window has a reconstruction error above the threshold.</p>';
   const rows = anomalies.map((a) => [a.date, formatNumber(a.value), formatNumber(a.mae, 4)]);
   return `<div class="scroll">${htmlTable([{ title: 'date' }, { title: valueName, numeric: true }, { title: 'MAE', numeric: true }], rows)}</div>`;
 }
@@ -59,7 +62,9 @@ export function settingText(v: unknown): string {
  * settingsTable({ window: 30, epochs: 20 });
  */
 export function settingsTable(config: Record<string, unknown>): string {
-  const rows = Object.entries(config).filter(([, v]) => v !== undefined).map(([k, v]) => [k, settingText(v)]);
+  const rows = Object.entries(config)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, settingText(v)]);
   if (rows.length === 0) return '<p class="empty">No settings recorded.</p>';
   return htmlTable([{ title: 'setting' }, { title: 'value' }], rows, 'kv');
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { meanLoss, windowMae } from './mae';
 
 test('windowMae: mean absolute error per window over steps and features', () => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { autoSmoothing, rollingMean, stepScores } from './steps';
 
 // Series [1, 2, 3, 4, 5] in 3 windows of 3 steps; step 2 is covered by all three windows.

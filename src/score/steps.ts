@@ -81,8 +81,14 @@ export function rollingMean(values: ArrayLike<number>, w: number): Float64Array 
  * // 2 windows of 2 steps over the series [0, 1, 0]
  * stepScores(new Float32Array([0, 1, 1, 0]), new Float32Array([0, 3, 1, 0]), 2, 2, 1).scores; // [0, 1, 0]
  */
-export function stepScores(x: ArrayLike<number>, recon: ArrayLike<number>, n: number, T: number, F: number,
-  opts: StepScoreOptions = {}): StepScores {
+export function stepScores(
+  x: ArrayLike<number>,
+  recon: ArrayLike<number>,
+  n: number,
+  T: number,
+  F: number,
+  opts: StepScoreOptions = {},
+): StepScores {
   if (x.length !== recon.length || x.length !== n * T * F) {
     throw new Error(`invalid reconstruction: ${recon.length} values for ${x.length} inputs, ${n} windows of ${T}x${F}`);
   }

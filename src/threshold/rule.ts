@@ -58,7 +58,10 @@ export function thresholdLabel(t: ThresholdSpec | ThresholdJson): string {
  * A trainable, saveable threshold: fit on training-window errors, then flag errors above it.
  */
 export class Threshold {
-  private constructor(readonly spec: ThresholdSpec, readonly value: number) {}
+  private constructor(
+    readonly spec: ThresholdSpec,
+    readonly value: number,
+  ) {}
 
   /**
    * Fit a rule on training errors (a fixed rule ignores them).
@@ -76,8 +79,11 @@ export class Threshold {
   /** Rebuild a fitted threshold from its JSON. */
   static fromJSON(j: ThresholdJson): Threshold {
     const spec: ThresholdSpec =
-      j.method === 'percentile' ? { method: 'percentile', percentile: j.percentile! }
-        : j.method === 'sigma' ? { method: 'sigma', k: j.k! } : { method: 'fixed', value: j.value };
+      j.method === 'percentile'
+        ? { method: 'percentile', percentile: j.percentile! }
+        : j.method === 'sigma'
+          ? { method: 'sigma', k: j.k! }
+          : { method: 'fixed', value: j.value };
     return new Threshold(spec, j.value);
   }
 
@@ -89,8 +95,11 @@ export class Threshold {
   /** JSON form: `{method, value, percentile?, k?}`. */
   toJSON(): ThresholdJson {
     const s = this.spec;
-    return s.method === 'percentile' ? { method: 'percentile', value: this.value, percentile: s.percentile }
-      : s.method === 'sigma' ? { method: 'sigma', value: this.value, k: s.k } : { method: 'fixed', value: this.value };
+    return s.method === 'percentile'
+      ? { method: 'percentile', value: this.value, percentile: s.percentile }
+      : s.method === 'sigma'
+        ? { method: 'sigma', value: this.value, k: s.k }
+        : { method: 'fixed', value: this.value };
   }
 
   /** Short label: `p95`, `3sigma`, `fixed 0.65` (see {@link thresholdLabel}). */

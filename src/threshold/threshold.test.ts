@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { meanStd, percentile } from './percentile';
 import { parseThreshold, Threshold } from './rule';
 
@@ -32,7 +32,8 @@ test('parseThreshold: p95, p99.5, fixed numbers, k sigma', () => {
   assert.deepEqual(parseThreshold('0.65'), { method: 'fixed', value: 0.65 });
   assert.deepEqual(parseThreshold(2), { method: 'fixed', value: 2 });
   assert.deepEqual(parseThreshold('3sigma'), { method: 'sigma', k: 3 });
-  for (const bad of ['p0', 'p101', 'high', '-1', '0', '']) assert.throws(() => parseThreshold(bad), /invalid threshold/);
+  for (const bad of ['p0', 'p101', 'high', '-1', '0', ''])
+    assert.throws(() => parseThreshold(bad), /invalid threshold/);
 });
 
 test('Threshold: fit, flag strictly above, JSON round trip', () => {

@@ -3,7 +3,7 @@ import { padFlags } from './pad';
 import { meanStd } from './percentile';
 import { pruneRuns } from './prune';
 import { flagRuns } from './runs';
-import { StepRule, stepRuleLabel } from './step-rule';
+import { type StepRule, stepRuleLabel } from './step-rule';
 
 /** Options of {@link windowedThreshold}. */
 export interface WindowedOptions {
@@ -18,7 +18,12 @@ export interface WindowedOptions {
 }
 
 /** One window's derived threshold. */
-export interface ThresholdWindow { start: number; end: number; threshold: number; z?: number }
+export interface ThresholdWindow {
+  start: number;
+  end: number;
+  threshold: number;
+  z?: number;
+}
 
 /** Flags and the story of how they were derived. */
 export interface StepThreshold {
@@ -36,11 +41,11 @@ export interface StepThreshold {
   explanation: string;
 }
 
-const fmt = (v: number): string => (v === 0 ? '0'
-  : Math.abs(v) >= 1000 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3))));
+const fmt = (v: number): string =>
+  v === 0 ? '0' : Math.abs(v) >= 1000 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
 const int = (v: number): string => v.toLocaleString('en-US');
-const zRange = (ws: ThresholdWindow[]): string => (ws.length === 0 ? '-'
-  : `${Math.min(...ws.map((w) => w.z!))}..${Math.max(...ws.map((w) => w.z!))}`);
+const zRange = (ws: ThresholdWindow[]): string =>
+  ws.length === 0 ? '-' : `${Math.min(...ws.map((w) => w.z!))}..${Math.max(...ws.map((w) => w.z!))}`;
 
 /**
  * Derive flags from per-step scores with a windowed rule, as Orion's `find_anomalies`: windows of `windowSize`
@@ -53,8 +58,11 @@ const zRange = (ws: ThresholdWindow[]): string => (ws.length === 0 ? '-'
  * const t = windowedThreshold([1, 1, 1, 1, 1, 5, 1, 1], { method: 'window-sigma', k: 1 }, { windowSize: 4, step: 2 });
  * t.flags[5]; // true (ε = 2 + √3 in the windows 2..5 and 4..7)
  */
-export function windowedThreshold(scores: ArrayLike<number>, rule: StepRule,
-  opts: WindowedOptions = {}): StepThreshold {
+export function windowedThreshold(
+  scores: ArrayLike<number>,
+  rule: StepRule,
+  opts: WindowedOptions = {},
+): StepThreshold {
   const n = scores.length;
   const windowSize = opts.windowSize ?? Math.max(1, Math.ceil(n / 3));
   const step = opts.step ?? Math.max(1, Math.ceil(windowSize / 10));
@@ -76,7 +84,10 @@ export function windowedThreshold(scores: ArrayLike<number>, rule: StepRule,
     }
     windows.push(z === undefined ? { start, end: end - 1, threshold } : { start, end: end - 1, threshold, z });
     for (let s = start; s < end; s++) thresholds[s] = Math.min(thresholds[s], threshold);
-    const padded = padFlags(w.map((v) => v > threshold), pad);
+    const padded = padFlags(
+      w.map((v) => v > threshold),
+      pad,
+    );
     let maxBelow = 0;
     for (let i = 0; i < w.length; i++) if (!padded[i]) maxBelow = Math.max(maxBelow, w[i]);
     for (const [a, b] of pruneRuns(w, flagRuns(padded), prune, maxBelow)) {
@@ -86,15 +97,17 @@ export function windowedThreshold(scores: ArrayLike<number>, rule: StepRule,
   const ths = windows.map((w) => w.threshold);
   const lo = Math.min(...ths);
   const hi = Math.max(...ths);
-  const how = rule.method === 'dynamic'
-    ? `mean + zσ with z from 2..10 maximising Hundman's cost (z ${zRange(windows)})`
-    : `mean + ${rule.k}σ`;
-  const range = windows.length === 0 ? 'no scores'
-    : lo === hi ? `threshold ${fmt(lo)}` : `thresholds ${fmt(lo)}..${fmt(hi)}`;
+  const how =
+    rule.method === 'dynamic'
+      ? `mean + zσ with z from 2..10 maximising Hundman's cost (z ${zRange(windows)})`
+      : `mean + ${rule.k}σ`;
+  const range =
+    windows.length === 0 ? 'no scores' : lo === hi ? `threshold ${fmt(lo)}` : `thresholds ${fmt(lo)}..${fmt(hi)}`;
   const count = `${int(windows.length)} window${windows.length === 1 ? '' : 's'}`;
   const pruning = prune ? `${prune * 100}%` : 'off';
-  const explanation = `${stepRuleLabel(rule)}: ${how} of the errors in ${count} `
-    + `of ${int(windowSize)} steps (step ${int(step)}); ${range}; padding ${pad}, pruning ${pruning}; `
-    + `${int(flags.filter(Boolean).length)} of ${int(n)} steps flagged`;
+  const explanation =
+    `${stepRuleLabel(rule)}: ${how} of the errors in ${count} ` +
+    `of ${int(windowSize)} steps (step ${int(step)}); ${range}; padding ${pad}, pruning ${pruning}; ` +
+    `${int(flags.filter(Boolean).length)} of ${int(n)} steps flagged`;
   return { rule: stepRuleLabel(rule), flags, thresholds, windows, windowSize, step, pad, prune, explanation };
 }

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as path from 'path';
 import { notebookProblems, stripOutputs } from './clean';
-import { Notebook, readNotebook } from './ipynb';
+import { type Notebook, readNotebook } from './ipynb';
 import { repoRoot } from './paths';
 import { listNotebooks } from './report-args';
 
@@ -21,8 +21,20 @@ test('notebookProblems and stripOutputs on a notebook with outputs', () => {
     metadata: { kernelspec: { name: 'tslab' } },
     cells: [
       { cell_type: 'markdown', metadata: {}, source: 'Parameters.' },
-      { cell_type: 'code', metadata: { tags: ['parameters'] }, source: 'let a = 1;', outputs: [], execution_count: null },
-      { cell_type: 'code', metadata: { execution: {} }, source: "import { x } from '../src/x';", outputs: [{}], execution_count: 3 },
+      {
+        cell_type: 'code',
+        metadata: { tags: ['parameters'] },
+        source: 'let a = 1;',
+        outputs: [],
+        execution_count: null,
+      },
+      {
+        cell_type: 'code',
+        metadata: { execution: {} },
+        source: "import { x } from '../src/x';",
+        outputs: [{}],
+        execution_count: 3,
+      },
     ],
   };
   const problems = notebookProblems(nb);

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../../src/util/atomic';
-import { cellSource, formatNotebook, hasTag, Notebook, readNotebook } from './ipynb';
+import { cellSource, formatNotebook, hasTag, type Notebook, readNotebook } from './ipynb';
 import { KERNEL_NAME } from './kernelspec';
 import { repoRoot } from './paths';
 import { listNotebooks } from './report-args';
@@ -28,7 +28,8 @@ export function notebookProblems(nb: Notebook): string[] {
     if (hasTag(c, 'injected-parameters')) problems.push(`${where} is an injected-parameters cell`);
     if (/(^|[\s'"`(])\/(home|Users|root|work)\//.test(src)) problems.push(`${where} has an absolute path`);
     if (c.cell_type !== 'code') return;
-    if (/from\s+['"][./]*\/?src\//.test(src) || /require\(['"][./]*\/?src\//.test(src)) problems.push(`${where} imports ../src (import 'lstm-anomaly')`);
+    if (/from\s+['"][./]*\/?src\//.test(src) || /require\(['"][./]*\/?src\//.test(src))
+      problems.push(`${where} imports ../src (import 'lstm-anomaly')`);
     if (nb.cells[i - 1]?.cell_type !== 'markdown') problems.push(`${where} has no markdown cell before it`);
     const lines = src.split('\n').length;
     if (lines > MAX_CELL_LINES) problems.push(`${where} has ${lines} lines (max ${MAX_CELL_LINES})`);

@@ -13,7 +13,11 @@ export function notebookHtmlErrors(html: string): string[] {
   while ((m = marker.exec(html)) !== null) {
     const ename = /data-ename="([^"]*)"/.exec(m[0])?.[1];
     const rest = html.slice(m.index + m[0].length, m.index + m[0].length + 4000);
-    const text = decode(rest.replace(/<[^>]*>/g, '')).trim().split('\n').map((l) => l.trim()).filter(Boolean);
+    const text = decode(rest.replace(/<[^>]*>/g, ''))
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const line = text.find((l) => /(Error|Exception)\b/.test(l)) ?? text[0] ?? '';
     errors.push(ename && !line.startsWith(ename) ? `${ename}: ${line}` : line);
   }
@@ -21,5 +25,10 @@ export function notebookHtmlErrors(html: string): string[] {
 }
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { findJupyterPython, jupyterEnv } from './jupyter-env';

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cellSource, Notebook } from './ipynb';
+import { test } from 'node:test';
+import { cellSource, type Notebook } from './ipynb';
 import { injectParameters, literalFor, parseParamDecls } from './params';
 
 const PARAMS = [
@@ -27,7 +27,10 @@ function nb(): Notebook {
 
 test('parseParamDecls reads names, string-ness, const and fast values', () => {
   const d = parseParamDecls(PARAMS);
-  assert.deepEqual(d.map((x) => x.name), ['fast', 'dataPath', 'epochs', 'ticker', 'layers', 'window']);
+  assert.deepEqual(
+    d.map((x) => x.name),
+    ['fast', 'dataPath', 'epochs', 'ticker', 'layers', 'window'],
+  );
   assert.equal(d[1].isString, true);
   assert.equal(d[3].isString, true);
   assert.equal(d[2].isString, false);
@@ -67,7 +70,10 @@ test('injectParameters with --fast alone uses the fast values; nothing to inject
 });
 
 test('injectParameters refuses unknown and const parameters and notebooks without a parameters cell', () => {
-  assert.throws(() => injectParameters(nb(), { nope: '1' }, false), /unknown parameter "nope" \(parameters: fast, dataPath/);
+  assert.throws(
+    () => injectParameters(nb(), { nope: '1' }, false),
+    /unknown parameter "nope" \(parameters: fast, dataPath/,
+  );
   assert.throws(() => injectParameters(nb(), { window: '10' }, false), /const/);
   const bare = nb();
   bare.cells[1].metadata = {};

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/util/errors';
-import { cellSource, hasTag, Notebook, NotebookCell, toSourceLines } from './ipynb';
+import { cellSource, hasTag, type Notebook, type NotebookCell, toSourceLines } from './ipynb';
 
 /** A parameter declared in a notebook's `parameters` cell: `let epochs = 50; // fast: 2`. */
 export interface ParamDecl {
@@ -61,7 +61,12 @@ export function parametersCellIndex(nb: Notebook): number {
  * @example
  * injectParameters(nb, { epochs: '5' }, true); // cell: `fast = true;\nepochs = 5;\n...`
  */
-export function injectParameters(nb: Notebook, overrides: Record<string, string>, fast: boolean, name = 'notebook'): Notebook {
+export function injectParameters(
+  nb: Notebook,
+  overrides: Record<string, string>,
+  fast: boolean,
+  name = 'notebook',
+): Notebook {
   if (!fast && Object.keys(overrides).length === 0) return nb;
   const at = parametersCellIndex(nb);
   if (at < 0) throw new InputError(`${name}: no cell tagged "parameters" to override`);
@@ -73,7 +78,10 @@ export function injectParameters(nb: Notebook, overrides: Record<string, string>
   }
   for (const [key, value] of Object.entries(overrides)) {
     const d = decls.get(key);
-    const known = [...decls.values()].filter((x) => x.mutable).map((x) => x.name).join(', ');
+    const known = [...decls.values()]
+      .filter((x) => x.mutable)
+      .map((x) => x.name)
+      .join(', ');
     if (!d) throw new InputError(`${name}: unknown parameter "${key}" (parameters: ${known || 'none'})`);
     if (!d.mutable) throw new InputError(`${name}: parameter "${key}" is const and cannot be overridden`);
     values.set(key, literalFor(d, value));

@@ -1,9 +1,19 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { parseReportArgs, selectNotebooks } from './report-args';
 
 test('parseReportArgs reads notebooks, --fast, repeated --param and inline values', () => {
-  const a = parseReportArgs(['01', '--fast', '--param', 'epochs=3', '--param=dataPath=a=b.csv', '-p', 'x=1', '--out', 'r']);
+  const a = parseReportArgs([
+    '01',
+    '--fast',
+    '--param',
+    'epochs=3',
+    '--param=dataPath=a=b.csv',
+    '-p',
+    'x=1',
+    '--out',
+    'r',
+  ]);
   assert.deepEqual(a.notebooks, ['01']);
   assert.equal(a.fast, true);
   assert.deepEqual(a.params, { epochs: '3', dataPath: 'a=b.csv', x: '1' });

@@ -33,10 +33,21 @@ Executes notebooks/*.ipynb headless (Jupyter + tslab) and writes reports/<notebo
  * @throws InputError on an unknown flag, a missing value or a malformed `--param`.
  */
 export function parseReportArgs(argv: string[]): ReportArgs {
-  const args: ReportArgs = { notebooks: [], params: {}, fast: false, out: 'reports', timeout: 1800, verbose: false, help: false };
+  const args: ReportArgs = {
+    notebooks: [],
+    params: {},
+    fast: false,
+    out: 'reports',
+    timeout: 1800,
+    verbose: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new InputError(`${flag} needs a value`);
@@ -49,11 +60,13 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     else if (flag === '--timeout') {
       const v = value();
       args.timeout = Number(v);
-      if (!Number.isInteger(args.timeout) || args.timeout <= 0) throw new InputError(`invalid --timeout: ${v} (seconds, a positive integer)`);
+      if (!Number.isInteger(args.timeout) || args.timeout <= 0)
+        throw new InputError(`invalid --timeout: ${v} (seconds, a positive integer)`);
     } else if (flag === '--param' || flag === '-p') {
       const kv = value();
       const eq = kv.indexOf('=');
-      if (eq <= 0 || !/^[A-Za-z_$][\w$]*$/.test(kv.slice(0, eq))) throw new InputError(`invalid --param: ${kv} (expected key=value)`);
+      if (eq <= 0 || !/^[A-Za-z_$][\w$]*$/.test(kv.slice(0, eq)))
+        throw new InputError(`invalid --param: ${kv} (expected key=value)`);
       args.params[kv.slice(0, eq)] = kv.slice(eq + 1);
     } else if (arg.startsWith('-')) throw new InputError(`unknown option: ${arg} (see --help)`);
     else args.notebooks.push(arg);

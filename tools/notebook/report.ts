@@ -4,14 +4,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { InputError } from '../../src/util/errors';
+import { runScript } from '../script';
 import { cellSource, formatNotebook, readNotebook } from './ipynb';
 import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, jupyterEnv } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
 import { injectParameters, parametersCellIndex, parseParamDecls } from './params';
 import { repoRoot } from './paths';
-import { listNotebooks, parseReportArgs, REPORT_USAGE, ReportArgs, selectNotebooks } from './report-args';
+import { listNotebooks, parseReportArgs, REPORT_USAGE, type ReportArgs, selectNotebooks } from './report-args';
 import { main as setupJupyter } from './setup';
-import { runScript } from '../script';
 
 /** Outcome of one notebook run. */
 interface RunOutcome {
@@ -31,7 +31,14 @@ function declaredParams(file: string): Set<string> {
 }
 
 /** Run one notebook through scripts/execute_notebook.py, showing cell progress on a terminal. */
-function runOne(root: string, python: string, file: string, html: string, args: ReportArgs, params: Record<string, string>): Promise<RunOutcome> {
+function runOne(
+  root: string,
+  python: string,
+  file: string,
+  html: string,
+  args: ReportArgs,
+  params: Record<string, string>,
+): Promise<RunOutcome> {
   const name = path.basename(file, '.ipynb');
   const nb = injectParameters(readNotebook(file), params, args.fast, name);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-nb-'));
@@ -58,7 +65,8 @@ function runOne(root: string, python: string, file: string, html: string, args: 
         } catch {
           continue;
         }
-        if (ev.event === 'cell' && tty) process.stdout.write(`\r  cell ${ev.number}/${ev.total}  ${fmt((Date.now() - start) / 1000)}   `);
+        if (ev.event === 'cell' && tty)
+          process.stdout.write(`\r  cell ${ev.number}/${ev.total}  ${fmt((Date.now() - start) / 1000)}   `);
         if (ev.event === 'error') message = `${ev.number ? `cell ${ev.number}: ` : ''}${ev.message}`;
       }
     });
@@ -89,10 +97,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const root = repoRoot();
   const notebooks = selectNotebooks(args.notebooks, listNotebooks(path.join(root, 'notebooks')));
   if (notebooks.length === 0) throw new Error('no notebooks found in notebooks/');
-  if (!fs.existsSync(path.join(root, 'dist', 'src', 'index.js'))) throw new Error('the library is not built: run `npm run build`');
+  if (!fs.existsSync(path.join(root, 'dist', 'src', 'index.js')))
+    throw new Error('the library is not built: run `npm run build`');
   const declared = notebooks.map(declaredParams);
   for (const key of Object.keys(args.params)) {
-    if (!declared.some((d) => d.has(key))) throw new InputError(`unknown parameter "${key}": no selected notebook declares it`);
+    if (!declared.some((d) => d.has(key)))
+      throw new InputError(`unknown parameter "${key}": no selected notebook declares it`);
   }
   let py = findJupyterPython([...HEADLESS_MODULES, 'jinja2']);
   if (!py) {
@@ -110,7 +120,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     require.resolve('lstm-anomaly/notebook', { paths: [path.join(root, 'notebooks')] });
   } catch {
-    throw new Error('notebooks import `lstm-anomaly/notebook`, which package.json does not export (see notebooks/README.md)');
+    throw new Error(
+      'notebooks import `lstm-anomaly/notebook`, which package.json does not export (see notebooks/README.md)',
+    );
   }
   const out = path.resolve(root, args.out);
   fs.mkdirSync(out, { recursive: true });

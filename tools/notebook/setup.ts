@@ -2,12 +2,17 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { runScript } from '../script';
 import {
-  findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, JupyterPython, pythonCandidates, venvPython,
+  findJupyterPython,
+  HEADLESS_MODULES,
+  INSTALL_HINT,
+  type JupyterPython,
+  pythonCandidates,
+  venvPython,
 } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink, kernelSpecFile } from './kernelspec';
 import { repoRoot } from './paths';
-import { runScript } from '../script';
 
 /** Python modules of a Jupyter frontend; either one is enough for `npm run jupyter`. */
 export const FRONTEND_MODULES = ['jupyterlab', 'notebook'];
@@ -106,7 +111,9 @@ export function main(argv = process.argv.slice(2)): number {
   }
   console.log(`jupyter ${describe(py)}`);
   if (!headless && !hasFrontend(py)) {
-    console.log('note   no Jupyter frontend: `npm run report` works, `npm run jupyter` needs `pip install notebook` or `apt-get install jupyter-notebook`');
+    console.log(
+      'note   no Jupyter frontend: `npm run report` works, `npm run jupyter` needs `pip install notebook` or `apt-get install jupyter-notebook`',
+    );
   }
   return 0;
 }

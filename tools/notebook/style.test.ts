@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as path from 'path';
 import { cellSource, readNotebook } from './ipynb';
 import { repoRoot } from './paths';
@@ -13,16 +13,27 @@ const notebooks = listNotebooks(path.join(repoRoot(), 'notebooks'));
 test('notebooks: code lines fit the cell width', () => {
   assert.ok(notebooks.length > 0);
   const long = notebooks.flatMap((nb) =>
-    readNotebook(nb).cells.flatMap((c, i) => (c.cell_type !== 'code' ? [] : cellSource(c).split('\n')
-      .filter((l) => l.length > MAX_CODE_COLUMNS)
-      .map((l) => `${path.basename(nb)} cell ${i}: ${l.length} columns: ${l.slice(0, 50)}...`))));
+    readNotebook(nb).cells.flatMap((c, i) =>
+      c.cell_type !== 'code'
+        ? []
+        : cellSource(c)
+            .split('\n')
+            .filter((l) => l.length > MAX_CODE_COLUMNS)
+            .map((l) => `${path.basename(nb)} cell ${i}: ${l.length} columns: ${l.slice(0, 50)}...`),
+    ),
+  );
   assert.deepEqual(long, []);
 });
 
 test('notebooks: one title "# N. ...", sections "## ..." without numbers, no other heading level', () => {
   for (const nb of notebooks) {
-    const headings = readNotebook(nb).cells.filter((c) => c.cell_type === 'markdown')
-      .flatMap((c) => cellSource(c).split('\n').filter((l) => /^#+ /.test(l)));
+    const headings = readNotebook(nb)
+      .cells.filter((c) => c.cell_type === 'markdown')
+      .flatMap((c) =>
+        cellSource(c)
+          .split('\n')
+          .filter((l) => /^#+ /.test(l)),
+      );
     const n = Number(path.basename(nb).slice(0, 2));
     assert.match(headings[0] ?? '', new RegExp(`^# ${n}\\. \\S`), `${path.basename(nb)}: title`);
     for (const h of headings.slice(1)) {
