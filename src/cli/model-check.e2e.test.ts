@@ -125,7 +125,11 @@ test('the tiny model trains and scores the training CSV with its own columns (no
   ]);
   const sc = JSON.parse(fs.readFileSync(path.join(work, 'scored', 'scores.json'), 'utf8'));
   assert.equal(sc.windows.length, 100 - 1 - 10 + 1, 'logret drops one row; 99 rows give 90 windows of 10');
-  assert.match(fs.readFileSync(path.join(work, 'scored', 'report.html'), 'utf8'), /Anomaly report: .*prices\.csv/);
+  const html = fs.readFileSync(path.join(work, 'scored', 'report.html'), 'utf8');
+  assert.match(html, /Anomaly report: .*prices\.csv/);
+  // a score run neither trains nor measures drift: the report says so instead of showing 0 epochs and 0% drift
+  assert.match(html, /<div class="k">Drift<\/div><div class="v">not measured<\/div>/);
+  assert.match(html, /no training in this run/);
 });
 
 for (const [name, corrupt, msg] of MALFORMED) {

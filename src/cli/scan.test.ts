@@ -37,6 +37,7 @@ test('scan --csv-dir: a row per series, one failed; summaries, a folder per seri
   ]);
   assert.deepEqual(fs.readdirSync(path.join(work, 'scan1', 'AAA')).sort(), [
     'anomalies.csv',
+    'events.csv',
     'report.html',
     'result.json',
   ]);
@@ -58,11 +59,14 @@ test('scan --csv-dir: a row per series, one failed; summaries, a folder per seri
   );
   const a: RunResult = JSON.parse(read('scan1', 'AAA', 'result.json'));
   assert.deepEqual([a.split.trainRows, a.split.testRows, a.test.length], [128, 32, 23]);
-  assert.equal(s.rows[0].events, a.anomalies.length);
-  assert.equal(s.rows[0].latestEvent, a.anomalies[a.anomalies.length - 1].date);
+  const ev = a.events ?? [];
+  assert.ok(ev.length >= 1 && ev.length <= a.anomalies.length, JSON.stringify(ev));
+  assert.equal(s.eventsFrom, 'events');
+  assert.equal(s.rows[0].events, ev.length);
+  assert.equal(s.rows[0].latestEvent, ev[ev.length - 1].end);
   assert.equal(s.rows[0].peakScore, Math.max(...a.test.map((w) => w.mae)) / a.threshold.value);
-  // 2w: anomalies dated after 2020-05-25; the shock's own windows (ending 05-21..05-25) are older
-  assert.equal(s.rows[0].recentEvents, a.anomalies.filter((x) => x.date > '2020-05-25').length);
+  // 2w: events ending after 2020-05-25; the shock's own windows (ending 05-21..05-25) are older
+  assert.equal(s.rows[0].recentEvents, ev.filter((x) => x.end > '2020-05-25').length);
   assert.ok(
     a.anomalies.some((x) => x.date <= '2020-05-25' && x.date >= '2020-05-21'),
     JSON.stringify(a.anomalies),

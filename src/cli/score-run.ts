@@ -66,7 +66,7 @@ export function scoreRunResult(det: LstmAutoencoderDetector, series: Series, s: 
       parameters: parameterCount(det.spec),
     },
     threshold: det.fitted().threshold.toJSON(),
-    drift: { outsideShare: 0, warn: false, level: DRIFT_LEVEL },
+    drift: { outsideShare: 0, warn: false, level: DRIFT_LEVEL, measured: false },
     trainScores: [],
     test: s.windows,
     anomalies: s.anomalies,

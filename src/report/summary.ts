@@ -45,11 +45,13 @@ export function summaryCards(r: RunResult): string {
       v: r.training.backend,
       d: `${r.training.engine ? `${r.training.engine}, ` : ''}${r.training.parameters} parameters`,
     },
-    {
-      k: 'Epochs',
-      v: String(r.training.epochs),
-      d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
-    },
+    r.training.epochs === 0
+      ? { k: 'Epochs', v: '0', d: 'no training in this run (a saved model scored the data)' }
+      : {
+          k: 'Epochs',
+          v: String(r.training.epochs),
+          d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
+        },
     { k: 'Threshold', v: formatNumber(r.threshold.value, 4), d: thresholdText(r.threshold) },
     { k: 'Test windows', v: String(r.test.length), d: `columns: ${r.data.columns.join(', ')}` },
     {
@@ -58,12 +60,14 @@ export function summaryCards(r: RunResult): string {
       d: `${formatNumber(share, 3)}% of test windows`,
       alert: r.anomalies.length > 0,
     },
-    {
-      k: 'Drift',
-      v: `${formatNumber(100 * r.drift.outsideShare, 3)}%`,
-      d: `test values outside training range (warn above ${formatNumber(100 * r.drift.level)}%)`,
-      alert: r.drift.warn,
-    },
+    r.drift.measured === false
+      ? { k: 'Drift', v: 'not measured', d: 'a saved model keeps no training range' }
+      : {
+          k: 'Drift',
+          v: `${formatNumber(100 * r.drift.outsideShare, 3)}%`,
+          d: `test values outside training range (warn above ${formatNumber(100 * r.drift.level)}%)`,
+          alert: r.drift.warn,
+        },
   ];
   const card = (s: Stat) =>
     `<div class="stat${s.alert ? ' alert' : ''}"><div class="k">${escapeHtml(s.k)}</div>` +

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Series } from '../data/series';
+import { eventsCsv } from '../events/csv';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { writeDirAtomic } from '../util/atomic';
@@ -53,7 +54,8 @@ export async function writeScanOutputs(
       const dir = path.join(tmp, item.name);
       fs.mkdirSync(dir);
       fs.writeFileSync(path.join(dir, 'result.json'), JSON.stringify(item.result, null, 1));
-      fs.writeFileSync(path.join(dir, 'anomalies.csv'), anomaliesCsv(item.result));
+      fs.writeFileSync(path.join(dir, 'anomalies.csv'), anomaliesCsv(item.result, s));
+      if (item.result.events) fs.writeFileSync(path.join(dir, 'events.csv'), eventsCsv(item.result.events));
       if (s) fs.writeFileSync(path.join(dir, 'report.html'), renderReport({ result: item.result, series: s }));
     }
     const marks = new Map(

@@ -110,7 +110,7 @@ tr.failed td{color:#999}td.err{color:#b00}
 svg polyline{fill:none;stroke:#1f77b4;stroke-width:1}svg circle{fill:#d62728}</style>
 </head><body>
 <h1>Scan summary</h1>
-<p>${s.total} series, ${s.total - s.failed} scanned, ${s.failed} failed. Events are flagged windows (anomalies) for now.
+<p>${s.total} series, ${s.total - s.failed} scanned, ${s.failed} failed. ${s.eventsFrom === 'events' ? 'Events: runs of flagged windows or steps.' : 'Events are flagged windows (these results hold no events).'}
 Peak score: the highest test-window error divided by the threshold.</p>
 <table><thead><tr>${head}</tr></thead><tbody>
 ${body}

@@ -45,6 +45,18 @@ test('summaryRow: events in the recent days, latest event, peak score = max test
   assert.equal(bad.rows, null);
 });
 
+test('summaryRow: with events in the result, the event fields count events by their end dates', () => {
+  const events = [
+    { start: '2024-02-10', end: '2024-02-15' },
+    { start: '2024-03-25', end: '2024-03-31' },
+  ];
+  const item: ScanItemResult = { ...OK, result: { ...HAND, events } as unknown as RunResult };
+  const row = summaryRow(item, 30);
+  assert.deepEqual([row.events, row.recentEvents, row.latestEvent], [2, 1, '2024-03-31']);
+  assert.equal(buildSummary([item, BAD], 30).eventsFrom, 'events');
+  assert.equal(buildSummary([OK, BAD], 30).eventsFrom, 'anomalies');
+});
+
 test('summaryCsv and the exit status: 0 unless every series failed', () => {
   const s = buildSummary([OK, BAD], 30);
   assert.equal(

@@ -2,8 +2,9 @@ import { csvField } from '../report/csv';
 import type { ScanItemResult } from './job';
 
 /**
- * One row of a scan's summary. Until "events" (runs of anomalies) exist in the library, the event fields count
- * flagged windows (anomalies); `eventsFrom` says which, and the field names stay when events replace them.
+ * One row of a scan's summary. The event fields count the run's events (`result.events`: runs of flagged windows
+ * or steps); a result written without events (an older version) counts its flagged windows instead, and the
+ * summary's `eventsFrom` says which.
  */
 export interface SummaryRow {
   series: string;
@@ -12,13 +13,13 @@ export interface SummaryRow {
   error: string;
   rows: number | null;
   lastDate: string | null;
-  /** Events in the last `recentDays` days before the series' last date (anomalies for now). */
+  /** Events that end in the last `recentDays` days before the series' last date. */
   recentEvents: number | null;
-  /** Date of the latest event (anomaly), or null. */
+  /** End date of the latest event, or null. */
   latestEvent: string | null;
   /** Highest test-window MAE divided by the threshold (above 1: flagged). */
   peakScore: number | null;
-  /** All events (anomalies) in the test part. */
+  /** All events in the scored part. */
   events: number | null;
   /** The series' report, relative to the summary. */
   report: string | null;
@@ -27,7 +28,8 @@ export interface SummaryRow {
 /** The summary of a whole scan (summary.json). */
 export interface ScanSummary {
   recentDays: number;
-  eventsFrom: 'anomalies';
+  /** `events` when every result had events, else `anomalies` (flagged windows counted as events). */
+  eventsFrom: 'events' | 'anomalies';
   total: number;
   failed: number;
   rows: SummaryRow[];
@@ -39,7 +41,7 @@ const DAY = 86400000;
  * The summary row of one scanned series.
  *
  * @example
- * summaryRow(item, 30).recentEvents; // anomalies in the 30 days up to the last date
+ * summaryRow(item, 30).recentEvents; // events ending in the 30 days up to the last date
  */
 export function summaryRow(item: ScanItemResult, recentDays: number): SummaryRow {
   if (!item.ok) {
@@ -58,7 +60,8 @@ export function summaryRow(item: ScanItemResult, recentDays: number): SummaryRow
   }
   const r = item.result;
   const last = Date.parse(r.data.end.slice(0, 10));
-  const recent = r.anomalies.filter((a) => last - Date.parse(a.date.slice(0, 10)) < recentDays * DAY).length;
+  const ends = r.events ? r.events.map((e) => e.end) : r.anomalies.map((a) => a.date);
+  const recent = ends.filter((d) => last - Date.parse(d.slice(0, 10)) < recentDays * DAY).length;
   const peak = r.test.reduce((m, w) => Math.max(m, w.mae), -Infinity);
   return {
     series: item.name,
@@ -67,9 +70,9 @@ export function summaryRow(item: ScanItemResult, recentDays: number): SummaryRow
     rows: r.data.rows,
     lastDate: r.data.end,
     recentEvents: recent,
-    latestEvent: r.anomalies.length ? r.anomalies[r.anomalies.length - 1].date : null,
+    latestEvent: ends.length ? ends[ends.length - 1] : null,
     peakScore: r.test.length && r.threshold.value > 0 ? peak / r.threshold.value : null,
-    events: r.anomalies.length,
+    events: ends.length,
     report: `${item.name}/report.html`,
   };
 }
@@ -82,7 +85,9 @@ export function summaryRow(item: ScanItemResult, recentDays: number): SummaryRow
  */
 export function buildSummary(items: ScanItemResult[], recentDays: number): ScanSummary {
   const rows = items.map((i) => summaryRow(i, recentDays));
-  return { recentDays, eventsFrom: 'anomalies', total: rows.length, failed: rows.filter((r) => !r.ok).length, rows };
+  const withEvents = items.every((i) => !i.ok || i.result.events !== undefined);
+  const eventsFrom = withEvents ? 'events' : 'anomalies';
+  return { recentDays, eventsFrom, total: rows.length, failed: rows.filter((r) => !r.ok).length, rows };
 }
 
 const CSV_COLS: (keyof SummaryRow)[] = [

@@ -8,6 +8,8 @@ export interface DriftJson {
   level: number;
   /** Human-readable warning, present when warn is true. */
   message?: string;
+  /** False when the run could not measure drift (a score run: a saved model keeps no training range). */
+  measured?: boolean;
 }
 
 /** Share of test values above which the run warns about drift (0.2). */
