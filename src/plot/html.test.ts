@@ -55,3 +55,14 @@ test('plotlySource: the full plotly.js-dist bundle on request, several times the
   assert.ok(plotlyScriptTag('full').startsWith('<script data-lib="plotly.js">'));
   assert.throws(() => plotlySource('gl3d' as never), /invalid plotly bundle: gl3d/);
 });
+
+test('figureDiv: numbers reach the page with 6 significant digits; scriptJson alone keeps every digit', () => {
+  const fig = {
+    data: [{ type: 'scatter', x: ['2020-01-01'], y: [0.123456789012, 1234567.891, 3] }],
+    layout: { a: 1 / 3 },
+  };
+  const html = figureDiv(fig as never, 'f');
+  assert.ok(html.includes('[0.123457,1234570,3]'), html);
+  assert.ok(html.includes('{"a":0.333333}'), html);
+  assert.equal(scriptJson([1 / 3]), '[0.3333333333333333]');
+});

@@ -7,14 +7,19 @@ export const PLOT_CONFIG = { responsive: true, displaylogo: false, modeBarButton
 
 /**
  * JSON for a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 escaped as `\uXXXX`, so no `</script>` or
- * `<!--` can end the script early; the text is still valid JSON and JavaScript.
+ * `<!--` can end the script early; the text is still valid JSON and JavaScript. With `digits`, every non-integer
+ * number is rounded to that many significant digits.
  *
  * @throws TypeError for values JSON.stringify rejects (cycles, BigInt).
  * @example
  * scriptJson({ a: '</script>' }); // '{"a":"\\u003c/script\\u003e"}'
  */
-export function scriptJson(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(
+export function scriptJson(value: unknown, digits?: number): string {
+  const round = digits
+    ? (_k: string, v: unknown) =>
+        typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(digits)) : v
+    : undefined;
+  return (JSON.stringify(value, round) ?? 'null').replace(
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -32,9 +37,16 @@ export function figureDiv(fig: Figure, id: string, height = 420): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw invalid('figure id', id, 'a letter, then letters, digits, - or _');
   return (
     `<div id="${id}" class="plot" style="height:${Math.round(height)}px"></div>\n` +
-    `<script>Plotly.newPlot(${scriptJson(id)}, ${scriptJson(fig.data)}, ${scriptJson(fig.layout)}, ${scriptJson(PLOT_CONFIG)});</script>`
+    `<script>Plotly.newPlot(${scriptJson(id)}, ${scriptJson(fig.data, FIGURE_DIGITS)}, ` +
+    `${scriptJson(fig.layout, FIGURE_DIGITS)}, ${scriptJson(PLOT_CONFIG)});</script>`
   );
 }
+
+/**
+ * Significant digits of the numbers a figure's JSON carries into a page: six is below what a chart or its hover
+ * label shows, and cuts the page by about a tenth (result.json keeps every digit).
+ */
+export const FIGURE_DIGITS = 6;
 
 /**
  * The plotly.js bundles a page can inline: `cartesian`, the official minified partial bundle
