@@ -35,6 +35,16 @@ export {
   resolveSpec,
 } from './model';
 export * from './pipeline/presets';
+export { CompareEntry, CompareResult, compareKinds, runCompare } from './pipeline/compare';
+export { CompareSummary, compareSummaries, entryEvents, evaluateCompare } from './pipeline/compare-eval';
+export { CompareRow, compareOverall, compareRows, compareVerdict } from './pipeline/compare-verdict';
+export { wholeSeriesOptions } from './pipeline/compare-options';
+export { WHOLE_SERIES_DEFAULTS } from './pipeline/event-options';
+export { resample } from './data/resample';
+export { LabelInterval, labelsForFile, parseNabWindows } from './evaluate/labels';
+export { eventsChart } from './plot/events';
+export { compareChart, compareTimeline, CompareSeries } from './plot/compare';
+export { DETECTOR_KINDS, Detector, DetectorKind } from './detector/contract';
 export * from './pipeline/run';
 export {
   AnomalyChartOptions,

@@ -14,6 +14,7 @@ import { parseFlags } from './parse';
 import { Progress } from './progress';
 import { resolveOptions } from './resolve';
 import { resolveOut, writeOutput } from './out-dir';
+import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { computeLine, runWarnings } from './warnings';
 import { resolveEventOptions, withResample } from './events-flags';
 import { eventsCsv } from '../events/csv';
@@ -41,9 +42,11 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
   const resolved = resolveOptions(f);
   const preset = resolved.preset;
-  const options = resolveEventOptions(f, resolved.options, preset);
+  const options = { ...resolveEventOptions(f, resolved.options, preset), ...detectorOptions(f) };
+  const kinds = compareFlag(f);
+  checkComponentsEarly(options, f, kinds);
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
-  checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
+  if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm')) checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
@@ -52,6 +55,12 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
+  const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
+  if (kinds) {
+    await compareDetect({ kinds, options, series, labels, out, extra, progress });
+    if (f.quiet) process.stdout.write(`${out}\n`);
+    return;
+  }
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
   const run = await runPipeline(series, options, {
     onEpoch: (r) => progress.epoch(r, maxEpochs),
@@ -59,7 +68,6 @@ export async function detectCommand(argv: string[]): Promise<void> {
   });
   const { result } = run;
   if (labels) result.evaluation = evaluateStage(run.stage, labels);
-  const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
   await writeOutput(out, 'detect', async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));

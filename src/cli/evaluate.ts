@@ -16,6 +16,8 @@ import { eventFlags, resolveEventOptions, withResample } from './events-flags';
 import { labelsFromFile } from './labels';
 import { parseFlags } from './parse';
 import { resolveOptions } from './resolve';
+import { compareFlag, detectorOptions } from './compare';
+import { compareEvaluate } from './compare-evaluate';
 
 /**
  * Every CSV file under a folder, as paths relative to it with `/` separators, sorted.
@@ -59,7 +61,7 @@ async function evaluateOne(
     );
     const labels = labelsFromFile(labelsFile, rel);
     labelSteps(labels, series.dates, path.basename(labelsFile));
-    const run = await runPipeline(series, options);
+    const run = await runPipeline(series, { ...options, ...detectorOptions(f) });
     run.detector.dispose();
     const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
     const seconds = (Date.now() - t0) / 1000;
@@ -95,6 +97,8 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
   const dir = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
   const f = parseFlags(dir ? argv.slice(1) : argv, EVALUATE_FLAGS);
   if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
+  const kinds = compareFlag(f);
+  if (kinds) return (await compareEvaluate(argv, kinds, evaluateCommand))[0].agg;
   const e = eventFlags(f);
   if (!e.labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
   if (!fs.existsSync(e.labels)) throw new InputError(`--labels: cannot read ${e.labels} (ENOENT)`);
@@ -133,7 +137,7 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
     labels: e.labels,
     resample: e.resample,
     order: e.order ?? 'strict',
-    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options },
+    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options, ...detectorOptions(f) },
   };
   await writeDirAtomic(out, (tmp) => {
     const json = {

@@ -2,6 +2,7 @@ import { PIPELINE_OPTION_DEFS } from '../pipeline/options';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
 import { optionDef, OptionDef } from '../util/options';
 import { EVENT_FLAGS, THRESHOLD_HINT } from './events-flags';
+import { COMPARE_FLAGS } from './compare';
 
 /** One command-line flag: an {@link OptionDef} with a flag. */
 export type FlagDef = OptionDef & { flag: string };
@@ -54,6 +55,7 @@ export const DETECT_FLAGS: FlagDef[] = [
   LAYERS,
   ...['dropout', 'loss', 'epochs', 'batchSize', 'patience', 'valSplit', 'learningRate', 'seed', 'backend'].map(opt),
   ...EVENT_FLAGS,
+  ...COMPARE_FLAGS,
   { flag: '--out', key: 'out', type: 'string', arg: 'DIR',
     help: 'output directory (a new one; refused when it holds other files)', shown: 'reports/<name>-<date>[-N]',
     group: 'Output' },

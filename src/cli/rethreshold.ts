@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { LstmAutoencoderDetector, ScoreResult } from '../detector/detector';
+import type { Detector, ScoreResult } from '../detector/contract';
 import type { AnomalyEvent } from '../events/events';
 import { explainWindowThreshold } from '../pipeline/explain';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
@@ -67,7 +67,7 @@ export interface Rethresholded {
  * const r = rethreshold(detector, await detector.score(series), 'model', 'p99', series.values);
  */
 export function rethreshold(
-  detector: LstmAutoencoderDetector,
+  detector: Detector,
   scores: ScoreResult,
   modelDir: string,
   rule: string,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { Series } from '../data/series';
-import type { LstmAutoencoderDetector, ScoreResult } from '../detector/detector';
+import type { Detector, ScoreResult } from '../detector/contract';
+import { LstmAutoencoderDetector } from '../detector/detector';
 import { parameterCount } from '../model';
 import type { RunResult } from '../result';
 import { DRIFT_LEVEL } from '../transform/drift';
@@ -31,7 +32,7 @@ function csvHeader(file: string): string[] {
  * @example
  * loadData(withModelColumns(f, detector));
  */
-export function withModelColumns(f: CliFlags, det: LstmAutoencoderDetector): CliFlags {
+export function withModelColumns(f: CliFlags, det: Detector): CliFlags {
   if (!f.csv) return f;
   const header = csvHeader(f.csv);
   const out = { ...f };
@@ -52,8 +53,9 @@ export function withModelColumns(f: CliFlags, det: LstmAutoencoderDetector): Cli
  * @example
  * renderReport({ result: scoreRunResult(det, series, scores, 'run/model'), series });
  */
-export function scoreRunResult(det: LstmAutoencoderDetector, series: Series, s: ScoreResult, model: string): RunResult {
+export function scoreRunResult(det: Detector, series: Series, s: ScoreResult, model: string): RunResult {
   const dates = series.dates;
+  const lstm = det instanceof LstmAutoencoderDetector ? det : undefined;
   return {
     config: { command: 'score', model, ...det.options },
     data: {
@@ -62,8 +64,8 @@ export function scoreRunResult(det: LstmAutoencoderDetector, series: Series, s: 
     split: { trainRows: 0, testRows: dates.length, trainEnd: dates[0] },
     scaler: det.fitted().scaler.toJSON(),
     training: {
-      backend: det.backend, engine: det.engine, epochs: 0, bestEpoch: 0, history: [], seqPerSec: 0, seconds: 0,
-      parameters: parameterCount(det.spec),
+      backend: lstm?.backend ?? '', engine: lstm?.engine ?? det.kind, epochs: 0, bestEpoch: 0, history: [],
+      seqPerSec: 0, seconds: 0, parameters: lstm ? parameterCount(lstm.spec) : 0,
     },
     threshold: det.fitted().threshold.toJSON(),
     drift: { outsideShare: 0, warn: false, level: DRIFT_LEVEL, measured: false },

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LstmAutoencoderDetector } from '../detector/detector';
+import { loadAnyDetector } from '../detector/registry';
 import { renderReport } from '../report/html';
 import { InputError } from '../util/errors';
 import { dataName, loadData } from './data';
@@ -28,10 +29,11 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const base = path.join('reports', `${dataName(f)}-score-${today()}`);
   const out = resolveOut(f.out, f.force, base, [f.model, ...(f.csv ? [f.csv] : [])]);
   const progress = new Progress(f.quiet ? 'quiet' : 'lines');
-  const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
+  const detector = await loadAnyDetector(f.model, { backend: f.backend });
   const { series } = await loadData(withModelColumns(f, detector), undefined, (m) => progress.info(m));
   progress.info(`model: ${f.model} (trained on ${String(detector.extra?.source ?? '?')})`);
-  progress.info(computeLine(detector.backend, detector.engine));
+  if (detector instanceof LstmAutoencoderDetector) progress.info(computeLine(detector.backend, detector.engine));
+  else progress.info(`detector: ${detector.kind}`);
   const scores = await detector.score(series);
   const rule = (f as { threshold?: string }).threshold;
   const re = rule ? rethreshold(detector, scores, f.model, rule, series) : undefined;

@@ -63,8 +63,8 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
   } catch {
     throw new InputError(`${jf}: not valid JSON`);
   }
-  if (!json || typeof json !== 'object') throw new InputError(`${jf}: not a saved model (no object)`);
-  const kind = json.kind === undefined ? 'lstm' : detectorKind(json.kind);
+  // no kind (or no object): the LSTM's loader, whose format check names what is wrong
+  const kind = json && typeof json === 'object' && json.kind !== undefined ? detectorKind(json.kind) : 'lstm';
   switch (kind) {
     case 'lstm':
       return LstmAutoencoderDetector.load(dir, opts);

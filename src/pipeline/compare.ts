@@ -1,5 +1,5 @@
 import type { Series } from '../data/series';
-import type { DetectorKind } from '../detector/contract';
+import type { DetectorKind, FitHooks } from '../detector/contract';
 import { checkComponents } from '../detector/pca/detector';
 import { detectorKind } from '../detector/registry';
 import type { ScoredWindow, ThresholdJson } from '../result';
@@ -50,7 +50,7 @@ export function compareKinds(kinds: string | readonly string[]): DetectorKind[] 
 
 /**
  * Run several detectors on the same series and split (same options, each with its own `detector`), one after
- * another, and collect what each flags and how long it took.
+ * another, and collect what each flags and how long it took (`hooks`: the LSTM's training progress).
  *
  * @throws InputError for a bad list (see {@link compareKinds}) or bad options, before anything is fitted.
  * @example
@@ -61,6 +61,7 @@ export async function runCompare(
   series: Series,
   kinds: string | readonly string[],
   options: Partial<PipelineOptions> = {},
+  hooks: FitHooks = {},
 ): Promise<CompareResult> {
   const list = compareKinds(kinds);
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
@@ -68,7 +69,7 @@ export async function runCompare(
   const entries: CompareEntry[] = [];
   try {
     for (const kind of list) {
-      const run = await runPipeline(series, { ...options, detector: kind });
+      const run = await runPipeline(series, { ...options, detector: kind }, kind === 'lstm' ? hooks : {});
       const test = run.result.test;
       const flagged = test.filter((w) => w.anomaly).length;
       entries.push({

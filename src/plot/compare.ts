@@ -10,6 +10,8 @@ export interface CompareSeries {
   windows: TimelinePoint[];
   /** The detector's threshold on its own scores. */
   threshold: number;
+  /** Its events, shaded on its row. */
+  events?: { start: string; end: string }[];
 }
 
 /** Line colours of the detectors, in order (flagged windows are always red). */
@@ -17,8 +19,8 @@ const LINE_COLORS = ['#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777'];
 
 /**
  * Each detector's scores over time, one row per detector (its own y scale, scores differ in unit) on ONE shared
- * time axis, with its threshold dashed and its flagged windows as red markers. Traces: score, threshold and
- * flagged windows of each detector, in that order (3 per detector).
+ * time axis, with its threshold dashed, its flagged windows as red markers and its events shaded. Traces: score,
+ * threshold and flagged windows of each detector, in that order (3 per detector).
  *
  * @throws InputError when there are no detectors or a threshold is not finite.
  * @example
@@ -40,6 +42,7 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
     xType: 'date',
   });
   const yaxis = layout.yaxis as Record<string, unknown>;
+  const shapes: Array<Record<string, unknown>> = [];
   delete layout.yaxis;
   detectors.forEach((d, k) => {
     if (!Number.isFinite(d.threshold)) throw new InputError(`compare chart: threshold of ${d.name} is ${d.threshold}`);
@@ -82,6 +85,10 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
       },
     );
     const top = 1 - k * (h + gap);
+    for (const ev of d.events ?? []) {
+      shapes.push({ type: 'rect', xref: 'x', yref: `y${ax} domain`, x0: ev.start, x1: ev.end, y0: 0, y1: 1,
+        fillcolor: COLORS.anomaly, opacity: 0.15, line: { width: 0 }, layer: 'below' });
+    }
     layout[`yaxis${ax}`] = { ...yaxis, title: { text: d.name }, domain: [Math.max(0, top - h), top], anchor: 'x' };
   });
   const bottom = n === 1 ? 'y' : `y${n}`;
@@ -89,5 +96,24 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
   layout.xaxis = { ...(layout.xaxis as Record<string, unknown>), anchor: bottom, title: { text: '' } };
   layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: -0.05, yanchor: 'top' };
   layout.margin = { l: 64, r: 24, t: 56, b: 80 };
+  if (shapes.length > 0) layout.shapes = shapes;
   return { data, layout };
+}
+
+/** What {@link compareChart} reads of a comparison (a `CompareResult` of runCompare fits). */
+export interface CompareChartInput {
+  entries: Array<{ kind: string; test: TimelinePoint[]; threshold: { value: number };
+    run: { result: { events?: { start: string; end: string }[] } } }>;
+}
+
+/**
+ * {@link compareTimeline} of a comparison: each detector's scores, threshold, flags and events on one time axis.
+ *
+ * @throws InputError when there are no detectors or a threshold is not finite.
+ * @example
+ * showFigure(compareChart(await runCompare(series, 'lstm,pca')), 600);
+ */
+export function compareChart(c: CompareChartInput): Figure {
+  return compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value,
+    events: e.run.result.events ?? [] })));
 }

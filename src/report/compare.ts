@@ -2,7 +2,7 @@ import type { Series } from '../data/series';
 import { compareTimeline } from '../plot/compare';
 import { figureDiv, plotlyScriptTag } from '../plot/html';
 import { maeTimeline } from '../plot/timeline';
-import type { ScoredWindow, ThresholdJson } from '../result';
+import type { AnomalyEvent, RunEvaluation, ScoredWindow, ThresholdJson } from '../result';
 import { thresholdLabel } from '../threshold/rule';
 import { VERSION } from '../version';
 import { escapeHtml, formatNumber } from './escape';
@@ -19,12 +19,21 @@ export interface CompareReportEntry {
   scoreSeconds: number;
   threshold: ThresholdJson;
   test: ScoredWindow[];
+  /** Events in the scored span (shaded on the shared time axis and counted in the table). */
+  events?: AnomalyEvent[];
+  /** Against labels: overlap-segment counts, point-wise F1, AUC-PR (extra table columns). */
+  evaluation?: RunEvaluation;
 }
 
 /** What the compare report needs: the detectors' entries (a `CompareResult` of runCompare fits). */
 export interface CompareReportInput {
   source: string;
   entries: CompareReportEntry[];
+}
+
+/** A threshold's one-sentence explanation, when the run recorded one. */
+function explained(t: ThresholdJson): string | undefined {
+  return (t as ThresholdJson & { explanation?: string }).explanation;
 }
 
 /** What each detector's score is, in words. */
@@ -36,28 +45,42 @@ const SCORE_TEXT: Record<string, string> = {
 };
 
 /**
- * The comparison table: detector, flagged windows, flagged share, fit s, score s, threshold.
+ * The comparison table: detector, events, flagged windows, flagged share, fit s, score s, threshold; with labels
+ * also overlap-segment F1 with its counts, point-wise F1 and AUC-PR.
  *
  * @throws Nothing.
  * @example
  * compareTable(result.entries);
  */
 export function compareTable(entries: CompareReportEntry[]): string {
-  const rows = entries.map((e) => [
-    e.kind,
-    `${e.flagged} of ${e.test.length}`,
-    `${(100 * e.flaggedShare).toFixed(1)}%`,
-    e.fitSeconds.toFixed(2),
-    e.scoreSeconds.toFixed(2),
-    `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
-  ]);
+  const labeled = entries.some((e) => e.evaluation);
+  const f = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(3));
+  const rows = entries.map((e) => {
+    const ev = e.evaluation;
+    const o = ev?.overlap;
+    return [
+      e.kind,
+      ...(e.events ? [String(e.events.length)] : []),
+      `${e.flagged} of ${e.test.length}`,
+      `${(100 * e.flaggedShare).toFixed(1)}%`,
+      e.fitSeconds.toFixed(2),
+      e.scoreSeconds.toFixed(2),
+      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
+      ...(labeled
+        ? [o ? `${f(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})` : '-', f(ev?.pointwise.f1), f(ev?.aucPr)]
+        : []),
+    ];
+  });
   const cols = [
     { title: 'detector' },
+    ...(entries.some((e) => e.events) ? [{ title: 'events', numeric: true }] : []),
     { title: 'flagged windows', numeric: true },
     { title: 'flagged share', numeric: true },
     { title: 'fit s', numeric: true },
     { title: 'score s', numeric: true },
     { title: 'threshold', numeric: true },
+    ...(labeled ? [{ title: 'overlap F1 (counts)', numeric: true }, { title: 'point-wise F1', numeric: true },
+      { title: 'AUC-PR', numeric: true }] : []),
   ];
   return htmlTable(cols, rows);
 }
@@ -72,7 +95,9 @@ export function compareTable(entries: CompareReportEntry[]): string {
  * const html = compareSections(await runCompare(series, ['lstm', 'pca'], options));
  */
 export function compareSections(c: CompareReportInput): string {
-  const fig = compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value })));
+  const fig = compareTimeline(c.entries.map((e) => ({
+    name: e.kind, windows: e.test, threshold: e.threshold.value, events: e.events,
+  })));
   const cards = c.entries.map((e) => {
     const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
     chart.data[0].name = 'test score';
@@ -82,7 +107,9 @@ export function compareSections(c: CompareReportInput): string {
     (chart.layout.yaxis as { title: unknown }).title = { text: 'score' };
     const text =
       `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold ` +
-      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`;
+      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.` +
+      (e.events ? ` ${e.events.length} event${e.events.length === 1 ? '' : 's'}.` : '') +
+      (explained(e.threshold) ? ` ${explained(e.threshold)}` : '');
     const kind = escapeHtml(e.kind);
     return (
       `<section class="card compare-detector" id="compare-${kind}-section">\n<h2>Detector: ${kind}</h2>` +
@@ -91,8 +118,8 @@ export function compareSections(c: CompareReportInput): string {
   });
   const height = 120 + 180 * c.entries.length;
   const caption =
-    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed) and ' +
-    'flagged windows (red).';
+    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed), ' +
+    'flagged windows (red) and its events (shaded).';
   return (
     '<section class="card" id="compare-section">\n<h2>Detectors compared</h2>' +
     `<p class="caption">${escapeHtml(caption)}</p>\n` +

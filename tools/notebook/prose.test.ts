@@ -53,6 +53,37 @@ function rows(cell: CellOutputs): Array<Record<string, string>> {
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
+/** Every `kind: F1 (tp a, fp b, fn c)` of a comparison sentence is the row its cell's table shows. */
+const compareFigures: Check = (cells) => {
+  let n = 0;
+  for (const cell of cells) {
+    for (const md of cell.markdown) {
+      const ms = [...md.matchAll(/(lstm|pca|zscore|iforest): ([\d.]+) \(tp (\d+), fp (\d+), fn (\d+)\)/g)];
+      if (ms.length === 0) continue;
+      const table = rows(cell);
+      const top = Math.max(...table.map((r) => num(r['overlap F1'])));
+      for (const m of ms) {
+        const r = table.find((x) => x.detector === m[1]);
+        assert.ok(r, `"${md}": no table row for ${m[1]}`);
+        const shown = [r['overlap F1'], r.tp, r.fp, r.fn];
+        assert.deepEqual(shown, [m[2], m[3], m[4], m[5]], `"${md}": ${m[1]}'s row differs`);
+        n++;
+      }
+      const best = md.match(/the best overlap-segment F1 is (?:the LSTM's|(\w+)'s)/);
+      if (best) {
+        const kind = best[1] ?? 'lstm';
+        assert.equal(num(table.find((x) => x.detector === kind)!['overlap F1']), top, `"${md}": ${kind} is not best`);
+        n++;
+      }
+      if (/LSTM shares the best/.test(md)) {
+        assert.equal(num(table.find((x) => x.detector === 'lstm')!['overlap F1']), top, `"${md}": lstm is not top`);
+        n++;
+      }
+    }
+  }
+  return n;
+};
+
 const EXTRA: Record<string, Check> = {
   '01-colab-pipeline': (cells) => {
     const re = new RegExp(
@@ -89,6 +120,18 @@ const EXTRA: Record<string, Check> = {
     const table = rows(cell);
     assert.deepEqual([table.filter((r) => r.found === 'yes').length, table.length], [num(m[1]), num(m[2])]);
     return 2;
+  },
+  '06-does-the-lstm-earn-its-keep': (cells) => {
+    const n = compareFigures(cells);
+    const { m } = sentence(cells, /best overlap-segment F1 alone on (\d+) of (\d+) series/);
+    const tables = cells.filter((c) => c.tables.length > 0 && c.tables[0][0].includes('overlap F1')).map(rows);
+    const alone = tables.filter((t) => {
+      const f = (k: string): number => num(t.find((r) => r.detector === k)!['overlap F1']);
+      return t.every((r) => r.detector === 'lstm' || num(r['overlap F1']) < f('lstm'));
+    }).length;
+    assert.deepEqual([num(m[1]), num(m[2])], [alone, tables.length]);
+    assert.ok(n >= 4, `only ${n} comparison figures checked`);
+    return n + 2;
   },
   '05-fixed-threshold': (cells) => {
     const { m } = sentence(cells, /In this run ([\d.]+) is (above every training error|the ([\d.]+)th percentile)/);
@@ -139,4 +182,16 @@ test('notebook reports: generated sentences state the figures their cells printe
       assert.ok(compared > 0, `${name}: no generated figure was compared with the run`);
     });
   }
+});
+
+test('compareFigures: a comparison sentence must state its table row, and the best must be the top F1', () => {
+  const table = [['detector', 'overlap F1', 'tp', 'fp', 'fn'], ['lstm', '0.667', '2', '0', '2'],
+    ['pca', '0.400', '1', '0', '3']];
+  const ok = 'On x, the best overlap-segment F1 is the LSTM\'s, lstm: 0.667 (tp 2, fp 0, fn 2), against pca: 0.400 ' +
+    '(tp 1, fp 0, fn 3).';
+  assert.equal(compareFigures([{ stdout: [], markdown: [ok], tables: [table] }]), 3);
+  const wrong = ok.replace('fn 3', 'fn 4');
+  assert.throws(() => compareFigures([{ stdout: [], markdown: [wrong], tables: [table] }]), /pca's row differs/);
+  const notBest = 'On x, the best overlap-segment F1 is pca\'s, pca: 0.400 (tp 1, fp 0, fn 3).';
+  assert.throws(() => compareFigures([{ stdout: [], markdown: [notBest], tables: [table] }]), /pca is not best/);
 });
