@@ -18,9 +18,13 @@ import { evaluateCommand } from '../src/cli/evaluate';
 import { packageRoot } from '../src/util/paths';
 
 const SUBSETS: Record<string, string> = {
-  art_daily_no_noise: 'artificialNoAnomaly', art_daily_perfect_square_wave: 'artificialNoAnomaly',
-  art_daily_small_noise: 'artificialNoAnomaly', art_flatline: 'artificialNoAnomaly', art_noisy: 'artificialNoAnomaly',
-  art_daily_flatmiddle: 'artificialWithAnomaly', art_daily_jumpsup: 'artificialWithAnomaly',
+  art_daily_no_noise: 'artificialNoAnomaly',
+  art_daily_perfect_square_wave: 'artificialNoAnomaly',
+  art_daily_small_noise: 'artificialNoAnomaly',
+  art_flatline: 'artificialNoAnomaly',
+  art_noisy: 'artificialNoAnomaly',
+  art_daily_flatmiddle: 'artificialWithAnomaly',
+  art_daily_jumpsup: 'artificialWithAnomaly',
 };
 
 function flag(name: string, fallback: string): string {
@@ -43,15 +47,30 @@ async function main(): Promise<void> {
   }
   const kinds = flag('detectors', 'lstm,pca,zscore,iforest').split(',');
   const out = flag('out', path.join(work, 'out'));
-  const settings = ['--labels', path.join(src, 'windows.json'), '--fit', 'all', '--resample', '10min',
-    '--order', 'keep',
-    '--seed', '42', '--epochs', flag('epochs', '10')];
-  console.log(`settings: evaluate ${settings.join(' ')} (whole-series defaults otherwise); backend `
-    + `${await useBackend('auto')}; ${os.cpus().length} cores`);
+  const settings = [
+    '--labels',
+    path.join(src, 'windows.json'),
+    '--fit',
+    'all',
+    '--resample',
+    '10min',
+    '--order',
+    'keep',
+    '--seed',
+    '42',
+    '--epochs',
+    flag('epochs', '10'),
+  ];
+  console.log(
+    `settings: evaluate ${settings.join(' ')} (whole-series defaults otherwise); backend ` +
+      `${await useBackend('auto')}; ${os.cpus().length} cores`,
+  );
   const results = await compareEvaluate([dir, ...settings, '--out', out], kinds, evaluateCommand);
   for (const r of results) {
-    console.log(`${r.kind}: mean F1 ${r.agg.meanF1.toFixed(3)} over ${r.agg.averaged.join(', ')}; `
-      + `${r.seconds.toFixed(0)} s (${r.secondsPerFile.toFixed(1)} s per file)`);
+    console.log(
+      `${r.kind}: mean F1 ${r.agg.meanF1.toFixed(3)} over ${r.agg.averaged.join(', ')}; ` +
+        `${r.seconds.toFixed(0)} s (${r.secondsPerFile.toFixed(1)} s per file)`,
+    );
   }
   console.log(`output: ${out}`);
 }

@@ -9,9 +9,12 @@
 
 export { BackendChoice, selectBackend } from './backend/select';
 export * from './data';
+export { resample } from './data/resample';
+export { DETECTOR_KINDS, Detector, DetectorKind } from './detector/contract';
 export * from './detector/detector';
 export * from './detector/options';
 export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
+export { LabelInterval, labelsForFile, parseNabWindows } from './evaluate/labels';
 export {
   Autoencoder,
   AutoencoderSpec,
@@ -34,17 +37,12 @@ export {
   parameterCount,
   resolveSpec,
 } from './model';
-export * from './pipeline/presets';
 export { CompareEntry, CompareResult, compareKinds, runCompare } from './pipeline/compare';
 export { CompareSummary, compareSummaries, entryEvents, evaluateCompare } from './pipeline/compare-eval';
-export { CompareRow, compareOverall, compareRows, compareVerdict } from './pipeline/compare-verdict';
 export { wholeSeriesOptions } from './pipeline/compare-options';
+export { CompareRow, compareOverall, compareRows, compareVerdict } from './pipeline/compare-verdict';
 export { WHOLE_SERIES_DEFAULTS } from './pipeline/event-options';
-export { resample } from './data/resample';
-export { LabelInterval, labelsForFile, parseNabWindows } from './evaluate/labels';
-export { eventsChart } from './plot/events';
-export { compareChart, compareTimeline, CompareSeries } from './plot/compare';
-export { DETECTOR_KINDS, Detector, DetectorKind } from './detector/contract';
+export * from './pipeline/presets';
 export * from './pipeline/run';
 export {
   AnomalyChartOptions,
@@ -70,6 +68,8 @@ export {
   splitChart,
   TimelinePoint,
 } from './plot';
+export { CompareSeries, compareChart, compareTimeline } from './plot/compare';
+export { eventsChart } from './plot/events';
 export { ReportInput } from './report/result';
 export { RunResult } from './result';
 export { meanLoss, windowMae } from './score/mae';

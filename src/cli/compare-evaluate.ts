@@ -41,10 +41,15 @@ export function comparisonMarkdown(results: DetectorEvaluation[]): string {
   const subsets = [...new Set(results.flatMap((r) => r.agg.subsets.map((s) => s.subset)))].sort();
   const head = `| sub-folder | ${results.map((r) => r.kind).join(' | ')} |`;
   const sep = `|---|${results.map(() => '---:').join('|')}|`;
-  const rows = subsets.map((sub) => `| ${sub} | ${results.map((r) => {
-    const s = r.agg.subsets.find((x) => x.subset === sub);
-    return s ? `${f3(s.f1)} (${s.tp}/${s.fp}/${s.fn})` : '-';
-  }).join(' | ')} |`);
+  const rows = subsets.map(
+    (sub) =>
+      `| ${sub} | ${results
+        .map((r) => {
+          const s = r.agg.subsets.find((x) => x.subset === sub);
+          return s ? `${f3(s.f1)} (${s.tp}/${s.fp}/${s.fn})` : '-';
+        })
+        .join(' | ')} |`,
+  );
   const mean = `| **mean F1** | ${results.map((r) => `**${f3(r.agg.meanF1)}**`).join(' | ')} |`;
   const secs = `| s per file | ${results.map((r) => r.secondsPerFile.toFixed(1)).join(' | ')} |`;
   return [head, sep, ...rows, mean, secs].join('\n');
@@ -59,8 +64,11 @@ export function comparisonMarkdown(results: DetectorEvaluation[]): string {
  * @example
  * await compareEvaluate(['data/nab', '--labels', 'w.json', '--fit', 'all'], ['lstm', 'pca'], evaluateCommand);
  */
-export async function compareEvaluate(argv: string[], kinds: string[],
-  evaluate: (argv: string[]) => Promise<Aggregate>): Promise<DetectorEvaluation[]> {
+export async function compareEvaluate(
+  argv: string[],
+  kinds: string[],
+  evaluate: (argv: string[]) => Promise<Aggregate>,
+): Promise<DetectorEvaluation[]> {
   const { rest, out: given } = stripped(argv);
   const out = given ?? path.join('reports', `evaluation-compare-${today()}`);
   const quiet = rest.includes('--quiet');
@@ -69,21 +77,34 @@ export async function compareEvaluate(argv: string[], kinds: string[],
     for (const kind of kinds) {
       if (!quiet) process.stderr.write(`== ${kind}\n`);
       const t0 = Date.now();
-      const agg = await evaluate([...rest.filter((a) => a !== '--quiet'), '--detector', kind,
-        '--out', path.join(tmp, kind), ...(quiet ? ['--quiet'] : [])]);
+      const agg = await evaluate([
+        ...rest.filter((a) => a !== '--quiet'),
+        '--detector',
+        kind,
+        '--out',
+        path.join(tmp, kind),
+        ...(quiet ? ['--quiet'] : []),
+      ]);
       const seconds = (Date.now() - t0) / 1000;
       results.push({ kind, agg, seconds, secondsPerFile: seconds / Math.max(1, agg.files.length) });
     }
-    const json = results.map((r) => ({ kind: r.kind, meanF1: r.agg.meanF1, averaged: r.agg.averaged,
-      subsets: r.agg.subsets, seconds: r.seconds, secondsPerFile: r.secondsPerFile }));
+    const json = results.map((r) => ({
+      kind: r.kind,
+      meanF1: r.agg.meanF1,
+      averaged: r.agg.averaged,
+      subsets: r.agg.subsets,
+      seconds: r.seconds,
+      secondsPerFile: r.secondsPerFile,
+    }));
     fs.writeFileSync(path.join(tmp, 'comparison.json'), JSON.stringify(json, null, 1));
     fs.writeFileSync(path.join(tmp, 'comparison.md'), `${comparisonMarkdown(results)}\n`);
   });
   if (!quiet) {
     process.stderr.write(`\nF1 (tp/fp/fn summed per sub-folder):\n${comparisonMarkdown(results)}\n`);
-    process.stderr.write(`comparison: ${path.join(out, 'comparison.md')}; each detector's evaluation: `
-      + `${kinds.map((k) => path.join(out, k, 'evaluation.html')).join(', ')}\n`);
-  }
-  else process.stdout.write(`${out}\n`);
+    process.stderr.write(
+      `comparison: ${path.join(out, 'comparison.md')}; each detector's evaluation: ` +
+        `${kinds.map((k) => path.join(out, k, 'evaluation.html')).join(', ')}\n`,
+    );
+  } else process.stdout.write(`${out}\n`);
   return results;
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,13 +7,28 @@ import * as path from 'path';
 
 const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-compare-'));
-const TINY = ['--epochs', '2', '--units', '4', '--window', '8', '--batch-size', '16', '--seed', '7',
-  '--backend', 'cpu'];
+const TINY = [
+  '--epochs',
+  '2',
+  '--units',
+  '4',
+  '--window',
+  '8',
+  '--batch-size',
+  '16',
+  '--seed',
+  '7',
+  '--backend',
+  'cpu',
+];
 const KINDS = ['lstm', 'pca', 'zscore', 'iforest'];
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: work, encoding: 'utf8',
-    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -23,7 +38,7 @@ const rows = Array.from({ length: 160 }, (_, i) => {
   return `${d},${(100 + 5 * Math.sin(i / 6) + (i > 140 && i < 146 ? 30 : 0)).toFixed(4)}`;
 });
 const data = path.join(work, 'prices.csv');
-fs.writeFileSync(data, ['Date,Close', ...rows].join('\n') + '\n');
+fs.writeFileSync(data, `${['Date,Close', ...rows].join('\n')}\n`);
 const labels = path.join(work, 'labels.csv');
 fs.writeFileSync(labels, 'start,end\n2020-05-20,2020-05-27\n');
 
@@ -35,7 +50,10 @@ test('--compare writes one report with a section per detector, compare.json and 
   for (const k of KINDS) assert.equal(html.split(`id="compare-${k}-section"`).length, 2, k);
   assert.match(html, /overlap F1 \(counts\)/);
   const json = JSON.parse(fs.readFileSync(path.join(out, 'compare.json'), 'utf8'));
-  assert.deepEqual(json.detectors.map((d: { kind: string }) => d.kind), KINDS);
+  assert.deepEqual(
+    json.detectors.map((d: { kind: string }) => d.kind),
+    KINDS,
+  );
   for (const d of json.detectors) {
     const result = JSON.parse(fs.readFileSync(path.join(out, d.kind, 'result.json'), 'utf8'));
     assert.equal(d.events, result.events.length);
@@ -50,8 +68,17 @@ test('--compare writes one report with a section per detector, compare.json and 
 
 test('score --model round trip: each saved kind scores the same windows as its detect run', () => {
   for (const k of KINDS) {
-    const r = run(['score', '--model', path.join('cmp', k, 'model'), '--csv', data, '--out', `score-${k}`,
-      '--backend', 'cpu']);
+    const r = run([
+      'score',
+      '--model',
+      path.join('cmp', k, 'model'),
+      '--csv',
+      data,
+      '--out',
+      `score-${k}`,
+      '--backend',
+      'cpu',
+    ]);
     assert.equal(r.code, 0, `${k}: ${r.err}`);
     const scored = JSON.parse(fs.readFileSync(path.join(work, `score-${k}`, 'scores.json'), 'utf8'));
     const result = JSON.parse(fs.readFileSync(path.join(work, 'cmp', k, 'result.json'), 'utf8'));
@@ -96,7 +123,10 @@ test('evaluate --compare: a table per detector, then F1 per sub-folder for each 
   assert.match(r.err, /== pca[\s\S]*mean F1 over 2 sub-folders[\s\S]*== zscore/);
   assert.match(r.err, /\| sub-folder \| pca \| zscore \|\n\|---\|---:\|---:\|\n\| a \| [\d.]+ \(\d+\/\d+\/\d+\) \|/);
   const cmp = JSON.parse(fs.readFileSync(path.join(work, 'ev', 'comparison.json'), 'utf8'));
-  assert.deepEqual(cmp.map((c: { kind: string }) => c.kind), ['pca', 'zscore']);
+  assert.deepEqual(
+    cmp.map((c: { kind: string }) => c.kind),
+    ['pca', 'zscore'],
+  );
   for (const c of cmp) {
     const own = JSON.parse(fs.readFileSync(path.join(work, 'ev', c.kind, 'evaluation.json'), 'utf8'));
     assert.equal(own.settings.options.detector, c.kind);

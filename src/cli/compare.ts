@@ -1,31 +1,39 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Series } from '../data/series';
+import { checkComponents } from '../detector/pca/detector';
 import type { LabelInterval } from '../evaluate/labels';
 import { eventsCsv } from '../events/csv';
-import { checkComponents } from '../detector/pca/detector';
 import { compareKinds, runCompare } from '../pipeline/compare';
-import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
-import { compareSummaries, CompareSummary, evaluateCompare } from '../pipeline/compare-eval';
-import { PIPELINE_OPTION_DEFS, PipelineOptions } from '../pipeline/options';
-
-import { anomaliesCsv } from '../report/csv';
+import { type CompareSummary, compareSummaries, evaluateCompare } from '../pipeline/compare-eval';
+import { DEFAULT_PIPELINE_OPTIONS, PIPELINE_OPTION_DEFS, type PipelineOptions } from '../pipeline/options';
 import { renderCompareReport } from '../report/compare';
-import { optionDef, OptionDef } from '../util/options';
+import { anomaliesCsv } from '../report/csv';
+import { type OptionDef, optionDef } from '../util/options';
 import { writeOutput } from './out-dir';
-import { saveTrainScores } from './rethreshold';
 import type { Progress } from './progress';
+import { saveTrainScores } from './rethreshold';
 
 /** The flags choosing detectors: --detector, --components and --compare (for detect and evaluate). */
 export const COMPARE_FLAGS: (OptionDef & { flag: string })[] = [
   optionDef(PIPELINE_OPTION_DEFS, 'detector') as OptionDef & { flag: string },
   optionDef(PIPELINE_OPTION_DEFS, 'components') as OptionDef & { flag: string },
-  { flag: '--compare', key: 'compare', type: 'string', arg: 'A,B,..',
-    help: 'run several detectors (lstm,pca,zscore,iforest) on the same split: one report', group: 'Pipeline' },
+  {
+    flag: '--compare',
+    key: 'compare',
+    type: 'string',
+    arg: 'A,B,..',
+    help: 'run several detectors (lstm,pca,zscore,iforest) on the same split: one report',
+    group: 'Pipeline',
+  },
 ];
 
 /** The parsed flags this file reads. */
-interface ChoiceFlags { detector?: string; components?: number; compare?: string }
+interface ChoiceFlags {
+  detector?: string;
+  components?: number;
+  compare?: string;
+}
 
 /**
  * The detector options given by flags (--detector, --components), to merge into the run options.
@@ -64,11 +72,15 @@ export function compareFlag(f: object): string[] | undefined {
 export function summaryLine(s: CompareSummary): string {
   const n = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
   const ev = s.evaluation;
-  const lab = ev ? `  overlap F1 ${n(ev.overlap.f1)} (tp ${ev.overlap.tp} fp ${ev.overlap.fp} fn ${ev.overlap.fn})`
-    + `  point-wise F1 ${n(ev.pointwise.f1)}  AUC-PR ${n(ev.aucPr)}` : '';
-  return `${s.kind.padEnd(8)} ${String(s.events).padStart(3)} events  ${s.flagged} of ${s.windows} windows `
-    + `(${(100 * s.flaggedShare).toFixed(1)}%)  fit ${s.fitSeconds.toFixed(1)} s  `
-    + `score ${s.scoreSeconds.toFixed(1)} s${lab}`;
+  const lab = ev
+    ? `  overlap F1 ${n(ev.overlap.f1)} (tp ${ev.overlap.tp} fp ${ev.overlap.fp} fn ${ev.overlap.fn})` +
+      `  point-wise F1 ${n(ev.pointwise.f1)}  AUC-PR ${n(ev.aucPr)}`
+    : '';
+  return (
+    `${s.kind.padEnd(8)} ${String(s.events).padStart(3)} events  ${s.flagged} of ${s.windows} windows ` +
+    `(${(100 * s.flaggedShare).toFixed(1)}%)  fit ${s.fitSeconds.toFixed(1)} s  ` +
+    `score ${s.scoreSeconds.toFixed(1)} s${lab}`
+  );
 }
 
 /**
@@ -83,8 +95,10 @@ export function checkComponentsEarly(options: Partial<PipelineOptions>, f: objec
   if (options.components === undefined || !(options.detector === 'pca' || kinds?.includes('pca'))) return;
   const valueCol = (f as { valueCol?: string }).valueCol;
   const features = valueCol ? valueCol.split(',').filter((c) => c.trim() !== '').length : 1;
-  checkComponents({ components: options.components, window: options.window ?? DEFAULT_PIPELINE_OPTIONS.window },
-    features);
+  checkComponents(
+    { components: options.components, window: options.window ?? DEFAULT_PIPELINE_OPTIONS.window },
+    features,
+  );
 }
 
 /** What {@link compareDetect} needs from the detect command. */
@@ -115,19 +129,25 @@ export async function compareDetect(ctx: CompareContext): Promise<CompareSummary
     if (ctx.labels) evaluateCompare(c, ctx.labels);
     const summaries = compareSummaries(c);
     await writeOutput(ctx.out, 'detect', async (tmp) => {
-      const detectors = c.entries.map((e, i) => ({ ...summaries[i], threshold: e.threshold,
-        eventList: e.run.result.events ?? [] }));
+      const detectors = c.entries.map((e, i) => ({
+        ...summaries[i],
+        threshold: e.threshold,
+        eventList: e.run.result.events ?? [],
+      }));
       const json = { source: c.source, split: c.split, options: c.entries[0].run.result.config, detectors };
       fs.writeFileSync(path.join(tmp, 'compare.json'), JSON.stringify(json, null, 1));
-      const entries = c.entries.map((e) => ({ ...e, events: e.run.result.events ?? [],
-        evaluation: e.run.result.evaluation }));
+      const entries = c.entries.map((e) => ({
+        ...e,
+        events: e.run.result.events ?? [],
+        evaluation: e.run.result.evaluation,
+      }));
       fs.writeFileSync(path.join(tmp, 'report.html'), renderCompareReport({ source: c.source, entries }, series));
       for (const e of c.entries) {
         const dir = path.join(tmp, e.kind);
         fs.mkdirSync(dir);
         fs.writeFileSync(path.join(dir, 'result.json'), JSON.stringify(e.run.result, null, 1));
         fs.writeFileSync(path.join(dir, 'events.csv'), eventsCsv(e.run.result.events ?? []));
-        fs.writeFileSync(path.join(dir, 'anomalies.csv'), anomaliesCsv(e.run.result));
+        fs.writeFileSync(path.join(dir, 'anomalies.csv'), anomaliesCsv(e.run.result, series));
         await e.run.detector.save(path.join(dir, 'model'), ctx.extra);
         saveTrainScores(path.join(dir, 'model'), e.run.result.trainScores);
       }

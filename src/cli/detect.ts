@@ -1,28 +1,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
-import { runPipeline, DEFAULT_PIPELINE_OPTIONS } from '../pipeline/run';
-import { anomaliesCsv } from '../report/csv';
-import { thresholdLabel } from '../threshold/rule';
-import { renderReport } from '../report/html';
-import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
 import { checkModelSize } from '../detector/limits';
+import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import { eventsCsv } from '../events/csv';
 import { resolveSpec } from '../model';
+import { evaluateStage } from '../pipeline/evaluation';
+import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
+import { stepView } from '../pipeline/steps-stage';
+import { anomaliesCsv } from '../report/csv';
+import { renderReport } from '../report/html';
+import { thresholdLabel } from '../threshold/rule';
+import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { dataName, loadData } from './data';
+import { resolveEventOptions, withResample } from './events-flags';
+import { eventSummary } from './events-summary';
 import { DETECT_FLAGS } from './flags';
+import { loadLabels } from './labels';
+import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
 import { resolveOptions } from './resolve';
-import { resolveOut, writeOutput } from './out-dir';
-import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
-import { computeLine, runWarnings } from './warnings';
-import { resolveEventOptions, withResample } from './events-flags';
-import { eventsCsv } from '../events/csv';
-import { eventSummary } from './events-summary';
-import { loadLabels } from './labels';
 import { saveTrainScores } from './rethreshold';
-import { stepView } from '../pipeline/steps-stage';
-import { evaluateStage } from '../pipeline/evaluation';
+import { computeLine, runWarnings } from './warnings';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
 export function today(): string {
@@ -46,7 +46,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const kinds = compareFlag(f);
   checkComponentsEarly(options, f, kinds);
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
-  if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm')) checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
+  if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm'))
+    checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
@@ -54,7 +55,9 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const series = withResample(loaded.series, f);
   const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
-  progress.info(`data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`);
+  progress.info(
+    `data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`,
+  );
   const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
   if (kinds) {
     await compareDetect({ kinds, options, series, labels, out, extra, progress });
@@ -70,7 +73,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   if (labels) result.evaluation = evaluateStage(run.stage, labels);
   await writeOutput(out, 'detect', async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
-    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result));
+    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
     await run.detector.save(path.join(tmp, 'model'), extra);
@@ -80,11 +83,21 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
   progress.info(computeLine(result.training.backend, result.training.engine));
-  progress.info(`trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`);
-  if (!t.rule) progress.info(`threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${(100 * flagged / Math.max(1, result.test.length)).toFixed(1)}%)`);
+  progress.info(
+    `trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`,
+  );
+  if (!t.rule)
+    progress.info(
+      `threshold ${thresholdLabel(t)} = ${t.value.toPrecision(4)}; ${flagged} of ${result.test.length} test windows flagged (${((100 * flagged) / Math.max(1, result.test.length)).toFixed(1)}%)`,
+    );
   if (result.anomalies.length > 0) {
-    const shown = result.anomalies.slice(0, 5).map((a) => a.date).join(', ');
-    progress.info(`anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`);
+    const shown = result.anomalies
+      .slice(0, 5)
+      .map((a) => a.date)
+      .join(', ');
+    progress.info(
+      `anomalies: ${shown}${result.anomalies.length > 5 ? `, ... (${result.anomalies.length} in all)` : ''}`,
+    );
   }
   for (const line of eventSummary(result)) progress.info(line);
   progress.info(`report: ${path.join(out, 'report.html')}`);

@@ -2,22 +2,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
 import { loadCsvSeries } from '../data';
-import { aggregate, Aggregate, FileRow } from '../evaluate/aggregate';
+import { type Aggregate, aggregate, type FileRow } from '../evaluate/aggregate';
 import { labelSteps } from '../evaluate/steps';
 import { evaluateStage } from '../pipeline/evaluation';
-import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from '../pipeline/options';
+import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from '../pipeline/options';
 import { runPipeline } from '../pipeline/run';
-import { evaluationCsv, EvaluatedFile, evaluationHtml } from '../report/evaluation';
+import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../report/evaluation';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
+import { compareFlag, detectorOptions } from './compare';
+import { compareEvaluate } from './compare-evaluate';
 import { today } from './detect';
 import { EVALUATE_FLAGS } from './evaluate-flags';
 import { eventFlags, resolveEventOptions, withResample } from './events-flags';
 import { labelsFromFile } from './labels';
 import { parseFlags } from './parse';
 import { resolveOptions } from './resolve';
-import { compareFlag, detectorOptions } from './compare';
-import { compareEvaluate } from './compare-evaluate';
 
 /**
  * Every CSV file under a folder, as paths relative to it with `/` separators, sorted.

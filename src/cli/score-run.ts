@@ -15,7 +15,11 @@ function csvHeader(file: string): string[] {
     fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(65536);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    const line = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    const line = buf
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0];
     return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   } catch {
     return [];
@@ -59,13 +63,23 @@ export function scoreRunResult(det: Detector, series: Series, s: ScoreResult, mo
   return {
     config: { command: 'score', model, ...det.options },
     data: {
-      source: series.source, rows: dates.length, start: dates[0], end: dates[dates.length - 1], columns: series.columns,
+      source: series.source,
+      rows: dates.length,
+      start: dates[0],
+      end: dates[dates.length - 1],
+      columns: series.columns,
     },
     split: { trainRows: 0, testRows: dates.length, trainEnd: dates[0] },
     scaler: det.fitted().scaler.toJSON(),
     training: {
-      backend: lstm?.backend ?? '', engine: lstm?.engine ?? det.kind, epochs: 0, bestEpoch: 0, history: [],
-      seqPerSec: 0, seconds: 0, parameters: lstm ? parameterCount(lstm.spec) : 0,
+      backend: lstm?.backend ?? '',
+      engine: lstm?.engine ?? det.kind,
+      epochs: 0,
+      bestEpoch: 0,
+      history: [],
+      seqPerSec: 0,
+      seconds: 0,
+      parameters: lstm ? parameterCount(lstm.spec) : 0,
     },
     threshold: det.fitted().threshold.toJSON(),
     drift: { outsideShare: 0, warn: false, level: DRIFT_LEVEL, measured: false },

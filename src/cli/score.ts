@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LstmAutoencoderDetector } from '../detector/detector';
 import { loadAnyDetector } from '../detector/registry';
+import { eventsCsv } from '../events/csv';
 import { renderReport } from '../report/html';
 import { InputError } from '../util/errors';
 import { dataName, loadData } from './data';
@@ -11,7 +12,6 @@ import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
 import { rethreshold } from './rethreshold';
-import { eventsCsv } from '../events/csv';
 import { scoreRunResult, withModelColumns } from './score-run';
 import { computeLine } from './warnings';
 
@@ -40,18 +40,22 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const { windows, anomalies } = re ?? scores;
   const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();
   const result = scoreRunResult(detector, series, scores, f.model);
-  if (re) Object.assign(result, { test: re.windows, anomalies: re.anomalies, threshold: re.threshold, events: re.events });
+  if (re)
+    Object.assign(result, { test: re.windows, anomalies: re.anomalies, threshold: re.threshold, events: re.events });
   await writeOutput(out, 'score', (tmp) => {
     const data = { source: series.source, rows: series.dates.length };
     const scoresJson = { model: f.model, data, threshold, windows, anomalies, ...(re ? { events: re.events } : {}) };
     fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify(scoresJson, null, 1));
     const rows = anomalies.map((a) => `${a.date},${a.value},${a.mae}`);
-    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), ['date,value,mae', ...rows].join('\n') + '\n');
+    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), `${['date,value,mae', ...rows].join('\n')}\n`);
     if (re) fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(re.events));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
   });
   detector.dispose();
-  if (re) progress.info(`threshold ${rule} (re-derived, no training): ${re.threshold.explanation}; ${re.events.length} events`);
+  if (re)
+    progress.info(
+      `threshold ${rule} (re-derived, no training): ${re.threshold.explanation}; ${re.events.length} events`,
+    );
   const above = `${anomalies.length} of ${windows.length} windows above ${threshold.value.toPrecision(4)}`;
   progress.info(`${above}; scores: ${path.join(out, 'scores.json')}, report: ${path.join(out, 'report.html')}`);
   if (f.quiet) process.stdout.write(`${out}\n`);

@@ -4,7 +4,7 @@ import type { BackendChoice } from '../backend/select';
 import { InputError } from '../util/errors';
 import { keyword } from '../util/keyword';
 import type { BaselineState } from './baseline';
-import { AnyDetectorOptions, Detector, DETECTOR_KINDS, DetectorKind } from './contract';
+import { type AnyDetectorOptions, DETECTOR_KINDS, type Detector, type DetectorKind } from './contract';
 import { LstmAutoencoderDetector } from './detector';
 import { IForestWindowDetector } from './iforest/detector';
 import { PcaWindowDetector } from './pca/detector';

@@ -38,8 +38,13 @@ export function evaluateCompare(c: CompareResult, labels: LabelInterval[], name 
  */
 export function compareSummaries(c: CompareResult): CompareSummary[] {
   return c.entries.map((e) => ({
-    kind: e.kind, events: (e.run.result.events ?? []).length, flagged: e.flagged, windows: e.test.length,
-    flaggedShare: e.flaggedShare, fitSeconds: e.fitSeconds, scoreSeconds: e.scoreSeconds,
+    kind: e.kind,
+    events: (e.run.result.events ?? []).length,
+    flagged: e.flagged,
+    windows: e.test.length,
+    flaggedShare: e.flaggedShare,
+    fitSeconds: e.fitSeconds,
+    scoreSeconds: e.scoreSeconds,
     ...(e.run.result.evaluation ? { evaluation: e.run.result.evaluation } : {}),
   }));
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { scoreCounts } from '../evaluate/counts';
 import type { CompareResult } from './compare';
 import { compareOverall, compareRows, compareVerdict } from './compare-verdict';
@@ -7,24 +7,60 @@ import { compareOverall, compareRows, compareVerdict } from './compare-verdict';
 /** A comparison whose detectors found [tp, fp, fn] against the labels. */
 function fake(counts: Record<string, [number, number, number]>, aucPr: Record<string, number> = {}): CompareResult {
   const entries = Object.entries(counts).map(([kind, [tp, fp, fn]]) => ({
-    kind, flagged: 5, flaggedShare: 0.05, fitSeconds: kind === 'lstm' ? 12 : 0.1, scoreSeconds: 0.01,
-    threshold: { method: 'percentile', value: 1 }, test: [],
-    run: { result: {
-      config: { window: 30 }, training: { seconds: 11, parameters: 198273 }, trainScores: new Array(3000).fill(0),
-      events: new Array(tp + fp).fill({}),
-      evaluation: { overlap: scoreCounts(tp, fp, fn), pointwise: scoreCounts(tp, fp, fn), aucPr: aucPr[kind] ?? 0.5 },
-    } },
+    kind,
+    flagged: 5,
+    flaggedShare: 0.05,
+    fitSeconds: kind === 'lstm' ? 12 : 0.1,
+    scoreSeconds: 0.01,
+    threshold: { method: 'percentile', value: 1 },
+    test: [],
+    run: {
+      result: {
+        config: { window: 30 },
+        training: { seconds: 11, parameters: 198273 },
+        trainScores: new Array(3000).fill(0),
+        events: new Array(tp + fp).fill({}),
+        evaluation: { overlap: scoreCounts(tp, fp, fn), pointwise: scoreCounts(tp, fp, fn), aucPr: aucPr[kind] ?? 0.5 },
+      },
+    },
   }));
   return { source: 's', split: { trainRows: 1, testRows: 1, trainEnd: 'x' }, entries } as unknown as CompareResult;
 }
 
 test('compareRows: F1 with its counts, 3 decimals; no evaluation columns without labels', () => {
-  const rows = compareRows([{ kind: 'pca', events: 2, flagged: 5, windows: 100, flaggedShare: 0.05, fitSeconds: 0.1234,
-    scoreSeconds: 0.01, evaluation: fake({ pca: [1, 1, 1] }).entries[0].run.result.evaluation }]);
-  assert.deepEqual(rows[0], { detector: 'pca', events: 2, 'flagged share': '5.0%', 'fit s': '0.12', 'score s': '0.01',
-    'overlap F1': '0.500', tp: 1, fp: 1, fn: 1, 'point-wise F1': '0.500', 'AUC-PR': '0.500' });
-  assert.equal(Object.keys(compareRows([{ ...rows[0], kind: 'x', events: 0, flagged: 0, windows: 0, flaggedShare: 0,
-    fitSeconds: 0, scoreSeconds: 0 }])[0]).length, 5);
+  const rows = compareRows([
+    {
+      kind: 'pca',
+      events: 2,
+      flagged: 5,
+      windows: 100,
+      flaggedShare: 0.05,
+      fitSeconds: 0.1234,
+      scoreSeconds: 0.01,
+      evaluation: fake({ pca: [1, 1, 1] }).entries[0].run.result.evaluation,
+    },
+  ]);
+  assert.deepEqual(rows[0], {
+    detector: 'pca',
+    events: 2,
+    'flagged share': '5.0%',
+    'fit s': '0.12',
+    'score s': '0.01',
+    'overlap F1': '0.500',
+    tp: 1,
+    fp: 1,
+    fn: 1,
+    'point-wise F1': '0.500',
+    'AUC-PR': '0.500',
+  });
+  assert.equal(
+    Object.keys(
+      compareRows([
+        { ...rows[0], kind: 'x', events: 0, flagged: 0, windows: 0, flaggedShare: 0, fitSeconds: 0, scoreSeconds: 0 },
+      ])[0],
+    ).length,
+    5,
+  );
 });
 
 test('compareVerdict: a baseline with the higher F1 beats the LSTM, with the reasons and the numbers', () => {
@@ -46,10 +82,15 @@ test('compareVerdict: the LSTM alone on top earns its keep; a tie is called a ti
 });
 
 test('compareOverall: counts the series where the LSTM is alone on top, shares it, or is beaten', () => {
-  const s = compareOverall([{ name: 'A', c: fake({ lstm: [2, 0, 0], pca: [1, 1, 1] }) },
+  const s = compareOverall([
+    { name: 'A', c: fake({ lstm: [2, 0, 0], pca: [1, 1, 1] }) },
     { name: 'B', c: fake({ lstm: [1, 0, 0], pca: [1, 0, 0] }) },
-    { name: 'C', c: fake({ lstm: [0, 1, 1], zscore: [1, 0, 0] }) }]);
-  assert.equal(s, 'The LSTM has the best overlap-segment F1 alone on 1 of 3 series (A (1.000)); it shares it on B '
-    + '(with pca, 1.000); a cheaper detector beats it on C (zscore 1.000 against the LSTM\'s 0.000). Where a baseline '
-    + 'does as well, it does so in a fraction of the time: try the baselines before an LSTM.');
+    { name: 'C', c: fake({ lstm: [0, 1, 1], zscore: [1, 0, 0] }) },
+  ]);
+  assert.equal(
+    s,
+    'The LSTM has the best overlap-segment F1 alone on 1 of 3 series (A (1.000)); it shares it on B ' +
+      "(with pca, 1.000); a cheaper detector beats it on C (zscore 1.000 against the LSTM's 0.000). Where a baseline " +
+      'does as well, it does so in a fraction of the time: try the baselines before an LSTM.',
+  );
 });

@@ -1,7 +1,7 @@
 import type { Series } from '../data/series';
 import { dominantPeriod } from '../detector/pca/period';
 import type { CompareResult } from './compare';
-import { compareSummaries, CompareSummary } from './compare-eval';
+import { type CompareSummary, compareSummaries } from './compare-eval';
 
 /** One row of the comparison table as a notebook or the bench shows it (numbers formatted as printed). */
 export type CompareRow = Record<string, string | number>;
@@ -20,10 +20,21 @@ export function compareRows(summaries: CompareSummary[]): CompareRow[] {
   return summaries.map((s) => {
     const ev = s.evaluation;
     return {
-      detector: s.kind, events: s.events, 'flagged share': `${(100 * s.flaggedShare).toFixed(1)}%`,
-      'fit s': s.fitSeconds.toFixed(2), 'score s': s.scoreSeconds.toFixed(2),
-      ...(ev ? { 'overlap F1': f3(ev.overlap.f1), tp: ev.overlap.tp, fp: ev.overlap.fp, fn: ev.overlap.fn,
-        'point-wise F1': f3(ev.pointwise.f1), 'AUC-PR': f3(ev.aucPr) } : {}),
+      detector: s.kind,
+      events: s.events,
+      'flagged share': `${(100 * s.flaggedShare).toFixed(1)}%`,
+      'fit s': s.fitSeconds.toFixed(2),
+      'score s': s.scoreSeconds.toFixed(2),
+      ...(ev
+        ? {
+            'overlap F1': f3(ev.overlap.f1),
+            tp: ev.overlap.tp,
+            fp: ev.overlap.fp,
+            fn: ev.overlap.fn,
+            'point-wise F1': f3(ev.pointwise.f1),
+            'AUC-PR': f3(ev.aucPr),
+          }
+        : {}),
     };
   });
 }
@@ -36,8 +47,9 @@ function rank(s: CompareSummary): [number, number] {
 }
 
 const WHY: Record<string, string> = {
-  pca: 'the windows have a linear structure: a few principal components of the training windows reconstruct '
-    + 'them as well as the LSTM does',
+  pca:
+    'the windows have a linear structure: a few principal components of the training windows reconstruct ' +
+    'them as well as the LSTM does',
   zscore: 'the anomalies are jumps in level a rolling mean and standard deviation already see',
   iforest: 'the anomalous windows are few and unlike the others, which is what isolation picks out',
 };
@@ -65,20 +77,26 @@ export function compareVerdict(c: CompareResult, name: string, series?: Series):
   const others = all.filter((s) => s.kind !== 'lstm').sort((a, b) => rank(b)[0] - rank(a)[0]);
   const auc = (list: CompareSummary[]): string => list.map((s) => `${s.kind} ${f3(rank(s)[1])}`).join(', ');
   if (best.includes(lstm) && best.length === 1) {
-    return `On ${name}, the best overlap-segment F1 is the LSTM's, ${o(lstm)}, against the best baseline's, `
-      + `${o(others[0])}. The LSTM earns its keep here, for ${lstm.fitSeconds.toFixed(2)} s of fitting against `
-      + `${others[0].fitSeconds.toFixed(2)} s.`;
+    return (
+      `On ${name}, the best overlap-segment F1 is the LSTM's, ${o(lstm)}, against the best baseline's, ` +
+      `${o(others[0])}. The LSTM earns its keep here, for ${lstm.fitSeconds.toFixed(2)} s of fitting against ` +
+      `${others[0].fitSeconds.toFixed(2)} s.`
+    );
   }
   if (best.includes(lstm)) {
     const rest = best.filter((s) => s !== lstm);
-    return `On ${name}, the LSTM shares the best overlap-segment F1 with ${rest.map((s) => s.kind).join(' and ')}: `
-      + `${best.map(o).join('; ')}. Threshold-free, the AUC-PR is ${auc(best)}; the baseline fits in `
-      + `${rest[0].fitSeconds.toFixed(2)} s, the LSTM in ${lstm.fitSeconds.toFixed(2)} s. Why ${rest[0].kind} can `
-      + `match it: ${reasons(c, rest[0].kind, series).join('; ')}.`;
+    return (
+      `On ${name}, the LSTM shares the best overlap-segment F1 with ${rest.map((s) => s.kind).join(' and ')}: ` +
+      `${best.map(o).join('; ')}. Threshold-free, the AUC-PR is ${auc(best)}; the baseline fits in ` +
+      `${rest[0].fitSeconds.toFixed(2)} s, the LSTM in ${lstm.fitSeconds.toFixed(2)} s. Why ${rest[0].kind} can ` +
+      `match it: ${reasons(c, rest[0].kind, series).join('; ')}.`
+    );
   }
   const winner = best.sort((a, b) => rank(b)[1] - rank(a)[1])[0];
-  return `On ${name}, the best overlap-segment F1 is ${winner.kind}'s, ${o(winner)}; the LSTM has ${o(lstm)}. `
-    + `${winner.kind} beats the LSTM on this series. Likely why: ${reasons(c, winner.kind, series).join('; ')}.`;
+  return (
+    `On ${name}, the best overlap-segment F1 is ${winner.kind}'s, ${o(winner)}; the LSTM has ${o(lstm)}. ` +
+    `${winner.kind} beats the LSTM on this series. Likely why: ${reasons(c, winner.kind, series).join('; ')}.`
+  );
 }
 
 /** Why a baseline may do as well as the LSTM: its strength, a period the window covers, data per parameter. */
@@ -88,10 +106,15 @@ function reasons(c: CompareResult, kind: string, series?: Series): string[] {
   const window = Number(lstmRun.config.window);
   const values = series ? series.values.map((r) => r[0]) : undefined;
   const period = values ? dominantPeriod(values, { min: 3, max: Math.max(3, Math.min(300, 2 * window)) }) : null;
-  if (period !== null && period <= window) out.push(`the series' dominant period (${period} steps) fits inside `
-    + `the ${window}-step window, so one window holds a whole cycle`);
-  out.push(`${lstmRun.trainScores.length.toLocaleString('en-US')} training windows are little data for the LSTM's `
-    + `${lstmRun.training.parameters.toLocaleString('en-US')} parameters`);
+  if (period !== null && period <= window)
+    out.push(
+      `the series' dominant period (${period} steps) fits inside ` +
+        `the ${window}-step window, so one window holds a whole cycle`,
+    );
+  out.push(
+    `${lstmRun.trainScores.length.toLocaleString('en-US')} training windows are little data for the LSTM's ` +
+      `${lstmRun.training.parameters.toLocaleString('en-US')} parameters`,
+  );
   return out;
 }
 
@@ -119,11 +142,15 @@ export function compareOverall(runs: Array<{ name: string; c: CompareResult }>):
     } else if (tied.length > 0) shared.push(`${name} (with ${tied.map((s) => s.kind).join(' and ')}, ${f3(f)})`);
     else alone.push(`${name} (${f3(f)})`);
   }
-  const parts = [`The LSTM has the best overlap-segment F1 alone on ${alone.length} of ${runs.length} series`
-    + `${alone.length ? ` (${alone.join(', ')})` : ''}`];
+  const parts = [
+    `The LSTM has the best overlap-segment F1 alone on ${alone.length} of ${runs.length} series` +
+      `${alone.length ? ` (${alone.join(', ')})` : ''}`,
+  ];
   if (shared.length) parts.push(`it shares it on ${shared.join('; ')}`);
   if (lost.length) parts.push(`a cheaper detector beats it on ${lost.join('; ')}`);
-  const end = alone.length === runs.length ? 'Here it earns its keep.'
-    : 'Where a baseline does as well, it does so in a fraction of the time: try the baselines before an LSTM.';
+  const end =
+    alone.length === runs.length
+      ? 'Here it earns its keep.'
+      : 'Where a baseline does as well, it does so in a fraction of the time: try the baselines before an LSTM.';
   return `${parts.join('; ')}. ${end}`;
 }

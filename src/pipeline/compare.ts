@@ -4,8 +4,8 @@ import { checkComponents } from '../detector/pca/detector';
 import { detectorKind } from '../detector/registry';
 import type { ScoredWindow, ThresholdJson } from '../result';
 import { InputError } from '../util/errors';
-import { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
-import { PipelineRun, runPipeline } from './run';
+import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import { type PipelineRun, runPipeline } from './run';
 
 /** One detector's part of a comparison. */
 export interface CompareEntry {

@@ -1,5 +1,5 @@
 import { InputError } from '../util/errors';
-import { baseLayout, COLORS, Figure, fmt } from './figure';
+import { baseLayout, COLORS, type Figure, fmt } from './figure';
 import type { TimelinePoint } from './timeline';
 
 /** One detector's scores as {@link compareTimeline} draws them. */
@@ -86,8 +86,19 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
     );
     const top = 1 - k * (h + gap);
     for (const ev of d.events ?? []) {
-      shapes.push({ type: 'rect', xref: 'x', yref: `y${ax} domain`, x0: ev.start, x1: ev.end, y0: 0, y1: 1,
-        fillcolor: COLORS.anomaly, opacity: 0.15, line: { width: 0 }, layer: 'below' });
+      shapes.push({
+        type: 'rect',
+        xref: 'x',
+        yref: `y${ax} domain`,
+        x0: ev.start,
+        x1: ev.end,
+        y0: 0,
+        y1: 1,
+        fillcolor: COLORS.anomaly,
+        opacity: 0.15,
+        line: { width: 0 },
+        layer: 'below',
+      });
     }
     layout[`yaxis${ax}`] = { ...yaxis, title: { text: d.name }, domain: [Math.max(0, top - h), top], anchor: 'x' };
   });
@@ -102,8 +113,12 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
 
 /** What {@link compareChart} reads of a comparison (a `CompareResult` of runCompare fits). */
 export interface CompareChartInput {
-  entries: Array<{ kind: string; test: TimelinePoint[]; threshold: { value: number };
-    run: { result: { events?: { start: string; end: string }[] } } }>;
+  entries: Array<{
+    kind: string;
+    test: TimelinePoint[];
+    threshold: { value: number };
+    run: { result: { events?: { start: string; end: string }[] } };
+  }>;
 }
 
 /**
@@ -114,6 +129,12 @@ export interface CompareChartInput {
  * showFigure(compareChart(await runCompare(series, 'lstm,pca')), 600);
  */
 export function compareChart(c: CompareChartInput): Figure {
-  return compareTimeline(c.entries.map((e) => ({ name: e.kind, windows: e.test, threshold: e.threshold.value,
-    events: e.run.result.events ?? [] })));
+  return compareTimeline(
+    c.entries.map((e) => ({
+      name: e.kind,
+      windows: e.test,
+      threshold: e.threshold.value,
+      events: e.run.result.events ?? [],
+    })),
+  );
 }

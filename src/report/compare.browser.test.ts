@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
 import { sineSeries } from '../data/synthetic';
 import { runCompare } from '../pipeline/compare';
@@ -19,8 +19,11 @@ test('compare report: the shared-axis chart and one chart per detector draw with
   const tiny = { window: 8, epochs: 1, encoder: [4], batchSize: 32, backend: 'cpu' as const, seed: 1 };
   const c = await runCompare(series, ['lstm', 'pca', 'zscore', 'iforest'], tiny);
   evaluateCompare(c, [{ start: series.dates[200], end: series.dates[210] }]);
-  const entries = c.entries.map((e) => ({ ...e, events: e.run.result.events ?? [],
-    evaluation: e.run.result.evaluation }));
+  const entries = c.entries.map((e) => ({
+    ...e,
+    events: e.run.result.events ?? [],
+    evaluation: e.run.result.evaluation,
+  }));
   for (const e of c.entries) e.run.detector.dispose();
   const file = join(mkdtempSync(join(tmpdir(), 'lstm-anomaly-compare-report-')), 'report.html');
   const html = renderCompareReport({ source: c.source, entries }, series);

@@ -79,8 +79,13 @@ export function compareTable(entries: CompareReportEntry[]): string {
     { title: 'fit s', numeric: true },
     { title: 'score s', numeric: true },
     { title: 'threshold', numeric: true },
-    ...(labeled ? [{ title: 'overlap F1 (counts)', numeric: true }, { title: 'point-wise F1', numeric: true },
-      { title: 'AUC-PR', numeric: true }] : []),
+    ...(labeled
+      ? [
+          { title: 'overlap F1 (counts)', numeric: true },
+          { title: 'point-wise F1', numeric: true },
+          { title: 'AUC-PR', numeric: true },
+        ]
+      : []),
   ];
   return htmlTable(cols, rows);
 }
@@ -95,9 +100,14 @@ export function compareTable(entries: CompareReportEntry[]): string {
  * const html = compareSections(await runCompare(series, ['lstm', 'pca'], options));
  */
 export function compareSections(c: CompareReportInput): string {
-  const fig = compareTimeline(c.entries.map((e) => ({
-    name: e.kind, windows: e.test, threshold: e.threshold.value, events: e.events,
-  })));
+  const fig = compareTimeline(
+    c.entries.map((e) => ({
+      name: e.kind,
+      windows: e.test,
+      threshold: e.threshold.value,
+      events: e.events,
+    })),
+  );
   const cards = c.entries.map((e) => {
     const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
     chart.data[0].name = 'test score';

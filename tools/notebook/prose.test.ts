@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cellOutputs, CellOutputs, flaggedPairs, num, samePercent, textOf } from './prose';
 import { repoRoot } from './paths';
+import { type CellOutputs, cellOutputs, flaggedPairs, num, samePercent, textOf } from './prose';
 import { listNotebooks } from './report-args';
 
 // Runs after `npm run report -- --fast` (the suite executes the notebooks first): the sentences a notebook
@@ -94,8 +94,14 @@ const EXTRA: Record<string, Check> = {
     const [price, lr] = rows(cell);
     assert.deepEqual(
       [m[1], m[2], m[3], m[4], m[5], m[6]].map(String),
-      [price['share of test windows'], price['flags in Feb-Apr 2020'], price.flagged,
-        lr['share of test windows'], lr['flags in Feb-Apr 2020'], lr.flagged].map((v) => v.replace('%', '')),
+      [
+        price['share of test windows'],
+        price['flags in Feb-Apr 2020'],
+        price.flagged,
+        lr['share of test windows'],
+        lr['flags in Feb-Apr 2020'],
+        lr.flagged,
+      ].map((v) => v.replace('%', '')),
     );
     return 6;
   },
@@ -145,7 +151,8 @@ const EXTRA: Record<string, Check> = {
 };
 
 test('cellOutputs and textOf read an nbconvert export', () => {
-  const html = '<div class="jp-Cell jp-MarkdownCell">x</div>' +
+  const html =
+    '<div class="jp-Cell jp-MarkdownCell">x</div>' +
     '<div class="jp-Cell jp-CodeCell"><div class="jp-Cell-outputWrapper">' +
     '<div data-mime-type="text/plain"><pre>3 of 4 test windows flagged</pre></div>' +
     '<div data-mime-type="text/markdown"><p><strong>3</strong> of 4 test windows flagged (75%) &amp; more</p></div>' +
@@ -168,7 +175,8 @@ test('cellOutputs and textOf read an nbconvert export', () => {
 
 test('notebook reports: generated sentences state the figures their cells printed', async (t) => {
   const notebooks = listNotebooks(path.join(root, 'notebooks'));
-  const found = notebooks.map((nb) => ({ nb, name: path.basename(nb, '.ipynb') }))
+  const found = notebooks
+    .map((nb) => ({ nb, name: path.basename(nb, '.ipynb') }))
     .filter(({ name }) => fs.existsSync(path.join(reports, `${name}.html`)));
   if (found.length === 0 && !IN_CI) return t.skip('no notebook HTML in reports/: run `npm run report -- --fast` first');
   if (IN_CI) assert.equal(found.length, notebooks.length, 'under CI every notebook must have its HTML in reports/');
@@ -185,13 +193,17 @@ test('notebook reports: generated sentences state the figures their cells printe
 });
 
 test('compareFigures: a comparison sentence must state its table row, and the best must be the top F1', () => {
-  const table = [['detector', 'overlap F1', 'tp', 'fp', 'fn'], ['lstm', '0.667', '2', '0', '2'],
-    ['pca', '0.400', '1', '0', '3']];
-  const ok = 'On x, the best overlap-segment F1 is the LSTM\'s, lstm: 0.667 (tp 2, fp 0, fn 2), against pca: 0.400 ' +
+  const table = [
+    ['detector', 'overlap F1', 'tp', 'fp', 'fn'],
+    ['lstm', '0.667', '2', '0', '2'],
+    ['pca', '0.400', '1', '0', '3'],
+  ];
+  const ok =
+    "On x, the best overlap-segment F1 is the LSTM's, lstm: 0.667 (tp 2, fp 0, fn 2), against pca: 0.400 " +
     '(tp 1, fp 0, fn 3).';
   assert.equal(compareFigures([{ stdout: [], markdown: [ok], tables: [table] }]), 3);
   const wrong = ok.replace('fn 3', 'fn 4');
   assert.throws(() => compareFigures([{ stdout: [], markdown: [wrong], tables: [table] }]), /pca's row differs/);
-  const notBest = 'On x, the best overlap-segment F1 is pca\'s, pca: 0.400 (tp 1, fp 0, fn 3).';
+  const notBest = "On x, the best overlap-segment F1 is pca's, pca: 0.400 (tp 1, fp 0, fn 3).";
   assert.throws(() => compareFigures([{ stdout: [], markdown: [notBest], tables: [table] }]), /pca is not best/);
 });
