@@ -23,7 +23,10 @@ test('a multivariate run: anomalies.csv carries every column value, the report p
     const args = ['--csv', 'two.csv', '--value-col', 'A,B', '--transform', 'none', '--window', '10', '--units', '8'];
     const r = await runCli([...args, '--epochs', '1', '--threshold', '0.0001', '--out', 'out', '--quiet'], work);
     assert.equal(r.code, 0, r.err);
-    const csv = fs.readFileSync(path.join(work, 'out', 'anomalies.csv'), 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync(path.join(work, 'out', 'anomalies.csv'), 'utf8')
+      .trim()
+      .split('\n');
     assert.equal(csv[0], 'date,value,mae,A,B');
     const first = csv[1].split(',');
     const rows = fs.readFileSync(path.join(work, 'two.csv'), 'utf8').trim().split('\n');
