@@ -37,7 +37,9 @@ function tscPath() {
   return require.resolve('typescript/bin/tsc', { paths: [root] });
 }
 
-const built = fs.existsSync(info) ? fs.statSync(info).mtimeMs : 0;
+// The compile counts as done only when its outputs exist too (a type-check writes no JavaScript).
+const outputs = ['src/index.js', 'src/cli/main.js', 'tools/notebook/setup.js'].map((f) => path.join(root, 'dist', f));
+const built = fs.existsSync(info) && outputs.every((f) => fs.existsSync(f)) ? fs.statSync(info).mtimeMs : 0;
 const sources = Math.max(...['src', 'tools', 'bench', 'tsconfig.json'].map((p) => newest(path.join(root, p))));
 if (built > sources) {
   if (process.env.LSTM_ANOMALY_BUILD_VERBOSE) process.stderr.write('build: dist is up to date, tsc skipped\n');

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCliSync } from '../../tools/testing/cli';
 
-const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-cli-'));
 const SMALL = [
   '--epochs',
@@ -22,14 +21,7 @@ const SMALL = [
   'cpu',
 ];
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[]) => runCliSync(args, work);
 
 function csv(name: string, lines: string[]): string {
   const f = path.join(work, name);

@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCliSync } from '../../tools/testing/cli';
 
-const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-events-'));
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 
-function run(args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[]) => runCliSync(args, work);
 
 const day = (i: number): string => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
 // 400 daily rows of a sine, three one-day spikes of +40 in the last 80 (test) rows

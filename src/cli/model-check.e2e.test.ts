@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCliSync } from '../../tools/testing/cli';
 
 // `score --model` on malformed models (each made by corrupting one saved tiny model): exit 2, one line naming
 // model.json or weights.bin, and no output folder.
-const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-model-'));
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[]) => runCliSync(args, work);
 
 const rows = Array.from({ length: 100 }, (_, i) => {
   const d = new Date(Date.UTC(2020, 0, 1) + i * 86400000).toISOString().slice(0, 10);

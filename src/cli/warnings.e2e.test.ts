@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCliSync } from '../../tools/testing/cli';
 
 // Real CLI runs for the warnings, the size limits and --help.
-const MAIN = path.join(__dirname, 'main.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-warn-'));
 const TINY = ['--window', '10', '--units', '8', '--backend', 'cpu'];
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, LSTM_ANOMALY_OFFLINE: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[]) => runCliSync(args, work);
 const rows = Array.from({ length: 120 }, (_, i) => {
   const d = new Date(Date.UTC(2020, 0, 1) + i * 86400000).toISOString().slice(0, 10);
   return `${d},${(100 + 5 * Math.sin(i / 6)).toFixed(3)}`;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -95,4 +95,25 @@ export function priceCsv(file: string, opts: { rows: number; phase?: number; sho
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/**
+ * Run `node dist/src/cli/main.js ARGS` in `cwd` to the end, offline (`LSTM_ANOMALY_OFFLINE=1` added to `env`, which
+ * defaults to this process's environment): exit code, stdout, stderr.
+ *
+ * @throws Nothing (a failure to start shows as code null).
+ * @example
+ * const r = runCliSync(['--help'], work); // r.code === 0
+ */
+export function runCliSync(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI_MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, LSTM_ANOMALY_OFFLINE: '1' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
