@@ -100,6 +100,20 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'dropout_masks',
 ];
 
+/** How many arguments each kernel takes (its parameters in {@link KernelExports}). */
+export const KERNEL_ARITY: Readonly<Record<KernelName, number>> = {
+  lstm_step_forward: 10,
+  lstm_step_backward: 10,
+  transpose: 4,
+  gemm_nn: 9,
+  pack_panels: 5,
+  gemm_nn_packed: 8,
+  gemm_tn: 10,
+  colsum: 5,
+  adam_step: 10,
+  dropout_masks: 11,
+};
+
 /** Floats in the workspace of `gemm_tn` (PKB x NB in kernels.c: one packed block of the right operand). */
 export const GEMM_TN_WORKSPACE = 256 * 64;
 

@@ -6,7 +6,15 @@ import type { KernelBuild, KernelExports } from './exports';
 import { nativeKernels } from './native-kernels';
 import { wasmKernels } from './wasm-kernels';
 
-export { GEMM_TN_WORKSPACE, KERNEL_NAMES, KernelBuild, KernelExports, KernelName, NativeBuild } from './exports';
+export {
+  GEMM_TN_WORKSPACE,
+  KERNEL_ARITY,
+  KERNEL_NAMES,
+  KernelBuild,
+  KernelExports,
+  KernelName,
+  NativeBuild,
+} from './exports';
 export { measurePeak, NATIVE_ADDON_PATH, nativeBuild, nativeKernelsStatus } from './native-kernels';
 export { relaxedSimdAvailable } from './wasm-kernels';
 

@@ -9,6 +9,8 @@ import { dropoutMasks } from '../engine/dropout';
 import {
   GEMM_TN_WORKSPACE,
   instantiateKernels,
+  KERNEL_ARITY,
+  KERNEL_NAMES,
   type KernelBuild,
   type KernelExports,
   type NativeBuild,
@@ -521,3 +523,11 @@ for (const build of natives) {
     assert.ok(a.guardsIntact());
   });
 }
+
+test('KERNEL_ARITY: each kernel takes the arguments the compiled module declares', () => {
+  const k = instantiateKernels(new WebAssembly.Memory({ initial: 4 }), 'plain') as unknown as Record<
+    string,
+    (...a: number[]) => void
+  >;
+  for (const name of KERNEL_NAMES) assert.equal(k[name].length, KERNEL_ARITY[name], name);
+});

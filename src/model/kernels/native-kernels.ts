@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { InputError } from '../../util/errors';
 import { packageRoot } from '../../util/paths';
-import { KERNEL_NAMES, type KernelExports, type KernelName, type NativeBuild } from './exports';
+import { KERNEL_ARITY, KERNEL_NAMES, type KernelExports, type KernelName, type NativeBuild } from './exports';
 
 /** One build's kernels in the addon: each kernel of {@link KernelExports} with the memory's base address first. */
 type NativeTable = { [K in KernelName]: (base: number, ...a: Parameters<KernelExports[K]>) => void };
@@ -123,10 +123,32 @@ export function nativeKernels(memory: WebAssembly.Memory, build: NativeBuild): K
     }
     return b;
   };
-  const k = {} as Record<KernelName, (...a: number[]) => void>;
-  for (const name of KERNEL_NAMES) {
-    const f = table[name] as (base: number, ...a: number[]) => void;
-    k[name] = (...a: number[]) => f(at(), ...a);
-  }
+  const k = {} as Record<KernelName, Kernel>;
+  for (const name of KERNEL_NAMES) k[name] = withBase(table[name] as Kernel, at, KERNEL_ARITY[name]);
   return k as unknown as KernelExports;
+}
+
+type Kernel = (...a: number[]) => void;
+
+/**
+ * An addon kernel with the memory's base address put first, as a closure of the kernel's own arity: these run
+ * hundreds of times a batch, so no rest array is built per call.
+ */
+function withBase(f: Kernel, at: () => number, arity: number): Kernel {
+  switch (arity) {
+    case 4:
+      return (a, b, c, d) => f(at(), a, b, c, d);
+    case 5:
+      return (a, b, c, d, e) => f(at(), a, b, c, d, e);
+    case 8:
+      return (a, b, c, d, e, g, h, i) => f(at(), a, b, c, d, e, g, h, i);
+    case 9:
+      return (a, b, c, d, e, g, h, i, j) => f(at(), a, b, c, d, e, g, h, i, j);
+    case 10:
+      return (a, b, c, d, e, g, h, i, j, l) => f(at(), a, b, c, d, e, g, h, i, j, l);
+    case 11:
+      return (a, b, c, d, e, g, h, i, j, l, m) => f(at(), a, b, c, d, e, g, h, i, j, l, m);
+    default:
+      throw new Error(`no native wrapper for a kernel of ${arity} arguments`);
+  }
 }
