@@ -6,7 +6,7 @@ import type { Line } from '../plot/figure';
 import { figureDiv, plotlyScriptTag } from '../plot/html';
 import type { RunEvaluation } from '../result';
 import { escapeHtml } from './escape';
-import { REPORT_CSP } from './html';
+import { REPORT_CSP } from './page';
 import { REPORT_CSS } from './style';
 
 /** One evaluated file: its row, and when it ran, its events, labels, evaluation and first column (for the chart). */

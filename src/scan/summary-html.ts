@@ -1,6 +1,6 @@
 import type { Series } from '../data/series';
 import { escapeHtml, formatNumber } from '../report/escape';
-import { REPORT_CSP } from '../report/html';
+import { REPORT_CSP } from '../report/page';
 import type { ScanSummary, SummaryRow } from './summary';
 
 const SPARK_POINTS = 120;
