@@ -1,5 +1,5 @@
 import type { AutoencoderSpec } from '../model';
-import { lstmSizes } from '../model';
+import { weightShapes } from '../model';
 import { LOSSES, TRANSFORMS } from '../util/choices';
 import { InputError } from '../util/errors';
 
@@ -19,21 +19,6 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const isPosInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
 const has = (o: object, k: unknown): boolean => typeof k === 'string' && Object.hasOwn(o, k);
 const isNumArray = (v: unknown, n: number): boolean => Array.isArray(v) && v.length === n && v.every(isNum);
-
-/** The weight names and shapes an autoencoder of this spec has (encoder and decoder LSTMs, then the dense layer). */
-export function expectedWeights(spec: AutoencoderSpec): { name: string; shape: number[] }[] {
-  const out: { name: string; shape: number[] }[] = [];
-  let input = spec.features;
-  lstmSizes(spec).forEach((u, i) => {
-    out.push({ name: `lstm_${i}/kernel`, shape: [input, 4 * u] });
-    out.push({ name: `lstm_${i}/recurrent_kernel`, shape: [u, 4 * u] });
-    out.push({ name: `lstm_${i}/bias`, shape: [4 * u] });
-    input = u;
-  });
-  out.push({ name: 'dense/kernel', shape: [input, spec.features] });
-  out.push({ name: 'dense/bias', shape: [spec.features] });
-  return out;
-}
 
 /**
  * Check every field of a parsed model.json (format tag checked by the caller): options, columns, spec, scaler,
@@ -90,7 +75,7 @@ export function checkModelJson(j: unknown, file: string): void {
 
 function checkManifest(w: unknown, spec: AutoencoderSpec, bad: (what: string) => never): void {
   if (!Array.isArray(w)) bad('missing or invalid "weights" (the weight manifest)');
-  const want = expectedWeights(spec);
+  const want = weightShapes(spec);
   const list = w as unknown[];
   if (list.length !== want.length) bad(`weights: ${list.length} entries, the spec needs ${want.length}`);
   list.forEach((e, i) => {

@@ -7,6 +7,7 @@ export { Autoencoder, BatchCallback, EpochRecord, NamedWeight } from './autoenco
 export { COMPUTE_KINDS, ComputeKind } from './compute/factory';
 export { CreateOptions, createAutoencoder } from './create';
 export { DenseAutoencoder, DenseAutoencoderSpec, DenseTrainOptions, LayerRow } from './dense/dense-autoencoder';
+export { weightShapes } from './engine/init';
 export { nativeKernelsStatus } from './kernels';
 export { buildLayersModel } from './reference/layers-reference';
 export {
