@@ -26,6 +26,8 @@ export interface ContenderResult {
   /** Peak resident set size of the process, MiB. */
   peakRssMiB: number;
   finalLoss: number;
+  /** With rounds (bench/run.ts): every round's training rate, slowest first; this result is the median one. */
+  trainRuns?: number[];
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
   profile?: {
     totalMs: number;
