@@ -1,21 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
-import { loadCsvSeries } from '../data';
+import type { BackendChoice } from '../backend/select';
 import { type Aggregate, aggregate, type FileRow } from '../evaluate/aggregate';
-import { labelSteps } from '../evaluate/steps';
-import { evaluateStage } from '../pipeline/evaluation';
-import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from '../pipeline/options';
-import { runPipeline } from '../pipeline/run';
+import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../report/evaluation';
 import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
 import { compareFlag, detectorOptions } from './compare';
 import { compareEvaluate } from './compare-evaluate';
 import { today } from './detect';
+import { evaluateOne, type FileTask } from './evaluate-file';
 import { EVALUATE_FLAGS } from './evaluate-flags';
-import { eventFlags, resolveEventOptions, withResample } from './events-flags';
-import { labelsFromFile } from './labels';
+import { evaluateInChildren } from './evaluate-pool';
+import { eventFlags, resolveEventOptions } from './events-flags';
 import { parseFlags } from './parse';
 import { resolveOptions } from './resolve';
 
@@ -42,42 +40,7 @@ export function csvFilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-/** One file's run: train, score, events, evaluation; any failure becomes the row's one-line error. */
-async function evaluateOne(
-  dir: string,
-  rel: string,
-  labelsFile: string,
-  options: Partial<PipelineOptions>,
-  f: object,
-): Promise<EvaluatedFile> {
-  const t0 = Date.now();
-  const subset = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
-  const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
-  try {
-    const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
-    const series = withResample(
-      loadCsvSeries(path.join(dir, rel), { dateCol: g.dateCol, valueCols, fill: g.fill, order: eventFlags(f).order }),
-      f,
-    );
-    const labels = labelsFromFile(labelsFile, rel);
-    labelSteps(labels, series.dates, path.basename(labelsFile));
-    const run = await runPipeline(series, { ...options, ...detectorOptions(f) });
-    run.detector.dispose();
-    const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
-    const seconds = (Date.now() - t0) / 1000;
-    return {
-      row: { file: rel, subset, counts: ev.overlap, seconds },
-      evaluation: ev,
-      events: run.result.events ?? [],
-      labels,
-      line: { dates: series.dates, values: series.values.map((r) => r[0]), name: series.columns[0] },
-      epochs: run.result.training.epochs,
-    };
-  } catch (e) {
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    return { row: { file: rel, subset, error: msg, seconds: (Date.now() - t0) / 1000 } };
-  }
-}
+const plural = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
 
 function bar(done: number, total: number, width = 24): string {
   const k = Math.round((done / total) * width);
@@ -112,22 +75,32 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
   const jobs = (f as { jobs?: number }).jobs ?? 1;
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   log(
-    `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}` +
-      `${jobs > 1 ? ` (--jobs ${jobs}: files run one after another in this version)` : ''}`,
+    `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}, ${plural(jobs)} at once`,
   );
-  const results: EvaluatedFile[] = [];
   const t0 = Date.now();
   const tty = !quiet && process.stderr.isTTY;
-  for (const rel of files) {
-    if (tty) process.stderr.write(`\r\x1b[2K${bar(results.length, files.length)} ${rel}`);
-    const r = await evaluateOne(dir, rel, e.labels, options, f);
-    results.push(r);
+  let done = 0;
+  const report = (r: EvaluatedFile): void => {
+    done++;
     if (tty) process.stderr.write('\r\x1b[2K');
     const c = r.row.counts;
     log(
-      `${bar(results.length, files.length)} ${rel}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
+      `${bar(done, files.length)} ${r.row.file}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
         `  ${r.row.seconds!.toFixed(1)} s`,
     );
+  };
+  const tasks: FileTask[] = files.map((rel) => ({ dir, rel, labelsFile: e.labels!, options, f }));
+  let results: EvaluatedFile[];
+  if (jobs > 1 && files.length > 1) {
+    results = await evaluateInChildren(tasks, jobs, backend as BackendChoice, report);
+  } else {
+    results = [];
+    for (const task of tasks) {
+      if (tty) process.stderr.write(`\r\x1b[2K${bar(results.length, files.length)} ${task.rel}`);
+      const r = await evaluateOne(task);
+      results.push(r);
+      report(r);
+    }
   }
   const agg = aggregate(results.map((r) => r.row));
   const seconds = (Date.now() - t0) / 1000;

@@ -269,6 +269,20 @@ test('evaluate: a row per file, tp/fp/fn summed per sub-folder, failing files as
   assert.match(fs.readFileSync(path.join(work, 'evalout', 'evaluation.html'), 'utf8'), /Plotly\.newPlot\("file-2"/);
   assert.match(r.err, /\[#+\] 4\/4 y\/unsorted\.csv: error: /);
   assert.match(r.err, /mean F1 over 1 sub-folders: 0\.667; \d+ s \([\d.]+ s per file\)/);
+  // --jobs 2: the files in two child processes, the same rows in the same order (seconds aside)
+  const r2 = run(['evaluate', root, '--labels', labels, '--out', 'evalout2', '--jobs', '2', ...TINY]);
+  assert.equal(r2.code, 0, r2.err);
+  assert.match(r2.err, /2 files at once/);
+  const noSeconds = (dir: string) => {
+    const e = JSON.parse(fs.readFileSync(path.join(work, dir, 'evaluation.json'), 'utf8'));
+    delete e.seconds;
+    for (const f of e.files) delete f.seconds;
+    return e;
+  };
+  const two2 = noSeconds('evalout2');
+  assert.deepEqual(two2.files, noSeconds('evalout').files);
+  assert.deepEqual(two2.subsets, noSeconds('evalout').subsets);
+  assert.match(r2.err, /\[#+\] 4\/4 /);
 });
 
 test('evaluate: no folder or no --labels: exit 2 with one line', () => {

@@ -1,0 +1,74 @@
+import { type ChildProcess, fork } from 'child_process';
+import * as path from 'path';
+import type { BackendChoice } from '../backend/select';
+import type { EvaluatedFile } from '../report/evaluation';
+import type { FileTask } from './evaluate-file';
+
+const subsetOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.');
+
+/**
+ * Run `evaluate`'s files in `jobs` child processes (evaluate-child.js), each file in one child with the code
+ * `evaluate` runs in-process, so a file gives the same row wherever it runs. Rows come back in file order; a
+ * child that dies makes its file a row with the error, and the next file gets a new child. `onDone` is called
+ * as each file finishes (in the order they finish).
+ *
+ * @throws never (failures are rows).
+ * @example
+ * const rows = await evaluateInChildren(tasks, 2, 'wasm', (r) => console.error(r.row.file));
+ */
+export async function evaluateInChildren(
+  tasks: FileTask[],
+  jobs: number,
+  backend: BackendChoice,
+  onDone: (r: EvaluatedFile) => void,
+): Promise<EvaluatedFile[]> {
+  const script = path.join(__dirname, 'evaluate-child.js');
+  const results: EvaluatedFile[] = new Array(tasks.length);
+  let next = 0;
+  let seq = 0;
+  const runOn = async (): Promise<void> => {
+    let child: ChildProcess | null = null;
+    try {
+      while (next < tasks.length) {
+        const i = next++;
+        const t0 = Date.now();
+        child ??= fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const c = child;
+        const mine = ++seq;
+        const r = await new Promise<EvaluatedFile | null>((resolve) => {
+          const onMsg = (m: { seq: number; result: EvaluatedFile }) => {
+            if (m.seq !== mine) return;
+            done();
+            resolve(m.result);
+          };
+          const onExit = (code: number | null, sig: string | null) => {
+            done();
+            resolve(null);
+            results[i] = {
+              row: {
+                file: tasks[i].rel,
+                subset: subsetOf(tasks[i].rel),
+                error: `evaluate child exited (${sig ?? `code ${code}`})`,
+                seconds: (Date.now() - t0) / 1000,
+              },
+            };
+          };
+          const done = () => {
+            c.off('message', onMsg);
+            c.off('exit', onExit);
+          };
+          c.on('message', onMsg);
+          c.on('exit', onExit);
+          c.send({ seq: mine, backend, task: tasks[i] });
+        });
+        if (r) results[i] = r;
+        else child = null;
+        onDone(results[i]);
+      }
+    } finally {
+      child?.kill();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, runOn));
+  return results;
+}
