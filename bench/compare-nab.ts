@@ -16,16 +16,7 @@ import { useBackend } from '../src/backend/active';
 import { compareEvaluate } from '../src/cli/compare-evaluate';
 import { evaluateCommand } from '../src/cli/evaluate';
 import { packageRoot } from '../src/util/paths';
-
-const SUBSETS: Record<string, string> = {
-  art_daily_no_noise: 'artificialNoAnomaly',
-  art_daily_perfect_square_wave: 'artificialNoAnomaly',
-  art_daily_small_noise: 'artificialNoAnomaly',
-  art_flatline: 'artificialNoAnomaly',
-  art_noisy: 'artificialNoAnomaly',
-  art_daily_flatmiddle: 'artificialWithAnomaly',
-  art_daily_jumpsup: 'artificialWithAnomaly',
-};
+import { nabLayout } from './nab-layout';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,13 +29,8 @@ async function main(): Promise<void> {
     console.log(`skip: ${src} is absent`);
     return;
   }
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-nab-'));
-  const dir = path.join(work, 'nab');
-  for (const f of fs.readdirSync(src).filter((x) => x.endsWith('.csv'))) {
-    const sub = SUBSETS[f.replace(/\.csv$/, '')] ?? 'realKnownCause';
-    fs.mkdirSync(path.join(dir, sub), { recursive: true });
-    fs.symlinkSync(path.join(src, f), path.join(dir, sub, f));
-  }
+  const dir = nabLayout(src);
+  const work = path.dirname(dir);
   const kinds = flag('detectors', 'lstm,pca,zscore,iforest').split(',');
   const out = flag('out', path.join(work, 'out'));
   const settings = [

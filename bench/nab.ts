@@ -6,7 +6,7 @@
  *
  *   node dist/bench/nab.js [--files a,b] [--epochs 10] [--window 100] [--units 60] [--lr 0.001] [--loss mse]
  *     [--batch 64] [--patience 0] [--val 0] [--smooth auto,0] [--pad 50,10] [--prune 0.13] [--resample 10min|none]
- *     [--rules window-sigma,dynamic] [--stride 1]
+ *     [--rules window-sigma:3,dynamic] [--stride 1]
  * Post-processing options take comma lists: the model is trained once per file and every combination of smoothing,
  * padding, pruning and rule is evaluated on its scores (the first of each list is the one shown per file).
  */
@@ -28,16 +28,7 @@ import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
 import { trainAutoencoder } from '../src/train/fit';
 import { packageRoot } from '../src/util/paths';
-
-const SUBSETS: Record<string, string> = {
-  art_daily_no_noise: 'artificialNoAnomaly',
-  art_daily_perfect_square_wave: 'artificialNoAnomaly',
-  art_daily_small_noise: 'artificialNoAnomaly',
-  art_flatline: 'artificialNoAnomaly',
-  art_noisy: 'artificialNoAnomaly',
-  art_daily_flatmiddle: 'artificialWithAnomaly',
-  art_daily_jumpsup: 'artificialWithAnomaly',
-};
+import { NAB_SUBSETS } from './nab-layout';
 
 function args(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -67,9 +58,9 @@ async function main(): Promise<void> {
   };
   const list = (v: string | undefined, d: string): string[] => (v ?? d).split(',');
   const configs = list(a.smooth, 'auto').flatMap((smooth) =>
-    list(a.pad, '50').flatMap((pad) =>
+    list(a.pad, '100').flatMap((pad) =>
       list(a.prune, '0.13').flatMap((prune) =>
-        list(a.rules, 'window-sigma,dynamic').map((rule) => ({
+        list(a.rules, 'window-sigma:3,dynamic').map((rule) => ({
           key: `${rule} smooth ${smooth} pad ${pad} prune ${prune}`,
           rule,
           smooth,
@@ -91,7 +82,7 @@ async function main(): Promise<void> {
   const aps: number[] = [];
   for (const file of files) {
     const t0 = Date.now();
-    const subset = SUBSETS[file.replace(/\.csv$/, '')] ?? 'realKnownCause';
+    const subset = NAB_SUBSETS[file.replace(/\.csv$/, '')] ?? 'realKnownCause';
     try {
       const t = parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'), file);
       // rows kept in file order (two NAB files are not strictly increasing), as NAB and Orion do

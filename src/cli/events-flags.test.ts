@@ -12,7 +12,9 @@ test('resolveEventOptions: --fit all fills the whole-series defaults; flags and 
     { window: 20, encoder: [8], transform: 'logret', scaler: 'standard' },
     { about: '', options: { scaler: 'standard' } },
   );
-  assert.deepEqual([f.window, f.encoder, f.transform, f.scaler, f.pad], [20, [8], 'logret', 'standard', 50]);
+  assert.deepEqual([f.window, f.encoder, f.transform, f.scaler, f.pad], [20, [8], 'logret', 'standard', 100]);
+  // the whole-series rule and padding: mean + 3 sigma, padded by one default window
+  assert.deepEqual([o.threshold, o.pad, o.window], ['window-sigma:3', 100, 100]);
   const split = resolveEventOptions({ pad: 3 }, { window: 30 });
   assert.deepEqual(split, { window: 30, pad: 3 });
 });

@@ -89,7 +89,7 @@ test('--fit all trains on the whole series, scores every window, with the whole-
   const c = res.config;
   assert.deepEqual(
     [c.fit, c.transform, c.scaler, c.window, c.encoder, c.threshold, c.pad, c.prune, c.patience, c.valSplit],
-    ['all', 'none', 'minmax', 10, [8], 'window-sigma:4', 50, 0.13, 0, 0],
+    ['all', 'none', 'minmax', 10, [8], 'window-sigma:3', 100, 0.13, 0, 0],
   );
   assert.equal(res.eventSource, 'step');
 });

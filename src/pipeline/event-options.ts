@@ -22,9 +22,11 @@ export const FIT_MODES = ['split', 'all'] as const;
 export const AGGREGATES = ['median', 'mean'] as const;
 
 /**
- * Defaults of `--fit all` (whole-series training), chosen with bench/nab.ts on the development NAB files
- * without their labels' tuning beyond the bench: Orion-like model and post-processing. Explicit flags and
- * presets win over them.
+ * Defaults of `--fit all` (whole-series training): an Orion-like model, chosen with bench/nab.ts on the
+ * development NAB files, and Orion's post-processing with two changes chosen with bench/nab-scores.ts and
+ * bench/nab-explore.ts on the same files: mean + 3σ (Orion: 4σ; recall was the weak side) and a padding of 100
+ * steps (Orion: 50), one default window: the reach of a step's error, since each step is reconstructed by the
+ * windows covering it. Explicit flags and presets win over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
   transform: 'none',
@@ -38,9 +40,9 @@ export const WHOLE_SERIES_DEFAULTS = {
   epochs: 10,
   patience: 0,
   valSplit: 0,
-  threshold: 'window-sigma:4',
+  threshold: 'window-sigma:3',
   smooth: 'auto',
-  pad: 50,
+  pad: 100,
   prune: 0.13,
 } as const;
 
