@@ -20,7 +20,7 @@ const TINY = [
   '--backend',
   'cpu',
 ];
-const KINDS = ['lstm', 'pca', 'zscore', 'iforest'];
+const KINDS = ['lstm', 'pca', 'zscore', 'iforest', 'dense'];
 
 const run = (args: string[]) => runCliSync(args, work);
 
@@ -55,7 +55,10 @@ test('--compare writes one report with a section per detector, compare.json and 
     assert.equal(o.tp + o.fn, 1);
     assert.equal(o.tp + o.fp, d.evaluation.eventHits.length);
   }
-  assert.equal(r.err.split('\n').filter((l) => /^(lstm|pca|zscore|iforest) +\d+ events/.test(l)).length, 4);
+  assert.equal(r.err.split('\n').filter((l) => /^(lstm|pca|zscore|iforest|dense) +\d+ events/.test(l)).length, 5);
+  // dense has its own defaults (window 1, transform none) alone; in a comparison it shares the others' window
+  const dense = JSON.parse(fs.readFileSync(path.join(out, 'dense', 'result.json'), 'utf8'));
+  assert.deepEqual([dense.config.window, dense.config.transform], [8, 'logret']);
 });
 
 test('score --model round trip: each saved kind scores the same windows as its detect run', () => {
@@ -110,18 +113,24 @@ test('evaluate --compare: a table per detector, then F1 per sub-folder for each 
   const windows = path.join(work, 'windows.json');
   const w = [['2020-05-20 00:00:00.000000', '2020-05-27 00:00:00.000000']];
   fs.writeFileSync(windows, JSON.stringify({ 'a/sa.csv': w, 'b/sb.csv': w }));
-  const r = run(['evaluate', dir, '--labels', windows, '--compare', 'pca,zscore', '--out', 'ev', ...TINY]);
+  const cmd = ['evaluate', dir, '--labels', windows, '--compare', 'pca,zscore,dense', '--out', 'ev', ...TINY];
+  const r = run(cmd.filter((a, i) => a !== '--window' && cmd[i - 1] !== '--window'));
   assert.equal(r.code, 0, r.err);
-  assert.match(r.err, /== pca[\s\S]*mean F1 over 2 sub-folders[\s\S]*== zscore/);
-  assert.match(r.err, /\| sub-folder \| pca \| zscore \|\n\|---\|---:\|---:\|\n\| a \| [\d.]+ \(\d+\/\d+\/\d+\) \|/);
+  assert.match(r.err, /== pca[\s\S]*mean F1 over 2 sub-folders[\s\S]*== zscore[\s\S]*== dense/);
+  assert.match(
+    r.err,
+    /\| sub-folder \| pca \| zscore \| dense \|\n\|---\|---:\|---:\|---:\|\n\| a \| [\d.]+ \(\d+\/\d+\/\d+\) \|/,
+  );
   const cmp = JSON.parse(fs.readFileSync(path.join(work, 'ev', 'comparison.json'), 'utf8'));
   assert.deepEqual(
     cmp.map((c: { kind: string }) => c.kind),
-    ['pca', 'zscore'],
+    ['pca', 'zscore', 'dense'],
   );
   for (const c of cmp) {
     const own = JSON.parse(fs.readFileSync(path.join(work, 'ev', c.kind, 'evaluation.json'), 'utf8'));
     assert.equal(own.settings.options.detector, c.kind);
+    // no --window given: every detector of the comparison reads the shared default window and transform
+    assert.deepEqual([own.settings.options.window, own.settings.options.transform], [30, 'logret'], c.kind);
     assert.equal(c.meanF1, own.meanF1);
     assert.equal(c.subsets.length, 2);
   }

@@ -23,7 +23,7 @@ export const COMPARE_FLAGS: (OptionDef & { flag: string })[] = [
     key: 'compare',
     type: 'string',
     arg: 'A,B,..',
-    help: 'run several detectors (lstm,pca,zscore,iforest) on the same split: one report',
+    help: 'run several detectors (lstm,pca,zscore,iforest,dense) on the same split and window: one report',
     group: 'Pipeline',
   },
 ];

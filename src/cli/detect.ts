@@ -40,10 +40,10 @@ export function today(): string {
  */
 export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
-  const resolved = resolveOptions(f);
+  const kinds = compareFlag(f);
+  const resolved = resolveOptions(f, kinds ? undefined : detectorOptions(f).detector);
   const preset = resolved.preset;
   const options = { ...resolveEventOptions(f, resolved.options, preset), ...detectorOptions(f) };
-  const kinds = compareFlag(f);
   checkComponentsEarly(options, f, kinds);
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
   if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm'))
@@ -82,7 +82,10 @@ export async function detectCommand(argv: string[]): Promise<void> {
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
-  progress.info(computeLine(result.training.backend, result.training.engine));
+  // the LSTM names its engine's kernels; dense names its tfjs backend; the plain-JavaScript baselines neither
+  const lstm = (result.config.detector ?? 'lstm') === 'lstm';
+  if (lstm || result.training.backend)
+    progress.info(computeLine(result.training.backend, lstm ? result.training.engine : ''));
   progress.info(
     `trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`,
   );

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
+import { detectorDefaults } from '../detector/options';
 import { type Aggregate, aggregate, type FileRow } from '../evaluate/aggregate';
+import { sharedOptions } from '../pipeline/compare';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../report/evaluation';
 import { writeDirAtomic } from '../util/atomic';
@@ -56,17 +58,19 @@ function bar(done: number, total: number, width = 24): string {
  * @example
  * await evaluateCommand(['data/nab', '--labels', 'data/nab/windows.json', '--fit', 'all']);
  */
-export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
+export async function evaluateCommand(argv: string[], ctx: { compared?: boolean } = {}): Promise<Aggregate> {
   const dir = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
   const f = parseFlags(dir ? argv.slice(1) : argv, EVALUATE_FLAGS);
   if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
   const kinds = compareFlag(f);
-  if (kinds) return (await compareEvaluate(argv, kinds, evaluateCommand))[0].agg;
+  // one detector of `--compare`: the options some detector defaults differently are shared (sharedOptions)
+  if (kinds) return (await compareEvaluate(argv, kinds, (a) => evaluateCommand(a, { compared: true })))[0].agg;
   const e = eventFlags(f);
   if (!e.labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
   if (!fs.existsSync(e.labels)) throw new InputError(`--labels: cannot read ${e.labels} (ENOENT)`);
-  const resolved = resolveOptions(f);
-  const options = resolveEventOptions(f, resolved.options, resolved.preset);
+  const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
+  const own = resolveEventOptions(f, resolved.options, resolved.preset);
+  const options = ctx.compared ? sharedOptions(own) : own;
   const files = csvFilesUnder(dir);
   const quiet = (f as { quiet?: boolean }).quiet;
   const log = (m: string): void => {
@@ -110,7 +114,12 @@ export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
     labels: e.labels,
     resample: e.resample,
     order: e.order ?? 'strict',
-    options: { ...DEFAULT_PIPELINE_OPTIONS, ...options, ...detectorOptions(f) },
+    options: {
+      ...DEFAULT_PIPELINE_OPTIONS,
+      ...detectorDefaults(detectorOptions(f).detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
+      ...options,
+      ...detectorOptions(f),
+    },
   };
   await writeDirAtomic(out, (tmp) => {
     const json = {

@@ -188,14 +188,16 @@ export const SCORE_FLAGS: FlagDef[] = [
 ];
 
 /**
- * The default `--help` shows for a flag: `shown`, else the CLI default, else the library default ('' for none).
+ * The default `--help` shows for a flag: `shown`, else the CLI default, else the library default ('' for none),
+ * then each detector's own (`detectorDefaults`).
  *
  * @throws Nothing.
  * @example
- * shownDefault(opt('transform')); // 'logret'
+ * shownDefault(opt('transform')); // 'logret; dense: none'
  */
 export function shownDefault(d: OptionDef): string {
-  if (d.shown !== undefined) return d.shown;
-  const v = d.cliDefault ?? d.default;
-  return v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v);
+  const text = (v: unknown): string => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
+  const base = d.shown ?? text(d.cliDefault ?? d.default);
+  const own = Object.entries(d.detectorDefaults ?? {}).map(([k, v]) => `${k}: ${text(v)}`);
+  return [base, ...own].filter((s) => s !== '').join('; ');
 }

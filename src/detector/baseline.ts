@@ -21,10 +21,14 @@ import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { datedScores, type PreparedScore, prepareScore, prepareTrain, scoreResult } from './prepare';
 import { MODEL_FORMAT } from './state';
 
-/** What a baseline algorithm (pca, zscore, iforest) offers: synchronous fit and score of scaled windows. */
+/**
+ * What a baseline algorithm (pca, zscore, iforest, dense) offers: fit and score of scaled windows, synchronous
+ * (pca, zscore, iforest) or returning a Promise (dense, on tfjs), which the detector awaits.
+ */
 export interface WindowAlgorithm<S> {
-  fit(train: Windows): unknown;
-  scoreWindows(w: Windows): number[];
+  /** Fit on the training windows; `hooks` report epochs where the algorithm has them (dense). */
+  fit(train: Windows, hooks?: FitHooks): unknown;
+  scoreWindows(w: Windows): number[] | Promise<number[]>;
   toJSON(): S;
 }
 
@@ -73,9 +77,10 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
   /** A new, unfitted algorithm for these options. */
   protected abstract makeAlgorithm(): A;
 
-  /** Scores of the prepared windows (override to add per-step scores). */
-  protected scoreWith(algo: A, p: Pick<PreparedScore, 'rows' | 'windows'>): AlgorithmScores {
-    return { scores: algo.scoreWindows(p.windows) };
+  /** Scores of the prepared windows, or a Promise of them (override to add per-step scores). */
+  protected scoreWith(algo: A, p: Pick<PreparedScore, 'rows' | 'windows'>): AlgorithmScores | Promise<AlgorithmScores> {
+    const scores = algo.scoreWindows(p.windows);
+    return scores instanceof Promise ? scores.then((s) => ({ scores: s })) : { scores };
   }
 
   /** Feature columns seen at fit. */
@@ -94,11 +99,12 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
   }
 
   /** Fit transform, scaler, algorithm and threshold on a raw training series. @throws InputError for bad input. */
-  async fit(train: Series, _hooks: FitHooks = {}): Promise<void> {
+  async fit(train: Series, hooks: FitHooks = {}): Promise<void> {
     const p = prepareTrain(train, this.options);
     const algo = this.makeAlgorithm();
-    algo.fit(p.windows);
-    const { scores } = this.scoreWith(algo, { rows: p.scaler.transform(p.transformed.values), windows: p.windows });
+    await algo.fit(p.windows, hooks);
+    const rows = p.scaler.transform(p.transformed.values);
+    const { scores } = await this.scoreWith(algo, { rows, windows: p.windows });
     const threshold = Threshold.fit(this.rule, scores);
     this.algo = algo;
     this.core = { scaler: p.scaler, threshold };
@@ -110,7 +116,7 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
   async score(series: Series, opts: { from?: string } = {}): Promise<ScoreResult> {
     const { scaler, threshold } = this.fitted();
     const p = prepareScore(series, this.options, scaler, this.columnsValue, opts.from);
-    const { scores, steps } = this.scoreWith(this.algo!, p);
+    const { scores, steps } = await this.scoreWith(this.algo!, p);
     const dates = p.transformed.dates.slice(p.first);
     const result = scoreResult(series, p.transformed, datedScores(dates, scores, this.options.window, threshold));
     return steps ? { ...result, steps: { dates, ...steps } } : result;

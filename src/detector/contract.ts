@@ -6,7 +6,7 @@ import type { Scaler } from '../transform/scaler';
 import type { DetectorOptions } from './options';
 
 /** The detectors there are (see registry.ts); 'lstm' is the default. */
-export const DETECTOR_KINDS = ['lstm', 'pca', 'zscore', 'iforest'] as const;
+export const DETECTOR_KINDS = ['lstm', 'pca', 'zscore', 'iforest', 'dense'] as const;
 
 /** One of {@link DETECTOR_KINDS}. */
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
@@ -39,7 +39,7 @@ export interface WindowReconstruction {
 
 /**
  * What a detector knows per step of the scored part, for per-step scores and events: `score` where the detector
- * scores steps itself (zscore); `windows` where it reconstructs windows (lstm, pca), ready for
+ * scores steps itself (zscore); `windows` where it reconstructs windows (lstm, pca, dense), ready for
  * `stepScores(w.x, w.reconstruction, w.n, w.window, w.features)` of src/score/steps.ts.
  */
 export interface StepOutput {
@@ -63,7 +63,7 @@ export interface ScoreResult extends WindowScores {
   steps?: StepOutput;
 }
 
-/** Hooks for progress while fitting (epochs and batches: only the LSTM calls them). */
+/** Hooks for progress while fitting (epochs: the LSTM and dense call them; batches: only the LSTM). */
 export type FitHooks = Pick<TrainOptions, 'onEpoch' | 'onBatch'>;
 
 /** The fitted parts every detector has: the scaler of its inputs and the threshold of its scores. */

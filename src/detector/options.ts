@@ -49,6 +49,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'transform before scaling (logret: log returns)',
     group: 'Pipeline',
     choices: TRANSFORMS,
+    detectorDefaults: { dense: 'none' },
   },
   {
     key: 'scaler',
@@ -59,7 +60,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     group: 'Pipeline',
     choices: SCALERS,
   },
-  spec('window'),
+  { ...spec('window'), detectorDefaults: { dense: 1 } },
   spec('encoder'),
   spec('dropout'),
   spec('loss'),
@@ -128,3 +129,33 @@ function spec(key: keyof AutoencoderSpec): OptionDef {
 
 /** The defaults of {@link DetectorOptions}: the Colab notebook's settings (from {@link DETECTOR_OPTION_DEFS}). */
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = defaultsOf<DetectorOptions>(DETECTOR_OPTION_DEFS);
+
+/**
+ * A detector's own defaults where they differ from {@link DEFAULT_DETECTOR_OPTIONS} (and the CLI's), from the
+ * `detectorDefaults` of {@link DETECTOR_OPTION_DEFS}: dense, for tables without time order, reads each row alone
+ * (`window: 1`, `transform: 'none'`). Explicit options win over them.
+ *
+ * @throws Nothing.
+ * @example
+ * detectorDefaults('dense'); // { transform: 'none', window: 1 }
+ * detectorDefaults('lstm'); // {}
+ */
+export function detectorDefaults(kind: string): Partial<DetectorOptions> {
+  const out: Record<string, unknown> = {};
+  for (const d of DETECTOR_OPTION_DEFS) {
+    if (d.detectorDefaults && Object.hasOwn(d.detectorDefaults, kind)) out[d.key] = d.detectorDefaults[kind];
+  }
+  return out as Partial<DetectorOptions>;
+}
+
+/**
+ * The options some detector defaults differently (see {@link detectorDefaults}): a comparison sets them to the
+ * shared default so that every detector reads the series the same way.
+ *
+ * @throws Nothing.
+ * @example
+ * DETECTOR_DEFAULTED_KEYS; // ['transform', 'window']
+ */
+export const DETECTOR_DEFAULTED_KEYS: readonly (keyof DetectorOptions)[] = DETECTOR_OPTION_DEFS.filter(
+  (d) => d.detectorDefaults !== undefined,
+).map((d) => d.key as keyof DetectorOptions);

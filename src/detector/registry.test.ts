@@ -32,13 +32,16 @@ function tmp(): string {
 }
 
 test('registry: the kinds, and one line for an unknown one', () => {
-  assert.deepEqual([...DETECTOR_KINDS], ['lstm', 'pca', 'zscore', 'iforest']);
+  assert.deepEqual([...DETECTOR_KINDS], ['lstm', 'pca', 'zscore', 'iforest', 'dense']);
   assert.equal(detectorKind('zscore'), 'zscore');
   assert.throws(
-    () => createDetector('dense'),
-    /^InputError: invalid detector: dense \(one of: lstm, pca, zscore, iforest\)$/,
+    () => createDetector('svm'),
+    /^InputError: invalid detector: svm \(one of: lstm, pca, zscore, iforest, dense\)$/,
   );
-  assert.throws(() => detectorKind(3), /^InputError: invalid detector: 3 \(one of: lstm, pca, zscore, iforest\)$/);
+  assert.throws(
+    () => detectorKind(3),
+    /^InputError: invalid detector: 3 \(one of: lstm, pca, zscore, iforest, dense\)$/,
+  );
   for (const k of DETECTOR_KINDS) assert.equal(createDetector(k, TINY).kind, k);
 });
 
@@ -54,12 +57,12 @@ for (const kind of DETECTOR_KINDS) {
       assert.equal(a.windows.length, 16);
       const w = a.steps?.windows;
       if (w) {
-        // The window score of lstm and pca is the MAE of the window against its reconstruction.
+        // The window score of lstm, pca and dense is the MAE of the window against its reconstruction.
         const d = w.window * w.features;
         const mae0 = w.x.subarray(0, d).reduce((acc, v, k) => acc + Math.abs(v - w.reconstruction[k]), 0) / d;
         assert.ok(Math.abs(mae0 - a.mae[0]) < 1e-6, `${mae0} vs ${a.mae[0]}`);
       }
-      assert.equal(w !== undefined, kind === 'lstm' || kind === 'pca');
+      assert.equal(w !== undefined, kind === 'lstm' || kind === 'pca' || kind === 'dense');
       assert.equal(a.steps?.score !== undefined, kind === 'zscore');
       await det.save(path.join(dir, 'm'), { source: 'memory' });
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'm', 'model.json'), 'utf8')).kind, kind);
@@ -115,7 +118,7 @@ test('registry: loading refuses a missing model, bad JSON, an unknown kind and a
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ kind: 'forest' }));
     await assert.rejects(
       loadAnyDetector(m),
-      /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest\)$/,
+      /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest, dense\)$/,
     );
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ format: 'lstm-anomaly-model/0', kind: 'pca' }));
     await assert.rejects(loadAnyDetector(m), /saved model: unknown format "lstm-anomaly-model\/0"/);
@@ -124,7 +127,10 @@ test('registry: loading refuses a missing model, bad JSON, an unknown kind and a
     const state = det.toState() as { model: { mean: number[] } };
     state.model.mean.pop();
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify(state));
-    await assert.rejects(loadAnyDetector(m), /invalid pca state: mean has 9 values, window x features is 10/);
+    await assert.rejects(
+      loadAnyDetector(m),
+      /^InputError: .*model\.json: invalid pca state: mean has 9 values, window x features is 10$/,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

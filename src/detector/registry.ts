@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BackendChoice } from '../backend/select';
-import { InputError } from '../util/errors';
+import { InputError, isInputError } from '../util/errors';
 import { keyword } from '../util/keyword';
 import type { BaselineState } from './baseline';
 import { type AnyDetectorOptions, DETECTOR_KINDS, type Detector, type DetectorKind } from './contract';
+import { DenseWindowDetector } from './dense/detector';
 import { LstmAutoencoderDetector } from './detector';
 import { IForestWindowDetector } from './iforest/detector';
 import { PcaWindowDetector } from './pca/detector';
@@ -15,7 +16,7 @@ export { DETECTOR_KINDS } from './contract';
 /**
  * Check a detector name: one of {@link DETECTOR_KINDS}.
  *
- * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest)`.
+ * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense)`.
  * @example
  * detectorKind('pca'); // 'pca'
  */
@@ -42,6 +43,8 @@ export function createDetector(kind: string, options: Partial<AnyDetectorOptions
       return new ZScoreWindowDetector(o);
     case 'iforest':
       return new IForestWindowDetector(o);
+    case 'dense':
+      return new DenseWindowDetector(o);
   }
 }
 
@@ -49,7 +52,8 @@ export function createDetector(kind: string, options: Partial<AnyDetectorOptions
  * Load any saved detector: reads `kind` from model.json (absent: an LSTM saved before there were several) and
  * dispatches to that detector's loader.
  *
- * @throws InputError when the directory holds no model.json, it is not JSON, or names an unknown detector.
+ * @throws InputError when the directory holds no model.json, it is not JSON, names an unknown detector, or is not a
+ * valid state of its detector (`<dir>/model.json: <what>`).
  * @example
  * const det = await loadAnyDetector('reports/run/model');
  * const { anomalies } = await det.score(series);
@@ -65,14 +69,21 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
   }
   // no kind (or no object): the LSTM's loader, whose format check names what is wrong
   const kind = json && typeof json === 'object' && json.kind !== undefined ? detectorKind(json.kind) : 'lstm';
-  switch (kind) {
-    case 'lstm':
-      return LstmAutoencoderDetector.load(dir, opts);
-    case 'pca':
-      return PcaWindowDetector.fromState(json as BaselineState<never>);
-    case 'zscore':
-      return ZScoreWindowDetector.fromState(json as BaselineState<never>);
-    case 'iforest':
-      return IForestWindowDetector.fromState(json as BaselineState<never>);
+  if (kind === 'lstm') return LstmAutoencoderDetector.load(dir, opts);
+  const state = json as BaselineState<never>;
+  try {
+    switch (kind) {
+      case 'pca':
+        return PcaWindowDetector.fromState(state);
+      case 'zscore':
+        return ZScoreWindowDetector.fromState(state);
+      case 'iforest':
+        return IForestWindowDetector.fromState(state);
+      case 'dense':
+        return await DenseWindowDetector.fromState(state, opts);
+    }
+  } catch (e) {
+    if (isInputError(e)) throw new InputError(`${jf}: ${e.message}`);
+    throw e;
   }
 }

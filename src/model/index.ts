@@ -6,7 +6,14 @@
 export { Autoencoder, BatchCallback, EpochRecord, NamedWeight } from './autoencoder';
 export { COMPUTE_KINDS, ComputeKind } from './compute/factory';
 export { CreateOptions, createAutoencoder } from './create';
-export { DenseAutoencoder, DenseAutoencoderSpec, DenseTrainOptions, LayerRow } from './dense/dense-autoencoder';
+export {
+  DenseAutoencoder,
+  DenseAutoencoderJson,
+  DenseAutoencoderSpec,
+  DenseTrainOptions,
+  DenseWeightJson,
+  LayerRow,
+} from './dense/dense-autoencoder';
 export { weightShapes } from './engine/init';
 export { nativeKernelsStatus } from './kernels';
 export { buildLayersModel } from './reference/layers-reference';

@@ -31,7 +31,7 @@ test('compareKinds: at least two, no duplicates, known names; one line each', ()
   assert.throws(() => compareKinds(['pca', 'zscore', 'pca']), /^InputError: --compare names pca twice$/);
   assert.throws(
     () => compareKinds('pca,lsmt'),
-    /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest\)$/,
+    /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest, dense\)$/,
   );
 });
 
@@ -48,10 +48,10 @@ test('runPipeline: options.detector picks the detector; its result.json records 
 });
 
 test('runCompare: every detector on the same split, in order; one report section and three traces each', async () => {
-  const c = await runCompare(wave(100), ['lstm', 'pca', 'zscore', 'iforest'], TINY);
+  const c = await runCompare(wave(100), ['lstm', 'pca', 'zscore', 'iforest', 'dense'], TINY);
   assert.deepEqual(
     c.entries.map((e) => e.kind),
-    ['lstm', 'pca', 'zscore', 'iforest'],
+    ['lstm', 'pca', 'zscore', 'iforest', 'dense'],
   );
   assert.deepEqual(c.split, { trainRows: 80, testRows: 20, trainEnd: '2021-03-21' });
   for (const e of c.entries) {
@@ -68,12 +68,34 @@ test('runCompare: every detector on the same split, in order; one report section
   assert.ok(z.test.filter((w) => w.anomaly).every((w) => w.start <= '2021-03-27' && '2021-03-27' <= w.end));
   assert.ok(z.flagged > 0);
   const html = compareSections(c);
-  for (const k of ['lstm', 'pca', 'zscore', 'iforest']) {
+  for (const k of ['lstm', 'pca', 'zscore', 'iforest', 'dense']) {
     assert.equal(html.split(`id="compare-${k}-section"`).length, 2, k);
     assert.equal(html.split(`"name":"${k} score"`).length, 2, k);
   }
-  assert.equal((html.match(/<section /g) ?? []).length, 5);
-  assert.equal((html.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g) ?? []).length, 4);
+  assert.equal((html.match(/<section /g) ?? []).length, 6);
+  assert.equal((html.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g) ?? []).length, 5);
   c.entries.forEach((e) => e.run.detector.dispose());
   await assert.rejects(runCompare(wave(100), 'pca,zscore', { ...TINY, components: 9 }), /invalid components: 9/);
+});
+
+test('dense alone reads rows (window 1, transform none); in a comparison it shares the window and transform', async () => {
+  const o = { epochs: 1, batchSize: 16, backend: 'cpu' as const, seed: 3 };
+  const alone = await runPipeline(wave(100), { ...o, detector: 'dense' });
+  assert.deepEqual([alone.result.config.window, alone.result.config.transform], [1, 'none']);
+  assert.equal(alone.result.test.length, 20, 'one window per test row');
+  assert.equal(alone.result.training.epochs, 1);
+  assert.equal(alone.result.training.parameters, 1 * 10 + 10 + 10 * 3 + 3 + 3 * 10 + 10 + 10 * 1 + 1);
+  alone.detector.dispose();
+  const c = await runCompare(wave(200), ['pca', 'dense'], o);
+  for (const e of c.entries) {
+    assert.deepEqual([e.run.result.config.window, e.run.result.config.transform], [30, 'none'], e.kind);
+    assert.equal(e.test.length, 40 - 30 + 1, e.kind);
+    e.run.detector.dispose();
+  }
+  const given = await runCompare(wave(100), ['zscore', 'dense'], { ...o, window: 3 });
+  assert.deepEqual(
+    given.entries.map((e) => e.run.result.config.window),
+    [3, 3],
+  );
+  given.entries.forEach((e) => e.run.detector.dispose());
 });

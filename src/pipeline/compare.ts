@@ -1,5 +1,6 @@
 import type { Series } from '../data/series';
 import type { DetectorKind, FitHooks } from '../detector/contract';
+import { DETECTOR_DEFAULTED_KEYS } from '../detector/options';
 import { checkComponents } from '../detector/pca/detector';
 import { detectorKind } from '../detector/registry';
 import type { ScoredWindow, ThresholdJson } from '../result';
@@ -49,8 +50,24 @@ export function compareKinds(kinds: string | readonly string[]): DetectorKind[] 
 }
 
 /**
+ * Options for one detector of a comparison: those some detector defaults differently (window, transform: see
+ * `detectorDefaults`) set to the shared default where not given, so every detector reads the series the same way.
+ *
+ * @throws Nothing.
+ * @example
+ * sharedOptions({ epochs: 5 }); // { epochs: 5, transform: 'none', window: 30 }
+ */
+export function sharedOptions(options: Partial<PipelineOptions>): Partial<PipelineOptions> {
+  const shared: Record<string, unknown> = { ...options };
+  for (const k of DETECTOR_DEFAULTED_KEYS) shared[k] ??= DEFAULT_PIPELINE_OPTIONS[k];
+  return shared as Partial<PipelineOptions>;
+}
+
+/**
  * Run several detectors on the same series and split (same options, each with its own `detector`), one after
- * another, and collect what each flags and how long it took (`hooks`: the LSTM's training progress).
+ * another, and collect what each flags and how long it took (`hooks`: the LSTM's training progress). The options
+ * some detector defaults differently (window, transform: see `detectorDefaults`) take the shared default unless
+ * given, so every detector reads the series the same way.
  *
  * @throws InputError for a bad list (see {@link compareKinds}) or bad options, before anything is fitted.
  * @example
@@ -66,10 +83,11 @@ export async function runCompare(
   const list = compareKinds(kinds);
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
   if (list.includes('pca')) checkComponents(o, series.columns.length);
+  const shared = sharedOptions(options);
   const entries: CompareEntry[] = [];
   try {
     for (const kind of list) {
-      const run = await runPipeline(series, { ...options, detector: kind }, kind === 'lstm' ? hooks : {});
+      const run = await runPipeline(series, { ...shared, detector: kind }, kind === 'lstm' ? hooks : {});
       const test = run.result.test;
       const flagged = test.filter((w) => w.anomaly).length;
       entries.push({

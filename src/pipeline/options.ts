@@ -44,7 +44,7 @@ export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
     type: 'string',
     arg: 'NAME',
     default: 'lstm',
-    help: 'the detector: lstm (autoencoder), pca, zscore or iforest',
+    help: 'the detector: lstm (autoencoder), pca, zscore, iforest, or dense (autoencoder on rows of a table)',
     group: 'Pipeline',
     choices: DETECTOR_KINDS,
   },

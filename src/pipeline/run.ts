@@ -1,6 +1,8 @@
 import type { Series } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
+import { DenseWindowDetector } from '../detector/dense/detector';
 import { LstmAutoencoderDetector } from '../detector/detector';
+import { detectorDefaults } from '../detector/options';
 import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';
 import { parameterCount } from '../model';
@@ -31,6 +33,8 @@ export interface PipelineRun<D extends Detector = Detector> {
 /**
  * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
+ * Options not given take the detector's own defaults first (`detectorDefaults`: dense reads rows alone, window 1
+ * and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
  * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
  * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
@@ -52,7 +56,11 @@ export async function runPipeline(
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<PipelineRun> {
-  const o: PipelineOptions = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
+  const o: PipelineOptions = {
+    ...DEFAULT_PIPELINE_OPTIONS,
+    ...detectorDefaults(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
+    ...options,
+  };
   // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
   const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
@@ -112,7 +120,7 @@ export async function runPipeline(
   return { result, detector, series, timing, stage };
 }
 
-/** The `training` part of result.json: the LSTM's history, or no epochs and the fit time for the others. */
+/** The `training` part of result.json: the LSTM's or dense's history, or no epochs and the fit time for the others. */
 function trainingRecord(detector: Detector, fitSeconds: number): RunResult['training'] {
   if (detector instanceof LstmAutoencoderDetector) {
     const tr = detector.training!;
@@ -126,6 +134,19 @@ function trainingRecord(detector: Detector, fitSeconds: number): RunResult['trai
       seqPerSec: tr.seqPerSec,
       seconds: tr.seconds,
       parameters: parameterCount(model.spec),
+    };
+  }
+  if (detector instanceof DenseWindowDetector) {
+    const history = [...detector.history];
+    return {
+      backend: detector.backend,
+      engine: detector.kind,
+      epochs: history.length,
+      bestEpoch: detector.bestEpoch,
+      history,
+      seqPerSec: history.reduce((a, h) => a + h.seqPerSec, 0) / Math.max(1, history.length),
+      seconds: fitSeconds,
+      parameters: detector.parameters,
     };
   }
   return {

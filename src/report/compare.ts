@@ -41,6 +41,7 @@ const SCORE_TEXT: Record<string, string> = {
   pca: 'reconstruction MAE of the principal components',
   zscore: "largest rolling |z| of the window's steps",
   iforest: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
+  dense: 'reconstruction MAE of the dense autoencoder',
 };
 
 /**

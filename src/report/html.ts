@@ -15,6 +15,7 @@ const DETECTOR_NAMES: Record<string, string> = {
   pca: 'PCA reconstruction',
   zscore: 'rolling z-score',
   iforest: 'isolation forest',
+  dense: 'dense autoencoder',
 };
 
 /** A titled report section (card) around some HTML. */

@@ -27,8 +27,20 @@ test('makeWindows: exactly window rows gives one window; fewer is refused with t
 });
 
 test('makeWindows: invalid window sizes', () => {
-  assert.throws(() => makeWindows([[1], [2]], 1), /invalid window: 1/);
+  assert.throws(() => makeWindows([[1], [2]], 0), /invalid window: 0 \(an integer >= 1\)/);
   assert.throws(() => makeWindows([[1], [2]], 2.5), /invalid window: 2.5/);
+});
+
+test('makeWindows: window 1 gives one window per row (a table without time order)', () => {
+  const w = makeWindows(
+    [
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ],
+    1,
+  );
+  assert.deepEqual([w.n, w.window, w.features, Array.from(w.x)], [3, 1, 2, [1, 10, 2, 20, 3, 30]]);
 });
 
 test('pickWindows: copies the chosen windows in the given order', () => {

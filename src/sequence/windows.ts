@@ -13,12 +13,12 @@ export interface Windows {
  * Every full window of `window` consecutive rows: a part of n rows gives n - window + 1 windows.
  * Window i covers rows i .. i + window - 1 and is dated by its last row.
  *
- * @throws InputError `invalid window: <w>` when w < 2 or not an integer; when rows < window (says how many are needed).
+ * @throws InputError `invalid window: <w>` when w < 1 or not an integer (window 1: each row alone, for tables); when rows < window (says how many are needed).
  * @example
  * makeWindows([[1], [2], [3]], 2).n; // 2
  */
 export function makeWindows(rows: number[][], window: number, what = 'series'): Windows {
-  if (!Number.isInteger(window) || window < 2) throw invalid('window', window, 'an integer >= 2');
+  if (!Number.isInteger(window) || window < 1) throw invalid('window', window, 'an integer >= 1');
   const features = rows.length > 0 ? rows[0].length : 1;
   const n = rows.length - window + 1;
   if (n < 1)

@@ -22,6 +22,12 @@ export interface OptionDef {
   default?: unknown;
   /** The CLI's default where it differs from the library's (the CLI reads log returns). */
   cliDefault?: unknown;
+  /**
+   * Defaults of particular detectors, by kind, where they differ from `default` and `cliDefault` (dense, for tables
+   * without time order: window 1, transform none). They apply to a run of that detector alone; a comparison runs
+   * every detector on the shared default.
+   */
+  detectorDefaults?: Readonly<Record<string, unknown>>;
   /** Default as shown in `--help` when it is not a value (e.g. `today`). */
   shown?: string;
   help: string;

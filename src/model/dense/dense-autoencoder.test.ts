@@ -69,3 +69,44 @@ test('DenseAutoencoder: the same seed gives the same history; no rows is an erro
     ae.dispose();
   }
 });
+
+test('DenseAutoencoder: toJSON / fromJSON through JSON text reconstructs to the same bits; bad JSON refused', async () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [i / 40, Math.cos(i), 1 - i / 40]);
+  const ae = DenseAutoencoder.create({ inputs: 3, hidden: [6, 2, 6], seed: 9 });
+  try {
+    await ae.fit(rows, { epochs: 2 });
+    const json = ae.toJSON();
+    assert.deepEqual(
+      json.weights.map((w) => `${w.name} ${w.shape}`),
+      [
+        'dense_0/kernel 3,6',
+        'dense_0/bias 6',
+        'dense_1/kernel 6,2',
+        'dense_1/bias 2',
+        'dense_2/kernel 2,6',
+        'dense_2/bias 6',
+        'dense_3/kernel 6,3',
+        'dense_3/bias 3',
+      ],
+    );
+    const again = DenseAutoencoder.fromJSON(JSON.parse(JSON.stringify(json)));
+    try {
+      assert.deepEqual(await again.reconstruct(rows), await ae.reconstruct(rows));
+      assert.equal(again.parameterCount(), ae.parameterCount());
+    } finally {
+      again.dispose();
+    }
+    const broken = JSON.parse(JSON.stringify(json));
+    broken.weights[7].values = [1, 2];
+    assert.throws(
+      () => DenseAutoencoder.fromJSON(broken),
+      /^InputError: invalid dense model: weight dense_3\/bias: needs 3 values$/,
+    );
+    assert.throws(
+      () => DenseAutoencoder.fromJSON({ ...json, spec: undefined as never }),
+      /invalid dense model: no spec/,
+    );
+  } finally {
+    ae.dispose();
+  }
+});

@@ -2,25 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { invalid } from '../../util/errors';
 import { Rng } from '../../util/random';
 import type { EpochRecord } from '../autoencoder';
+import {
+  checkDenseJson,
+  type DenseAutoencoderJson,
+  type DenseAutoencoderSpec,
+  denseWeightShapes,
+  resolveDenseSpec,
+} from './dense-spec';
 
-/**
- * A dense (feed-forward) autoencoder for tabular rows: `inputs` -> hidden layers -> `inputs`, e.g.
- * `hidden: [10, 3, 10]` for 2 -> 10 -> 3 -> 10 -> 2. Hidden layers use `activation`, the output is linear.
- */
-export interface DenseAutoencoderSpec {
-  /** Values per row (features). */
-  inputs: number;
-  /** Hidden layer sizes, input side first; the smallest is the bottleneck. Default [10, 3, 10]. */
-  hidden?: number[];
-  /** Hidden activation. Default 'relu'. */
-  activation?: 'relu' | 'tanh';
-  /** Training loss. Default 'mae'. */
-  loss?: 'mae' | 'mse';
-  /** Adam learning rate. Default 0.01. */
-  learningRate?: number;
-  /** Seed for the weights and the row order. Default 42. */
-  seed?: number;
-}
+export type { DenseAutoencoderJson, DenseAutoencoderSpec, DenseWeightJson } from './dense-spec';
 
 /** Training options of {@link DenseAutoencoder.fit}. */
 export interface DenseTrainOptions {
@@ -57,22 +47,11 @@ export class DenseAutoencoder {
   ) {}
 
   /**
-   * Build the model (weights seeded).
-   * @throws InputError `invalid inputs|hidden layers|learning rate: <v>`.
+   * Build the model (weights seeded: the same spec gives the same weights).
+   * @throws InputError `invalid inputs|hidden layers|activation|loss|learning rate|seed: <v>`.
    */
   static create(spec: DenseAutoencoderSpec): DenseAutoencoder {
-    const s: Required<DenseAutoencoderSpec> = {
-      hidden: [10, 3, 10],
-      activation: 'relu',
-      loss: 'mae',
-      learningRate: 0.01,
-      seed: 42,
-      ...spec,
-    };
-    if (!Number.isInteger(s.inputs) || s.inputs < 1) throw invalid('inputs', s.inputs, 'an integer >= 1');
-    if (s.hidden.length === 0 || s.hidden.some((u) => !Number.isInteger(u) || u < 1))
-      throw invalid('hidden layers', s.hidden.join(','), 'positive integers');
-    if (!(s.learningRate > 0)) throw invalid('learning rate', s.learningRate, '> 0');
+    const s = resolveDenseSpec(spec);
     const model = tf.sequential();
     [...s.hidden, s.inputs].forEach((units, i) => {
       model.add(
@@ -171,6 +150,40 @@ export class DenseAutoencoder {
   async errors(rows: number[][]): Promise<number[]> {
     const rec = await this.reconstruct(rows);
     return rows.map((r, i) => r.reduce((a, v, j) => a + Math.abs(v - rec[i][j]), 0) / r.length);
+  }
+
+  /**
+   * The model as plain JSON: its spec and every weight (see {@link DenseAutoencoder.fromJSON}).
+   * @throws Error after dispose.
+   * @example
+   * fs.writeFileSync('dense.json', JSON.stringify(ae.toJSON()));
+   */
+  toJSON(): DenseAutoencoderJson {
+    const names = denseWeightShapes(this.spec);
+    const weights = this.model.getWeights().map((t, i) => ({
+      name: names[i].name,
+      shape: [...t.shape],
+      values: Array.from(t.dataSync()),
+    }));
+    return { spec: { ...this.spec, hidden: [...this.spec.hidden] }, weights };
+  }
+
+  /**
+   * A model from {@link DenseAutoencoder.toJSON}'s output, checked first: it reconstructs to the same bits.
+   * @throws InputError `invalid dense model: <what>` for a bad spec, a missing weight or a wrong shape or value.
+   * @example
+   * const again = DenseAutoencoder.fromJSON(JSON.parse(fs.readFileSync('dense.json', 'utf8')));
+   */
+  static fromJSON(json: DenseAutoencoderJson): DenseAutoencoder {
+    const spec = checkDenseJson(json);
+    const ae = DenseAutoencoder.create(spec);
+    const tensors = json.weights.map((w) => tf.tensor(Float32Array.from(w.values), w.shape));
+    try {
+      ae.model.setWeights(tensors);
+    } finally {
+      for (const t of tensors) t.dispose();
+    }
+    return ae;
   }
 
   /** Free the model's tensors. */
