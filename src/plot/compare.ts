@@ -1,4 +1,5 @@
 import { InputError } from '../util/errors';
+import { decimate, pick } from './decimate';
 import { baseLayout, COLORS, type Figure, fmt } from './figure';
 import type { TimelinePoint } from './timeline';
 
@@ -20,7 +21,8 @@ const LINE_COLORS = ['#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777'];
 /**
  * Each detector's scores over time, one row per detector (its own y scale, scores differ in unit) on ONE shared
  * time axis, with its threshold dashed, its flagged windows as red markers and its events shaded. Traces: score,
- * threshold and flagged windows of each detector, in that order (3 per detector).
+ * threshold and flagged windows of each detector, in that order (3 per detector). A long score line is drawn
+ * decimated (min/max per bucket, see `decimate`), always through the flagged windows.
  *
  * @throws InputError when there are no detectors or a threshold is not finite.
  * @example
@@ -50,14 +52,19 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
     const x = d.windows.map((w) => w.end);
     const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
     const flagged = d.windows.filter((w) => w.anomaly);
+    const idx = decimate(
+      d.windows.map((w) => w.mae),
+      undefined,
+      d.windows.flatMap((w, i) => (w.anomaly ? [i] : [])),
+    );
     const on = { xaxis: 'x', yaxis: `y${ax}` };
     data.push(
       {
         type: 'scatter',
         mode: 'lines',
         name: `${d.name} score`,
-        x,
-        y: d.windows.map((w) => w.mae),
+        x: pick(x, idx),
+        y: idx.map((i) => d.windows[i].mae),
         ...on,
         line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 },
         hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>`,

@@ -60,3 +60,9 @@ test('rowsOf: binary search in sorted dates, a table for unsorted ones, -1 when 
   assert.deepEqual(rowsOf(['b', 'a', 'b'], ['b', 'a', 'c']), [0, 1, -1]);
   assert.deepEqual(rowsOf([], ['a']), [-1]);
 });
+
+test('decimate: a bucket that starts with NaN still keeps its lowest and highest numbers', () => {
+  // 8 points, 2 buckets of 4: [NaN, 3, 9, 1] keeps 0 (first), 3 (min), 2 (max); [4, NaN, 2, 6] keeps 4, 6, 7
+  assert.deepEqual(decimate([Number.NaN, 3, 9, 1, 4, Number.NaN, 2, 6], 2), [0, 2, 3, 4, 6, 7]);
+  assert.deepEqual(decimate([Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN], 2), [0, 2, 4]);
+});

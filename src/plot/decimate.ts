@@ -6,7 +6,8 @@ export const DECIMATE_BUCKETS = 2000;
  * the highest, plus the last point and every index in `keep` (anomalies), in order. A line of at most
  * `2 * buckets` points is returned whole. Drawn through these points the line looks the same at chart width.
  *
- * @throws never: NaN values are kept only when `keep` names them.
+ * @throws never: NaN values are kept only when `keep` names them (or one starts a bucket); they never hide the
+ *   bucket's lowest and highest numbers.
  * @example
  * decimate([5, 1, 9, 2, 7, 3], 2); // [0, 1, 2, 3, 5]: bucket [5,1,9] keeps 0,1,2; [2,7,3] keeps 3,4 and the last, 5
  */
@@ -18,13 +19,16 @@ export function decimate(values: ArrayLike<number>, buckets = DECIMATE_BUCKETS, 
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor(b * size);
     const to = Math.min(n, Math.floor((b + 1) * size));
-    let lo = from;
-    let hi = from;
-    for (let i = from + 1; i < to; i++) {
-      if (values[i] < values[lo]) lo = i;
-      if (values[i] > values[hi]) hi = i;
+    let lo = -1; // the bucket's extremes among its numbers: a NaN first point must not hide them
+    let hi = -1;
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (Number.isNaN(v)) continue;
+      if (lo < 0 || v < values[lo]) lo = i;
+      if (hi < 0 || v > values[hi]) hi = i;
     }
-    picked[from] = picked[lo] = picked[hi] = 1;
+    picked[from] = 1;
+    if (lo >= 0) picked[lo] = picked[hi] = 1;
   }
   picked[n - 1] = 1;
   for (const i of keep) if (i >= 0 && i < n) picked[i] = 1;

@@ -12,6 +12,7 @@ import { injectParameters, parametersCellIndex, parseParamDecls } from './params
 import { repoRoot } from './paths';
 import { listNotebooks, parseReportArgs, REPORT_USAGE, type ReportArgs, selectNotebooks } from './report-args';
 import { main as setupJupyter } from './setup';
+import { slimCssFile } from './slim-css';
 
 /** Outcome of one notebook run. */
 interface RunOutcome {
@@ -87,7 +88,7 @@ function runOne(
   });
 }
 
-/** `npm run report`: execute the notebooks headless and write `reports/<notebook>.html`. */
+/** `npm run report`: execute the notebooks headless and write `reports/<notebook>.html`, its CSS cut to what it uses. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const args = parseReportArgs(argv);
   if (args.help) {
@@ -134,6 +135,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     const params = Object.fromEntries(Object.entries(args.params).filter(([k]) => declared[i].has(k)));
     console.log(`[${i + 1}/${notebooks.length}] ${name}${args.fast ? ' (fast)' : ''}`);
     const r = await runOne(root, py.python, file, html, args, params);
+    // nbconvert's lab template inlines all of JupyterLab's CSS: keep the rules this page uses.
+    if (fs.existsSync(html)) await slimCssFile(html);
     const rel = path.relative(process.cwd(), html);
     if (r.ok) console.log(`  ok in ${fmt(r.seconds)} -> ${rel}`);
     else {

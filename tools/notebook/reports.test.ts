@@ -4,11 +4,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { browserSkipReason, checkPlotlyPage, IN_CI, launchChromium } from '../testing/browser';
 import { notebookHtmlErrors } from './html-errors';
+import { NOTEBOOK_MAX_MB, pageParts } from './page-parts';
 import { repoRoot } from './paths';
 import { listNotebooks } from './report-args';
 
 // Runs after `npm run report -- --fast`: opens each notebook's HTML export in headless Chromium (network
-// blocked) and saves reports/screenshots/<notebook>.png.
+// blocked) and saves reports/screenshots/<notebook>.png. Each export must also stay within its size target, its
+// CSS cut to what the page uses (tools/notebook/slim-css.ts; JupyterLab's whole CSS is 0.53 MB, a page needs 0.02).
 const root = repoRoot();
 const reports = path.join(root, 'reports');
 const notebooks = listNotebooks(path.join(root, 'notebooks'));
@@ -28,7 +30,15 @@ test('notebook reports: no cell failed, every Plotly chart drew, one screenshot 
       await t.test(name, async (st) => {
         if (fs.statSync(html).mtimeMs < fs.statSync(nb).mtimeMs)
           return st.skip(`${name}.html is older than the notebook: rerun npm run report`);
-        assert.deepEqual(notebookHtmlErrors(fs.readFileSync(html, 'utf8')), [], `${name}: cells failed`);
+        const page = fs.readFileSync(html, 'utf8');
+        assert.deepEqual(notebookHtmlErrors(page), [], `${name}: cells failed`);
+        const parts = pageParts(page);
+        const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(2)} MB`;
+        assert.ok(
+          parts.total <= NOTEBOOK_MAX_MB * 1024 * 1024,
+          `${name}: ${mb(parts.total)}, over ${NOTEBOOK_MAX_MB} MB`,
+        );
+        assert.ok(parts.css <= 0.1 * 1024 * 1024, `${name}: ${mb(parts.css)} of CSS: was it slimmed?`);
         const shot = path.join(reports, 'screenshots', `${name}.png`);
         const r = await checkPlotlyPage(html, shot, { browser, timeoutMs: 60_000 });
         assert.ok(r.plots > 0, `${name}: no Plotly chart in the page`);
