@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run build:native` (also run by `npm install` and `npm run build`): compile the engine's kernels as a
-// native Node addon, src/model/kernels/kernels-native.c (with kernels-avx512.h: both builds of the products in
-// one file, by target attribute) -> build/kernels-native.node, with the system's C
-// compiler (cc, gcc or clang; $CC first) and Node's own C headers (node_api.h). No node-gyp, no download.
+// native Node addon, src/model/kernels/kernels-native.c (with kernels-avx512.h and the opt-in bf16 products of
+// kernels-avx512-bf16.h: every build of the products in one file, by target attribute) ->
+// build/kernels-native.node, with the system's C compiler (cc, gcc or clang; $CC first) and Node's own C headers
+// (node_api.h). No node-gyp, no download.
 //
 // Optional by design: where there is no compiler, no headers, or the CPU is not x86-64, it prints why and exits
 // 0, and the engine runs its WebAssembly kernels (the same bits, slower). `--strict` exits 1 instead (CI, where
@@ -16,7 +17,9 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src', 'model', 'kernels');
-const sources = ['kernels-native.c', 'kernels-avx512.h', 'wasm-shim.h', 'kernels.c'].map((f) => path.join(srcDir, f));
+const sources = ['kernels-native.c', 'kernels-avx512.h', 'kernels-avx512-bf16.h', 'wasm-shim.h', 'kernels.c'].map((f) =>
+  path.join(srcDir, f),
+);
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'kernels-native.node');
 const stamp = path.join(outDir, 'kernels-native.sha256');

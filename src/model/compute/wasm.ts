@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  bf16Products,
   GEMM_TN_WORKSPACE,
   instantiateKernels,
   type KernelBuild,
@@ -85,15 +86,20 @@ export function wasmModule(): WasmModule | null {
 /** The provider name of each kernel build. */
 const PROVIDER_NAMES: Record<KernelBuild, string> = {
   avx512: 'native-avx512',
+  avx512bf16: 'native-avx512-bf16',
   avx2: 'native-avx2-fma',
   relaxed: 'wasm-simd-fma',
   plain: 'wasm-simd',
 };
 
-/** The kernel builds each kind tries, in order; `native` is the build LSTM_ANOMALY_NATIVE picks (see nativeBuild). */
+/**
+ * The kernel builds each kind tries, in order; `native` is the build LSTM_ANOMALY_NATIVE picks (see nativeBuild),
+ * with bf16 products when LSTM_ANOMALY_BF16=1 asks for them (see bf16Products).
+ */
 function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'xnnpack'>): KernelBuild[] {
   const native = (): KernelBuild[] => {
     const b = nativeBuild();
+    if (bf16Products()) return ['avx512bf16'];
     return b ? [b] : [];
   };
   if (kind === 'auto') return [...native(), 'relaxed', 'plain'];
@@ -105,7 +111,8 @@ function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'x
 export interface WasmComputeOptions {
   /**
    * Products and cell: `native` runs the engine's kernels as the native addon built at install (x86-64:
-   * AVX-512 where the CPU has it, else AVX2 + FMA, `LSTM_ANOMALY_NATIVE=avx2` forcing the latter;
+   * AVX-512 where the CPU has it, else AVX2 + FMA, `LSTM_ANOMALY_NATIVE=avx2` forcing the latter; opt-in bf16
+   * products with `LSTM_ANOMALY_BF16=1` on CPUs with avx512_bf16, other bits;
    * `kernels/kernels-native.c`), `relaxed` its WebAssembly SIMD kernels (`kernels/kernels.c`) with fused
    * multiply-adds (the same bits as `native`), `simd` the same kernels without them, `xnnpack` the backend's
    * XNNPACK products with the plain-JS cell (the engine before its kernels). `auto` takes the first of these that

@@ -121,7 +121,14 @@ export const GEMM_TN_WORKSPACE = 256 * 64;
 export type NativeBuild = 'avx512' | 'avx2';
 
 /**
- * The builds of kernels.c: `relaxed` uses fused multiply-adds (relaxed SIMD), `plain` only WebAssembly SIMD;
- * `avx512` and `avx2` are the addon built at install (x86-64, the same bits as `relaxed`, see kernels-native.c).
+ * The addon's opt-in table of bf16 products (`LSTM_ANOMALY_BF16=1`, CPUs with avx512_bf16): the avx512 build with
+ * its products' operands rounded to bf16 (kernels-avx512-bf16.h). Not the bits of the other builds.
  */
-export type KernelBuild = NativeBuild | 'relaxed' | 'plain';
+export type Bf16Build = 'avx512bf16';
+
+/**
+ * The builds of kernels.c: `relaxed` uses fused multiply-adds (relaxed SIMD), `plain` only WebAssembly SIMD;
+ * `avx512` and `avx2` are the addon built at install (x86-64, the same bits as `relaxed`, see kernels-native.c);
+ * `avx512bf16` the opt-in bf16 products ({@link Bf16Build}).
+ */
+export type KernelBuild = NativeBuild | Bf16Build | 'relaxed' | 'plain';

@@ -6,7 +6,9 @@ import type { KernelBuild, KernelExports } from './exports';
 import { nativeKernels } from './native-kernels';
 import { wasmKernels } from './wasm-kernels';
 
+export { bf16Products } from './bf16';
 export {
+  Bf16Build,
   GEMM_TN_WORKSPACE,
   KERNEL_ARITY,
   KERNEL_NAMES,
@@ -37,7 +39,7 @@ export function instantiateKernels(memory: WebAssembly.Memory, build: KernelBuil
   }
   let k = perMemory.get(build);
   if (!k) {
-    k = build === 'avx512' || build === 'avx2' ? nativeKernels(memory, build) : wasmKernels(memory, build);
+    k = build === 'relaxed' || build === 'plain' ? wasmKernels(memory, build) : nativeKernels(memory, build);
     perMemory.set(build, k);
   }
   return k;

@@ -176,6 +176,7 @@ PEAK(peak_256, __m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, 8)
 #pragma GCC pop_options
 #endif
 #include "kernels-avx512.h"
+#include "kernels-avx512-bf16.h"
 
 // ---- Node-API glue: every kernel takes (base, ...the wasm export's arguments). ----
 #define MAXARGS 12
@@ -219,6 +220,10 @@ KERNEL(lstm_step_forward_512, 10, lstm_step_forward_512(I(1), I(2), P(3), P(4), 
 KERNEL(lstm_step_backward_512, 10, lstm_step_backward_512(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
 KERNEL(adam_step_512, 10, adam_step_512(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
 KERNEL(gemm_nn_packed_512, 8, gemm_nn_packed_512(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
+KERNEL(gemm_nn_bf16, 9, gemm_nn_bf16(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
+KERNEL(gemm_tn_bf16, 10, gemm_tn_bf16(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
+KERNEL(pack_panels_bf16, 5, pack_panels_bf16(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(gemm_nn_packed_bf16, 8, gemm_nn_packed_bf16(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
 
 // base(buffer): the address of an ArrayBuffer's first byte, as a number (exact: below 2^53).
 static napi_value js_base(napi_env env, napi_callback_info info) {
@@ -234,7 +239,7 @@ static napi_value js_base(napi_env env, napi_callback_info info) {
 }
 
 // What this CPU runs (asked once, at load, before any kernel can be called).
-static int has_avx2, has_avx512;
+static int has_avx2, has_avx512, has_bf16;
 // Where the peak loops' sums go (so that they are computed).
 volatile double kernels_peak_sink;
 
@@ -280,6 +285,7 @@ NAPI_MODULE_INIT() {
   has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
   has_avx512 = has_avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512bw");
+  has_bf16 = has_avx512 && __builtin_cpu_supports("avx512bf16");
   const fn_entry common[] = {{"transpose", js_transpose}, {"colsum", js_colsum}, {"dropout_masks", js_dropout_masks}};
   const fn_entry avx2[] = {
     {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels}, {"gemm_nn_packed", js_gemm_nn_packed},
@@ -288,6 +294,13 @@ NAPI_MODULE_INIT() {
   const fn_entry avx512[] = {
     {"gemm_nn", js_gemm_nn_512}, {"gemm_tn", js_gemm_tn_512}, {"pack_panels", js_pack_panels_512},
     {"gemm_nn_packed", js_gemm_nn_packed_512}, {"lstm_step_forward", js_lstm_step_forward_512},
+    {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
+  };
+  // The opt-in bf16 products (LSTM_ANOMALY_BF16=1): the avx512 table with its four products replaced. Not a
+  // build in `builds` (never picked by default); exported as `avx512bf16` only where the CPU has avx512bf16.
+  const fn_entry bf16[] = {
+    {"gemm_nn", js_gemm_nn_bf16}, {"gemm_tn", js_gemm_tn_bf16}, {"pack_panels", js_pack_panels_bf16},
+    {"gemm_nn_packed", js_gemm_nn_packed_bf16}, {"lstm_step_forward", js_lstm_step_forward_512},
     {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
   };
   const size_t nc = sizeof common / sizeof common[0], np = sizeof avx2 / sizeof avx2[0];
@@ -310,5 +323,12 @@ NAPI_MODULE_INIT() {
     napi_set_element(env, builds, nb++, s);
   }
   napi_set_named_property(env, exports, "builds", builds);
+  if (has_bf16) {
+    napi_value t;
+    napi_create_object(env, &t);
+    put(env, t, common, nc);
+    put(env, t, bf16, np);
+    napi_set_named_property(env, exports, "avx512bf16", t);
+  }
   return exports;
 }

@@ -1,18 +1,28 @@
 import * as path from 'path';
 import { InputError } from '../../util/errors';
 import { packageRoot } from '../../util/paths';
-import { KERNEL_ARITY, KERNEL_NAMES, type KernelExports, type KernelName, type NativeBuild } from './exports';
+import {
+  type Bf16Build,
+  KERNEL_ARITY,
+  KERNEL_NAMES,
+  type KernelExports,
+  type KernelName,
+  type NativeBuild,
+} from './exports';
 
 /** One build's kernels in the addon: each kernel of {@link KernelExports} with the memory's base address first. */
 type NativeTable = { [K in KernelName]: (base: number, ...a: Parameters<KernelExports[K]>) => void };
 
-/** The addon built from kernels-native.c: a table per build this CPU runs (`builds`, best first). */
+/**
+ * The addon built from kernels-native.c: a table per build this CPU runs (`builds`, best first), and the opt-in
+ * bf16 products (`avx512bf16`, never in `builds`) where the CPU has avx512_bf16.
+ */
 type NativeAddon = {
   base(buffer: ArrayBuffer): number;
   peak(bits: number, rounds: number): number;
   builds: NativeBuild[];
 } & {
-  [B in NativeBuild]?: NativeTable;
+  [B in NativeBuild | Bf16Build]?: NativeTable;
 };
 
 /** Where `npm install` (scripts/build-native.js) puts the addon: `build/` in the package root. */
@@ -67,15 +77,22 @@ export function nativeBuild(): NativeBuild | null {
 }
 
 /**
- * Whether native kernels run here, which build (see {@link nativeBuild}) and why not.
+ * Whether native kernels run here, which build (see {@link nativeBuild}) and why not; `bf16`: whether this CPU
+ * could run the opt-in bf16 products (`bf16Products` in bf16.ts).
  * @throws InputError as {@link nativeBuild}, for a bad `LSTM_ANOMALY_NATIVE`.
  * @example
- * const { ok, build, reason } = nativeKernelsStatus(); // { ok: true, build: 'avx512', reason: '' }
+ * const { ok, build, reason } = nativeKernelsStatus(); // { ok: true, build: 'avx512', reason: '', ... }
  */
-export function nativeKernelsStatus(): { ok: boolean; build: NativeBuild | null; reason: string; runnable: string[] } {
+export function nativeKernelsStatus(): {
+  ok: boolean;
+  build: NativeBuild | null;
+  reason: string;
+  runnable: string[];
+  bf16: boolean;
+} {
   const build = nativeBuild();
   const reason = build ? '' : load() ? `turned off (${ENV}=0)` : whyNot;
-  return { ok: build !== null, build, reason, runnable: runnable() };
+  return { ok: build !== null, build, reason, runnable: runnable(), bf16: load()?.avx512bf16 !== undefined };
 }
 
 /**
@@ -101,14 +118,15 @@ export function measurePeak(bits: 128 | 256 | 512, rounds = 5e5, tries = 25): nu
 
 /**
  * One native build of the engine's kernels (`kernels-native.c`: kernels.c's cell; products 8 floats wide with
- * AVX2, 16 with AVX-512) working in place on `memory`, with the exports and the bits of the relaxed wasm build.
+ * AVX2, 16 with AVX-512) working in place on `memory`, with the exports and the bits of the relaxed wasm build
+ * (`avx512bf16`: the AVX-512 build with bf16 products, other bits).
  * The base address is read again whenever the memory has grown (a new buffer).
  *
  * @throws Error `native kernels unavailable: <reason>` when the addon is not built or the CPU lacks that build.
  * @example
  * const k = nativeKernels(memory, 'avx512'); k.gemm_nn(M, N, K, a, K, b, N, c, N);
  */
-export function nativeKernels(memory: WebAssembly.Memory, build: NativeBuild): KernelExports {
+export function nativeKernels(memory: WebAssembly.Memory, build: NativeBuild | Bf16Build): KernelExports {
   const n = load();
   if (!n) throw new Error(`native kernels unavailable: ${whyNot}`);
   const table = n[build];
