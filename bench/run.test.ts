@@ -17,6 +17,9 @@ const c = (name: string, train: number, infer: number): ContenderResult => ({
   finalLoss: 0.5,
 });
 
+/** The fields every fixture result shares. */
+const HEADER = { version: '0', date: '2026-01-01', machine: 'm', node: 'v20', backend: 'wasm', windows: 1024 };
+
 test('parseBenchArgs: defaults, numbers, flags, errors', () => {
   assert.deepEqual(parseBenchArgs([]), {
     windows: 1024,
@@ -40,12 +43,7 @@ test('parseBenchArgs: defaults, numbers, flags, errors', () => {
 
 test('benchTable: ratios against the stock contender; spliceReadme replaces only the marked section', () => {
   const r: BenchResult = {
-    version: '0',
-    date: '2026-01-01',
-    machine: 'm',
-    node: 'v20',
-    backend: 'wasm',
-    windows: 1024,
+    ...HEADER,
     contenders: [c('tfjs-layers', 60, 300), c('engine', 900, 1500)],
     ratios: { trainVsStock: 15, inferVsStock: 5 },
     bestTrainSeqPerSec: 900,
@@ -142,12 +140,7 @@ test('medianRound: the middle round by training rate (the lower one of an even c
 
 test('benchTable: the AVX-512 goal says when the CPU has one peak at both widths; rounds are named', () => {
   const base: BenchResult = {
-    version: '0',
-    date: '2026-01-01',
-    machine: 'm',
-    node: 'v20',
-    backend: 'wasm',
-    windows: 1024,
+    ...HEADER,
     contenders: [c('tfjs-layers', 60, 300), { ...c('engine', 900, 1500), trainRuns: [800, 900, 950] }],
     ratios: { trainVsStock: 15, inferVsStock: 5 },
     bestTrainSeqPerSec: 900,

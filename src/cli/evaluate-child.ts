@@ -1,6 +1,6 @@
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
-import { evaluateOne, type FileTask } from './evaluate-file';
+import { evaluateOne, type FileTask, failedRow } from './evaluate-file';
 
 /** A job for an `evaluate --jobs` child: a file, on a backend (selected once per child). */
 export interface ChildJob {
@@ -22,9 +22,7 @@ process.on('message', async (m: ChildJob) => {
     result = await evaluateOne(m.task);
   } catch (e) {
     // evaluateOne turns every failure into a row; this is the backend failing to start.
-    const error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    const rel = m.task.rel;
-    result = { row: { file: rel, subset: rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.', error } };
+    result = failedRow(m.task.rel, e, 0);
   }
   process.send?.({ seq: m.seq, result });
 });

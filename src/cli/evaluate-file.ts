@@ -20,6 +20,27 @@ export interface FileTask {
 }
 
 /**
+ * The sub-folder of a file path relative to the evaluated folder (`.` for a file at its top).
+ * @throws never.
+ * @example
+ * subsetOf('realKnownCause/nyc_taxi.csv'); // 'realKnownCause'
+ */
+export function subsetOf(rel: string): string {
+  return rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
+}
+
+/**
+ * The row of a file that failed: its one-line error (the first line of `e`'s message).
+ * @throws never.
+ * @example
+ * failedRow('x/a.csv', new Error('constant series'), 0.1).row.error; // 'constant series'
+ */
+export function failedRow(rel: string, e: unknown, seconds: number): EvaluatedFile {
+  const error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  return { row: { file: rel, subset: subsetOf(rel), error, seconds } };
+}
+
+/**
  * One file's run of `evaluate`: train, score, events, evaluation; any failure becomes the row's one-line error.
  *
  * @throws never (a failure is the row's `error`).
@@ -29,7 +50,6 @@ export interface FileTask {
 export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
-  const subset = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
   const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
   try {
     const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
@@ -44,7 +64,7 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
     const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
     const seconds = (Date.now() - t0) / 1000;
     return {
-      row: { file: rel, subset, counts: ev.overlap, seconds },
+      row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, seconds },
       evaluation: ev,
       events: run.result.events ?? [],
       labels,
@@ -52,7 +72,6 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
       epochs: run.result.training.epochs,
     };
   } catch (e) {
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    return { row: { file: rel, subset, error: msg, seconds: (Date.now() - t0) / 1000 } };
+    return failedRow(rel, e, (Date.now() - t0) / 1000);
   }
 }

@@ -2,9 +2,7 @@ import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
 import type { BackendChoice } from '../backend/select';
 import type { EvaluatedFile } from '../report/evaluation';
-import type { FileTask } from './evaluate-file';
-
-const subsetOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.');
+import { type FileTask, failedRow } from './evaluate-file';
 
 /**
  * Run `evaluate`'s files in `jobs` child processes (evaluate-child.js), each file in one child with the code
@@ -35,23 +33,17 @@ export async function evaluateInChildren(
         child ??= fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         const c = child;
         const mine = ++seq;
-        const r = await new Promise<EvaluatedFile | null>((resolve) => {
+        // a child that exits during the job leaves its file a failed row, and the next file a new child
+        const { row, died } = await new Promise<{ row: EvaluatedFile; died: boolean }>((resolve) => {
           const onMsg = (m: { seq: number; result: EvaluatedFile }) => {
             if (m.seq !== mine) return;
             done();
-            resolve(m.result);
+            resolve({ row: m.result, died: false });
           };
           const onExit = (code: number | null, sig: string | null) => {
             done();
-            resolve(null);
-            results[i] = {
-              row: {
-                file: tasks[i].rel,
-                subset: subsetOf(tasks[i].rel),
-                error: `evaluate child exited (${sig ?? `code ${code}`})`,
-                seconds: (Date.now() - t0) / 1000,
-              },
-            };
+            const why = `evaluate child exited (${sig ?? `code ${code}`})`;
+            resolve({ row: failedRow(tasks[i].rel, why, (Date.now() - t0) / 1000), died: true });
           };
           const done = () => {
             c.off('message', onMsg);
@@ -61,8 +53,8 @@ export async function evaluateInChildren(
           c.on('exit', onExit);
           c.send({ seq: mine, backend, task: tasks[i] });
         });
-        if (r) results[i] = r;
-        else child = null;
+        results[i] = row;
+        if (died) child = null;
         onDone(results[i]);
       }
     } finally {

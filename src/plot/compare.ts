@@ -52,8 +52,9 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
     const x = d.windows.map((w) => w.end);
     const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
     const flagged = d.windows.filter((w) => w.anomaly);
+    const mae = d.windows.map((w) => w.mae);
     const idx = decimate(
-      d.windows.map((w) => w.mae),
+      mae,
       undefined,
       d.windows.flatMap((w, i) => (w.anomaly ? [i] : [])),
     );
@@ -64,7 +65,7 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
         mode: 'lines',
         name: `${d.name} score`,
         x: pick(x, idx),
-        y: idx.map((i) => d.windows[i].mae),
+        y: pick(mae, idx),
         ...on,
         line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 },
         hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>`,

@@ -1,4 +1,4 @@
-import { decimate } from './decimate';
+import { decimate, pick } from './decimate';
 import type { Figure } from './figure';
 
 /**
@@ -43,7 +43,7 @@ export function decimateFigure(fig: Figure, buckets = NOTEBOOK_BUCKETS): Figure 
     const out: Record<string, unknown> = { ...t };
     for (const key of ['x', 'y', 'customdata', 'text', 'hovertext']) {
       const a = t[key];
-      if (Array.isArray(a) && a.length === y.length) out[key] = idx.map((i) => a[i]);
+      if (Array.isArray(a) && a.length === y.length) out[key] = pick(a, idx);
     }
     return out;
   });

@@ -98,8 +98,8 @@ const PROVIDER_NAMES: Record<KernelBuild, string> = {
  */
 function buildOrder(kind: Exclude<NonNullable<WasmComputeOptions['kernels']>, 'xnnpack'>): KernelBuild[] {
   const native = (): KernelBuild[] => {
-    const b = nativeBuild();
     if (bf16Products()) return ['avx512bf16'];
+    const b = nativeBuild();
     return b ? [b] : [];
   };
   if (kind === 'auto') return [...native(), 'relaxed', 'plain'];
