@@ -26,7 +26,7 @@ export class Adam {
   t = 0;
   /** The moments: in the JS heap for {@link step}, in the provider's memory for {@link stepOn}'s kernel (allocated on first use). */
   private js: { m: Float32Array; v: Float32Array } | null = null;
-  private mats: { g: Compute; m: Mat; v: Mat } | null = null;
+  private mats: { g: Compute; m: Mat; v: Mat; parts: Map<Mat, Map<string, Mat>> } | null = null;
   private readonly lr: number;
   private readonly b1: number;
   private readonly b2: number;
@@ -51,12 +51,16 @@ export class Adam {
     const n = this.size;
     if (p.length !== n || g.length !== n)
       throw new Error(`adam: expected ${n} values, got ${p.length} and ${g.length}`);
-    const { m, v } = (this.js ??= { m: new Float32Array(n), v: new Float32Array(n) });
+    this.update(p, g, 0, n, this.nextRate());
+  }
+
+  /** The update of values lo .. hi - 1 at rate `lrT`, in JS (float64 arithmetic, float32 storage). */
+  private update(p: Float32Array, g: Float32Array, lo: number, hi: number, lrT: number): void {
+    const { m, v } = (this.js ??= { m: new Float32Array(this.size), v: new Float32Array(this.size) });
     const { b1, b2, eps } = this;
-    const lrT = this.nextRate();
     const c1 = 1 - b1,
       c2 = 1 - b2;
-    for (let k = 0; k < n; k++) {
+    for (let k = lo; k < hi; k++) {
       const gk = g[k];
       const mk = (m[k] = b1 * m[k] + c1 * gk);
       const vk = (v[k] = b2 * v[k] + c2 * gk * gk);
@@ -73,22 +77,80 @@ export class Adam {
    * adam.stepOn(gemm, params.values, params.grads, workerGrads);
    */
   stepOn(g: Compute, p: Mat, g1: Mat, g2: Mat | null): void {
+    this.stepRange(g, p, g1, g2, 0, this.size, this.nextRate());
+  }
+
+  /**
+   * The update of {@link stepOn} on values lo .. hi - 1 only, at rate `lrT` (from {@link advance}): two threads
+   * each update one part of the same step, with the bits of one whole update when `lo` and `hi` are multiples of
+   * 16 or the ends (every element's arithmetic is its own). The moments outside the range are not touched.
+   * @throws Error when the sizes differ from the optimizer's size, or the range is not within it.
+   * @example
+   * const rate = adam.advance(); adam.stepRange(gemm, values, grads, other, 0, half, rate);
+   */
+  stepRange(g: Compute, p: Mat, g1: Mat, g2: Mat | null, lo: number, hi: number, lrT: number): void {
     const n = this.size;
     const size = (x: Mat) => x.rows * x.cols;
     if (size(p) !== n || size(g1) !== n || (g2 && size(g2) !== n)) throw new Error(`adam: expected ${n} values`);
+    if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo <= hi && hi <= n))
+      throw new Error(`adam: invalid range: ${lo}..${hi} of ${n}`);
+    if (lo === hi) return;
     const k = g.cell;
     if (!k) {
       const a = g1.f;
       if (g2) {
         const b = g2.f;
-        for (let i = 0; i < n; i++) a[i] += b[i];
+        for (let i = lo; i < hi; i++) a[i] += b[i];
       }
-      this.step(p.f, a);
+      this.update(p.f, a, lo, hi, lrT);
     } else {
-      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n) };
-      k.adam(p, g1, g2, this.mats.m, this.mats.v, this.nextRate(), this.b1, this.b2, this.eps);
+      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n), parts: new Map() };
+      const whole = lo === 0 && hi === n;
+      const part = (x: Mat) => (whole ? x : this.part(g, x, lo, hi));
+      const { m, v } = this.mats;
+      k.adam(part(p), part(g1), g2 && part(g2), part(m), part(v), lrT, this.b1, this.b2, this.eps);
     }
     g.touch(p);
+  }
+
+  /** Values lo .. hi - 1 of `x` as a matrix of its own (made once per matrix and range). */
+  private part(g: Compute, x: Mat, lo: number, hi: number): Mat {
+    const parts = this.mats!.parts;
+    const key = `${lo}:${hi}`;
+    let byMat = parts.get(x);
+    if (!byMat) parts.set(x, (byMat = new Map()));
+    let sub = byMat.get(key);
+    if (!sub) byMat.set(key, (sub = g.sub(x, lo, 1, hi - lo)));
+    return sub;
+  }
+
+  /** Count a step and return its rate, for {@link stepRange} calls that share one step. */
+  advance(): number {
+    return this.nextRate();
+  }
+
+  /**
+   * Copies of the moments of values lo .. hi - 1 (zeros before the first step), to hand that part of the update
+   * to another optimizer ({@link setMoments}).
+   */
+  moments(lo: number, hi: number): { m: Float32Array; v: Float32Array } {
+    const src = this.mats ? { m: this.mats.m.f, v: this.mats.v.f } : this.js;
+    if (!src) return { m: new Float32Array(hi - lo), v: new Float32Array(hi - lo) };
+    return { m: src.m.slice(lo, hi), v: src.v.slice(lo, hi) };
+  }
+
+  /** Set the moments of values lo .. lo + m.length - 1 (see {@link moments}) in provider `g`'s memory. */
+  setMoments(g: Compute, lo: number, m: Float32Array, v: Float32Array): void {
+    const n = this.size;
+    if (g.cell) {
+      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n), parts: new Map() };
+      this.mats.m.f.set(m, lo);
+      this.mats.v.f.set(v, lo);
+    } else {
+      this.js ??= { m: new Float32Array(n), v: new Float32Array(n) };
+      this.js.m.set(m, lo);
+      this.js.v.set(v, lo);
+    }
   }
 
   /** Count a step and return its rate `lr * sqrt(1 - b2^t) / (1 - b1^t)`. */

@@ -5,7 +5,7 @@ import type { ComputeKind } from '../compute/factory';
 import { type AutoencoderSpec, lstmSizes } from '../spec';
 import { Adam } from './adam';
 import { LstmEngine } from './engine';
-import { ShardWorker } from './parallel/parallel';
+import { ShardWorker, splitPoint } from './parallel/parallel';
 import { checkWindows } from './windows-io';
 
 /** Threads and compute provider of an {@link LstmAutoencoder}. */
@@ -46,6 +46,13 @@ export class LstmAutoencoder implements Autoencoder {
   private workerTried = false;
   /** The other shard's gradients, in the provider's memory. */
   private other: Mat | null = null;
+  /**
+   * Whether the worker must take every value before its next job (it updates its part of the values itself):
+   * until its first job and after {@link setWeights}.
+   */
+  private resync = true;
+  /** Whether the worker has the moments of its part (handed over once: from then on it alone updates them). */
+  private handedOver = false;
 
   constructor(
     readonly spec: AutoencoderSpec,
@@ -107,26 +114,64 @@ export class LstmAutoencoder implements Autoencoder {
     const B1 = B - B0;
     const p = this.core.params;
     const g = this.core.gemm;
+    if (this.worker) return this.trainBatchTwo(this.worker, x, order, start, B0, B1, norm);
     let loss: number;
     let other: Mat | null = null;
     if (B1 === 0) {
       loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
     } else {
       other = this.other ??= g.alloc(1, p.size);
-      if (this.worker) {
-        this.worker.params.set(p.values.f);
-        this.worker.post({ start: start + B0, B: B1, row0: B0, step: this.step, norm });
-        const l0 = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
-        loss = l0 + (await this.worker.result());
-        other.f.set(this.worker.grads);
-      } else {
-        const l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);
-        other.f.set(p.grads.f);
-        loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step) + l1;
-      }
+      const l1 = this.core.shardGradients(x, order, start + B0, B1, B0, norm, this.step);
+      other.f.set(p.grads.f);
+      loss = this.core.shardGradients(x, order, start, B0, 0, norm, this.step) + l1;
     }
     // Shard 0's gradients plus shard 1's, in this order whatever the threads, then the update.
     this.adam.stepOn(g, p.values, p.grads, other);
+    p.changed();
+    this.step++;
+    return loss;
+  }
+
+  /**
+   * {@link trainBatch} with the worker: each thread computes its shard's gradients, hands the other the
+   * gradients of the part of the values that thread updates, and updates its own part (values below
+   * {@link splitPoint} here, the rest in the worker); then the worker's part comes back. The same sums and
+   * updates as one thread, element for element.
+   */
+  private async trainBatchTwo(
+    worker: ShardWorker,
+    x: Float32Array,
+    order: ArrayLike<number>,
+    start: number,
+    B0: number,
+    B1: number,
+    norm: number,
+  ): Promise<number> {
+    const p = this.core.params;
+    const g = this.core.gemm;
+    const n = p.size;
+    const h = splitPoint(n);
+    const rate = this.adam.advance();
+    if (!this.handedOver) {
+      const { m, v } = this.adam.moments(h, n);
+      worker.setMoments(m, v);
+      this.handedOver = true;
+    }
+    const full = this.resync;
+    if (full) worker.params.set(p.values.f);
+    this.resync = false;
+    const solo = B1 === 0;
+    worker.post({ start: start + B0, B: B1, row0: B0, step: this.step, norm, rate, full, solo });
+    const l0 = this.core.shardGradients(x, order, start, B0, 0, norm, this.step);
+    worker.grads.set(p.grads.f.subarray(h), h);
+    worker.gradsPosted();
+    await worker.theirGrads();
+    const other = (this.other ??= g.alloc(1, n));
+    if (!solo) other.f.set(worker.grads.subarray(0, h));
+    this.adam.stepRange(g, p.values, p.grads, solo ? null : other, 0, h, rate);
+    worker.params.set(p.values.f.subarray(0, h));
+    const loss = l0 + (await worker.result());
+    p.values.f.set(worker.params.subarray(h), h);
     p.changed();
     this.step++;
     return loss;
@@ -212,6 +257,7 @@ export class LstmAutoencoder implements Autoencoder {
   setWeights(weights: NamedWeight[]): void {
     this.core.live();
     this.core.params.set(weights);
+    this.resync = true;
   }
 
   dispose(): void {

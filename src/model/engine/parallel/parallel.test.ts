@@ -35,6 +35,39 @@ for (const backend of ['wasm', 'cpu'] as const) {
     assert.ok(one.y.some((v) => v !== 0) && one.y.slice(-12).some((v) => v !== 0), 'the second half is filled');
   });
 
+  test(`two threads keep one thread's numbers: a batch of one, setWeights, a worker that starts mid-training (${backend})`, async () => {
+    await selectBackend(backend);
+    const spec = resolveSpec({ window: 10, features: 1, encoder: [24, 8], dropout: 0.2, seed: 7 });
+    const n = 300;
+    const x = testWindows(n, 10, 1, 5);
+    const run = async (threads: 'auto' | 1) => {
+      const ae = (await createAutoencoder(spec, { threads })) as LstmAutoencoder;
+      const rng = new Rng(2);
+      const losses: number[] = [];
+      const parallel: boolean[] = [];
+      // Batches of 8 are too small for a worker under 'auto'; batches of 256 start one, after Adam has stepped.
+      // 300 = 256 + 44 and 33 batches of 9 + 1: every epoch but the first ends on a smaller shard or a batch of one.
+      for (const batch of [8, 256, 9]) {
+        losses.push(await ae.trainEpoch(x, n, rng.permutation(n), batch));
+        parallel.push(ae.parallel);
+      }
+      // New weights mid-training (the worker updates its part of the values itself, so it must take them).
+      const w = ae.getWeights().map((v) => ({ ...v, values: v.values.map((a, i) => a * (i % 3 === 0 ? 0.5 : 1)) }));
+      ae.setWeights(w);
+      losses.push(await ae.trainEpoch(x, n, rng.permutation(n), 256));
+      const out = { losses, parallel, y: await ae.predict(x, n), weights: ae.getWeights() };
+      ae.dispose();
+      return out;
+    };
+    const one = await run(1);
+    const two = await run('auto');
+    assert.deepEqual(one.parallel, [false, false, false]);
+    assert.deepEqual(two.parallel, [false, true, true]);
+    assert.deepEqual(two.losses, one.losses);
+    assert.deepEqual(two.y, one.y);
+    assert.deepEqual(two.weights, one.weights);
+  });
+
   test(`a worker that dies during training fails the epoch with a clear error instead of hanging (${backend})`, async () => {
     await selectBackend(backend);
     const spec = resolveSpec({ window: 6, features: 1, encoder: [8], seed: 5 });

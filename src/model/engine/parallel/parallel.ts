@@ -14,7 +14,39 @@ export interface ShardJob {
   step: number;
   /** Value count of the whole batch (the loss is a mean over it). */
   norm: number;
+  /** The Adam rate of this step: the worker updates values {@link splitPoint} .. size - 1 with it. */
+  rate: number;
+  /** Whether the worker loads every value from `params` first (else only the main thread's part). */
+  full: boolean;
+  /** Whether the batch is the main thread's shard only (`B` 0): the worker's update uses its gradient alone. */
+  solo: boolean;
 }
+
+/**
+ * Where the update of a step is cut between the threads: the main thread updates values 0 .. splitPoint - 1,
+ * the worker the rest. A multiple of 16, so each part starts a SIMD block where the whole update would.
+ * @example
+ * splitPoint(198273); // 99136
+ */
+export function splitPoint(size: number): number {
+  return Math.floor(size / 32) * 16;
+}
+
+/**
+ * Wait until `ctl[slot]` is `value`: spin for a while first (a shard's hand-offs are tens of microseconds
+ * apart, and a thread put to sleep on a virtual machine takes longer to wake), then block in steps of `ms`
+ * until `stop()` says to give up (returns false).
+ */
+export function waitFor(ctl: Int32Array, slot: number, value: number, ms: number, stop: () => boolean): boolean {
+  for (let i = 0; i < SPINS; i++) if (Atomics.load(ctl, slot) === value) return true;
+  for (let now = Atomics.load(ctl, slot); now !== value; now = Atomics.load(ctl, slot)) {
+    if (Atomics.wait(ctl, slot, now, ms) === 'timed-out' && stop()) return false;
+  }
+  return true;
+}
+
+/** Loads of a slot before a thread sleeps on it (about 20-50 microseconds). */
+export const SPINS = 20000;
 
 /** Messages from the worker. */
 type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: string };
@@ -22,19 +54,24 @@ type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: st
 /**
  * Slots of the job channel, an Int32Array over a SharedArrayBuffer: training jobs go through it with
  * `Atomics.wait`/`notify` (tens of microseconds) instead of messages (0.2-1 ms each way, per batch).
- * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished (a
- * failed job never is: its error comes as a message); STOP: 1 asks the worker to leave the job loop (to read
- * messages again); then the job's fields.
+ * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished,
+ * its part of the updated values in `params` (a failed job never is: its error comes as a message); STOP: 1 asks
+ * the worker to leave the job loop (to read messages again); MINE / THEIRS: the last job whose gradients the main
+ * thread / the worker has put in `grads` (the part the other thread updates); then the job's fields.
  */
 export enum Slot {
   SEQ,
   DONE,
   STOP,
+  MINE,
+  THEIRS,
   START,
   B,
   ROW0,
   STEP,
   NORM,
+  FULL,
+  SOLO,
   SIZE,
 }
 
@@ -72,7 +109,11 @@ export function liveWorkers(): number {
  * if (w) { w.setData(x, order); w.params.set(values); w.post(job); const loss = await w.result(); }
  */
 export class ShardWorker {
-  /** Parameters the worker reads before each job, and the gradients it writes. */
+  /**
+   * The values and gradients the threads hand each other: before a job the main thread's part of the values
+   * (all of them with `full`), after it each thread's gradients of the part the other updates, then the worker's
+   * part of the updated values.
+   */
   readonly params: Float32Array;
   readonly grads: Float32Array;
   private x = new Float32Array(new SharedArrayBuffer(4));
@@ -82,7 +123,8 @@ export class ShardWorker {
   private failed: Error | null = null;
   /** The job channel (see {@link Slot}) and the loss of the last job. */
   private readonly ctl = new Int32Array(new SharedArrayBuffer(Slot.SIZE * 4));
-  private readonly loss = new Float64Array(new SharedArrayBuffer(8));
+  /** The loss of the last job, and the Adam rate of the current one. */
+  private readonly loss = new Float64Array(new SharedArrayBuffer(16));
   private seq = 0;
   private looping = false;
   private counted = true;
@@ -180,25 +222,52 @@ export class ShardWorker {
     c[Slot.ROW0] = job.row0;
     c[Slot.STEP] = job.step;
     c[Slot.NORM] = job.norm;
+    c[Slot.FULL] = job.full ? 1 : 0;
+    c[Slot.SOLO] = job.solo ? 1 : 0;
+    this.loss[1] = job.rate;
     Atomics.store(c, Slot.SEQ, ++this.seq);
     Atomics.notify(c, Slot.SEQ);
   }
 
+  /** Say that the main thread's gradients of the worker's part of the values are in `grads`. */
+  gradsPosted(): void {
+    Atomics.store(this.ctl, Slot.MINE, this.seq);
+    Atomics.notify(this.ctl, Slot.MINE);
+  }
+
   /**
-   * The loss sum of the job {@link post}ed last, its gradients in `grads`: waits for the worker, blocking for up
-   * to 50 ms at a time (a shard takes a few milliseconds), then letting the event loop run (where the error of a
-   * failed job, or the exit of a dead worker, arrives).
+   * Wait until the worker's gradients of the main thread's part are in `grads`.
+   * @throws Error when the job or the worker failed.
+   */
+  async theirGrads(): Promise<void> {
+    await this.until(Slot.THEIRS);
+  }
+
+  /**
+   * The loss sum of the job {@link post}ed last, the worker's part of the updated values in `params`: waits for
+   * the worker.
    * @throws Error when the job or the worker failed.
    */
   async result(): Promise<number> {
-    const c = this.ctl;
-    for (let done = Atomics.load(c, Slot.DONE); done !== this.seq; done = Atomics.load(c, Slot.DONE)) {
-      if (Atomics.wait(c, Slot.DONE, done, 50) === 'timed-out') {
-        await new Promise((r) => setImmediate(r));
-        if (this.failed) throw this.failed;
-      }
-    }
+    await this.until(Slot.DONE);
     return this.loss[0];
+  }
+
+  /**
+   * Wait until `slot` holds the current job number: blocking for up to 50 ms at a time (a shard takes a few
+   * milliseconds), then letting the event loop run (where the error of a failed job, or the exit of a dead
+   * worker, arrives).
+   */
+  private async until(slot: Slot): Promise<void> {
+    while (!waitFor(this.ctl, slot, this.seq, 50, () => true)) {
+      await new Promise((r) => setImmediate(r));
+      if (this.failed) throw this.failed;
+    }
+  }
+
+  /** Hand the moments of the worker's part of the values to its optimizer (before its first job). */
+  setMoments(m: Float32Array, v: Float32Array): void {
+    this.send({ type: 'moments', m, v });
   }
 
   /** A message to the worker, out of its job loop first (it reads no message while in it). */

@@ -1,10 +1,12 @@
 import { parentPort } from 'worker_threads';
 import { useBackend } from '../../../backend/active';
 import type { BackendChoice } from '../../../backend/select';
+import type { Mat } from '../../compute/compute';
 import { type ComputeKind, computeFactory } from '../../compute/factory';
 import type { AutoencoderSpec } from '../../spec';
+import { Adam } from '../adam';
 import { LstmEngine } from '../engine';
-import { Slot } from './parallel';
+import { Slot, SPINS, splitPoint, waitFor } from './parallel';
 
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's
@@ -20,35 +22,60 @@ let x: Float32Array<ArrayBufferLike> = new Float32Array(0);
 let order: Int32Array<ArrayBufferLike> = new Int32Array(0);
 let ctl: Int32Array<ArrayBufferLike> = new Int32Array(0);
 let lossOut: Float64Array<ArrayBufferLike> = new Float64Array(0);
+// The optimizer of this thread's part of the values, and the main thread's gradients of it.
+let adam: Adam | null = null;
+let other: Mat | null = null;
 
 /**
  * The job loop, from job number `seen` (the count when the main thread asked for it): wait for a training job on
- * the channel (see {@link Slot}), compute the shard's gradients from the shared parameters into the shared
- * gradients, publish the loss and the job number; until asked to stop. A failed job throws out of the loop (its
- * error goes back as a message, and the job is never marked done).
+ * the channel (see {@link Slot}); take the main thread's part of the values (all of them with FULL); compute the
+ * shard's gradients; put those of the main thread's part in `grads` and take the main thread's of this part;
+ * update this part of the values (Adam, at the job's rate) and put it in `params`; publish the loss and the job
+ * number. Until asked to stop, also while waiting within a job. A failed job throws out of the loop (its error
+ * goes back as a message, and the job is never marked done).
  */
 function jobLoop(core: LstmEngine, seen: number): void {
+  const stop = () => Atomics.load(ctl, Slot.STOP) === 1;
+  const n = core.params.size;
+  const h = splitPoint(n);
+  const values = core.params.values;
   for (;;) {
+    for (let i = 0; i < SPINS && Atomics.load(ctl, Slot.SEQ) === seen; i++);
     if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
     seen = Atomics.load(ctl, Slot.SEQ);
-    if (Atomics.load(ctl, Slot.STOP) === 1) {
-      Atomics.store(ctl, Slot.STOP, 0);
-      return;
+    if (stop()) break;
+    if (ctl[Slot.FULL] === 1) values.f.set(params);
+    else values.f.set(params.subarray(0, h));
+    core.params.changed();
+    const solo = ctl[Slot.SOLO] === 1;
+    const g = core.gemm;
+    const mine = core.params.grads;
+    let loss = 0;
+    if (!solo) {
+      loss = core.shardGradients(
+        x,
+        order,
+        ctl[Slot.START],
+        ctl[Slot.B],
+        ctl[Slot.ROW0],
+        ctl[Slot.NORM],
+        ctl[Slot.STEP],
+      );
+      grads.set(mine.f.subarray(0, h));
     }
-    core.loadFlat(params);
-    lossOut[0] = core.shardGradients(
-      x,
-      order,
-      ctl[Slot.START],
-      ctl[Slot.B],
-      ctl[Slot.ROW0],
-      ctl[Slot.NORM],
-      ctl[Slot.STEP],
-    );
-    grads.set(core.params.grads.f);
+    Atomics.store(ctl, Slot.THEIRS, seen);
+    Atomics.notify(ctl, Slot.THEIRS);
+    if (!waitFor(ctl, Slot.MINE, seen, 50, stop)) break;
+    // Shard 0's gradients (the main thread's) plus this shard's, as the main thread sums its part.
+    other ??= g.alloc(1, n);
+    other.f.set(grads.subarray(h), h);
+    adam!.stepRange(g, values, other, solo ? null : mine, h, n, lossOut[1]);
+    params.set(values.f.subarray(h), h);
+    lossOut[0] = loss;
     Atomics.store(ctl, Slot.DONE, seen);
     Atomics.notify(ctl, Slot.DONE);
   }
+  Atomics.store(ctl, Slot.STOP, 0);
 }
 
 type Message =
@@ -65,12 +92,14 @@ type Message =
     }
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
   | { type: 'jobs'; seq: number }
+  | { type: 'moments'; m: Float32Array; v: Float32Array }
   | { type: 'predict'; first: number; count: number; batch: number; out: SharedArrayBuffer };
 
 async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
     await useBackend(m.backend);
     core = new LstmEngine(m.spec, computeFactory(m.gemm));
+    adam = new Adam(core.params.size, { learningRate: m.spec.learningRate });
     if (core.computeName !== m.provider)
       throw new Error(`compute provider ${core.computeName} differs from the main thread's ${m.provider}`);
     params = new Float32Array(m.params);
@@ -81,6 +110,9 @@ async function handle(m: Message): Promise<void> {
   } else if (m.type === 'data') {
     x = new Float32Array(m.x);
     order = new Int32Array(m.order);
+  } else if (m.type === 'moments') {
+    if (!core || !adam) throw new Error('moments before init');
+    adam.setMoments(core.gemm, splitPoint(core.params.size), m.m, m.v);
   } else if (m.type === 'jobs') {
     if (!core) throw new Error('jobs before init');
     jobLoop(core, m.seq);
