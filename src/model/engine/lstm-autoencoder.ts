@@ -170,6 +170,7 @@ export class LstmAutoencoder implements Autoencoder {
     if (!solo) other.f.set(worker.grads.subarray(0, h));
     this.adam.stepRange(g, p.values, p.grads, solo ? null : other, 0, h, rate);
     worker.params.set(p.values.f.subarray(0, h));
+    worker.valuesPosted();
     const loss = l0 + (await worker.result());
     p.values.f.set(worker.params.subarray(h), h);
     p.changed();

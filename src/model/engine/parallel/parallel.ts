@@ -57,7 +57,8 @@ type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: st
  * SEQ: the main thread's job count (bumped to post a job, or to stop); DONE: the last job the worker finished,
  * its part of the updated values in `params` (a failed job never is: its error comes as a message); STOP: 1 asks
  * the worker to leave the job loop (to read messages again); MINE / THEIRS: the last job whose gradients the main
- * thread / the worker has put in `grads` (the part the other thread updates); then the job's fields.
+ * thread / the worker has put in `grads` (the part the other thread updates); VALUES: the last job whose values
+ * of the main thread's part are in `params`; then the job's fields.
  */
 export enum Slot {
   SEQ,
@@ -65,6 +66,7 @@ export enum Slot {
   STOP,
   MINE,
   THEIRS,
+  VALUES,
   START,
   B,
   ROW0,
@@ -110,9 +112,8 @@ export function liveWorkers(): number {
  */
 export class ShardWorker {
   /**
-   * The values and gradients the threads hand each other: before a job the main thread's part of the values
-   * (all of them with `full`), after it each thread's gradients of the part the other updates, then the worker's
-   * part of the updated values.
+   * The values and gradients the threads hand each other: every value before a job with `full`; during a job
+   * each thread's gradients of the part the other updates, then each thread's part of the updated values.
    */
   readonly params: Float32Array;
   readonly grads: Float32Array;
@@ -233,6 +234,12 @@ export class ShardWorker {
   gradsPosted(): void {
     Atomics.store(this.ctl, Slot.MINE, this.seq);
     Atomics.notify(this.ctl, Slot.MINE);
+  }
+
+  /** Say that the main thread's part of the updated values is in `params`. */
+  valuesPosted(): void {
+    Atomics.store(this.ctl, Slot.VALUES, this.seq);
+    Atomics.notify(this.ctl, Slot.VALUES);
   }
 
   /**

@@ -28,10 +28,10 @@ let other: Mat | null = null;
 
 /**
  * The job loop, from job number `seen` (the count when the main thread asked for it): wait for a training job on
- * the channel (see {@link Slot}); take the main thread's part of the values (all of them with FULL); compute the
- * shard's gradients; put those of the main thread's part in `grads` and take the main thread's of this part;
- * update this part of the values (Adam, at the job's rate) and put it in `params`; publish the loss and the job
- * number. Until asked to stop, also while waiting within a job. A failed job throws out of the loop (its error
+ * the channel (see {@link Slot}); with FULL, take every value first; compute the shard's gradients; put those of
+ * the main thread's part in `grads` and take the main thread's of this part; update this part of the values
+ * (Adam, at the job's rate) and put it in `params`; publish the loss and the job number; take the main thread's
+ * part of the new values. Until asked to stop, also while waiting within a job. A failed job throws out of the loop (its error
  * goes back as a message, and the job is never marked done).
  */
 function jobLoop(core: LstmEngine, seen: number): void {
@@ -44,9 +44,7 @@ function jobLoop(core: LstmEngine, seen: number): void {
     if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
     seen = Atomics.load(ctl, Slot.SEQ);
     if (stop()) break;
-    if (ctl[Slot.FULL] === 1) values.f.set(params);
-    else values.f.set(params.subarray(0, h));
-    core.params.changed();
+    if (ctl[Slot.FULL] === 1) core.loadFlat(params);
     const solo = ctl[Slot.SOLO] === 1;
     const g = core.gemm;
     const mine = core.params.grads;
@@ -74,6 +72,11 @@ function jobLoop(core: LstmEngine, seen: number): void {
     lossOut[0] = loss;
     Atomics.store(ctl, Slot.DONE, seen);
     Atomics.notify(ctl, Slot.DONE);
+    // The main thread's part of the new values, taken now (while the main thread takes this part) rather than
+    // when the next job comes.
+    if (!waitFor(ctl, Slot.VALUES, seen, 50, stop)) break;
+    values.f.set(params.subarray(0, h));
+    core.params.changed();
   }
   Atomics.store(ctl, Slot.STOP, 0);
 }
