@@ -8,6 +8,18 @@ import type { ScalerJson } from './transform/scaler';
 
 export type { AnomalyEvent, AnomalyRecord, DriftJson, EpochRecord, ScalerJson, ScoredWindow, ThresholdJson };
 
+/** How a detector was fitted, as result.json records it (no epochs, backend '' or parameters 0 where it has none). */
+export interface TrainingRecord {
+  backend: string;
+  engine: string;
+  epochs: number;
+  bestEpoch: number;
+  history: EpochRecord[];
+  seqPerSec: number;
+  seconds: number;
+  parameters: number;
+}
+
 /** Everything a run produces: written as result.json and rendered as report.html. */
 export interface RunResult {
   /** The resolved options of the run (after preset and flags). */
@@ -15,16 +27,7 @@ export interface RunResult {
   data: { source: string; rows: number; start: string; end: string; columns: string[] };
   split: { trainRows: number; testRows: number; trainEnd: string };
   scaler: ScalerJson;
-  training: {
-    backend: string;
-    engine: string;
-    epochs: number;
-    bestEpoch: number;
-    history: EpochRecord[];
-    seqPerSec: number;
-    seconds: number;
-    parameters: number;
-  };
+  training: TrainingRecord;
   /** The fitted rule; `explanation` says how it was derived, `rule` names a per-step rule (window-sigma, dynamic). */
   threshold: ThresholdJson & { explanation?: string; rule?: string };
   drift: DriftJson;

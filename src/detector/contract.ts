@@ -1,5 +1,5 @@
 import type { Series } from '../data/series';
-import type { AnomalyRecord, ScoredWindow } from '../result';
+import type { AnomalyRecord, ScoredWindow, TrainingRecord } from '../result';
 import type { Threshold } from '../threshold/rule';
 import type { TrainOptions } from '../train/fit';
 import type { Scaler } from '../transform/scaler';
@@ -99,6 +99,11 @@ export interface Detector {
   score(series: Series, opts?: { from?: string }): Promise<ScoreResult>;
   /** Scaler and threshold of a fitted detector. @throws Error when not fitted. */
   fitted(): FittedCore;
+  /**
+   * How the last fit trained, for result.json, where the detector trains a network (lstm, dense); the others
+   * have none. `fitSeconds`: the fit's time as the caller measured it.
+   */
+  trainingRecord?(fitSeconds: number): TrainingRecord;
   /** Everything needed to rebuild it, as plain data. @throws Error when not fitted. */
   toState(extra?: Record<string, unknown>): unknown;
   /** Save to a directory, atomically. @throws Error when not fitted. */

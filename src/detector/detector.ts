@@ -3,7 +3,8 @@ import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import type { Series } from '../data/series';
 import type { Autoencoder, AutoencoderSpec } from '../model';
-import { createAutoencoder, resolveSpec } from '../model';
+import { createAutoencoder, parameterCount, resolveSpec } from '../model';
+import type { TrainingRecord } from '../result';
 import { windowMae } from '../score/mae';
 import { parseThreshold, Threshold, type ThresholdSpec } from '../threshold/rule';
 import { type TrainResult, trainAutoencoder } from '../train/fit';
@@ -134,6 +135,24 @@ export class LstmAutoencoderDetector implements Detector {
   /** Training history of the last fit (null when loaded). */
   get training(): TrainResult | null {
     return this.trainingValue;
+  }
+
+  /**
+   * How the last fit trained: epochs, best epoch, rate and time from its history (none when loaded; then
+   * `fitSeconds`), and the model's parameters.
+   */
+  trainingRecord(fitSeconds: number): TrainingRecord {
+    const tr = this.trainingValue;
+    return {
+      backend: this.backend,
+      engine: this.engine,
+      epochs: tr?.history.length ?? 0,
+      bestEpoch: tr?.bestEpoch ?? 0,
+      history: tr?.history ?? [],
+      seqPerSec: tr?.seqPerSec ?? 0,
+      seconds: tr?.seconds ?? fitSeconds,
+      parameters: parameterCount(this.specValue),
+    };
   }
 
   /** MAE of each training window after fitting (in time order). */

@@ -1,11 +1,9 @@
 import type { Series } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
-import { DenseWindowDetector } from '../detector/dense/detector';
-import { LstmAutoencoderDetector } from '../detector/detector';
+import type { LstmAutoencoderDetector } from '../detector/detector';
 import { detectorDefaults } from '../detector/options';
 import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';
-import { parameterCount } from '../model';
 import type { RunResult } from '../result';
 import { isStepRule } from '../threshold/step-rule';
 import { driftCheck } from '../transform/drift';
@@ -120,43 +118,18 @@ export async function runPipeline(
   return { result, detector, series, timing, stage };
 }
 
-/** The `training` part of result.json: the LSTM's or dense's history, or no epochs and the fit time for the others. */
+/** The `training` part of result.json: the detector's own record (lstm, dense), else no epochs and the fit time. */
 function trainingRecord(detector: Detector, fitSeconds: number): RunResult['training'] {
-  if (detector instanceof LstmAutoencoderDetector) {
-    const tr = detector.training!;
-    const model = detector.fitted().model;
-    return {
-      backend: detector.backend,
-      engine: detector.engine,
-      epochs: tr.history.length,
-      bestEpoch: tr.bestEpoch,
-      history: tr.history,
-      seqPerSec: tr.seqPerSec,
-      seconds: tr.seconds,
-      parameters: parameterCount(model.spec),
-    };
-  }
-  if (detector instanceof DenseWindowDetector) {
-    const history = [...detector.history];
-    return {
-      backend: detector.backend,
+  return (
+    detector.trainingRecord?.(fitSeconds) ?? {
+      backend: '',
       engine: detector.kind,
-      epochs: history.length,
-      bestEpoch: detector.bestEpoch,
-      history,
-      seqPerSec: history.reduce((a, h) => a + h.seqPerSec, 0) / Math.max(1, history.length),
+      epochs: 0,
+      bestEpoch: 0,
+      history: [],
+      seqPerSec: 0,
       seconds: fitSeconds,
-      parameters: detector.parameters,
-    };
-  }
-  return {
-    backend: '',
-    engine: detector.kind,
-    epochs: 0,
-    bestEpoch: 0,
-    history: [],
-    seqPerSec: 0,
-    seconds: fitSeconds,
-    parameters: 0,
-  };
+      parameters: 0,
+    }
+  );
 }

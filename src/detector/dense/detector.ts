@@ -1,6 +1,7 @@
 import { useBackend } from '../../backend/active';
 import type { BackendChoice } from '../../backend/select';
 import type { EpochRecord } from '../../model';
+import type { TrainingRecord } from '../../result';
 import { windowMae } from '../../score/mae';
 import { type AlgorithmScores, BaselineDetector, type BaselineState } from '../baseline';
 import type { AnyDetectorOptions } from '../contract';
@@ -61,6 +62,21 @@ export class DenseWindowDetector extends BaselineDetector<DenseState, DenseWindo
   /** Trainable parameters of the autoencoder (0 before fit or load). */
   get parameters(): number {
     return this.algo?.parameters ?? 0;
+  }
+
+  /** How the last fit trained: its epochs and mean rate, and `fitSeconds` (the caller's measure of the fit). */
+  trainingRecord(fitSeconds: number): TrainingRecord {
+    const history = [...this.history];
+    return {
+      backend: this.backend,
+      engine: this.kind,
+      epochs: history.length,
+      bestEpoch: this.bestEpoch,
+      history,
+      seqPerSec: history.reduce((a, h) => a + h.seqPerSec, 0) / Math.max(1, history.length),
+      seconds: fitSeconds,
+      parameters: this.parameters,
+    };
   }
 
   protected makeAlgorithm(): DenseWindowModel {
