@@ -33,20 +33,32 @@ export function splitPoint(size: number): number {
 }
 
 /**
- * Wait until `ctl[slot]` is `value`: spin for a while first (a shard's hand-offs are tens of microseconds
- * apart, and a thread put to sleep on a virtual machine takes longer to wake), then block in steps of `ms`
- * until `stop()` says to give up (returns false).
+ * Wait until `ctl[slot]` is `value`: spin for a while first ({@link spin}), then block in steps of `ms` until
+ * `stop()` says to give up (returns false).
  */
 export function waitFor(ctl: Int32Array, slot: number, value: number, ms: number, stop: () => boolean): boolean {
-  for (let i = 0; i < SPINS; i++) if (Atomics.load(ctl, slot) === value) return true;
+  if (spin(ctl, slot, value, true)) return true;
   for (let now = Atomics.load(ctl, slot); now !== value; now = Atomics.load(ctl, slot)) {
     if (Atomics.wait(ctl, slot, now, ms) === 'timed-out' && stop()) return false;
   }
   return true;
 }
 
-/** Loads of a slot before a thread sleeps on it (about 20-50 microseconds). */
-export const SPINS = 20000;
+/**
+ * Load `ctl[slot]` for up to {@link SPIN_MS} until it is (`equal`) or is not `value`; whether it came. The
+ * hand-offs of a batch are tens of microseconds apart, and a thread put to sleep on a virtual machine is slow to
+ * wake.
+ */
+export function spin(ctl: Int32Array, slot: number, value: number, equal: boolean): boolean {
+  const end = performance.now() + SPIN_MS;
+  do {
+    for (let i = 0; i < 64; i++) if ((Atomics.load(ctl, slot) === value) === equal) return true;
+  } while (performance.now() < end);
+  return false;
+}
+
+/** How long a thread spins on a slot before it sleeps, ms. */
+export const SPIN_MS = 0.2;
 
 /** Messages from the worker. */
 type Reply = { type: 'ready' } | { type: 'done' } | { type: 'error'; message: string };

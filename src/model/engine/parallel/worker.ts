@@ -6,7 +6,7 @@ import { type ComputeKind, computeFactory } from '../../compute/factory';
 import type { AutoencoderSpec } from '../../spec';
 import { Adam } from '../adam';
 import { LstmEngine } from '../engine';
-import { Slot, SPINS, splitPoint, waitFor } from './parallel';
+import { Slot, spin, splitPoint, waitFor } from './parallel';
 
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's
@@ -40,7 +40,7 @@ function jobLoop(core: LstmEngine, seen: number): void {
   const h = splitPoint(n);
   const values = core.params.values;
   for (;;) {
-    for (let i = 0; i < SPINS && Atomics.load(ctl, Slot.SEQ) === seen; i++);
+    spin(ctl, Slot.SEQ, seen, false);
     if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
     seen = Atomics.load(ctl, Slot.SEQ);
     if (stop()) break;
