@@ -24,14 +24,19 @@ export class LstmEngine {
   private readonly buffers = new Map<string, NetBuffers>();
   private disposed = false;
 
-  /** Keras-initialised from `spec.seed`. */
+  /**
+   * Keras-initialised from `spec.seed`; with `initialise` false all zeros, for a core that is given its values
+   * before it computes (a gradient worker: the initialisation takes about 0.2 s that its thread's start would wait).
+   */
   constructor(
     readonly spec: AutoencoderSpec,
     private readonly newCompute: () => Compute,
+    initialise = true,
   ) {
     this.g = newCompute();
     this.params = new Params(spec, this.g);
-    this.params.set(initialWeights(spec));
+    if (initialise) this.params.set(initialWeights(spec));
+    else this.params.changed();
   }
 
   /** Name of the compute provider, e.g. `wasm-simd-fma`. */

@@ -101,7 +101,8 @@ type Message =
 async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
     await useBackend(m.backend);
-    core = new LstmEngine(m.spec, computeFactory(m.gemm));
+    // No initial weights: every value comes from the main thread (a FULL job, or before a prediction).
+    core = new LstmEngine(m.spec, computeFactory(m.gemm), false);
     adam = new Adam(core.params.size, { learningRate: m.spec.learningRate });
     if (core.computeName !== m.provider)
       throw new Error(`compute provider ${core.computeName} differs from the main thread's ${m.provider}`);
