@@ -5,11 +5,13 @@ import { relErr, testWindows } from '../../../tools/testing/model-data';
 import { selectBackend } from '../../backend/select';
 import { Rng } from '../../util/random';
 import type { Compute } from '../compute/compute';
+import { computeFactory } from '../compute/factory';
 import { wasmModule } from '../compute/wasm';
 import { createAutoencoder } from '../create';
 import { nativeKernelsStatus } from '../kernels';
 import { buildLayersModel } from '../reference/layers-reference';
 import { parameterCount, resolveSpec } from '../spec';
+import { LstmEngine } from './engine';
 import type { LstmAutoencoder } from './lstm-autoencoder';
 
 const SPECS = [
@@ -234,6 +236,23 @@ test('getWeights/setWeights round-trip gives identical predictions', async () =>
   a.dispose();
   b.dispose();
   await assert.rejects(a.predict(x, n), /disposed/);
+});
+
+test('a batch computed in larger buffers (the rows past it dropped) gives the bits of its own batch', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 6, features: 2, encoder: [8, 4], seed: 5 });
+  const core = new LstmEngine(spec, computeFactory('auto'));
+  const n = 11;
+  const x = testWindows(n, 6, 2, 3);
+  const exact = new Float32Array(n * 12);
+  const padded = new Float32Array(n * 12);
+  for (let s = 0; s < n; s += 4) core.reconstruct(x, s, Math.min(4, n - s), exact);
+  // Buffers of 9 rows: the first call leaves zeros past its 4 windows, later ones the rows of earlier batches.
+  for (let s = 0; s < n; s += 4) core.reconstruct(x, s, Math.min(4, n - s), padded, 9);
+  assert.deepEqual(padded, exact);
+  assert.ok(exact.every((v) => Number.isFinite(v)) && exact.some((v) => v !== 0));
+  assert.throws(() => core.reconstruct(x, 0, 4, padded, 3), /invalid rows: 3 for a batch of 4/);
+  core.dispose();
 });
 
 test('invalid inputs are refused with a clear message', async () => {

@@ -94,15 +94,22 @@ export class LstmEngine {
     return loss;
   }
 
-  /** Reconstruct windows first .. first + B - 1 of `x` (inference, no dropout) into the same places of `out`. */
-  reconstruct(x: Float32Array, first: number, B: number, out: Float32Array): void {
+  /**
+   * Reconstruct windows first .. first + B - 1 of `x` (inference, no dropout) into the same places of `out`, in
+   * buffers of `rows` >= B windows: the rows past B are computed and dropped (each window's reconstruction is its
+   * own, so the numbers are those of a batch of B), and one buffer set serves a prediction's batches of every
+   * size (a set for 256 windows is about 40 MB).
+   * @throws Error when `rows` < B.
+   */
+  reconstruct(x: Float32Array, first: number, B: number, out: Float32Array, rows = B): void {
     this.live();
+    if (!(Number.isInteger(rows) && rows >= B)) throw new Error(`invalid rows: ${rows} for a batch of ${B}`);
     const { window: T, features: F } = this.spec;
-    const nb = this.buffersFor(B, false);
-    gatherWindows(x, T, F, null, first, B, nb.X.f);
+    const nb = this.buffersFor(rows, false);
+    gatherWindows(x, T, F, null, first, B, nb.X.f, rows);
     nb.g.touch(nb.X);
     networkForward(this.params, nb, null);
-    scatterWindows(nb.Y.f, T, F, first, B, out);
+    scatterWindows(nb.Y.f, T, F, first, B, out, rows);
   }
 
   /** Replace all parameters from a flat vector (Keras order). */

@@ -208,6 +208,8 @@ export class LstmAutoencoder implements Autoencoder {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`invalid batch size: ${batchSize}`);
     const out = new Float32Array(n * T * F);
     const half = Math.ceil(n / 2);
+    // One buffer size for every batch of this prediction, tail batches included (in both threads).
+    const rows = Math.max(1, Math.min(batchSize, half));
     // Inference is the forward pass only, about a third of the training work per window.
     await this.maybeStartWorker(((n - half) * flopsPerWindow(this.spec)) / 3);
     const worker = this.worker;
@@ -215,12 +217,12 @@ export class LstmAutoencoder implements Autoencoder {
     if (worker && n > half) {
       worker.setData(x, []);
       worker.params.set(this.core.params.values.f);
-      pending = worker.reconstruct(half, n - half, batchSize, out.length);
+      pending = worker.reconstruct(half, n - half, batchSize, rows, out.length);
     }
     const pause = yielder();
     const run = async (from: number, to: number) => {
       for (let start = from; start < to; start += batchSize) {
-        this.core.reconstruct(x, start, Math.min(batchSize, to - start), out);
+        this.core.reconstruct(x, start, Math.min(batchSize, to - start), out, rows);
         if (!pending) await pause();
       }
     };

@@ -1,6 +1,6 @@
 /**
  * Copy windows `order[start .. start + B - 1]` (with `order` null: windows `start ..`) of `x` (window-major
- * [n, T, F]) into `dst` time-major ([T, B, F], row `t * B + b`).
+ * [n, T, F]) into `dst` time-major ([T, rows, F], row `t * rows + b`; `rows` >= B, the buffer's batch).
  * @example
  * gatherWindows(x, 30, 1, order, 0, 32, nb.X.f);
  */
@@ -12,12 +12,13 @@ export function gatherWindows(
   start: number,
   B: number,
   dst: Float32Array,
+  rows = B,
 ): void {
   for (let b = 0; b < B; b++) {
     const w = order ? order[start + b] : start + b;
     const src = w * T * F;
     for (let t = 0; t < T; t++) {
-      const o = (t * B + b) * F;
+      const o = (t * rows + b) * F;
       const s = src + t * F;
       for (let c = 0; c < F; c++) dst[o + c] = x[s + c];
     }
@@ -25,7 +26,8 @@ export function gatherWindows(
 }
 
 /**
- * Copy a time-major batch `src` ([T, B, F]) back to windows `first .. first + B - 1` of `out` (window-major).
+ * Copy the first B windows of a time-major batch `src` ([T, rows, F], `rows` >= B) back to windows
+ * `first .. first + B - 1` of `out` (window-major).
  * @example
  * scatterWindows(nb.Y.f, 30, 1, 64, 32, out);
  */
@@ -36,11 +38,12 @@ export function scatterWindows(
   first: number,
   B: number,
   out: Float32Array,
+  rows = B,
 ): void {
   for (let b = 0; b < B; b++) {
     const dstBase = (first + b) * T * F;
     for (let t = 0; t < T; t++) {
-      const o = (t * B + b) * F;
+      const o = (t * rows + b) * F;
       const d = dstBase + t * F;
       for (let c = 0; c < F; c++) out[d + c] = src[o + c];
     }

@@ -306,13 +306,14 @@ export class ShardWorker {
 
   /**
    * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
-   * `params`, in batches of `batch` windows, into the same places of the shared `out` (grown to `size` floats).
+   * `params`, in batches of `batch` windows computed in buffers of `rows` (>= batch, see
+   * `LstmEngine.reconstruct`), into the same places of the shared `out` (grown to `size` floats).
    * @throws Error when the worker failed.
    */
-  reconstruct(first: number, count: number, batch: number, size: number): Promise<void> {
+  reconstruct(first: number, count: number, batch: number, rows: number, size: number): Promise<void> {
     if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
     const p = this.expect();
-    this.send({ type: 'predict', first, count, batch, out: this.out.buffer });
+    this.send({ type: 'predict', first, count, batch, rows, out: this.out.buffer });
     return p;
   }
 
