@@ -27,6 +27,7 @@ const exportsList = [
   'pack_panels',
   'gemm_nn_packed',
   'colsum',
+  'mask_mul',
   'adam_step',
   'dropout_masks',
 ];

@@ -93,6 +93,8 @@ export interface CellOps {
   transpose(src: Mat, dst: Mat): void;
   /** `out` [1, N] = the sums of the rows of `a` [M, N] (bias gradients). */
   sumRows(a: Mat, out: Mat): void;
+  /** `out` = `a` * `m` element by element (dropout masks; all of one size, `out` may be `a`; not touched). */
+  mul(a: Mat, m: Mat, out: Mat): void;
   /**
    * One Keras Adam step on `p` from the gradient `g1 + g2` (`g2` null: `g1`), moments `m` and `s` updated in
    * place (see {@link Adam}); all of the same size.

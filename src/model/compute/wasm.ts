@@ -178,6 +178,11 @@ function wasmCellOps(k: KernelExports): CellOps {
     sumRows(a, out) {
       k.colsum(a.rows, a.cols, p(a), a.cols, p(out));
     },
+    mul(a, m, out) {
+      const n = out.rows * out.cols;
+      if (a.rows * a.cols !== n || m.rows * m.cols !== n) throw new Error('mul: sizes differ');
+      k.mask_mul(n, p(a), p(m), p(out));
+    },
     dropoutMasks(rate, seed, step, row0, B, T, enc, dec) {
       // Kept when draw / 2^32 >= rate, i.e. draw >= ceil(rate 2^32) (exact in float64); passed as i32 bits.
       const thr = Math.min(0xffffffff, Math.ceil(rate * 4294967296));

@@ -58,12 +58,27 @@ export function netBuffers(p: Params, newCompute: () => Compute, B: number, trai
   };
 }
 
-/** dst = src * mask (mask null: copy). */
-function applyMask(g: Compute, src: Float32Array, mask: Float32Array | null, dst: Mat): void {
-  const d = dst.f;
-  if (mask) for (let k = 0; k < d.length; k++) d[k] = src[k] * mask[k];
-  else d.set(src.subarray(0, d.length));
+/**
+ * dst = src * mask (mask null: copy): the provider's kernel where the mask is one of its matrices (`maskMat`,
+ * the masks of a provider with kernels), else in JS; the same bits either way.
+ */
+function applyMask(g: Compute, src: Mat, mask: Float32Array | null, maskMat: Mat | null, dst: Mat): void {
+  if (mask && maskMat && g.cell) g.cell.mul(src, maskMat, dst);
+  else if (mask) {
+    const d = dst.f,
+      s = src.f;
+    for (let k = 0; k < d.length; k++) d[k] = s[k] * mask[k];
+  } else dst.f.set(src.f.subarray(0, dst.rows * dst.cols));
   g.touch(dst);
+}
+
+/** d *= mask in place, as {@link applyMask}. */
+function maskInPlace(g: Compute, d: Mat, mask: Float32Array, maskMat: Mat | null): void {
+  if (maskMat && g.cell) g.cell.mul(d, maskMat, d);
+  else {
+    const f = d.f;
+    for (let i = 0; i < f.length; i++) f[i] *= mask[i];
+  }
 }
 
 /**
@@ -79,9 +94,9 @@ export function networkForward(p: Params, nb: NetBuffers, masks: DropoutMasks | 
   for (let i = 0; i < L; i++) {
     const x = i === 0 ? nb.X : i === k ? nb.E : nb.layers[i - 1].hOut;
     lstmForward(g, p.lstm[i], nb.layers[i], x);
-    if (i === k - 1) applyMask(g, nb.layers[i].hStep[nb.T].f, masks?.enc ?? null, nb.E);
+    if (i === k - 1) applyMask(g, nb.layers[i].hStep[nb.T], masks?.enc ?? null, nb.maskEnc, nb.E);
   }
-  applyMask(g, nb.layers[L - 1].hOut.f, masks?.dec ?? null, nb.D);
+  applyMask(g, nb.layers[L - 1].hOut, masks?.dec ?? null, nb.maskDec, nb.D);
   g.mm(nb.D, p.dense.K, nb.Y);
   const y = nb.Y.f;
   const bias = p.dense.b.f;
@@ -131,11 +146,7 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
   g.mmT(nb.D, dY, p.dense.dK);
   sumRowsInto(g, dY, p.dense.db);
   g.mm(dY, p.dense.Kt, dD);
-  if (masks) {
-    const d = dD.f,
-      m = masks.dec;
-    for (let i = 0; i < d.length; i++) d[i] *= m[i];
-  }
+  if (masks) maskInPlace(g, dD, masks.dec, nb.maskDec);
   let grad: { seq: Mat } | { last: Mat } = { seq: dD };
   for (let i = L - 1; i >= 0; i--) {
     const x = i === 0 ? nb.X : i === k ? nb.E : nb.layers[i - 1].hOut;
@@ -144,11 +155,7 @@ export function networkBackward(p: Params, nb: NetBuffers, masks: DropoutMasks |
     if (!dX) break;
     if (i === k) {
       // Through RepeatVector (already summed over steps) and the encoder dropout, onto the last state only.
-      if (masks) {
-        const d = dX.f,
-          m = masks.enc;
-        for (let j = 0; j < d.length; j++) d[j] *= m[j];
-      }
+      if (masks) maskInPlace(g, dX, masks.enc, nb.maskEnc);
       grad = { last: dX };
     } else {
       grad = { seq: dX };

@@ -56,6 +56,8 @@ export interface KernelExports {
   pack_panels(K: number, N: number, B: number, ldb: number, Bp: number): void;
   gemm_nn_packed(M: number, N: number, K: number, A: number, lda: number, Bp: number, C: number, ldc: number): void;
   colsum(M: number, N: number, A: number, lda: number, out: number): void;
+  /** d[k] = a[k] * m[k] for k < n (d may be a). */
+  mask_mul(n: number, a: number, m: number, d: number): void;
   dropout_masks(
     seed: number,
     step: number,
@@ -96,6 +98,7 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'gemm_nn_packed',
   'gemm_tn',
   'colsum',
+  'mask_mul',
   'adam_step',
   'dropout_masks',
 ];
@@ -110,6 +113,7 @@ export const KERNEL_ARITY: Readonly<Record<KernelName, number>> = {
   gemm_nn_packed: 8,
   gemm_tn: 10,
   colsum: 5,
+  mask_mul: 4,
   adam_step: 10,
   dropout_masks: 11,
 };

@@ -211,6 +211,7 @@ KERNEL(gemm_tn, 10, gemm_tn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)
 KERNEL(pack_panels, 5, pack_panels(I(1), I(2), P(3), I(4), P(5)))
 KERNEL(gemm_nn_packed, 8, gemm_nn_packed(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
 KERNEL(colsum, 5, colsum(I(1), I(2), P(3), I(4), P(5)))
+KERNEL(mask_mul, 4, mask_mul(I(1), P(2), P(3), P(4)))
 KERNEL(adam_step, 10, adam_step(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
 KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7), (unsigned)(int)a[8], F(9), P(10), P(11)))
 KERNEL(gemm_nn_512, 9, gemm_nn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
@@ -278,7 +279,7 @@ static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
 
 // Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
 // kernels per build it runs: avx2 (the products 8 wide, kernels.c's cell and Adam 4 wide), avx512 (products,
-// cell and Adam 16 wide); transposes, row sums and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
+// cell and Adam 16 wide); transposes, row sums, the mask products and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
 // AVX-512 instruction is ever reached on a CPU without it.
 NAPI_MODULE_INIT() {
   __builtin_cpu_init();
@@ -286,7 +287,9 @@ NAPI_MODULE_INIT() {
   has_avx512 = has_avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512bw");
   has_bf16 = has_avx512 && __builtin_cpu_supports("avx512bf16");
-  const fn_entry common[] = {{"transpose", js_transpose}, {"colsum", js_colsum}, {"dropout_masks", js_dropout_masks}};
+  const fn_entry common[] = {
+    {"transpose", js_transpose}, {"colsum", js_colsum}, {"mask_mul", js_mask_mul}, {"dropout_masks", js_dropout_masks},
+  };
   const fn_entry avx2[] = {
     {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels}, {"gemm_nn_packed", js_gemm_nn_packed},
     {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward}, {"adam_step", js_adam_step},

@@ -377,6 +377,21 @@ void colsum(int M, int N, const float* A, int lda, float* out) {
   }
 }
 
+// d = a * m, element by element, over n values (the dropout masks; d may be a): one float32 product each, the
+// bits of JS's Float32Array arithmetic (a double product of two floats is exact, then rounded once).
+void mask_mul(int n, const float* a, const float* m, float* d) {
+  int k = 0;
+  for (; k + 16 <= n; k += 16) {
+    v x0 = wasm_f32x4_mul(wasm_v128_load(a + k), wasm_v128_load(m + k));
+    v x1 = wasm_f32x4_mul(wasm_v128_load(a + k + 4), wasm_v128_load(m + k + 4));
+    v x2 = wasm_f32x4_mul(wasm_v128_load(a + k + 8), wasm_v128_load(m + k + 8));
+    v x3 = wasm_f32x4_mul(wasm_v128_load(a + k + 12), wasm_v128_load(m + k + 12));
+    wasm_v128_store(d + k, x0), wasm_v128_store(d + k + 4, x1), wasm_v128_store(d + k + 8, x2), wasm_v128_store(d + k + 12, x3);
+  }
+  for (; k + 4 <= n; k += 4) wasm_v128_store(d + k, wasm_f32x4_mul(wasm_v128_load(a + k), wasm_v128_load(m + k)));
+  for (; k < n; k++) d[k] = a[k] * m[k];
+}
+
 // One Adam step as Keras applies it, over n parameters: g = g1 + g2 (g2 null: g1 alone, the two shards of a
 // batch summed in this order), m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) g^2 (Keras' v), p -= lr_t m / (sqrt(s) + eps).
 void adam_step(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t, float b1,

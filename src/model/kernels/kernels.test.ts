@@ -225,6 +225,25 @@ for (const build of builds) {
     assert.ok(a.guardsIntact());
   });
 
+  test(`${build}: mask_mul gives JS's Float32Array products, every tail length, in place too`, () => {
+    const { a, k } = setup();
+    const rng = new Rng(6);
+    for (const n of [0, 1, 3, 4, 5, 15, 16, 17, 35, 61440]) {
+      const x = rand(rng, n, 3),
+        m = Float32Array.from({ length: n }, () => (rng.uniform(0, 1) < 0.2 ? 0 : 1.25));
+      const js = new Float32Array(n);
+      for (let i = 0; i < n; i++) js[i] = x[i] * m[i];
+      const px = a.put(n, x),
+        pm = a.put(n, m),
+        pd = a.put(n);
+      k.mask_mul(n, px, pm, pd);
+      assert.deepEqual([...a.get(pd, n)], [...js], `n ${n}`);
+      k.mask_mul(n, px, pm, px);
+      assert.deepEqual([...a.get(px, n)], [...js], `n ${n}, in place`);
+    }
+    assert.ok(a.guardsIntact());
+  });
+
   test(`${build}: the forward cell step equals Keras' LSTM equations (float64), tails and saturation included`, () => {
     const { a, k } = setup();
     const rng = new Rng(7);
@@ -503,6 +522,7 @@ for (const build of natives) {
       );
     }
     same('colsum', [rand(rng, 480 * 520)], [520], (k, [pa], [po]) => k.colsum(480, 520, pa, 520, po));
+    same('mask_mul', [rand(rng, 1003), rand(rng, 1003)], [1003], (k, [pa, pm], [pd]) => k.mask_mul(1003, pa, pm, pd));
     same('transpose', [rand(rng, 37 * 45)], [37 * 45], (k, [pa], [pd]) => k.transpose(pa, pd, 37, 45));
     const n = 1003;
     same(
