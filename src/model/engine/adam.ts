@@ -56,7 +56,7 @@ export class Adam {
 
   /** The update of values lo .. hi - 1 at rate `lrT`, in JS (float64 arithmetic, float32 storage). */
   private update(p: Float32Array, g: Float32Array, lo: number, hi: number, lrT: number): void {
-    const { m, v } = (this.js ??= { m: new Float32Array(this.size), v: new Float32Array(this.size) });
+    const { m, v } = this.jsMoments();
     const { b1, b2, eps } = this;
     const c1 = 1 - b1,
       c2 = 1 - b2;
@@ -104,10 +104,9 @@ export class Adam {
       }
       this.update(p.f, a, lo, hi, lrT);
     } else {
-      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n), parts: new Map() };
+      const { m, v } = this.matsFor(g);
       const whole = lo === 0 && hi === n;
       const part = (x: Mat) => (whole ? x : this.part(g, x, lo, hi));
-      const { m, v } = this.mats;
       k.adam(part(p), part(g1), g2 && part(g2), part(m), part(v), lrT, this.b1, this.b2, this.eps);
     }
     g.touch(p);
@@ -141,16 +140,21 @@ export class Adam {
 
   /** Set the moments of values lo .. lo + m.length - 1 (see {@link moments}) in provider `g`'s memory. */
   setMoments(g: Compute, lo: number, m: Float32Array, v: Float32Array): void {
-    const n = this.size;
-    if (g.cell) {
-      if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, n), v: g.alloc(1, n), parts: new Map() };
-      this.mats.m.f.set(m, lo);
-      this.mats.v.f.set(v, lo);
-    } else {
-      this.js ??= { m: new Float32Array(n), v: new Float32Array(n) };
-      this.js.m.set(m, lo);
-      this.js.v.set(v, lo);
-    }
+    const mats = g.cell ? this.matsFor(g) : null;
+    const dst = mats ? { m: mats.m.f, v: mats.v.f } : this.jsMoments();
+    dst.m.set(m, lo);
+    dst.v.set(v, lo);
+  }
+
+  /** The moments in the JS heap (for {@link step}), made on first use. */
+  private jsMoments(): { m: Float32Array; v: Float32Array } {
+    return (this.js ??= { m: new Float32Array(this.size), v: new Float32Array(this.size) });
+  }
+
+  /** The moments in provider `g`'s memory (for its kernel), made on first use with that provider. */
+  private matsFor(g: Compute): NonNullable<Adam['mats']> {
+    if (this.mats?.g !== g) this.mats = { g, m: g.alloc(1, this.size), v: g.alloc(1, this.size), parts: new Map() };
+    return this.mats;
   }
 
   /** Count a step and return its rate `lr * sqrt(1 - b2^t) / (1 - b1^t)`. */

@@ -36,7 +36,6 @@ export class LstmEngine {
     this.g = newCompute();
     this.params = new Params(spec, this.g);
     if (initialise) this.params.set(initialWeights(spec));
-    else this.params.changed();
   }
 
   /** Name of the compute provider, e.g. `wasm-simd-fma`. */

@@ -57,6 +57,9 @@ export function spin(ctl: Int32Array, slot: number, value: number, equal: boolea
   return false;
 }
 
+/** For {@link waitFor} on the main thread: return after the first timeout, to let the event loop run. */
+const giveUp = () => true;
+
 /** How long a thread spins on a slot before it sleeps, ms. */
 export const SPIN_MS = 0.2;
 
@@ -278,7 +281,7 @@ export class ShardWorker {
    * worker, arrives).
    */
   private async until(slot: Slot): Promise<void> {
-    while (!waitFor(this.ctl, slot, this.seq, 50, () => true)) {
+    while (!waitFor(this.ctl, slot, this.seq, 50, giveUp)) {
       await new Promise((r) => setImmediate(r));
       if (this.failed) throw this.failed;
     }

@@ -31,14 +31,15 @@ let other: Mat | null = null;
  * the channel (see {@link Slot}); with FULL, take every value first; compute the shard's gradients; put those of
  * the main thread's part in `grads` and take the main thread's of this part; update this part of the values
  * (Adam, at the job's rate) and put it in `params`; publish the loss and the job number; take the main thread's
- * part of the new values. Until asked to stop, also while waiting within a job. A failed job throws out of the loop (its error
- * goes back as a message, and the job is never marked done).
+ * part of the new values. Until asked to stop, also while waiting within a job. A failed job throws out of the
+ * loop (its error goes back as a message, and the job is never marked done).
  */
 function jobLoop(core: LstmEngine, seen: number): void {
   const stop = () => Atomics.load(ctl, Slot.STOP) === 1;
   const n = core.params.size;
   const h = splitPoint(n);
-  const values = core.params.values;
+  const { values, grads: mine } = core.params;
+  const g = core.gemm;
   for (;;) {
     spin(ctl, Slot.SEQ, seen, false);
     if (Atomics.wait(ctl, Slot.SEQ, seen, 1000) === 'timed-out') continue;
@@ -46,8 +47,6 @@ function jobLoop(core: LstmEngine, seen: number): void {
     if (stop()) break;
     if (ctl[Slot.FULL] === 1) core.loadFlat(params);
     const solo = ctl[Slot.SOLO] === 1;
-    const g = core.gemm;
-    const mine = core.params.grads;
     let loss = 0;
     if (!solo) {
       loss = core.shardGradients(
