@@ -17,9 +17,14 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src', 'model', 'kernels');
-const sources = ['kernels-native.c', 'kernels-avx512.h', 'kernels-avx512-bf16.h', 'wasm-shim.h', 'kernels.c'].map((f) =>
-  path.join(srcDir, f),
-);
+const sources = [
+  'kernels-native.c',
+  'kernels-avx512.h',
+  'kernels-avx512-bf16.h',
+  'kernels-wide.h',
+  'wasm-shim.h',
+  'kernels.c',
+].map((f) => path.join(srcDir, f));
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'kernels-native.node');
 const stamp = path.join(outDir, 'kernels-native.sha256');

@@ -7,8 +7,9 @@
 // the tfjs wasm backend's memory, as the wasm build does: every pointer argument is a byte offset into that
 // memory (0: null) and the first argument is the memory's base address.
 //
-// Same bits as the relaxed wasm build (wasm-simd-fma): the cell, transposes, row sums, Adam and dropout masks
-// are kernels.c itself, through wasm-shim.h; the products below are 8 floats wide where kernels.c is 4, but
+// Same bits as the relaxed wasm build (wasm-simd-fma): transposes, row sums and dropout masks are kernels.c
+// itself, through wasm-shim.h; the cell and Adam are kernels.c's operations 8 lanes wide (kernels-wide.h, also
+// included at 16 lanes by kernels-avx512.h); the products below are 8 floats wide where kernels.c is 4, but
 // each value of C is still one chain of fused multiply-adds in k order, which is all its bits depend on (the
 // tiles and the scalar column of kernels.c are shared; its blocked products are replaced).
 // Compile with -ffp-contract=off: no other product and sum may be fused.
@@ -89,8 +90,15 @@ ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, 
 
 enum { NB8 = 64, KB8 = 64, PM8 = 36, PKB8 = 256 };
 
+static void gemm_narrow_256(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C,
+                            int ldc);  // kernels-wide.h: N = 1..3, lanes across rows
+
 static void gemm8(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   if (K < 1) return;
+  if (N < 4) {
+    gemm_narrow_256(tn, M, N, K, A, lda, B, ldb, C, ldc);
+    return;
+  }
   const int kstep = M >= 64 ? KB8 : K;
   for (int k0 = 0; k0 < K; k0 += kstep) {
     const int kb = K - k0 < kstep ? K - k0 : kstep, acc = k0 > 0;
@@ -153,6 +161,38 @@ void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int l
   }
   if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
+// ---- The cell and Adam 8 lanes wide (kernels-wide.h): kernels.c's operations lane for lane, 2x the lanes. ----
+// Lanes 0..n-1 (n = 1..8): a mask of the lanes below n (a masked lane is neither read nor written).
+static inline __m256i lanes8(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
+static inline w load8(const float* p, int n) { return n >= 8 ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, lanes8(n)); }
+static inline void store8(float* p, w x, int n) {
+  if (n >= 8) _mm256_storeu_ps(p, x);
+  else _mm256_maskstore_ps(p, lanes8(n), x);
+}
+#define WV w
+#define WL 8
+#define WNAME(f) f##_256
+#define W_SET1 _mm256_set1_ps
+#define W_ADD _mm256_add_ps
+#define W_SUB _mm256_sub_ps
+#define W_MUL _mm256_mul_ps
+#define W_DIV _mm256_div_ps
+#define W_SQRT _mm256_sqrt_ps
+#define W_FMA _mm256_fmadd_ps
+#define W_PMAX(a, b) _mm256_max_ps((b), (a))
+#define W_PMIN(a, b) _mm256_min_ps((b), (a))
+#define W_NEG_ABS(x) _mm256_or_ps((x), _mm256_set1_ps(-0.0f))
+#define W_POW2(t) _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(_mm256_castps_si256(t), _mm256_set1_epi32(127 - 0x4B400000)), 23))
+#define W_SEL_GE0(x, a, b) _mm256_blendv_ps((b), (a), _mm256_cmp_ps((x), _mm256_setzero_ps(), _CMP_GE_OQ))
+#define W_LOAD _mm256_loadu_ps
+#define W_STORE _mm256_storeu_ps
+#define W_LOADN load8
+#define W_STOREN store8
+#define WI __m256i
+#define W_INDEX(s) _mm256_mullo_epi32(_mm256_set1_epi32(s), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+#define W_GATHER(p, idx) _mm256_i32gather_ps((p), (idx), 4)
+#include "kernels-wide.h"
+
 // The peak at 128 and 256 bits: `n` rounds of 12 independent fused multiply-adds (16 registers: 12 sums and 2
 // operands); returns a value of the sums, so that the loop stays.
 #define PEAK(name, T, set1, fmadd, add, lanes)                                  \
@@ -203,8 +243,8 @@ static napi_value fail(napi_env env) {
     call;                                                                 \
     return NULL;                                                          \
   }
-KERNEL(lstm_step_forward, 10, lstm_step_forward(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
-KERNEL(lstm_step_backward, 10, lstm_step_backward(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(lstm_step_forward, 10, lstm_step_forward_256(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
+KERNEL(lstm_step_backward, 10, lstm_step_backward_256(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
 KERNEL(transpose, 4, transpose(P(1), P(2), I(3), I(4)))
 KERNEL(gemm_nn, 9, gemm_nn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
 KERNEL(gemm_tn, 10, gemm_tn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
@@ -212,7 +252,7 @@ KERNEL(pack_panels, 5, pack_panels(I(1), I(2), P(3), I(4), P(5)))
 KERNEL(gemm_nn_packed, 8, gemm_nn_packed(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
 KERNEL(colsum, 5, colsum(I(1), I(2), P(3), I(4), P(5)))
 KERNEL(mask_mul, 4, mask_mul(I(1), P(2), P(3), P(4)))
-KERNEL(adam_step, 10, adam_step(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
+KERNEL(adam_step, 10, adam_step_256(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
 KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7), (unsigned)(int)a[8], F(9), P(10), P(11)))
 KERNEL(gemm_nn_512, 9, gemm_nn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
 KERNEL(gemm_tn_512, 10, gemm_tn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
@@ -278,7 +318,7 @@ static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
 }
 
 // Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
-// kernels per build it runs: avx2 (the products 8 wide, kernels.c's cell and Adam 4 wide), avx512 (products,
+// kernels per build it runs: avx2 (products, cell and Adam 8 wide), avx512 (products,
 // cell and Adam 16 wide); transposes, row sums, the mask products and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
 // AVX-512 instruction is ever reached on a CPU without it.
 NAPI_MODULE_INIT() {

@@ -93,6 +93,10 @@ for (const build of builds) {
       [67, 70, 130],
       [11, 44, 5],
       [3, 30, 6],
+      // Every column a scalar one (the native builds put rows across lanes, gathered when A is [M, K]).
+      [97, 1, 40],
+      [37, 3, 11],
+      [70, 2, 9],
     ]) {
       const A = rand(rng, M * K),
         B = rand(rng, K * N);
@@ -252,6 +256,7 @@ for (const build of builds) {
       [3, 5, true],
       [2, 8, false],
       [4, 13, true],
+      [2, 37, true],
     ] as [number, number, boolean][]) {
       const G = 4 * u;
       const P = rand(rng, B * G, 3),
@@ -473,6 +478,12 @@ for (const build of natives) {
       [66, 200, 70],
       [10, 56, 33],
       [128, 512, 464],
+      // The output layer's products (480 = 16 rows x 30 steps) and other all-scalar-column shapes.
+      [480, 1, 128],
+      [128, 1, 480],
+      [37, 3, 11],
+      [70, 2, 9],
+      [16, 1, 1],
     ]) {
       const A = rand(rng, M * K),
         B = rand(rng, K * N);
@@ -500,6 +511,9 @@ for (const build of natives) {
       [16, 128],
       [3, 5],
       [2, 13],
+      [2, 8],
+      [3, 20],
+      [1, 37],
     ]) {
       const G = 4 * u;
       const P = rand(rng, B * G, 4),
