@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './select';
 
 let last: { choice: BackendChoice; name: string } | null = null;

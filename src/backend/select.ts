@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { BACKENDS } from '../util/choices';
 import { InputError } from '../util/errors';
 import { keyword } from '../util/keyword';
@@ -18,10 +18,12 @@ function tryLoadNode(): boolean {
   }
 }
 
-function tryLoadWasm(): boolean {
+/** Loads a backend package (registering its backend with tfjs-core); false when it does not load. */
+function tryLoad(pkg: '@tensorflow/tfjs-backend-wasm' | '@tensorflow/tfjs-backend-cpu'): boolean {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    require('@tensorflow/tfjs-backend-wasm');
+    // This module imports tfjs-core only (a worker thread starts faster without the rest of tfjs), so the
+    // backends it may pick are loaded here.
+    require(pkg);
     return true;
   } catch {
     return false;
@@ -41,7 +43,8 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<str
   const order: BackendChoice[] = choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
   for (const name of order) {
     if (name === 'tensorflow' && !tryLoadNode()) continue;
-    if (name === 'wasm' && !tryLoadWasm()) continue;
+    if (name === 'wasm' && !tryLoad('@tensorflow/tfjs-backend-wasm')) continue;
+    if (name === 'cpu' && !tryLoad('@tensorflow/tfjs-backend-cpu')) continue;
     try {
       if (tf.getBackend() !== name) {
         const ok = await tf.setBackend(name);
