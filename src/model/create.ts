@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import type { Autoencoder } from './autoencoder';

@@ -1,4 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// The cpu backend, registered as all of @tensorflow/tfjs registered it: these tfjs ops work before any backend is chosen.
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { invalid } from '../../util/errors';
 import { Rng } from '../../util/random';
 import type { EpochRecord } from '../autoencoder';
@@ -43,7 +46,7 @@ export interface LayerRow {
 export class DenseAutoencoder {
   private constructor(
     readonly spec: Required<DenseAutoencoderSpec>,
-    private readonly model: tf.Sequential,
+    private readonly model: tfl.Sequential,
   ) {}
 
   /**
@@ -52,14 +55,14 @@ export class DenseAutoencoder {
    */
   static create(spec: DenseAutoencoderSpec): DenseAutoencoder {
     const s = resolveDenseSpec(spec);
-    const model = tf.sequential();
+    const model = tfl.sequential();
     [...s.hidden, s.inputs].forEach((units, i) => {
       model.add(
-        tf.layers.dense({
+        tfl.layers.dense({
           units,
           inputShape: i === 0 ? [s.inputs] : undefined,
           activation: i < s.hidden.length ? s.activation : 'linear',
-          kernelInitializer: tf.initializers.glorotUniform({ seed: s.seed + i }),
+          kernelInitializer: tfl.initializers.glorotUniform({ seed: s.seed + i }),
           name: `dense_${i}`,
         }),
       );

@@ -1,4 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// The cpu backend, registered as all of @tensorflow/tfjs registered it: these tfjs ops work before any backend is chosen.
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
 import type { NamedWeight } from '../autoencoder';
 import { checkWeights, initialWeights } from '../engine/init';
 import { type AutoencoderSpec, lstmSizes } from '../spec';
@@ -14,12 +17,12 @@ import { type AutoencoderSpec, lstmSizes } from '../spec';
  * const model = buildLayersModel(spec, engine.getWeights());
  * const y = model.predict(tf.tensor3d(x, [n, spec.window, spec.features])) as tf.Tensor;
  */
-export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[]): tf.LayersModel {
+export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[]): tfl.LayersModel {
   const { window: T, features: F, encoder } = spec;
   const k = encoder.length;
-  const input = tf.input({ shape: [T, F] });
+  const input = tfl.input({ shape: [T, F] });
   const lstm = (units: number, i: number, returnSequences: boolean) =>
-    tf.layers.lstm({
+    tfl.layers.lstm({
       units,
       returnSequences,
       activation: 'tanh',
@@ -30,22 +33,22 @@ export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[])
       kernelInitializer: 'zeros',
       recurrentInitializer: 'zeros',
     });
-  let h = input as tf.SymbolicTensor;
+  let h = input as tfl.SymbolicTensor;
   encoder.forEach((u, i) => {
-    h = lstm(u, i, i < k - 1).apply(h) as tf.SymbolicTensor;
+    h = lstm(u, i, i < k - 1).apply(h) as tfl.SymbolicTensor;
   });
-  h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.repeatVector({ n: T }).apply(h) as tf.SymbolicTensor;
+  h = tfl.layers.dropout({ rate: spec.dropout }).apply(h) as tfl.SymbolicTensor;
+  h = tfl.layers.repeatVector({ n: T }).apply(h) as tfl.SymbolicTensor;
   lstmSizes(spec)
     .slice(k)
     .forEach((u, i) => {
-      h = lstm(u, k + i, true).apply(h) as tf.SymbolicTensor;
+      h = lstm(u, k + i, true).apply(h) as tfl.SymbolicTensor;
     });
-  h = tf.layers.dropout({ rate: spec.dropout }).apply(h) as tf.SymbolicTensor;
-  const out = tf.layers
-    .timeDistributed({ layer: tf.layers.dense({ units: F, name: 'dense', kernelInitializer: 'zeros' }) })
-    .apply(h) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: input, outputs: out });
+  h = tfl.layers.dropout({ rate: spec.dropout }).apply(h) as tfl.SymbolicTensor;
+  const out = tfl.layers
+    .timeDistributed({ layer: tfl.layers.dense({ units: F, name: 'dense', kernelInitializer: 'zeros' }) })
+    .apply(h) as tfl.SymbolicTensor;
+  const model = tfl.model({ inputs: input, outputs: out });
   model.compile({
     optimizer: tf.train.adam(spec.learningRate, 0.9, 0.999, 1e-7),
     loss: spec.loss === 'mae' ? 'meanAbsoluteError' : 'meanSquaredError',
@@ -60,7 +63,7 @@ export function buildLayersModel(spec: AutoencoderSpec, weights?: NamedWeight[])
  * @example
  * setLayersWeights(model, spec, engine.getWeights());
  */
-export function setLayersWeights(model: tf.LayersModel, spec: AutoencoderSpec, weights: NamedWeight[]): void {
+export function setLayersWeights(model: tfl.LayersModel, spec: AutoencoderSpec, weights: NamedWeight[]): void {
   const ordered = checkWeights(spec, weights);
   const tensors = ordered.map((w) => tf.tensor(w.values, w.shape, 'float32'));
   try {

@@ -1,4 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// The cpu backend, registered as all of @tensorflow/tfjs registered it: these tfjs ops work before any backend is chosen.
+import '@tensorflow/tfjs-backend-cpu';
 import type { DropoutMasks } from '../engine/dropout';
 import { type AutoencoderSpec, lstmSizes } from '../spec';
 
