@@ -170,6 +170,8 @@ static inline void store16(float* p, z x, int n) {
 }
 #define WV z
 #define WL 16
+#define W_KERNEL static
+#define W_ADAM_TAIL adam_step
 #define WNAME(f) f##_512
 #define W_SET1 _mm512_set1_ps
 #define W_ADD _mm512_add_ps

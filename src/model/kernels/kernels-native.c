@@ -171,6 +171,8 @@ static inline void store8(float* p, w x, int n) {
 }
 #define WV w
 #define WL 8
+#define W_KERNEL static
+#define W_ADAM_TAIL adam_step
 #define WNAME(f) f##_256
 #define W_SET1 _mm256_set1_ps
 #define W_ADD _mm256_add_ps

@@ -1,17 +1,23 @@
-// The LSTM cell steps and Adam of kernels.c, written once for a wider vector: included by kernels-native.c for
-// AVX2 (8 lanes, names ending _256) and by kernels-avx512.h for AVX-512 (16 lanes, _512), each time inside its
-// target attribute and after defining the operations below. Lane for lane these are kernels.c's operations in
-// kernels.c's order (madd(acc, a, b) = a b + acc, fused; pmax(a, b) = a < b ? b : a), so every build gives the
-// bits of the relaxed wasm build; the tails of a row are masked lanes, neither read nor written.
+// The LSTM cell steps and Adam, written once for any vector width: included by kernels.c (WebAssembly SIMD, 4
+// lanes: the exported kernels themselves, and through wasm-shim.h the same 4 lanes natively), by kernels-native.c
+// for AVX2 (8 lanes, names ending _256) and by kernels-avx512.h for AVX-512 (16 lanes, _512), each time after
+// defining the operations below (natively, inside its target attribute). Every width runs the same operations in
+// the same order, lane for lane, so every build gives the bits of the relaxed wasm build; the tail of a row is
+// lanes that are neither read nor written (zero when loaded).
 //
-// The includer defines: WV (the vector type), WL (its lanes), WI (a vector of WL int32), W_INDEX(s) (lane l
-// holds l s), W_GATHER(p, idx) (lane l loads p[idx_l]), WNAME(f) (f with the build's suffix), and
-// W_SET1(x), W_ADD, W_SUB, W_MUL, W_DIV, W_SQRT, W_FMA(a, b, c) = a b + c, W_PMAX, W_PMIN (wasm's operand
-// order), W_NEG_ABS(x) (the sign bit set), W_POW2(t) (2^n from the bits of t = 1.5 * 2^23 + n), W_SEL_GE0(x, a,
-// b) (a where x >= 0, else b; NaN: b), W_LOAD, W_STORE, W_LOADN(p, n), W_STOREN(p, x, n) (lanes 0..n-1; the
-// others read as 0).
+// The includer defines: WV (the vector type), WL (its lanes), WNAME(f) (f with the build's suffix), W_KERNEL (the
+// kernels' linkage: empty where they are exported, static elsewhere), W_ADAM_TAIL (Adam's last n % WL values),
+// W_SET1(x), W_ADD, W_SUB, W_MUL, W_DIV, W_SQRT, W_FMA(a, b, c) = a b + c (fused, or a product then a sum in
+// the plain wasm build), W_PMAX, W_PMIN (wasm's pmax(a, b) = a < b ? b : a), W_NEG_ABS(x) (the sign bit set),
+// W_POW2(t) (2^n from the bits of t = 1.5 * 2^23 + n), W_SEL_GE0(x, a, b) (a where x >= 0, else b; NaN: b),
+// W_LOAD, W_STORE, W_LOADN(p, n), W_STOREN(p, x, n) (lanes 0..n-1; the others read as 0); and for the one-column
+// products (native builds only) WI (a vector of WL int32), W_INDEX(s) (lane l holds l s), W_GATHER(p, idx) (lane
+// l loads p[idx_l]).
 
-// exp(x) for x <= 0: exp_neg of kernels.c.
+// exp(x) for x <= 0 (Cephes expf: round(x log2 e) range reduction, degree-5 polynomial; about 1 ulp). Below -87.3
+// the result is 2^-126 e^r (a normal number near 1e-38) instead of underflowing: harmless here. Rounding and the
+// integer exponent come from one addition of 1.5 * 2^23 (the float then holds round(x log2 e) in its low mantissa
+// bits): cheaper in V8 than f32x4.nearest and i32x4.trunc_sat.
 static inline WV WNAME(exp_neg)(WV x) {
   x = W_PMAX(x, W_SET1(-87.3f));
   const WV magic = W_SET1(12582912.0f);
@@ -28,15 +34,17 @@ static inline WV WNAME(exp_neg)(WV x) {
   return W_MUL(p, W_POW2(t));
 }
 
-// sigmoid of kernels.c: with e = exp(-|x|), 1 / (1 + e) for x >= 0 and e / (1 + e) below.
+// Logistic sigmoid 1 / (1 + exp(-x)), accurate on both tails: with e = exp(-|x|), 1 / (1 + e) for x >= 0 and
+// e / (1 + e) below.
 static inline WV WNAME(sigmoid)(WV x) {
   WV e = WNAME(exp_neg)(W_NEG_ABS(x));
   WV r = W_DIV(W_SET1(1.0f), W_ADD(W_SET1(1.0f), e));
   return W_SEL_GE0(x, r, W_MUL(e, r));
 }
 
-// tanh_ of kernels.c.
-static inline WV WNAME(tanh)(WV a) {
+// tanh (Eigen's float rational approximation, clamped where tanh rounds to +-1; about 1 ulp). pmin and pmax are
+// single x86 instructions (f32x4.min and max also order NaNs and signed zeros: several).
+static inline WV WNAME(tanh_)(WV a) {
   WV x = W_PMIN(W_PMAX(a, W_SET1(-7.90531110763549805f)), W_SET1(7.90531110763549805f));
   WV x2 = W_MUL(x, x);
   WV p = W_SET1(-2.76076847742355e-16f);
@@ -54,8 +62,10 @@ static inline WV WNAME(tanh)(WV a) {
   return W_DIV(p, q);
 }
 
-// lstm_step_forward of kernels.c.
-static void WNAME(lstm_step_forward)(int B, int u, const float* P, const float* R, const float* bias, float* A,
+// One forward step for B rows: z = P + R + bias (R null at the first step, where h_{-1} = 0); writes the gate
+// activations i, f, g, o to A, c = f c_prev + i g to c_next, tanh(c) to tc and h = o tanh(c) to h.
+// P, R, A rows are 4u wide; c_prev, c_next, tc, h rows u wide.
+W_KERNEL void WNAME(lstm_step_forward)(int B, int u, const float* P, const float* R, const float* bias, float* A,
                                      const float* c_prev, float* c_next, float* tc, float* h) {
   const int G = 4 * u;
   for (int b = 0; b < B; b++) {
@@ -75,22 +85,24 @@ static void WNAME(lstm_step_forward)(int B, int u, const float* P, const float* 
         zg = W_ADD(zg, W_LOADN(r + 2 * u + j, n));
         zo = W_ADD(zo, W_LOADN(r + 3 * u + j, n));
       }
-      WV i = WNAME(sigmoid)(zi), f = WNAME(sigmoid)(zf), g = WNAME(tanh)(zg), o = WNAME(sigmoid)(zo);
+      WV i = WNAME(sigmoid)(zi), f = WNAME(sigmoid)(zf), g = WNAME(tanh_)(zg), o = WNAME(sigmoid)(zo);
       W_STOREN(a + j, i, n);
       W_STOREN(a + u + j, f, n);
       W_STOREN(a + 2 * u + j, g, n);
       W_STOREN(a + 3 * u + j, o, n);
       WV c = W_ADD(W_MUL(f, W_LOADN(c_prev + s + j, n)), W_MUL(i, g));
       W_STOREN(c_next + s + j, c, n);
-      WV t = WNAME(tanh)(c);
+      WV t = WNAME(tanh_)(c);
       W_STOREN(tc + s + j, t, n);
       W_STOREN(h + s + j, W_MUL(o, t), n);
     }
   }
 }
 
-// lstm_step_backward of kernels.c.
-static void WNAME(lstm_step_backward)(int B, int u, int last, const float* d_out, const float* dh_next,
+// One backward step for B rows, from the activations A, c_prev and tanh(c) of the step: dh = dh_next (0 when
+// `last`) + d_out (when not null); dc = dc_next (0 when `last`) + dh o (1 - tanh(c)^2); writes the
+// pre-activation gradients dZ (rows 4u wide) and dc f into dc_next.
+W_KERNEL void WNAME(lstm_step_backward)(int B, int u, int last, const float* d_out, const float* dh_next,
                                       float* dc_next, const float* A, const float* c_prev, const float* tc, float* dZ) {
   const int G = 4 * u;
   const WV one = W_SET1(1.0f);
@@ -115,8 +127,10 @@ static void WNAME(lstm_step_backward)(int B, int u, int last, const float* d_out
   }
 }
 
-// adam_step of kernels.c: WL values at a time, the rest (n % WL) by kernels.c itself.
-static void WNAME(adam_step)(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t,
+// One Adam step as Keras applies it, over n parameters: g = g1 + g2 (g2 null: g1 alone, the two shards of a
+// batch summed in this order), m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) g^2 (Keras' v), p -= lr_t m / (sqrt(s) +
+// eps). WL values at a time, the last n % WL by W_ADAM_TAIL.
+W_KERNEL void WNAME(adam_step)(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t,
                              float b1, float b2, float eps) {
   const WV B1 = W_SET1(b1), C1 = W_SET1(1.0f - b1), B2 = W_SET1(b2), C2 = W_SET1(1.0f - b2), LR = W_SET1(lr_t);
   const WV EPS = W_SET1(eps);
@@ -131,9 +145,10 @@ static void WNAME(adam_step)(int n, float* p, const float* g1, const float* g2, 
     WV step = W_DIV(W_MUL(LR, mk), W_ADD(W_SQRT(vk), EPS));
     W_STORE(p + k, W_SUB(W_LOAD(p + k), step));
   }
-  if (k < n) adam_step(n - k, p + k, g1 + k, g2 ? g2 + k : NULL, m + k, s + k, lr_t, b1, b2, eps);
+  if (k < n) W_ADAM_TAIL(n - k, p + k, g1 + k, g2 ? g2 + k : 0, m + k, s + k, lr_t, b1, b2, eps);
 }
 
+#ifdef WI
 // ---- Products whose columns are all kernels.c's scalar column (N = 1..3: the output layer's 1-feature products). ----
 // NB blocks of WL rows of C at once (NB independent sums in flight), column `c` of B: lane l of block j is row
 // j WL + l, summed as column() sums it (from 0, a product then a sum, k in order), hence column()'s bits. tn: A
@@ -168,10 +183,13 @@ static void WNAME(gemm_narrow)(int tn, int M, int N, int K, const float* A, int 
     if (M1 < M) column(M - M1, tn, 0, K, tn ? A + M1 : A + M1 * lda, lda, B + c, ldb, C + M1 * ldc + c, ldc);
   }
 }
+#endif  // WI
 
 #undef WV
 #undef WL
 #undef WNAME
+#undef W_KERNEL
+#undef W_ADAM_TAIL
 #undef W_SET1
 #undef W_ADD
 #undef W_SUB

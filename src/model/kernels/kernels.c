@@ -40,123 +40,44 @@ static inline void store_n(float* p, v x, int n) {
   if (n > 2) p[2] = wasm_f32x4_extract_lane(x, 2);
 }
 
-// exp(x) for x <= 0 (Cephes expf: round(x log2 e) range reduction, degree-5 polynomial; about 1 ulp). Every
-// a b + c here is a madd: one instruction with relaxed SIMD (a fifth off the forward cell step), and exactly the
-// plain build's product-then-sum without it.
-// Below -87.3 the result is 2^-126 e^r (a normal number near 1e-38) instead of underflowing: harmless here.
-// Rounding and the integer exponent come from one addition of 1.5 * 2^23 (the float then holds round(x log2 e)
-// in its low mantissa bits): cheaper in V8 than f32x4.nearest and i32x4.trunc_sat.
-static inline v exp_neg(v x) {
-  x = wasm_f32x4_pmax(x, splat(-87.3f));
-  const v magic = splat(12582912.0f);
-  v t = madd(magic, x, splat(1.44269504088896341f));
-  v n = sub(t, magic);
-  v r = madd(madd(x, n, splat(-0.693359375f)), n, splat(2.12194440e-4f));
-  v p = splat(1.9875691500e-4f);
-  p = madd(splat(1.3981999507e-3f), p, r);
-  p = madd(splat(8.3334519073e-3f), p, r);
-  p = madd(splat(4.1665795894e-2f), p, r);
-  p = madd(splat(1.6666665459e-1f), p, r);
-  p = madd(splat(5.0000001201e-1f), p, r);
-  p = add(madd(r, mul(p, r), r), splat(1.0f));
-  // t's bits are 0x4B400000 + round(x log2 e); 2^n has bits (n + 127) << 23.
-  v e = wasm_i32x4_shl(wasm_i32x4_add(t, wasm_i32x4_splat(127 - 0x4B400000)), 23);
-  return mul(p, e);
-}
-
-// Logistic sigmoid 1 / (1 + exp(-x)), accurate on both tails: with e = exp(-|x|), 1 / (1 + e) for x >= 0 and
-// e / (1 + e) below.
-static inline v sigmoid(v x) {
-  // -|x| in one instruction: the sign bit set.
-  v e = exp_neg(wasm_v128_or(x, splat(-0.0f)));
-  v r = wasm_f32x4_div(splat(1.0f), add(splat(1.0f), e));
-  return wasm_v128_bitselect(r, mul(e, r), wasm_f32x4_ge(x, splat(0.0f)));
-}
-
-// tanh (Eigen's float rational approximation, clamped where tanh rounds to +-1; about 1 ulp).
-static inline v tanh_(v a) {
-  // pmin/pmax are single x86 instructions (f32x4.min/max also order NaNs and signed zeros: several).
-  v x = wasm_f32x4_pmin(wasm_f32x4_pmax(a, splat(-7.90531110763549805f)), splat(7.90531110763549805f));
-  v x2 = mul(x, x);
-  v p = splat(-2.76076847742355e-16f);
-  p = madd(splat(2.00018790482477e-13f), p, x2);
-  p = madd(splat(-8.60467152213735e-11f), p, x2);
-  p = madd(splat(5.12229709037114e-8f), p, x2);
-  p = madd(splat(1.48572235717979e-5f), p, x2);
-  p = madd(splat(6.37261928875436e-4f), p, x2);
-  p = madd(splat(4.89352455891786e-3f), p, x2);
-  p = mul(p, x);
-  v q = splat(1.19825839466702e-6f);
-  q = madd(splat(1.18534705686654e-4f), q, x2);
-  q = madd(splat(2.26843463243900e-3f), q, x2);
-  q = madd(splat(4.89352518554385e-3f), q, x2);
-  return wasm_f32x4_div(p, q);
-}
-
-// One forward step for B rows: z = P + R + bias (R null at the first step, where h_{-1} = 0); writes the gate
-// activations i, f, g, o to A, c = f c_prev + i g to c_next, tanh(c) to tc and h = o tanh(c) to h.
-// P, R, A rows are 4u wide; c_prev, c_next, tc, h rows u wide.
-void lstm_step_forward(int B, int u, const float* P, const float* R, const float* bias, float* A,
-                       const float* c_prev, float* c_next, float* tc, float* h) {
-  const int G = 4 * u;
-  for (int b = 0; b < B; b++) {
-    const float* p = P + b * G;
-    const float* r = R ? R + b * G : 0;
-    float* a = A + b * G;
-    const int s = b * u;
-    for (int j = 0; j < u; j += 4) {
-      const int n = u - j < 4 ? u - j : 4;
-      v zi = add(load_n(p + j, n), load_n(bias + j, n));
-      v zf = add(load_n(p + u + j, n), load_n(bias + u + j, n));
-      v zg = add(load_n(p + 2 * u + j, n), load_n(bias + 2 * u + j, n));
-      v zo = add(load_n(p + 3 * u + j, n), load_n(bias + 3 * u + j, n));
-      if (r) {
-        zi = add(zi, load_n(r + j, n));
-        zf = add(zf, load_n(r + u + j, n));
-        zg = add(zg, load_n(r + 2 * u + j, n));
-        zo = add(zo, load_n(r + 3 * u + j, n));
-      }
-      v i = sigmoid(zi), f = sigmoid(zf), g = tanh_(zg), o = sigmoid(zo);
-      store_n(a + j, i, n);
-      store_n(a + u + j, f, n);
-      store_n(a + 2 * u + j, g, n);
-      store_n(a + 3 * u + j, o, n);
-      v c = add(mul(f, load_n(c_prev + s + j, n)), mul(i, g));
-      store_n(c_next + s + j, c, n);
-      v t = tanh_(c);
-      store_n(tc + s + j, t, n);
-      store_n(h + s + j, mul(o, t), n);
-    }
+// The LSTM cell steps and Adam, here 4 lanes wide: kernels-wide.h, whose operations the native addon also builds 8
+// and 16 lanes wide (the same bits). Every a b + c in them is a madd: one instruction with relaxed SIMD (a fifth off
+// the forward cell step), and exactly the plain build's product-then-sum without it.
+// The scalar tail of adam_step (the last n % 4 values): one value at a time, the same operations.
+static inline void adam_tail(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t, float b1,
+                             float b2, float eps) {
+  for (int k = 0; k < n; k++) {
+    float g = g1[k] + (g2 ? g2[k] : 0.0f);
+    float mk = b1 * m[k] + (1.0f - b1) * g;
+    float vk = b2 * s[k] + (1.0f - b2) * (g * g);
+    m[k] = mk;
+    s[k] = vk;
+    p[k] -= lr_t * mk / (__builtin_sqrtf(vk) + eps);
   }
 }
 
-// One backward step for B rows, from the activations A, c_prev and tanh(c) of the step: dh = dh_next (0 when
-// `last`) + d_out (when not null); dc = dc_next (0 when `last`) + dh o (1 - tanh(c)^2); writes the
-// pre-activation gradients dZ (rows 4u wide) and dc f into dc_next.
-void lstm_step_backward(int B, int u, int last, const float* d_out, const float* dh_next, float* dc_next,
-                        const float* A, const float* c_prev, const float* tc, float* dZ) {
-  const int G = 4 * u;
-  const v one = splat(1.0f);
-  for (int b = 0; b < B; b++) {
-    const float* a = A + b * G;
-    float* dz = dZ + b * G;
-    const int s = b * u;
-    for (int j = 0; j < u; j += 4) {
-      const int n = u - j < 4 ? u - j : 4;
-      v dh = last ? splat(0.0f) : load_n(dh_next + s + j, n);
-      if (d_out) dh = add(dh, load_n(d_out + s + j, n));
-      v i = load_n(a + j, n), f = load_n(a + u + j, n), g = load_n(a + 2 * u + j, n), o = load_n(a + 3 * u + j, n);
-      v t = load_n(tc + s + j, n);
-      v dc = mul(mul(dh, o), sub(one, mul(t, t)));
-      if (!last) dc = add(load_n(dc_next + s + j, n), dc);
-      store_n(dz + j, mul(mul(dc, g), mul(i, sub(one, i))), n);
-      store_n(dz + u + j, mul(mul(dc, load_n(c_prev + s + j, n)), mul(f, sub(one, f))), n);
-      store_n(dz + 2 * u + j, mul(mul(dc, i), sub(one, mul(g, g))), n);
-      store_n(dz + 3 * u + j, mul(mul(dh, t), mul(o, sub(one, o))), n);
-      store_n(dc_next + s + j, mul(dc, f), n);
-    }
-  }
-}
+#define WV v
+#define WL 4
+#define WNAME(f) f
+#define W_KERNEL
+#define W_SET1 splat
+#define W_ADD add
+#define W_SUB sub
+#define W_MUL mul
+#define W_DIV wasm_f32x4_div
+#define W_SQRT wasm_f32x4_sqrt
+#define W_FMA(a, b, c) madd((c), (a), (b))
+#define W_PMAX wasm_f32x4_pmax
+#define W_PMIN wasm_f32x4_pmin
+#define W_NEG_ABS(x) wasm_v128_or((x), splat(-0.0f))
+#define W_POW2(t) wasm_i32x4_shl(wasm_i32x4_add((t), wasm_i32x4_splat(127 - 0x4B400000)), 23)
+#define W_SEL_GE0(x, a, b) wasm_v128_bitselect((a), (b), wasm_f32x4_ge((x), splat(0.0f)))
+#define W_LOAD wasm_v128_load
+#define W_STORE wasm_v128_store
+#define W_LOADN load_n
+#define W_STOREN store_n
+#define W_ADAM_TAIL adam_tail
+#include "kernels-wide.h"
 
 // d = transpose of s (s is R x C row-major, d is C x R): 4x4 blocks through lane shuffles, scalar edges.
 void transpose(const float* s, float* d, int R, int C) {
@@ -390,32 +311,6 @@ void mask_mul(int n, const float* a, const float* m, float* d) {
   }
   for (; k + 4 <= n; k += 4) wasm_v128_store(d + k, wasm_f32x4_mul(wasm_v128_load(a + k), wasm_v128_load(m + k)));
   for (; k < n; k++) d[k] = a[k] * m[k];
-}
-
-// One Adam step as Keras applies it, over n parameters: g = g1 + g2 (g2 null: g1 alone, the two shards of a
-// batch summed in this order), m = b1 m + (1 - b1) g, s = b2 s + (1 - b2) g^2 (Keras' v), p -= lr_t m / (sqrt(s) + eps).
-void adam_step(int n, float* p, const float* g1, const float* g2, float* m, float* s, float lr_t, float b1,
-               float b2, float eps) {
-  const v B1 = splat(b1), C1 = splat(1.0f - b1), B2 = splat(b2), C2 = splat(1.0f - b2), LR = splat(lr_t), EPS = splat(eps);
-  int k = 0;
-  for (; k + 4 <= n; k += 4) {
-    v g = wasm_v128_load(g1 + k);
-    if (g2) g = add(g, wasm_v128_load(g2 + k));
-    v mk = add(mul(B1, wasm_v128_load(m + k)), mul(C1, g));
-    v vk = add(mul(B2, wasm_v128_load(s + k)), mul(C2, mul(g, g)));
-    wasm_v128_store(m + k, mk);
-    wasm_v128_store(s + k, vk);
-    v step = wasm_f32x4_div(mul(LR, mk), add(wasm_f32x4_sqrt(vk), EPS));
-    wasm_v128_store(p + k, sub(wasm_v128_load(p + k), step));
-  }
-  for (; k < n; k++) {
-    float g = g1[k] + (g2 ? g2[k] : 0.0f);
-    float mk = b1 * m[k] + (1.0f - b1) * g;
-    float vk = b2 * s[k] + (1.0f - b2) * (g * g);
-    m[k] = mk;
-    s[k] = vk;
-    p[k] -= lr_t * mk / (__builtin_sqrtf(vk) + eps);
-  }
 }
 
 // Lanes 0 .. n-1 of x (n = 1..4) to p[0], p[stride], p[2 stride], ...

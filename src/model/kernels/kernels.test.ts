@@ -16,7 +16,7 @@ import {
   type NativeBuild,
   relaxedSimdAvailable,
 } from '.';
-import { KERNELS_SOURCE_SHA256 } from './kernels-wasm';
+import { KERNELS_SOURCE_SHA256, KERNELS_SOURCES } from './kernels-wasm';
 import { nativeKernelsStatus } from './native-kernels';
 
 /** A fresh memory with a bump allocator; every region is followed by a guard of sentinel values. */
@@ -68,9 +68,11 @@ function rel(a: ArrayLike<number>, ref: ArrayLike<number>): number {
   return d / m;
 }
 
-test('the committed wasm was built from this kernels.c (npm run build:wasm after editing it)', () => {
-  const src = fs.readFileSync(path.join(repoRoot(), 'src', 'model', 'kernels', 'kernels.c'));
-  assert.equal(crypto.createHash('sha256').update(src).digest('hex'), KERNELS_SOURCE_SHA256);
+test('the committed wasm was built from this kernels.c and kernels-wide.h (npm run build:wasm after editing them)', () => {
+  const hash = crypto.createHash('sha256');
+  for (const f of KERNELS_SOURCES) hash.update(fs.readFileSync(path.join(repoRoot(), 'src', 'model', 'kernels', f)));
+  assert.deepEqual(KERNELS_SOURCES, ['kernels.c', 'kernels-wide.h']);
+  assert.equal(hash.digest('hex'), KERNELS_SOURCE_SHA256);
 });
 
 for (const build of builds) {
