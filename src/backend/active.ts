@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { type BackendChoice, selectBackend } from './select';
+import * as tf from './tf';
 
 let last: { choice: BackendChoice; name: string } | null = null;
 

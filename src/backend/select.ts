@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { BACKENDS } from '../util/choices';
 import { InputError } from '../util/errors';
 import { keyword } from '../util/keyword';
+import * as tf from './tf';
 
 /** A tfjs backend choice: `auto` tries tfjs-node (`tensorflow`), then `wasm`, then `cpu`. */
 export type BackendChoice = (typeof BACKENDS)[number];
@@ -18,12 +18,10 @@ function tryLoadNode(): boolean {
   }
 }
 
-/** Loads a backend package (registering its backend with tfjs-core); false when it does not load. */
-function tryLoad(pkg: '@tensorflow/tfjs-backend-wasm' | '@tensorflow/tfjs-backend-cpu'): boolean {
+function tryLoadWasm(): boolean {
   try {
-    // This module imports tfjs-core only (a worker thread starts faster without the rest of tfjs), so the
-    // backends it may pick are loaded here.
-    require(pkg);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    require('@tensorflow/tfjs-backend-wasm');
     return true;
   } catch {
     return false;
@@ -43,8 +41,7 @@ export async function selectBackend(choice: BackendChoice = 'auto'): Promise<str
   const order: BackendChoice[] = choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
   for (const name of order) {
     if (name === 'tensorflow' && !tryLoadNode()) continue;
-    if (name === 'wasm' && !tryLoad('@tensorflow/tfjs-backend-wasm')) continue;
-    if (name === 'cpu' && !tryLoad('@tensorflow/tfjs-backend-cpu')) continue;
+    if (name === 'wasm' && !tryLoadWasm()) continue;
     try {
       if (tf.getBackend() !== name) {
         const ok = await tf.setBackend(name);

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
+import * as tf from '../backend/tf';
 import type { Autoencoder } from './autoencoder';
 import type { Compute } from './compute/compute';
 import { type ComputeKind, computeFactory } from './compute/factory';

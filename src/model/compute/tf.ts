@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../backend/tf';
 import { type Compute, checkMm, checkMmT, type Mat } from './compute';
 
 class JsMat implements Mat {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from '../../backend/tf';
 import {
   bf16Products,
   GEMM_TN_WORKSPACE,

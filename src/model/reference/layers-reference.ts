@@ -1,7 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
-// The cpu backend, registered as all of @tensorflow/tfjs registered it: these tfjs ops work before any backend is chosen.
-import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
+import * as tf from '../../backend/tf';
 import type { NamedWeight } from '../autoencoder';
 import { checkWeights, initialWeights } from '../engine/init';
 import { type AutoencoderSpec, lstmSizes } from '../spec';

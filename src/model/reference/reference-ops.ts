@@ -1,6 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-// The cpu backend, registered as all of @tensorflow/tfjs registered it: these tfjs ops work before any backend is chosen.
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '../../backend/tf';
 import type { DropoutMasks } from '../engine/dropout';
 import { type AutoencoderSpec, lstmSizes } from '../spec';
 
