@@ -8,8 +8,8 @@
 // memory (0: null) and the first argument is the memory's base address.
 //
 // Same bits as the relaxed wasm build (wasm-simd-fma): transposes, row sums and dropout masks are kernels.c
-// itself, through wasm-shim.h; the cell and Adam are kernels.c's operations 8 lanes wide (kernels-wide.h, also
-// included at 16 lanes by kernels-avx512.h); the products below are 8 floats wide where kernels.c is 4, but
+// itself, through wasm-shim.h; the cell and Adam are kernels-wide.h, which kernels.c includes at 4 lanes, here
+// at 8 (and kernels-avx512.h at 16); the products below are 8 floats wide where kernels.c is 4, but
 // each value of C is still one chain of fused multiply-adds in k order, which is all its bits depend on (the
 // tiles and the scalar column of kernels.c are shared; its blocked products are replaced).
 // Compile with -ffp-contract=off: no other product and sum may be fused.
@@ -320,9 +320,9 @@ static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
 }
 
 // Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
-// kernels per build it runs: avx2 (products, cell and Adam 8 wide), avx512 (products,
-// cell and Adam 16 wide); transposes, row sums, the mask products and dropout masks are kernels.c's in both. A build the CPU lacks has no table, so no
-// AVX-512 instruction is ever reached on a CPU without it.
+// kernels per build it runs: avx2 (products, cell and Adam 8 wide), avx512 (products, cell and Adam 16 wide);
+// transposes, row sums, the mask products and dropout masks are kernels.c's in both. A build the CPU lacks has
+// no table, so no AVX-512 instruction is ever reached on a CPU without it.
 NAPI_MODULE_INIT() {
   __builtin_cpu_init();
   has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
