@@ -23,6 +23,7 @@ const sources = [
   'kernels-avx512-bf16.h',
   'kernels-wide.h',
   'wasm-shim.h',
+  'kernels-list.h',
   'kernels.c',
 ].map((f) => path.join(srcDir, f));
 const outDir = path.join(root, 'build');

@@ -221,11 +221,13 @@ PEAK(peak_256, __m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, 8)
 #include "kernels-avx512-bf16.h"
 
 // ---- Node-API glue: every kernel takes (base, ...the wasm export's arguments). ----
-#define MAXARGS 12
+// One wrapper per kernel of kernels-list.h and native table (avx2, avx512, avx512bf16), generated from the list:
+// each argument arrives as a double and is converted as the list says (INT, UINT, FLOAT, PTR).
+#define MAXARGS 13
 static int args(napi_env env, napi_callback_info info, double* a, size_t n) {
   napi_value v[MAXARGS];
   size_t argc = MAXARGS;
-  if (napi_get_cb_info(env, info, &argc, v, NULL, NULL) != napi_ok || argc != n + 1) return 0;
+  if (n + 1 > MAXARGS || napi_get_cb_info(env, info, &argc, v, NULL, NULL) != napi_ok || argc != n + 1) return 0;
   for (size_t i = 0; i <= n; i++)
     if (napi_get_value_double(env, v[i], &a[i]) != napi_ok) return 0;
   return 1;
@@ -234,39 +236,63 @@ static napi_value fail(napi_env env) {
   napi_throw_type_error(env, NULL, "kernels-native: wrong arguments");
   return NULL;
 }
-#define BASE(a) ((char*)(uintptr_t)(a)[0])
-#define I(k) ((int)a[k])
-#define F(k) ((float)a[k])
-#define P(k) (a[k] != 0 ? (float*)(BASE(a) + (uint32_t)a[k]) : NULL)
-#define KERNEL(name, n, call)                                             \
-  static napi_value js_##name(napi_env env, napi_callback_info info) {   \
-    double a[MAXARGS];                                                    \
-    if (!args(env, info, a, n)) return fail(env);                         \
-    call;                                                                 \
-    return NULL;                                                          \
+// Argument k (1-based; a[0] is the memory's base address) as the list's kind: CONVERT(k, INT(x)) pastes
+// CONV_ onto the kind, so the list's INT, UINT, FLOAT and PTR are never macros themselves.
+#define CONVERT(k, param) CONV_##param(k)
+#define CONV_INT(x) CONV_INT_
+#define CONV_UINT(x) CONV_UINT_
+#define CONV_FLOAT(x) CONV_FLOAT_
+#define CONV_PTR(x) CONV_PTR_
+#define CONV_INT_(k) ((int)a[k])
+#define CONV_UINT_(k) ((unsigned)(int)a[k])
+#define CONV_FLOAT_(k) ((float)a[k])
+#define CONV_PTR_(k) (a[k] != 0 ? (float*)((char*)(uintptr_t)a[0] + (uint32_t)a[k]) : NULL)
+#define NARGS(...) NARGS_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define NARGS_(x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, n, ...) n
+#define CAT(a, b) CAT_(a, b)
+#define CAT_(a, b) a##b
+#define CALL_ARGS(...) CAT(CALL_ARGS_, NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define CALL_ARGS_1(p1) CONVERT(1, p1)
+#define CALL_ARGS_2(p1, p2) CALL_ARGS_1(p1), CONVERT(2, p2)
+#define CALL_ARGS_3(p1, p2, p3) CALL_ARGS_2(p1, p2), CONVERT(3, p3)
+#define CALL_ARGS_4(p1, p2, p3, p4) CALL_ARGS_3(p1, p2, p3), CONVERT(4, p4)
+#define CALL_ARGS_5(p1, p2, p3, p4, p5) CALL_ARGS_4(p1, p2, p3, p4), CONVERT(5, p5)
+#define CALL_ARGS_6(p1, p2, p3, p4, p5, p6) CALL_ARGS_5(p1, p2, p3, p4, p5), CONVERT(6, p6)
+#define CALL_ARGS_7(p1, p2, p3, p4, p5, p6, p7) CALL_ARGS_6(p1, p2, p3, p4, p5, p6), CONVERT(7, p7)
+#define CALL_ARGS_8(p1, p2, p3, p4, p5, p6, p7, p8) CALL_ARGS_7(p1, p2, p3, p4, p5, p6, p7), CONVERT(8, p8)
+#define CALL_ARGS_9(p1, p2, p3, p4, p5, p6, p7, p8, p9) CALL_ARGS_8(p1, p2, p3, p4, p5, p6, p7, p8), CONVERT(9, p9)
+#define CALL_ARGS_10(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10) \
+  CALL_ARGS_9(p1, p2, p3, p4, p5, p6, p7, p8, p9), CONVERT(10, p10)
+#define CALL_ARGS_11(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11) \
+  CALL_ARGS_10(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10), CONVERT(11, p11)
+#define CALL_ARGS_12(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12) \
+  CALL_ARGS_11(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11), CONVERT(12, p12)
+// The function each table calls for a kernel of each group (see kernels-list.h).
+#define IMPL_SAME_avx2(name) name
+#define IMPL_SAME_avx512(name) name
+#define IMPL_SAME_avx512bf16(name) name
+#define IMPL_CELL_avx2(name) name##_256
+#define IMPL_CELL_avx512(name) name##_512
+#define IMPL_CELL_avx512bf16(name) name##_512
+#define IMPL_PRODUCT_avx2(name) name
+#define IMPL_PRODUCT_avx512(name) name##_512
+#define IMPL_PRODUCT_avx512bf16(name) name##_bf16
+#define WRAPPER(js, impl, ...)                                                  \
+  static napi_value js(napi_env env, napi_callback_info info) {                \
+    double a[MAXARGS];                                                          \
+    if (!args(env, info, a, NARGS(__VA_ARGS__))) return fail(env);              \
+    impl(CALL_ARGS(__VA_ARGS__));                                               \
+    return NULL;                                                                \
   }
-KERNEL(lstm_step_forward, 10, lstm_step_forward_256(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
-KERNEL(lstm_step_backward, 10, lstm_step_backward_256(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
-KERNEL(transpose, 4, transpose(P(1), P(2), I(3), I(4)))
-KERNEL(gemm_nn, 9, gemm_nn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
-KERNEL(gemm_tn, 10, gemm_tn(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
-KERNEL(pack_panels, 5, pack_panels(I(1), I(2), P(3), I(4), P(5)))
-KERNEL(gemm_nn_packed, 8, gemm_nn_packed(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
-KERNEL(colsum, 5, colsum(I(1), I(2), P(3), I(4), P(5)))
-KERNEL(mask_mul, 4, mask_mul(I(1), P(2), P(3), P(4)))
-KERNEL(adam_step, 10, adam_step_256(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
-KERNEL(dropout_masks, 11, dropout_masks(I(1), I(2), I(3), I(4), I(5), I(6), I(7), (unsigned)(int)a[8], F(9), P(10), P(11)))
-KERNEL(gemm_nn_512, 9, gemm_nn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
-KERNEL(gemm_tn_512, 10, gemm_tn_512(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
-KERNEL(pack_panels_512, 5, pack_panels_512(I(1), I(2), P(3), I(4), P(5)))
-KERNEL(lstm_step_forward_512, 10, lstm_step_forward_512(I(1), I(2), P(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
-KERNEL(lstm_step_backward_512, 10, lstm_step_backward_512(I(1), I(2), I(3), P(4), P(5), P(6), P(7), P(8), P(9), P(10)))
-KERNEL(adam_step_512, 10, adam_step_512(I(1), P(2), P(3), P(4), P(5), P(6), F(7), F(8), F(9), F(10)))
-KERNEL(gemm_nn_packed_512, 8, gemm_nn_packed_512(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
-KERNEL(gemm_nn_bf16, 9, gemm_nn_bf16(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9)))
-KERNEL(gemm_tn_bf16, 10, gemm_tn_bf16(I(1), I(2), I(3), P(4), I(5), P(6), I(7), P(8), I(9), P(10)))
-KERNEL(pack_panels_bf16, 5, pack_panels_bf16(I(1), I(2), P(3), I(4), P(5)))
-KERNEL(gemm_nn_packed_bf16, 8, gemm_nn_packed_bf16(I(1), I(2), I(3), P(4), I(5), P(6), P(7), I(8)))
+#define KERNEL(name, group, ...) WRAPPER(js_##name##_avx2, IMPL_##group##_avx2(name), __VA_ARGS__)
+#include "kernels-list.h"
+#undef KERNEL
+#define KERNEL(name, group, ...) WRAPPER(js_##name##_avx512, IMPL_##group##_avx512(name), __VA_ARGS__)
+#include "kernels-list.h"
+#undef KERNEL
+#define KERNEL(name, group, ...) WRAPPER(js_##name##_avx512bf16, IMPL_##group##_avx512bf16(name), __VA_ARGS__)
+#include "kernels-list.h"
+#undef KERNEL
 
 // base(buffer): the address of an ArrayBuffer's first byte, as a number (exact: below 2^53).
 static napi_value js_base(napi_env env, napi_callback_info info) {
@@ -321,34 +347,34 @@ static void put(napi_env env, napi_value o, const fn_entry* fns, size_t n) {
 
 // Exports: base, peak, builds (the kernel builds this CPU runs, best first: "avx512", "avx2") and one table of
 // kernels per build it runs: avx2 (products, cell and Adam 8 wide), avx512 (products, cell and Adam 16 wide);
-// transposes, row sums, the mask products and dropout masks are kernels.c's in both. A build the CPU lacks has
-// no table, so no AVX-512 instruction is ever reached on a CPU without it.
+// the kernels of group SAME in kernels-list.h (transposes, row sums, mask products, dropout masks) are
+// kernels.c's in both. A build the CPU lacks has no table, so no AVX-512 instruction is ever reached on a CPU
+// without it.
 NAPI_MODULE_INIT() {
   __builtin_cpu_init();
   has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
   has_avx512 = has_avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512bw");
   has_bf16 = has_avx512 && __builtin_cpu_supports("avx512bf16");
-  const fn_entry common[] = {
-    {"transpose", js_transpose}, {"colsum", js_colsum}, {"mask_mul", js_mask_mul}, {"dropout_masks", js_dropout_masks},
-  };
+  // One table per build, every kernel of kernels-list.h in each.
+#define KERNEL(name, group, ...) {#name, js_##name##_avx2},
   const fn_entry avx2[] = {
-    {"gemm_nn", js_gemm_nn}, {"gemm_tn", js_gemm_tn}, {"pack_panels", js_pack_panels}, {"gemm_nn_packed", js_gemm_nn_packed},
-    {"lstm_step_forward", js_lstm_step_forward}, {"lstm_step_backward", js_lstm_step_backward}, {"adam_step", js_adam_step},
+#include "kernels-list.h"
   };
+#undef KERNEL
+#define KERNEL(name, group, ...) {#name, js_##name##_avx512},
   const fn_entry avx512[] = {
-    {"gemm_nn", js_gemm_nn_512}, {"gemm_tn", js_gemm_tn_512}, {"pack_panels", js_pack_panels_512},
-    {"gemm_nn_packed", js_gemm_nn_packed_512}, {"lstm_step_forward", js_lstm_step_forward_512},
-    {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
+#include "kernels-list.h"
   };
-  // The opt-in bf16 products (LSTM_ANOMALY_BF16=1): the avx512 table with its four products replaced. Not a
-  // build in `builds` (never picked by default); exported as `avx512bf16` only where the CPU has avx512bf16.
+#undef KERNEL
+  // The opt-in bf16 products (LSTM_ANOMALY_BF16=1): the avx512 table with its products replaced. Not a build in
+  // `builds` (never picked by default); exported as `avx512bf16` only where the CPU has avx512bf16.
+#define KERNEL(name, group, ...) {#name, js_##name##_avx512bf16},
   const fn_entry bf16[] = {
-    {"gemm_nn", js_gemm_nn_bf16}, {"gemm_tn", js_gemm_tn_bf16}, {"pack_panels", js_pack_panels_bf16},
-    {"gemm_nn_packed", js_gemm_nn_packed_bf16}, {"lstm_step_forward", js_lstm_step_forward_512},
-    {"lstm_step_backward", js_lstm_step_backward_512}, {"adam_step", js_adam_step_512},
+#include "kernels-list.h"
   };
-  const size_t nc = sizeof common / sizeof common[0], np = sizeof avx2 / sizeof avx2[0];
+#undef KERNEL
+  const size_t nk = sizeof avx2 / sizeof avx2[0];
   napi_value f, builds, s;
   napi_create_function(env, "base", NAPI_AUTO_LENGTH, js_base, NULL, &f);
   napi_set_named_property(env, exports, "base", f);
@@ -361,8 +387,7 @@ NAPI_MODULE_INIT() {
     const char* name = b == 0 ? "avx512" : "avx2";
     napi_value t;
     napi_create_object(env, &t);
-    put(env, t, common, nc);
-    put(env, t, b == 0 ? avx512 : avx2, np);
+    put(env, t, b == 0 ? avx512 : avx2, nk);
     napi_set_named_property(env, exports, name, t);
     napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &s);
     napi_set_element(env, builds, nb++, s);
@@ -371,8 +396,7 @@ NAPI_MODULE_INIT() {
   if (has_bf16) {
     napi_value t;
     napi_create_object(env, &t);
-    put(env, t, common, nc);
-    put(env, t, bf16, np);
+    put(env, t, bf16, nk);
     napi_set_named_property(env, exports, "avx512bf16", t);
   }
   return exports;
