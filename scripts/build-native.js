@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build:native` (also run by `npm install` and `npm run build`): compile the engine's kernels as a
 // native Node addon, src/model/kernels/kernels-native.c (with kernels-avx512.h and the opt-in bf16 products of
-// kernels-avx512-bf16.h: every build of the products in one file, by target attribute) ->
+// kernels-avx512-bf16.h: every build of the products in one file, by target attribute; its Node-API glue in
+// kernels-napi.h, generated from the list of the kernels, kernels-list.h) ->
 // build/kernels-native.node, with the system's C compiler (cc, gcc or clang; $CC first) and Node's own C headers
 // (node_api.h). No node-gyp, no download.
 //
@@ -23,6 +24,8 @@ const sources = [
   'kernels-avx512-bf16.h',
   'kernels-wide.h',
   'wasm-shim.h',
+  'kernels-list.h',
+  'kernels-napi.h',
   'kernels.c',
 ].map((f) => path.join(srcDir, f));
 const outDir = path.join(root, 'build');

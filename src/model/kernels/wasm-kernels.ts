@@ -1,5 +1,5 @@
 import * as v8 from 'v8';
-import type { KernelExports } from './exports';
+import { KERNEL_NAMES, type KernelExports } from './exports';
 import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 const compiled = new Map<WasmBuild, WebAssembly.Module>();
@@ -32,14 +32,15 @@ export function relaxedSimdAvailable(): boolean {
 }
 
 /**
- * A WebAssembly build of the engine's kernels (kernels.c, the ten of `KERNEL_NAMES`: fused LSTM cell steps,
+ * A WebAssembly build of the engine's kernels (kernels.c, each kernel of `KERNEL_NAMES`: fused LSTM cell steps,
  * plain and panel-packed matrix products, transposes, column sums, Adam, dropout masks), compiled by
  * `npm run build:wasm` into kernels-wasm.ts and instantiated on `memory`, the memory of the tfjs wasm backend, so
  * they work in place on the engine's buffers. The native addon (native-kernels.ts) is the same C built for the
  * CPU at install and gives the same bits; `instantiateKernels` (index.ts) picks the build. `relaxed` needs
  * {@link relaxedSimdAvailable}. Each build is compiled once per thread.
  *
- * @throws Error when this runtime lacks WebAssembly SIMD (or relaxed SIMD, for that build).
+ * @throws Error when this runtime lacks WebAssembly SIMD (or relaxed SIMD, for that build), or when the module
+ * lacks a kernel of kernels-list.h (`npm run build:wasm` not run since the kernel was listed).
  * @example
  * const k = wasmKernels(memory, 'plain'); k.transpose(src, dst, rows, cols);
  */
@@ -52,5 +53,8 @@ export function wasmKernels(memory: WebAssembly.Memory, build: WasmBuild): Kerne
     );
     compiled.set(build, mod);
   }
-  return new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as KernelExports;
+  const exports = new WebAssembly.Instance(mod, { env: { memory } }).exports;
+  const missing = KERNEL_NAMES.filter((k) => typeof exports[k] !== 'function');
+  if (missing.length > 0) throw new Error(`the ${build} wasm kernels lack ${missing.join(', ')} (npm run build:wasm)`);
+  return exports as unknown as KernelExports;
 }

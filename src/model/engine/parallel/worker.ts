@@ -6,7 +6,8 @@ import { type ComputeKind, computeFactory } from '../../compute/factory';
 import type { AutoencoderSpec } from '../../spec';
 import { Adam } from '../adam';
 import { LstmEngine } from '../engine';
-import { Slot, spin, splitPoint, waitFor } from './parallel';
+import { Slot, spin, waitFor } from './channel';
+import { splitPoint } from './job';
 
 /**
  * Entry point of a gradient worker thread (see {@link ShardWorker}): on `init` it selects the main thread's

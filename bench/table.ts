@@ -1,0 +1,123 @@
+/** The printing of `npm run bench`: its markdown table, spliced into docs/performance.md. */
+import type { CliRun } from './rounds';
+import { type BenchResult, benchTargets, pct, x } from './targets';
+
+/**
+ * The README table (markdown) of a bench result.
+ * @example
+ * fs.writeFileSync('table.md', benchTable(result));
+ */
+export function benchTable(r: BenchResult): string {
+  const base = r.contenders[0];
+  const rows = r.contenders.map(
+    (c) =>
+      `| ${c.name} | ${c.provider} | ${c.trainSeqPerSec.toFixed(0)} | ${x(c.trainSeqPerSec / base.trainSeqPerSec)} | ` +
+      `${c.inferSeqPerSec.toFixed(0)} | ${x(c.inferSeqPerSec / base.inferSeqPerSec)} | ${c.peakRssMiB} |`,
+  );
+  const lines = [
+    `Measured ${r.date} on ${r.machine} (${r.backend} backend, ${r.windows} windows of 30 steps, 128 units, batch 32), \`npm run bench\`:`,
+    '',
+    '| contender | compute | train seq/s | vs stock | infer seq/s | vs stock | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ];
+  const rounds = r.contenders.find((c) => c.trainRuns && c.trainRuns.length > 1)?.trainRuns?.length;
+  if (rounds)
+    lines.push(
+      `Every row but tfjs-layers is the median of ${rounds} rounds taken in turns (each round's figures in bench/results).`,
+      '',
+    );
+  const torch = r.pytorch?.best;
+  lines.push(
+    torch
+      ? `PyTorch's best in this run (${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
+          `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
+      : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`,
+  );
+  if (r.peak) {
+    const p = r.peak;
+    lines.push(
+      '',
+      `Measured peak of one core (fused multiply-adds in a loop): ${p.gflops512?.toFixed(0) ?? '-'} GFLOP/s at 512 bits, ` +
+        `${p.gflops256.toFixed(0)} at 256, ${p.gflops128.toFixed(0)} at 128.` +
+        (p.products
+          ? ` The products alone (the model's shapes, as a training shard calls them): ${p.products
+              .map(
+                (q) => `${q.build} ${q.gflops.toFixed(0)} GFLOP/s, ${pct(q.gflops / q.peak)} of the ${q.bits}-bit peak`,
+              )
+              .join('; ')}.`
+          : '') +
+        (p.flopsPerSeq
+          ? ` A training sequence takes ${(p.flopsPerSeq / 1e6).toFixed(1)} MFLOP of products, so the peak allows at most ` +
+            `${p.limitSeqPerSec.toFixed(0)} seq/s a core (${(2 * p.limitSeqPerSec).toFixed(0)} on two); the engine's best reaches ` +
+            `${pct(r.bestTrainSeqPerSec / (2 * p.limitSeqPerSec))} of the two-core limit.`
+          : ''),
+    );
+  }
+  if (r.profiles?.length) {
+    lines.push(
+      '',
+      "Where one training thread's time goes, step by step (profiled run):",
+      '',
+      '| compute | matrix products | other provider kernels (SIMD: cell, transposes, row sums, Adam, dropout; XNNPACK: sigmoid) | JS (the rest: with XNNPACK the cell, Adam, dropout masks) | top operations |',
+      '|---|---:|---:|---:|---|',
+    );
+    for (const p of r.profiles) {
+      const share = (v: number) => `${((100 * v) / p.totalMs).toFixed(0)}%`;
+      const top = p.top
+        .slice(0, 3)
+        .map((o) => `${o.op} ${o.share}${o.gflops ? ` (${o.gflops} GFLOP/s)` : ''}`)
+        .join('; ');
+      lines.push(`| ${p.provider} | ${share(p.matmulMs)} | ${share(p.kernelMs)} | ${share(p.otherMs)} | ${top} |`);
+    }
+  }
+  const cliLine = (c: CliRun) => {
+    const runs =
+      c.runs && c.runs.length > 1
+        ? ` (the median of ${c.runs.length} runs: ${c.runs.map((v) => v.toFixed(1)).join(', ')} s)`
+        : '';
+    return (
+      `${c.seconds.toFixed(1)} s end to end${runs}: early stopping (patience 3) ran ${c.epochs} epochs of ` +
+      `${(c.trainSeconds / c.epochs).toFixed(1)} s each (${c.seqPerSec.toFixed(0)} seq/s, ${c.engine || c.backend}), ${(c.seconds - c.trainSeconds).toFixed(1)} s for the rest`
+    );
+  };
+  if (r.cli) {
+    lines.push(
+      '',
+      `The default CLI run (\`npm run detect\`: bundled S&P 500, report and model written) takes ${cliLine(r.cli)}.` +
+        (r.cliAvx2
+          ? ` Forced to the AVX2 build (\`LSTM_ANOMALY_NATIVE=avx2\`, as on a CPU without AVX-512) it takes ${cliLine(r.cliAvx2)}.`
+          : '') +
+        (r.cliWasm
+          ? ` With the native kernels off (\`LSTM_ANOMALY_NATIVE=0\`, as where they cannot be built) it takes ${cliLine(r.cliWasm)}.`
+          : '') +
+        ' The epoch count follows the validation loss; every kernel build gives the same bits, hence the same epochs and anomalies.',
+    );
+  }
+  lines.push(
+    '',
+    'Targets (issue 16), from this run:',
+    '',
+    '| target | measured | goal | met |',
+    '|---|---:|---:|---|',
+    ...benchTargets(r).map(
+      (t) =>
+        `| ${t.name} | ${t.shown} | ${t.target} | ${t.met === null ? '-' : t.met ? 'yes' : 'no'}${t.note ? ` (${t.note})` : ''} |`,
+    ),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Replace the text between `<!-- BENCH -->` and `<!-- /BENCH -->` in the README.
+ * @throws Error when the markers are missing.
+ * @example
+ * spliceReadme('a<!-- BENCH -->old<!-- /BENCH -->b', 'new'); // 'a<!-- BENCH -->\nnew\n<!-- /BENCH -->b'
+ */
+export function spliceReadme(readme: string, table: string): string {
+  const start = readme.indexOf('<!-- BENCH -->');
+  const end = readme.indexOf('<!-- /BENCH -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- BENCH --> ... <!-- /BENCH --> section');
+  return `${readme.slice(0, start)}<!-- BENCH -->\n${table}\n${readme.slice(end)}`;
+}
