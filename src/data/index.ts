@@ -20,6 +20,14 @@ export {
   synthSeries,
 } from './synth/series';
 export { makeSuite, SUITES, type SuiteDef, type SuiteEntry, type SuiteName, type SuiteOptions } from './synth/suite';
-export { labelsCsv, nabWindows, seriesCsv, synthKey, type WriteSuiteOptions, writeSuite } from './synth/write';
+export {
+  labelsCsv,
+  nabWindows,
+  seriesCsv,
+  synthKey,
+  type WriteSuiteOptions,
+  windowsJson,
+  writeSuite,
+} from './synth/write';
 export { InjectedAnomalies, InjectOptions, injectAnomalies, SineOptions, sineSeries } from './synthetic';
 export { AssetKind, fetchYahooSeries, YahooOptions } from './yahoo';

@@ -49,6 +49,21 @@ export function nabWindows(list: readonly SynthSeries[]): Record<string, [string
 }
 
 /**
+ * {@link nabWindows} as the text of windows.json: one key a line block, one `[start, end]` window a line.
+ *
+ * @throws Nothing.
+ * @example
+ * fs.writeFileSync('windows.json', windowsJson(makeSuite('mini')));
+ */
+export function windowsJson(list: readonly SynthSeries[]): string {
+  const blocks = Object.entries(nabWindows(list)).map(([key, wins]) => {
+    const lines = wins.map((w) => `    ${JSON.stringify(w).replace(',', ', ')}`);
+    return `  ${JSON.stringify(key)}: [${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}]`;
+  });
+  return `{\n${blocks.join(',\n')}\n}\n`;
+}
+
+/**
  * The labels as one CSV, `start,end,label,file` (label: the anomaly kind). Its first two columns are what
  * `detect --labels` reads, so for a single series it is that series' label file.
  *
@@ -82,7 +97,7 @@ export function writeSynthFiles(dir: string, list: readonly SynthSeries[], opts:
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, seriesCsv(s));
   }
-  fs.writeFileSync(path.join(dir, 'windows.json'), `${JSON.stringify(nabWindows(list), null, 1)}\n`);
+  fs.writeFileSync(path.join(dir, 'windows.json'), windowsJson(list));
   if (opts.labelsCsv) fs.writeFileSync(path.join(dir, 'labels.csv'), labelsCsv(list));
 }
 
