@@ -1,7 +1,12 @@
 import type { Rng } from '../../util/random';
 import type { BaseParts } from './bases';
 
-/** The labeled anomaly kinds of synthetic series (see {@link ANOMALIES}). */
+/**
+ * The labeled anomaly kinds of synthetic series (see {@link ANOMALIES}).
+ *
+ * @example
+ * ANOMALY_KINDS.length; // 10
+ */
 export const ANOMALY_KINDS = [
   'spike',
   'dip',
@@ -15,10 +20,20 @@ export const ANOMALY_KINDS = [
   'drift',
 ] as const;
 
-/** An anomaly kind. */
+/**
+ * An anomaly kind.
+ *
+ * @example
+ * const kind: AnomalyKind = 'missing-cycle';
+ */
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
-/** How one kind is drawn and injected. */
+/**
+ * How one kind is drawn and injected.
+ *
+ * @example
+ * const spec: AnomalySpec = ANOMALIES.spike; // spec.about: 'a jump up of 4-6 x scale for 1-3 steps'
+ */
 export interface AnomalySpec {
   /** One line for `--help` and the README. */
   about: string;
@@ -48,6 +63,9 @@ function bump(up: number) {
 /**
  * Every anomaly kind: its length and how it edits a base. Magnitudes are multiples of the base's scale; a kind
  * that lasts (level shift, trend change, drift, ...) ends inside its label and the series returns to its base.
+ *
+ * @example
+ * ANOMALIES['missing-cycle'].cyclic; // true: random-walk cannot take it
  */
 export const ANOMALIES = {
   spike: {

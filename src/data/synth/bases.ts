@@ -1,6 +1,11 @@
 import { Rng } from '../../util/random';
 
-/** The base shapes of synthetic series (see {@link makeBase}). */
+/**
+ * The base shapes of synthetic series (see {@link makeBase}).
+ *
+ * @example
+ * BASE_SHAPES.includes('seasonal'); // true
+ */
 export const BASE_SHAPES = [
   'sine',
   'harmonics',
@@ -13,7 +18,12 @@ export const BASE_SHAPES = [
   'quiet',
 ] as const;
 
-/** A base shape: what a synthetic series looks like before any anomaly. */
+/**
+ * A base shape: what a synthetic series looks like before any anomaly.
+ *
+ * @example
+ * const base: BaseShape = 'random-walk';
+ */
 export type BaseShape = (typeof BASE_SHAPES)[number];
 
 /**

@@ -4,12 +4,27 @@ import type { Series } from '../series';
 import { ANOMALIES, ANOMALY_KINDS, type AnomalyKind } from './anomalies';
 import { BASE_SHAPES, type BaseShape, makeBase, renderParts } from './bases';
 
-/** Shortest synthetic series, in steps. */
+/**
+ * Shortest synthetic series, in steps.
+ *
+ * @example
+ * MIN_SYNTH_LENGTH; // 1000
+ */
 export const MIN_SYNTH_LENGTH = 1000;
-/** Longest synthetic series, in steps. */
+/**
+ * Longest synthetic series, in steps.
+ *
+ * @example
+ * MAX_SYNTH_LENGTH; // 50000
+ */
 export const MAX_SYNTH_LENGTH = 50000;
 
-/** What to make: a base shape, a length and the anomaly kinds to inject (each once). */
+/**
+ * What to make: a base shape, a length and the anomaly kinds to inject.
+ *
+ * @example
+ * const spec: SynthSpec = { base: 'square', length: 3000, kinds: ['flatline'], seed: 4 };
+ */
 export interface SynthSpec {
   base: BaseShape;
   /** Steps, 1000..50000. */
@@ -28,7 +43,12 @@ export interface SynthSpec {
   start?: string;
 }
 
-/** One injected anomaly: its kind and its inclusive span of steps and timestamps. */
+/**
+ * One injected anomaly: its kind and its inclusive span of steps and timestamps.
+ *
+ * @example
+ * synthSeries(spec).labels[0]; // { kind: 'flatline', start, end, startDate, endDate }
+ */
 export interface SynthLabel {
   kind: AnomalyKind;
   start: number;
@@ -37,7 +57,12 @@ export interface SynthLabel {
   endDate: string;
 }
 
-/** A labeled synthetic series. */
+/**
+ * A labeled synthetic series.
+ *
+ * @example
+ * const { series, labels } = synthSeries(spec);
+ */
 export interface SynthSeries {
   name: string;
   subset: string;

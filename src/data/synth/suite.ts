@@ -4,14 +4,24 @@ import type { AnomalyKind } from './anomalies';
 import type { BaseShape } from './bases';
 import { type SynthSeries, synthSeries } from './series';
 
-/** One series of a suite: its base, length and anomaly kinds. */
+/**
+ * One series of a suite: its base, length and anomaly kinds.
+ *
+ * @example
+ * const entry: SuiteEntry = { base: 'sine', length: 1000, kinds: ['spike'] };
+ */
 export interface SuiteEntry {
   base: BaseShape;
   length: number;
   kinds: AnomalyKind[];
 }
 
-/** A named fixed list of series. */
+/**
+ * A named fixed list of series.
+ *
+ * @example
+ * const def: SuiteDef = SUITES.mini;
+ */
 export interface SuiteDef {
   about: string;
   series: readonly SuiteEntry[];
@@ -22,6 +32,9 @@ const e = (base: BaseShape, length: number, ...kinds: AnomalyKind[]): SuiteEntry
 /**
  * The suites: `dev`, the standard development suite (24 series, every base shape, every anomaly kind at least 6
  * times, 1-5 anomalies a series, 1,000 to 50,000 steps), and `mini`, every kind once in 5 short series.
+ *
+ * @example
+ * SUITES.dev.series.length; // 24
  */
 export const SUITES = {
   dev: {
@@ -65,10 +78,20 @@ export const SUITES = {
   },
 } satisfies Record<string, SuiteDef>;
 
-/** A suite's name. */
+/**
+ * A suite's name.
+ *
+ * @example
+ * const name: SuiteName = 'dev';
+ */
 export type SuiteName = keyof typeof SUITES;
 
-/** Options of {@link makeSuite}. */
+/**
+ * Options of {@link makeSuite}.
+ *
+ * @example
+ * makeSuite('dev', { seed: 1, from: 0.3 } satisfies SuiteOptions);
+ */
 export interface SuiteOptions {
   /** Seed of the whole suite; each series gets its own seed drawn from it. Default 28. */
   seed?: number;

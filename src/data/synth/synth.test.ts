@@ -33,7 +33,7 @@ test('synthSeries: same seed, same values to the bit; known values, labels and h
   assert.notDeepEqual(col(synthSeries({ ...spec, seed: 2 })), col(a));
 });
 
-test('makeSuite dev: 24 series, 220,700 steps, every base and every kind at least 4 times; pinned hashes', () => {
+test('makeSuite dev: 24 series, 220,700 steps, every base, 64 anomalies, every kind 6-7 times; pinned hashes', () => {
   const dev = makeSuite('dev');
   assert.equal(dev.length, 24);
   assert.equal(
@@ -43,8 +43,12 @@ test('makeSuite dev: 24 series, 220,700 steps, every base and every kind at leas
   assert.deepEqual([...new Set(dev.map((s) => s.base))].sort(), [...BASE_SHAPES].sort());
   for (const k of ANOMALY_KINDS) {
     const count = dev.reduce((a, s) => a + s.labels.filter((l) => l.kind === k).length, 0);
-    assert.ok(count >= 4, `${k}: ${count}`);
+    assert.ok(count >= 6 && count <= 7, `${k}: ${count}`);
   }
+  assert.equal(
+    dev.reduce((a, s) => a + s.labels.length, 0),
+    64,
+  );
   for (const s of dev) {
     const n = s.series.dates.length;
     assert.ok(n >= 1000 && n <= 50000 && s.labels.length >= 1 && s.labels.length <= 5, s.name);

@@ -78,7 +78,12 @@ export function labelsCsv(list: readonly SynthSeries[]): string {
   return `start,end,label,file\n${rows.map((r) => `${r}\n`).join('')}`;
 }
 
-/** Options of {@link writeSynthFiles} and {@link writeSuite}. */
+/**
+ * Options of {@link writeSynthFiles} and {@link writeSuite}.
+ *
+ * @example
+ * await writeSuite('synth-mini', makeSuite('mini'), { labelsCsv: true });
+ */
 export interface WriteSuiteOptions {
   /** Also write `labels.csv` (see {@link labelsCsv}). `evaluate DIR` reads every CSV under DIR, so leave it out of a folder you evaluate. Default false. */
   labelsCsv?: boolean;
