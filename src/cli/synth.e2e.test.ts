@@ -63,8 +63,6 @@ test('synth --suite mini: CSVs and windows.json that read back to the suite; eva
     'mini/windows.json',
     '--detector',
     'zscore',
-    '--transform',
-    'none',
     '--train-frac',
     '0.5',
     '--out',

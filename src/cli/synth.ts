@@ -26,7 +26,7 @@ export function synthHelp(): string {
     SYNTH_FLAGS,
     `Anomaly kinds (sizes in units of the base's scale):\n${KIND_LINES}\n\nExamples:\n` +
       '  lstm-anomaly synth --out synth-dev\n' +
-      '  lstm-anomaly evaluate synth-dev --labels synth-dev/windows.json --train-frac 0.5 --transform none\n' +
+      '  lstm-anomaly evaluate synth-dev --labels synth-dev/windows.json --train-frac 0.5\n' +
       '  lstm-anomaly synth --base seasonal --length 8000 --kinds missing-cycle,spike --seed 3 --out holiday',
   );
 }
@@ -80,7 +80,7 @@ export async function synthCommand(argv: string[]): Promise<number> {
   const what = list.length === 1 ? synthKey(list[0]) : `${list.length} series`;
   process.stdout.write(
     `synth: ${what}, ${steps} steps, ${labels} labeled anomalies in ${out}\n` +
-      `  lstm-anomaly evaluate ${out} --labels ${path.join(out, 'windows.json')} --train-frac ${f.from ?? 0.5} --transform none\n`,
+      `  lstm-anomaly evaluate ${out} --labels ${path.join(out, 'windows.json')} --train-frac ${f.from ?? 0.5}\n`,
   );
   return 0;
 }

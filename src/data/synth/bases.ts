@@ -28,8 +28,8 @@ export type BaseShape = (typeof BASE_SHAPES)[number];
 
 /**
  * A base signal in parts, which anomalies edit before {@link renderParts} adds them up:
- * `value[t] = level[t] + amplitude * gain[t] * wave(phase[t]) + noise[t] + add[t]`, or the previous value where
- * `hold[t]` is 1 (a stuck sensor).
+ * `value[t] = offset + level[t] + amplitude * gain[t] * wave(phase[t]) + noise[t] + add[t]`, or the previous
+ * value where `hold[t]` is 1 (a stuck sensor).
  */
 export interface BaseParts {
   shape: BaseShape;
@@ -40,6 +40,11 @@ export interface BaseParts {
   /** The typical size of the signal; anomaly magnitudes are multiples of it. */
   scale: number;
   amplitude: number;
+  /**
+   * A whole number lifting the base so its lowest point is at least 8 scales above 0: every value stays positive
+   * with any anomaly (none goes lower than 6 scales), so log returns, the CLI's default transform, apply.
+   */
+  offset: number;
   /** One cycle of the wave, for a phase in cycles; null for a base without a cycle (random-walk). */
   wave: ((cycles: number) => number) | null;
   level: Float64Array;
@@ -139,15 +144,20 @@ export function makeBase(shape: BaseShape, n: number, seed: number): BaseParts {
   const level = def.level ? def.level(n, period, rng) : new Float64Array(n);
   const noise = new Float64Array(n);
   for (let t = 0; t < n; t++) noise[t] = def.noise * rng.normal();
+  const phase = Float64Array.from({ length: n }, (_, t) => t / period);
+  let low = Infinity;
+  for (let t = 0; t < n; t++)
+    low = Math.min(low, level[t] + (def.wave ? def.amplitude * def.wave(phase[t]) : 0) + noise[t]);
   return {
     shape,
     period,
     intervalSeconds: def.seasonal ? 3600 : 300,
     scale: def.scale,
     amplitude: def.amplitude,
+    offset: Math.ceil(8 * def.scale - low),
     wave: def.wave,
     level,
-    phase: Float64Array.from({ length: n }, (_, t) => t / period),
+    phase,
     gain: new Float64Array(n).fill(1),
     noise,
     add: new Float64Array(n),
@@ -172,7 +182,7 @@ export function renderParts(p: BaseParts): Float64Array {
       continue;
     }
     const w = p.wave ? p.amplitude * p.gain[t] * p.wave(p.phase[t]) : 0;
-    out[t] = Math.round((p.level[t] + w + p.noise[t] + p.add[t]) * 1e5) / 1e5;
+    out[t] = Math.round((p.offset + p.level[t] + w + p.noise[t] + p.add[t]) * 1e5) / 1e5;
   }
   return out;
 }

@@ -11,7 +11,7 @@ const one = synthSeries({ base: 'sine', length: 1000, kinds: ['spike', 'level-sh
 
 test('seriesCsv, nabWindows, labelsCsv: NAB timestamps, inclusive windows, one row a label', () => {
   const csv = seriesCsv(one).split('\n');
-  assert.deepEqual(csv.slice(0, 3), ['timestamp,value', '2021-01-01 00:00:00,-0.01098', '2021-01-01 00:05:00,0.30291']);
+  assert.deepEqual(csv.slice(0, 3), ['timestamp,value', '2021-01-01 00:00:00,9.98902', '2021-01-01 00:05:00,10.30291']);
   assert.equal(csv.length, 1002);
   assert.deepEqual(nabWindows([one]), {
     'sine/sine-1000.csv': [
