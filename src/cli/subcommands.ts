@@ -1,5 +1,6 @@
 import { helpText } from './parse';
 import { SCAN_FLAGS, WATCH_FLAGS, WORKER_FLAGS } from './scan-flags';
+import { synthHelp } from './synth';
 
 /** A command beside detect and score: its help text and how to run it (resolves to the exit code). */
 export interface Subcommand {
@@ -18,7 +19,7 @@ Examples:
   lstm-anomaly scan --tickers-file holdings.txt --queue redis://10.0.0.5:6379 --scan-id nightly
   lstm-anomaly worker --queue redis://10.0.0.5:6379          # on each other machine`;
 
-/** The commands `scan`, `worker` and `watch`; their code is loaded only when run. */
+/** The commands `scan`, `worker`, `watch` and `synth`; their code is loaded only when run. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   scan: {
     help: () =>
@@ -50,10 +51,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       ),
     run: async (argv) => (await import('./watch')).watchCommand(argv),
   },
+  synth: { help: synthHelp, run: async (argv) => (await import('./synth')).synthCommand(argv) },
 };
 
 /**
- * The command `name` names, when it is `scan`, `worker` or `watch`.
+ * The command `name` names, when it is `scan`, `worker`, `watch` or `synth`.
  *
  * @throws Nothing.
  * @example
@@ -68,6 +70,7 @@ export const SUBCOMMAND_LINES = [
   ['lstm-anomaly scan --tickers A,B | --csv-dir DIR ...', 'scan a watchlist (see scan --help)'],
   ['lstm-anomaly worker --queue redis://HOST:PORT', 'run the series of scans started with --queue'],
   ['lstm-anomaly watch --model DIR [--follow FILE]', 'score a live feed, print event starts and ends'],
+  ['lstm-anomaly synth [--suite dev | --kinds K,K] --out DIR', 'make labeled synthetic series (see synth --help)'],
 ]
   .map(([usage, about]) => `  ${usage.padEnd(62)}   ${about}`)
   .join('\n');
