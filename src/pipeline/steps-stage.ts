@@ -2,8 +2,9 @@ import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
 import { meanStd } from '../threshold/percentile';
+import { parseRule, ruleKind } from '../threshold/rules';
 import { flagRuns } from '../threshold/runs';
-import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import type { StepRule } from '../threshold/step-rule';
 import { windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
@@ -125,8 +126,9 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   const columns = st.windows ? scores.transformed.columns : [];
   const r = { window: st.windows?.window ?? o.window };
   const dates = st.dates.slice(0, steps.length);
-  if (isStepRule(o.threshold)) {
-    const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
+  const rule = parseRule(o.threshold);
+  if (ruleKind(rule) === 'step') {
+    const th = windowedThreshold(steps.scores, rule as StepRule, { pad: o.pad, prune: o.prune });
     const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,
       columns,
