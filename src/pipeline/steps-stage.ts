@@ -173,8 +173,10 @@ export function stepView(s: EventStage): {
   features: number;
   scores: Float64Array;
   thresholds: Float64Array;
+  flags: boolean[];
 } {
   return {
+    flags: s.flags,
     dates: s.dates,
     x: s.steps.x,
     recon: s.steps.recon,
