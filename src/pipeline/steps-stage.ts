@@ -3,7 +3,7 @@ import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
 import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
-import { flagRuns } from '../threshold/runs';
+import { flagRuns, mergeRuns } from '../threshold/runs';
 import type { StepRule } from '../threshold/step-rule';
 import { windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
@@ -28,8 +28,9 @@ export interface EventStage {
 }
 
 /**
- * Events of flagged windows: each run of consecutive flagged windows is one event from its first window's
- * start to its last window's end, its peak the window of highest MAE (dated by its last step), severity
+ * Events of flagged windows: each run of flagged windows is one event from its first window's start to its last
+ * window's end (runs whose steps overlap, fewer than `window - 1` windows apart, merge into one event), its peak the
+ * flagged window of highest MAE (dated by its last step), severity
  * (peak - threshold) / (mean + std) of all the window MAEs, and column shares over the event's steps.
  *
  * @throws never.
@@ -47,9 +48,9 @@ export function windowEvents(
 ): AnomalyEvent[] {
   const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
   const F = columns.length;
-  return flagRuns(flags).map(([a, b]) => {
+  return mergeRuns(flagRuns(flags), window - 1).map(([a, b]) => {
     let p = a;
-    for (let i = a; i <= b; i++) if (mae[i] > mae[p]) p = i;
+    for (let i = a; i <= b; i++) if (flags[i] && mae[i] > mae[p]) p = i;
     const endIndex = b + window - 1;
     const ev: AnomalyEvent = {
       start: dates[a],
