@@ -4,7 +4,7 @@ import { LstmAutoencoderDetector } from '../detector/detector';
 import { loadAnyDetector } from '../detector/registry';
 import { eventsCsv } from '../events/csv';
 import { renderReport } from '../report/html';
-import { flaggedText } from '../threshold/rules';
+import { flaggedText } from '../threshold/flagged-text';
 import { InputError } from '../util/errors';
 import { dataName, loadData } from './data';
 import { today } from './detect';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { flaggedText } from './flagged-text';
 import { Threshold } from './rule';
-import { flaggedText, parseRule, RULE_NAMES, ruleKind, ruleLabel, THRESHOLD_HINT } from './rules';
+import { parseRule, RULE_NAMES, ruleKind, ruleLabel, THRESHOLD_HINT } from './rules';
 
 test('parseRule: one registry for window and step rules, each with its kind and label', () => {
   const cases: Array<[string, string, string]> = [
