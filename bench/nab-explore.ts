@@ -19,6 +19,7 @@ import { autoSmoothing, rollingMean } from '../src/score/steps';
 import { flagRuns } from '../src/threshold/runs';
 import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
+import { maxOf } from '../src/util/extent';
 import type { CachedFile } from './nab-scores';
 
 function flag(name: string, fallback: string): string {
@@ -49,7 +50,7 @@ function normalise(x: number[], how: string): number[] {
     return x.map((v) => (v - m) / mad);
   }
   if (how === 'max') {
-    const hi = Math.max(...x);
+    const hi = maxOf(x);
     return x.map((v) => (hi > 0 ? v / hi : 0));
   }
   // std: divide by the standard deviation about the mean
@@ -80,7 +81,7 @@ function source(dir: string, spec: string, cache: Cache): CachedFile[] {
     const ns = parts.map((p, k) => normalise(fs_[k].raw!, norm).map((v) => v * p.w));
     const wsum = parts.reduce((s, p) => s + p.w, 0);
     const raw = ns[0].map((_, s) =>
-      comb === 'max' ? Math.max(...ns.map((n) => n[s])) : ns.reduce((a, n) => a + n[s], 0) / wsum,
+      comb === 'max' ? maxOf(ns.map((n) => n[s])) : ns.reduce((a, n) => a + n[s], 0) / wsum,
     );
     return { ...f0, raw };
   });

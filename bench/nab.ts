@@ -27,6 +27,7 @@ import { makeWindows, pickWindows } from '../src/sequence/windows';
 import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
 import { trainAutoencoder } from '../src/train/fit';
+import { maxOf, minOf } from '../src/util/extent';
 import { packageRoot } from '../src/util/paths';
 import { NAB_SUBSETS } from './nab-layout';
 
@@ -94,8 +95,8 @@ async function main(): Promise<void> {
       };
       if (o.resample !== 'none') series = resample(series, o.resample);
       const col = series.values.map((r) => r[0]);
-      const lo = Math.min(...col);
-      const hi = Math.max(...col);
+      const lo = minOf(col);
+      const hi = maxOf(col);
       const rowsScaled = col.map((v) => [hi > lo ? (2 * (v - lo)) / (hi - lo) - 1 : 0]); // [-1, 1] as Orion
       const w = makeWindows(rowsScaled, o.window, file);
       const model = await createAutoencoder(

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { measurePeak, nativeKernelsStatus } from '../src/model/kernels';
 import { writeFileAtomic } from '../src/util/atomic';
+import { maxOf } from '../src/util/extent';
 import { packageRoot as repoRoot } from '../src/util/paths';
 import { VERSION } from '../src/version';
 import { runScript } from '../tools/script';
@@ -111,7 +112,7 @@ export function main(argv = process.argv.slice(2)): number {
   const cliWasm = native.ok ? runs[runs.length - 1] : undefined;
   const engines = contenders.slice(1);
   const best = engines.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q));
-  const bestInfer = Math.max(...engines.map((c) => c.inferSeqPerSec));
+  const bestInfer = maxOf(engines.map((c) => c.inferSeqPerSec));
   const torchBest = torch.contenders.length
     ? torch.contenders.reduce((q, c) => (c.trainSeqPerSec > q.trainSeqPerSec ? c : q))
     : undefined;

@@ -3,8 +3,7 @@ import type { Series } from '../data/series';
 import { EVENT_OPTION_DEFS, smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
 import type { PipelineOptions } from '../pipeline/options';
 import type { Preset } from '../pipeline/presets';
-import { parseThreshold } from '../threshold/rule';
-import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import { parseRule, THRESHOLD_HINT as RULES_HINT } from '../threshold/rules';
 import { invalid } from '../util/errors';
 import type { OptionDef } from '../util/options';
 
@@ -13,9 +12,7 @@ type FlagDef = OptionDef & { flag: string };
 type CliFlags = object;
 
 /** Every threshold rule a run accepts, for messages and `--help`. */
-export const THRESHOLD_HINT =
-  'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, ' +
-  'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
+export const THRESHOLD_HINT = RULES_HINT;
 
 /** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
 export const EVENT_FLAGS: FlagDef[] = [
@@ -114,18 +111,7 @@ export function resolveEventOptions(
       if (!flagKey && fromPreset[k] === undefined) o[k] = Array.isArray(v) ? [...v] : v;
     }
   }
-  if (typeof o.threshold === 'string') {
-    if (isStepRule(o.threshold)) parseStepRule(o.threshold);
-    else {
-      try {
-        parseThreshold(o.threshold);
-      } catch (err) {
-        // the window rules' generic hint is widened to the step rules; a specific one (percentile range) stays
-        if (/or 3sigma\)$/.test((err as Error).message)) throw invalid('threshold', o.threshold, THRESHOLD_HINT);
-        throw err;
-      }
-    }
-  }
+  if (typeof o.threshold === 'string') parseRule(o.threshold);
   if (o.smooth !== undefined) smoothOption(String(o.smooth));
   if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');
   if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');

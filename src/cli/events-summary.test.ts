@@ -36,4 +36,10 @@ test('eventSummary: N events (M windows), the most severe first, the explanation
       '(tp 1, fp 1, fn 0); point-wise F1 0.400; AUC-PR -',
   );
   assert.equal(eventSummary({ test: [], threshold: {} } as unknown as RunResult)[0], '0 events (0 windows)');
+  // nothing flagged: no precision to give, so 'no events' rather than NaN
+  r.events = [];
+  r.evaluation = { ...r.evaluation, overlap: scoreCounts(0, 0, 2) };
+  const line = eventSummary(r)[2];
+  assert.match(line, /overlap-segment: no events \(tp 0, fp 0, fn 2\)/);
+  assert.doesNotMatch(line, /NaN/);
 });

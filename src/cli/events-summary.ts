@@ -27,10 +27,15 @@ export function eventSummary(result: RunResult): string[] {
   const ev = result.evaluation;
   if (ev) {
     const o = ev.overlap;
+    const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
+    // no event means no precision to give (0 / 0): say so rather than print NaN
+    const overlap =
+      o.tp + o.fp === 0
+        ? `overlap-segment: no events (tp 0, fp 0, fn ${o.fn})`
+        : `overlap-segment P ${f3(o.precision)} R ${f3(o.recall)} F1 ${f3(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`;
     lines.push(
-      `evaluation against ${plural(ev.labels, 'label')}: overlap-segment P ${o.precision.toFixed(3)} ` +
-        `R ${o.recall.toFixed(3)} F1 ${o.f1.toFixed(3)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn}); point-wise F1 ` +
-        `${ev.pointwise.f1.toFixed(3)}; AUC-PR ${Number.isFinite(ev.aucPr) ? ev.aucPr.toFixed(3) : '-'}`,
+      `evaluation against ${plural(ev.labels, 'label')}: ${overlap}; point-wise F1 ` +
+        `${f3(ev.pointwise.f1)}; AUC-PR ${f3(ev.aucPr)}`,
     );
   }
   return lines;

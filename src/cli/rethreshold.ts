@@ -6,8 +6,8 @@ import { explainWindowThreshold } from '../pipeline/explain';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { eventStage } from '../pipeline/steps-stage';
 import type { AnomalyRecord, ScoredWindow, ThresholdJson } from '../result';
-import { parseThreshold, Threshold } from '../threshold/rule';
-import { isStepRule } from '../threshold/step-rule';
+import { Threshold } from '../threshold/rule';
+import { parseRule, ruleKind } from '../threshold/rules';
 import { writeFileAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
 
@@ -76,15 +76,16 @@ export function rethreshold(
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...detector.options, threshold: rule };
   let threshold: Rethresholded['threshold'];
   let s = scores;
-  if (isStepRule(rule)) {
-    const stage = eventStage(scores, o, detector.fitted().threshold.value);
+  const spec = parseRule(rule);
+  if (ruleKind(spec) === 'step') {
+    const stage = eventStage(scores, o, NaN);
     const T = detector.options.window;
     const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
-    threshold = { ...detector.fitted().threshold.toJSON(), rule: stage.rule, explanation: stage.explanation! };
+    threshold = { ...Threshold.fit(spec, []).toJSON(), rule: stage.rule, explanation: stage.explanation! };
     return { windows, anomalies: anomaliesOf(windows, raw), events: stage.events, threshold };
   }
   const train = readTrainScores(modelDir);
-  const t = Threshold.fit(parseThreshold(rule), train);
+  const t = Threshold.fit(spec, train);
   const anomaly = scores.mae.map((m) => m > t.value);
   s = { ...scores, anomaly, windows: scores.windows.map((w, i) => ({ ...w, anomaly: anomaly[i] })) };
   const stage = eventStage(s, o, t.value);

@@ -4,6 +4,7 @@ import { LstmAutoencoderDetector } from '../detector/detector';
 import { loadAnyDetector } from '../detector/registry';
 import { eventsCsv } from '../events/csv';
 import { renderReport } from '../report/html';
+import { flaggedText } from '../threshold/flagged-text';
 import { InputError } from '../util/errors';
 import { dataName, loadData } from './data';
 import { today } from './detect';
@@ -35,7 +36,9 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   if (detector instanceof LstmAutoencoderDetector) progress.info(computeLine(detector.backend, detector.engine));
   else progress.info(`detector: ${detector.kind}`);
   const scores = await detector.score(series);
-  const rule = (f as { threshold?: string }).threshold;
+  // a saved step rule runs again on the scored series (its thresholds are per step, not saved values)
+  const saved = detector.fitted().threshold;
+  const rule = (f as { threshold?: string }).threshold ?? (saved.kind === 'step' ? saved.label() : undefined);
   const re = rule ? rethreshold(detector, scores, f.model, rule, series) : undefined;
   const { windows, anomalies } = re ?? scores;
   const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();
@@ -56,7 +59,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     progress.info(
       `threshold ${rule} (re-derived, no training): ${re.threshold.explanation}; ${re.events.length} events`,
     );
-  const above = `${anomalies.length} of ${windows.length} windows above ${threshold.value.toPrecision(4)}`;
+  const above = flaggedText(threshold, anomalies.length, windows.length, 'windows');
   progress.info(`${above}; scores: ${path.join(out, 'scores.json')}, report: ${path.join(out, 'report.html')}`);
   if (f.quiet) process.stdout.write(`${out}\n`);
 }

@@ -81,3 +81,19 @@ test('watch on stdin: the same events; a row going back in time is exit 2 naming
     [2, 'error: watch needs --model DIR (the model/ folder of a detect run)\n'],
   );
 });
+
+test('watch refuses a model saved with a step rule (its thresholds need a whole scored span), exit 2', () => {
+  fs.cpSync(path.join(work, 'det', 'model'), path.join(work, 'step-model'), { recursive: true });
+  const file = path.join(work, 'step-model', 'model.json');
+  const m = JSON.parse(fs.readFileSync(file, 'utf8'));
+  m.options.threshold = 'window-sigma:3';
+  m.threshold = { method: 'window-sigma', value: null, k: 3 };
+  fs.writeFileSync(file, JSON.stringify(m));
+  const r = spawnSync(process.execPath, [CLI_MAIN, 'watch', '--model', 'step-model', '--backend', 'cpu'], {
+    cwd: work,
+    input: `${['Date,Close', ...live].join('\n')}\n`,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^error: step-model: threshold window-sigma:3 is a per-step rule, .*--threshold p95\)\n$/m);
+});

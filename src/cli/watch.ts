@@ -20,6 +20,14 @@ export async function watchCommand(argv: string[]): Promise<number> {
   const f = parseFlags(argv, WATCH_FLAGS) as { model?: string; follow?: string; backend?: BackendChoice };
   if (f.model === undefined) throw new InputError('watch needs --model DIR (the model/ folder of a detect run)');
   const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
+  const rule = detector.fitted().threshold;
+  if (rule.kind === 'step') {
+    detector.dispose();
+    throw new InputError(
+      `${f.model}: threshold ${rule.label()} is a per-step rule, derived over a whole scored span; watch flags ` +
+        'each window as it completes: save a model with a window rule (detect --threshold p95)',
+    );
+  }
   const ac = new AbortController();
   const stdin = f.follow === undefined ? streamLines(process.stdin) : null;
   const lines = stdin ?? followFile(f.follow!, { signal: ac.signal });

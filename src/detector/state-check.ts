@@ -1,5 +1,6 @@
 import type { AutoencoderSpec } from '../model';
 import { weightShapes } from '../model';
+import { RULE_NAMES, type RuleName, ruleEntry } from '../threshold/rules';
 import { LOSSES, TRANSFORMS } from '../util/choices';
 import { InputError } from '../util/errors';
 
@@ -12,7 +13,6 @@ export interface ManifestEntry {
 }
 
 const SCALERS: Record<string, [string, string]> = { standard: ['mean', 'std'], minmax: ['min', 'max'] };
-const THRESHOLDS: Record<string, string | null> = { percentile: 'percentile', sigma: 'k', fixed: null };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -66,9 +66,13 @@ export function checkModelJson(j: unknown, file: string): void {
   if (!has(SCALERS, sc.kind)) bad(`unknown scaler kind ${show(sc.kind)} (standard or minmax)`);
   for (const f of SCALERS[sc.kind as string]) if (!isNumArray(sc[f], n)) bad(`scaler.${f}: needs ${n} numbers`);
   const th = m.threshold as Record<string, unknown>;
-  if (!has(THRESHOLDS, th.method)) bad(`unknown threshold method ${show(th.method)} (percentile, sigma or fixed)`);
-  if (!isNum(th.value)) bad(`threshold.value: ${show(th.value)} is not a number`);
-  const param = THRESHOLDS[th.method as string];
+  if (!RULE_NAMES.includes(th.method as RuleName)) {
+    bad(`unknown threshold method ${show(th.method)} (${RULE_NAMES.join(', ')})`);
+  }
+  const { kind, param } = ruleEntry(th.method as RuleName);
+  // a step rule has no single value (null in JSON): its thresholds come per step from the scored span
+  if (kind === 'window' ? !isNum(th.value) : th.value !== null)
+    bad(`threshold.value: ${show(th.value)} is not a number`);
   if (param && !isNum(th[param])) bad(`threshold.${param}: ${show(th[param])} is not a number`);
   checkManifest(m.weights, spec as unknown as AutoencoderSpec, bad);
 }

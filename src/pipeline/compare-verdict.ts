@@ -1,5 +1,6 @@
 import type { Series } from '../data/series';
 import { dominantPeriod } from '../detector/pca/period';
+import { maxOf } from '../util/extent';
 import type { CompareResult } from './compare';
 import { type CompareSummary, compareSummaries } from './compare-eval';
 
@@ -75,7 +76,7 @@ export function compareVerdict(c: CompareResult, name: string, series?: Series):
     const k = s.evaluation!.overlap;
     return `${s.kind}: ${f3(k.f1)} (tp ${k.tp}, fp ${k.fp}, fn ${k.fn})`;
   };
-  const top = Math.max(...all.map((s) => rank(s)[0]));
+  const top = maxOf(all.map((s) => rank(s)[0]));
   const best = all.filter((s) => rank(s)[0] === top);
   const others = all.filter((s) => s.kind !== 'lstm').sort((a, b) => rank(b)[0] - rank(a)[0]);
   const auc = (list: CompareSummary[]): string => list.map((s) => `${s.kind} ${f3(rank(s)[1])}`).join(', ');

@@ -5,7 +5,6 @@ import { detectorDefaults } from '../detector/options';
 import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';
 import type { RunResult } from '../result';
-import { isStepRule } from '../threshold/step-rule';
 import { driftCheck } from '../transform/drift';
 import { timeSplit } from '../transform/split';
 import { transformLag } from '../transform/transforms';
@@ -59,8 +58,8 @@ export async function runPipeline(
     ...detectorDefaults(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
     ...options,
   };
-  // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
-  const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
+  // the detector keeps (and saves) the rule that runs; a step rule flags no window itself: the step stage does
+  const detector = createDetector(o.detector, o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
   if (o.detector === 'pca') checkComponents(o, series.columns.length);
   checkFitMode(o);

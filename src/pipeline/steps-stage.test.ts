@@ -77,3 +77,20 @@ test('checkFitMode: --train-frac 1 points at --fit all', () => {
   checkFitMode({ trainFrac: 1, fit: 'all' });
   checkFitMode({ trainFrac: 0.8, fit: 'split' });
 });
+
+test('windowEvents: runs of flagged windows whose steps overlap merge (no overlapping events)', () => {
+  // windows of 60 steps; windows 11 and 51 flagged: steps 11..70 and 51..110 overlap -> one event 11..110
+  const n = 200;
+  const mae = Array.from({ length: n }, (_, i) => (i === 11 ? 3 : i === 51 ? 5 : i === 120 ? 4 : 1));
+  const flags = mae.map((m) => m > 2);
+  const d = Array.from({ length: n + 59 }, (_, s) => `s${s}`);
+  const ev = windowEvents(mae, flags, 2, d, 60);
+  assert.deepEqual(
+    ev.map((e) => [e.startIndex, e.endIndex, e.peak]),
+    [
+      [11, 110, 's110'],
+      [120, 179, 's179'],
+    ],
+  );
+  for (let i = 1; i < ev.length; i++) assert.ok(ev[i].startIndex > ev[i - 1].endIndex);
+});

@@ -2,8 +2,9 @@ import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
 import { meanStd } from '../threshold/percentile';
-import { flagRuns } from '../threshold/runs';
-import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import { parseRule, ruleKind } from '../threshold/rules';
+import { flagRuns, mergeRuns } from '../threshold/runs';
+import type { StepRule } from '../threshold/step-rule';
 import { windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
@@ -27,8 +28,9 @@ export interface EventStage {
 }
 
 /**
- * Events of flagged windows: each run of consecutive flagged windows is one event from its first window's
- * start to its last window's end, its peak the window of highest MAE (dated by its last step), severity
+ * Events of flagged windows: each run of flagged windows is one event from its first window's start to its last
+ * window's end (runs whose steps overlap, fewer than `window - 1` windows apart, merge into one event), its peak the
+ * flagged window of highest MAE (dated by its last step), severity
  * (peak - threshold) / (mean + std) of all the window MAEs, and column shares over the event's steps.
  *
  * @throws never.
@@ -46,9 +48,9 @@ export function windowEvents(
 ): AnomalyEvent[] {
   const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
   const F = columns.length;
-  return flagRuns(flags).map(([a, b]) => {
+  return mergeRuns(flagRuns(flags), window - 1).map(([a, b]) => {
     let p = a;
-    for (let i = a; i <= b; i++) if (mae[i] > mae[p]) p = i;
+    for (let i = a; i <= b; i++) if (flags[i] && mae[i] > mae[p]) p = i;
     const endIndex = b + window - 1;
     const ev: AnomalyEvent = {
       start: dates[a],
@@ -125,8 +127,9 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   const columns = st.windows ? scores.transformed.columns : [];
   const r = { window: st.windows?.window ?? o.window };
   const dates = st.dates.slice(0, steps.length);
-  if (isStepRule(o.threshold)) {
-    const th = windowedThreshold(steps.scores, parseStepRule(o.threshold), { pad: o.pad, prune: o.prune });
+  const rule = parseRule(o.threshold);
+  if (ruleKind(rule) === 'step') {
+    const th = windowedThreshold(steps.scores, rule as StepRule, { pad: o.pad, prune: o.prune });
     const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,
       columns,
@@ -171,8 +174,10 @@ export function stepView(s: EventStage): {
   features: number;
   scores: Float64Array;
   thresholds: Float64Array;
+  flags: boolean[];
 } {
   return {
+    flags: s.flags,
     dates: s.dates,
     x: s.steps.x,
     recon: s.steps.recon,

@@ -1,6 +1,9 @@
+import type { ThresholdJson } from '../threshold/rule';
+import { ruleKind, ruleLabel } from '../threshold/rules';
 import { InputError } from '../util/errors';
-import { decimate, pick } from './decimate';
+import { decimate } from './decimate';
 import { baseLayout, COLORS, type Figure, fmt } from './figure';
+import { brokenLine } from './gaps';
 import type { TimelinePoint } from './timeline';
 
 /** One detector's scores as {@link compareTimeline} draws them. */
@@ -9,8 +12,10 @@ export interface CompareSeries {
   name: string;
   /** Scored test windows: x = end date, y = score (`mae`), flagged ones marked. */
   windows: TimelinePoint[];
-  /** The detector's threshold on its own scores. */
-  threshold: number;
+  /** The detector's threshold on its own scores; null for a step rule (its thresholds are per step: no line). */
+  threshold: number | null;
+  /** The rule's label (`p95`, `window-sigma:3`), named in the legend when there is no line. */
+  rule?: string;
   /** Its events, shaded on its row. */
   events?: { start: string; end: string }[];
 }
@@ -22,7 +27,8 @@ const LINE_COLORS = ['#f59e0b', '#2563eb', '#059669', '#7c3aed', '#db2777'];
  * Each detector's scores over time, one row per detector (its own y scale, scores differ in unit) on ONE shared
  * time axis, with its threshold dashed, its flagged windows as red markers and its events shaded. Traces: score,
  * threshold and flagged windows of each detector, in that order (3 per detector). A long score line is drawn
- * decimated (min/max per bucket, see `decimate`), always through the flagged windows.
+ * decimated (min/max per bucket, see `decimate`), always through the flagged windows, and broken at gaps in the
+ * dates. A step rule draws no threshold line (its trace stays, empty, named after the rule).
  *
  * @throws InputError when there are no detectors or a threshold is not finite.
  * @example
@@ -47,7 +53,8 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
   const shapes: Array<Record<string, unknown>> = [];
   delete layout.yaxis;
   detectors.forEach((d, k) => {
-    if (!Number.isFinite(d.threshold)) throw new InputError(`compare chart: threshold of ${d.name} is ${d.threshold}`);
+    if (d.threshold !== null && !Number.isFinite(d.threshold))
+      throw new InputError(`compare chart: threshold of ${d.name} is ${d.threshold}`);
     const ax = k === 0 ? '' : String(k + 1);
     const x = d.windows.map((w) => w.end);
     const span = x.length > 0 ? [x[0], x[x.length - 1]] : [];
@@ -64,8 +71,7 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
         type: 'scatter',
         mode: 'lines',
         name: `${d.name} score`,
-        x: pick(x, idx),
-        y: pick(mae, idx),
+        ...brokenLine(x, mae, idx),
         ...on,
         line: { color: LINE_COLORS[k % LINE_COLORS.length], width: 1.5 },
         hovertemplate: `%{x}<br>${d.name}: %{y:.5g}<extra></extra>`,
@@ -73,9 +79,12 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
       {
         type: 'scatter',
         mode: 'lines',
-        name: `${d.name} threshold (${fmt(d.threshold)})`,
-        x: span,
-        y: span.map(() => d.threshold),
+        name:
+          d.threshold === null
+            ? `${d.name}: ${d.rule ?? 'a step rule'} flags per step (no window threshold)`
+            : `${d.name} threshold (${fmt(d.threshold)})`,
+        x: d.threshold === null ? [] : span,
+        y: d.threshold === null ? [] : span.map(() => d.threshold),
         ...on,
         line: { color: COLORS.threshold, width: 1.5, dash: 'dash' },
         hoverinfo: 'skip',
@@ -124,7 +133,7 @@ export interface CompareChartInput {
   entries: Array<{
     kind: string;
     test: TimelinePoint[];
-    threshold: { value: number };
+    threshold: ThresholdJson;
     run: { result: { events?: { start: string; end: string }[] } };
   }>;
 }
@@ -141,7 +150,8 @@ export function compareChart(c: CompareChartInput): Figure {
     c.entries.map((e) => ({
       name: e.kind,
       windows: e.test,
-      threshold: e.threshold.value,
+      threshold: ruleKind(e.threshold) === 'step' ? null : e.threshold.value,
+      rule: ruleLabel(e.threshold),
       events: e.run.result.events ?? [],
     })),
   );

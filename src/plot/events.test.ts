@@ -57,3 +57,18 @@ test('zoomChart: the event and its own length (at least 20 steps) each side, err
   const edge = zoomChart(v, { startIndex: 0, endIndex: 59, start: dates[0], end: dates[59] }, 'e');
   assert.equal((edge.data[0].x as string[]).length, 100);
 });
+
+test('eventsChart: a missed label on a 1M-row series draws (no spread of the values onto the call stack)', () => {
+  const n = 1_000_000;
+  const t0 = Date.UTC(2020, 0, 1);
+  const line = {
+    dates: Array.from({ length: n }, (_, i) => new Date(t0 + i * 60_000).toISOString()),
+    values: Array.from({ length: n }, (_, i) => Math.sin(i / 100)),
+    name: 'v',
+  };
+  line.values[777_777] = 9;
+  const label = { start: line.dates[500_000], end: line.dates[500_010] };
+  const fig = eventsChart(line, [], { labels: [label], labelHits: [false] });
+  const missed = fig.data.find((t) => String(t.name).startsWith('missed labels'));
+  assert.deepEqual(missed?.y, [9], 'the x sits at the top of the series');
+});

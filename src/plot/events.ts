@@ -1,3 +1,4 @@
+import { maxOf } from '../util/extent';
 import { decimate, pick } from './decimate';
 import { baseLayout, COLORS, checkLine, type Figure, type Line } from './figure';
 import { plotText } from './text';
@@ -82,7 +83,7 @@ export function eventsChart(line: Line, events: Span[], opts: EventsChartOptions
     },
   ];
   if (missed.length) {
-    const top = Math.max(...line.values.filter(Number.isFinite));
+    const top = maxOf(line.values);
     data.push({
       type: 'scatter',
       mode: 'markers',

@@ -12,6 +12,8 @@ export interface MaeHistogramOptions {
   bins?: number;
   /** X-axis title. Default `reconstruction MAE`. */
   xTitle?: string;
+  /** With no threshold line: a note in the corner, e.g. `window-sigma:3 flags per step; 5 windows flagged`. */
+  note?: string;
 }
 
 /** Above this many scores the histogram is binned here and drawn as bars (the page carries counts, not scores). */
@@ -49,19 +51,20 @@ export function binScores(
  * line, labelled with its value and how many windows lie above it. More than {@link BIN_ABOVE} scores are binned
  * here into `bins` bars, so the page stays small.
  *
- * @throws InputError `invalid threshold: <v>` when the threshold is not finite.
+ * `threshold` null draws no line: a step rule flags steps, not windows above one value (say so in `opts.note`).
+ *
+ * @throws InputError `invalid threshold: <v>` when the threshold is a number that is not finite.
  * @example
  * const fig = maeHistogram(result.trainScores, result.threshold.value, 'Training MAE');
  * const testFig = maeHistogram(result.test.map((w) => w.mae), result.threshold.value, 'Test MAE', { color: COLORS.test });
  */
 export function maeHistogram(
   scores: number[],
-  threshold: number,
+  threshold: number | null,
   title: string,
   opts: MaeHistogramOptions = {},
 ): Figure {
-  if (!Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
-  const above = scores.filter((s) => s > threshold).length;
+  if (threshold !== null && !Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const color = opts.color ?? COLORS.train;
   const name = plotText(opts.name ?? 'windows');
   const marker = { color, line: { color: '#ffffff', width: 0.5 } };
@@ -92,6 +95,25 @@ export function maeHistogram(
     ...baseLayout({ title, x: opts.xTitle ?? 'reconstruction MAE', y: 'windows' }),
     bargap: 0.02,
     showlegend: false,
+  };
+  const note = (text: string, at: Record<string, unknown>) => ({
+    ...at,
+    y: 1,
+    yref: 'paper',
+    yanchor: 'top',
+    showarrow: false,
+    text,
+    align: 'left',
+    font: { size: 11, color: COLORS.anomaly },
+    bgcolor: 'rgba(255,255,255,0.8)',
+  });
+  if (threshold === null) {
+    layout.shapes = [];
+    layout.annotations = opts.note ? [note(plotText(opts.note), { x: 1, xref: 'paper', xanchor: 'right' })] : [];
+    return { data, layout };
+  }
+  const above = scores.filter((s) => s > threshold).length;
+  Object.assign(layout, {
     shapes: [vline(threshold, COLORS.anomaly)],
     annotations: [
       {
@@ -109,7 +131,7 @@ export function maeHistogram(
         bgcolor: 'rgba(255,255,255,0.8)',
       },
     ],
-  };
+  });
   // Keep the threshold line in view even when every score lies on one side of it.
   let lo = threshold;
   let hi = threshold;

@@ -12,6 +12,8 @@ export interface StepView {
   /** Per-step error and the threshold at each step. */
   scores: ArrayLike<number>;
   thresholds: ArrayLike<number>;
+  /** Flagged steps (the report's step-rule chart marks them); optional. */
+  flags?: ArrayLike<boolean>;
 }
 
 /** An event's step range. */

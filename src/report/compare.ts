@@ -4,6 +4,7 @@ import { figureDiv } from '../plot/html';
 import { maeTimeline } from '../plot/timeline';
 import type { AnomalyEvent, RunEvaluation, ScoredWindow, ThresholdJson } from '../result';
 import { thresholdLabel } from '../threshold/rule';
+import { ruleKind } from '../threshold/rules';
 import { VERSION } from '../version';
 import { escapeHtml, formatNumber } from './escape';
 import { reportPage } from './page';
@@ -35,6 +36,9 @@ function explained(t: ThresholdJson): string | undefined {
   return (t as ThresholdJson & { explanation?: string }).explanation;
 }
 
+/** True when a step rule flagged the entry (no single threshold value). */
+const step = (e: CompareReportEntry): boolean => ruleKind(e.threshold) === 'step';
+
 /** What each detector's score is, in words. */
 const SCORE_TEXT: Record<string, string> = {
   lstm: 'reconstruction MAE of the LSTM autoencoder',
@@ -65,7 +69,9 @@ export function compareTable(entries: CompareReportEntry[]): string {
       `${(100 * e.flaggedShare).toFixed(1)}%`,
       e.fitSeconds.toFixed(2),
       e.scoreSeconds.toFixed(2),
-      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
+      step(e)
+        ? `${thresholdLabel(e.threshold)} (per step)`
+        : `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}`,
       ...(labeled
         ? [o ? `${f(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})` : '-', f(ev?.pointwise.f1), f(ev?.aucPr)]
         : []),
@@ -104,20 +110,27 @@ export function compareSections(c: CompareReportInput): string {
     c.entries.map((e) => ({
       name: e.kind,
       windows: e.test,
-      threshold: e.threshold.value,
+      threshold: step(e) ? null : e.threshold.value,
+      rule: thresholdLabel(e.threshold),
       events: e.events,
     })),
   );
   const cards = c.entries.map((e) => {
-    const chart = maeTimeline(e.test, e.threshold.value, { title: `${e.kind}: test scores over time` });
+    const chart = maeTimeline(e.test, step(e) ? null : e.threshold.value, {
+      title: `${e.kind}: test scores over time`,
+    });
     chart.data[0].name = 'test score';
     for (const t of chart.data) {
       if (typeof t.hovertemplate === 'string') t.hovertemplate = t.hovertemplate.replace('MAE', 'score');
     }
     (chart.layout.yaxis as { title: unknown }).title = { text: 'score' };
     const text =
-      `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ${e.flagged} of ${e.test.length} test windows above the threshold ` +
-      `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.` +
+      `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ` +
+      (step(e)
+        ? `${e.flagged} of ${e.test.length} test windows flagged by ${thresholdLabel(e.threshold)} ` +
+          '(a threshold per step on the per-step scores, so no line on the window scores).'
+        : `${e.flagged} of ${e.test.length} test windows above the threshold ` +
+          `${thresholdLabel(e.threshold)} = ${formatNumber(e.threshold.value, 4)}.`) +
       (e.events ? ` ${e.events.length} event${e.events.length === 1 ? '' : 's'}.` : '') +
       (explained(e.threshold) ? ` ${explained(e.threshold)}` : '');
     const kind = escapeHtml(e.kind);
@@ -128,7 +141,8 @@ export function compareSections(c: CompareReportInput): string {
   });
   const height = 120 + 180 * c.entries.length;
   const caption =
-    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed), ' +
+    'Each detector on the same split: its test scores (own scale) by window end date, threshold (dashed; none ' +
+    'for a step rule, whose thresholds are per step), ' +
     'flagged windows (red) and its events (shaded).';
   return (
     '<section class="card" id="compare-section">\n<h2>Detectors compared</h2>' +

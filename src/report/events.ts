@@ -60,7 +60,7 @@ function evaluationBlock(r: RunResult): string {
   const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
   return `<div id="evaluation"><h3>Against ${e.labels} label${e.labels === 1 ? '' : 's'}</h3>
 <table class="settings"><tbody>
-<tr><th>overlap-segment</th><td>precision ${f(o.precision)}, recall ${f(o.recall)}, F1 ${f(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})</td></tr>
+<tr><th>overlap-segment</th><td>${o.tp + o.fp === 0 ? `no events (tp 0, fp 0, fn ${o.fn})` : `precision ${f(o.precision)}, recall ${f(o.recall)}, F1 ${f(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`}</td></tr>
 <tr><th>point-wise</th><td>precision ${f(p.precision)}, recall ${f(p.recall)}, F1 ${f(p.f1)}</td></tr>
 <tr><th>AUC-PR of the per-step score</th><td>${f(e.aucPr)}</td></tr>
 ${e.labelsOutside ? `<tr><th>left out</th><td>${e.labelsOutside} label(s) outside the scored span</td></tr>` : ''}

@@ -36,7 +36,8 @@ function section(id: string, title: string, body: string, caption = ''): string 
  */
 export function renderReport(input: ReportInput): string {
   const { result: r, series } = input;
-  const figs = new Map(runFigures(r, series).map((f) => [f.id, f]));
+  const st = input.steps;
+  const figs = new Map(runFigures(r, series, st?.flags ? { ...st, flags: st.flags } : undefined).map((f) => [f.id, f]));
   const plot = (id: string, height?: number) => {
     const f = figs.get(id)!;
     return `<div><p class="caption">${escapeHtml(f.caption)}</p>${figureDiv(f.figure, id, height)}</div>`;

@@ -1,4 +1,5 @@
 import type { RunResult } from '../result';
+import { ruleEntry, ruleKind, ruleLabel } from '../threshold/rules';
 import { escapeHtml, formatNumber } from './escape';
 
 /** One summary card: key, big value, small detail line. */
@@ -17,15 +18,8 @@ interface Stat {
  * thresholdText({ method: 'percentile', value: 0.2, percentile: 99 }); // '99th percentile of training MAE'
  */
 export function thresholdText(t: RunResult['threshold']): string {
-  if (t.method === 'percentile') {
-    const p = t.percentile ?? NaN;
-    const n = Math.round(p) % 100;
-    const suffix =
-      n >= 11 && n <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
-    return `${formatNumber(p)}${Number.isInteger(p) ? suffix : 'th'} percentile of training MAE`;
-  }
-  if (t.method === 'sigma') return `mean + ${formatNumber(t.k ?? NaN)} sd of training MAE`;
-  return 'fixed';
+  const e = ruleEntry(t.method);
+  return e.words(e.fromJSON(t));
 }
 
 /**
@@ -39,7 +33,13 @@ export function summaryCards(r: RunResult): string {
   const share = r.test.length ? (100 * r.anomalies.length) / r.test.length : 0;
   const stats: Stat[] = [
     { k: 'Rows', v: String(r.data.rows), d: `${r.data.start} to ${r.data.end}` },
-    { k: 'Split', v: `${r.split.trainRows} / ${r.split.testRows}`, d: `train / test, train ends ${r.split.trainEnd}` },
+    r.config.fit === 'all'
+      ? { k: 'Split', v: 'none', d: `--fit all: trained on all ${r.split.trainRows} rows and scored every window` }
+      : {
+          k: 'Split',
+          v: `${r.split.trainRows} / ${r.split.testRows}`,
+          d: `train / test, train ends ${r.split.trainEnd}`,
+        },
     {
       k: 'Backend',
       v: r.training.backend,
@@ -52,7 +52,9 @@ export function summaryCards(r: RunResult): string {
           v: String(r.training.epochs),
           d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
         },
-    { k: 'Threshold', v: formatNumber(r.threshold.value, 4), d: thresholdText(r.threshold) },
+    ruleKind(r.threshold) === 'step'
+      ? { k: 'Threshold', v: ruleLabel(r.threshold), d: thresholdText(r.threshold) }
+      : { k: 'Threshold', v: formatNumber(r.threshold.value, 4), d: thresholdText(r.threshold) },
     { k: 'Test windows', v: String(r.test.length), d: `columns: ${r.data.columns.join(', ')}` },
     {
       k: 'Anomalies',

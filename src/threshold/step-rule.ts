@@ -1,33 +1,41 @@
 import { invalid } from '../util/errors';
+import { parseRule, type RuleSpec, ruleKind, ruleLabel } from './rules';
 
 /** A threshold rule for per-step scores, derived inside sliding windows of the score series. */
-export type StepRule = { method: 'window-sigma'; k: number } | { method: 'dynamic' };
+export type StepRule = Extract<RuleSpec, { method: 'window-sigma' | 'dynamic' }>;
 
 /**
- * Parse a per-step threshold rule: `window-sigma` (k = 4), `window-sigma:K` (K > 0) or `dynamic`.
+ * Parse a per-step threshold rule: `window-sigma` (k = 4), `window-sigma:K` (K > 0) or `dynamic` (through the
+ * rule registry, `rules.ts`).
  *
  * @throws InputError `invalid threshold: <text> (...)` for anything else.
  * @example
  * parseStepRule('window-sigma:3'); // { method: 'window-sigma', k: 3 }
  */
 export function parseStepRule(text: string): StepRule {
-  const t = String(text).trim().toLowerCase();
-  if (t === 'dynamic') return { method: 'dynamic' };
-  const m = /^window-sigma(?::(\d*\.?\d+))?$/.exec(t);
-  const k = m ? (m[1] === undefined ? 4 : Number(m[1])) : NaN;
-  if (k > 0) return { method: 'window-sigma', k };
+  let r: RuleSpec | undefined;
+  try {
+    r = parseRule(text);
+  } catch {
+    r = undefined;
+  }
+  if (r && ruleKind(r) === 'step') return r as StepRule;
   throw invalid('threshold', text, 'window-sigma, window-sigma:K with K > 0, or dynamic');
 }
 
 /**
- * True when a threshold text names a per-step rule (so callers can route it here rather than to rule.ts).
+ * True when a threshold text names a per-step rule (by the rule registry's `kind`).
  *
  * @throws never.
  * @example
  * isStepRule('dynamic'); // true
  */
 export function isStepRule(text: string): boolean {
-  return /^(window-sigma(:.*)?|dynamic)$/i.test(String(text).trim());
+  try {
+    return ruleKind(parseRule(text)) === 'step';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -38,5 +46,5 @@ export function isStepRule(text: string): boolean {
  * stepRuleLabel({ method: 'window-sigma', k: 4 }); // 'window-sigma:4'
  */
 export function stepRuleLabel(r: StepRule): string {
-  return r.method === 'dynamic' ? 'dynamic' : `window-sigma:${r.k}`;
+  return ruleLabel(r);
 }

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../util/extent';
 import { dynamicEpsilon } from './dynamic';
 import { padFlags } from './pad';
 import { meanStd } from './percentile';
@@ -45,7 +46,7 @@ const fmt = (v: number): string =>
   v === 0 ? '0' : Math.abs(v) >= 1000 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
 const int = (v: number): string => v.toLocaleString('en-US');
 const zRange = (ws: ThresholdWindow[]): string =>
-  ws.length === 0 ? '-' : `${Math.min(...ws.map((w) => w.z!))}..${Math.max(...ws.map((w) => w.z!))}`;
+  ws.length === 0 ? '-' : `${minOf(ws.map((w) => w.z!))}..${maxOf(ws.map((w) => w.z!))}`;
 
 /**
  * Derive flags from per-step scores with a windowed rule, as Orion's `find_anomalies`: windows of `windowSize`
@@ -95,8 +96,8 @@ export function windowedThreshold(
     }
   }
   const ths = windows.map((w) => w.threshold);
-  const lo = Math.min(...ths);
-  const hi = Math.max(...ths);
+  const lo = minOf(ths);
+  const hi = maxOf(ths);
   const how =
     rule.method === 'dynamic'
       ? `mean + zσ with z from 2..10 maximising Hundman's cost (z ${zRange(windows)})`

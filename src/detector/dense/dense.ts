@@ -5,6 +5,7 @@ import { DenseAutoencoder } from '../../model';
 import { windowMae } from '../../score/mae';
 import type { Windows } from '../../sequence/windows';
 import { InputError } from '../../util/errors';
+import { minOf } from '../../util/extent';
 import type { FitHooks } from '../contract';
 import { checkDenseSize, denseHidden } from './sizes';
 
@@ -55,7 +56,7 @@ export class DenseWindowModel {
   /** The epoch with the lowest validation loss (training loss without validation); 0 before fit. */
   get bestEpoch(): number {
     const m = this.historyValue.map((h) => h.valLoss ?? h.loss);
-    return m.length === 0 ? 0 : m.indexOf(Math.min(...m)) + 1;
+    return m.length === 0 ? 0 : m.indexOf(minOf(m)) + 1;
   }
 
   /** The tfjs backend of the last fit ('' when loaded). */

@@ -1,5 +1,6 @@
 import type { Windows } from '../../sequence/windows';
 import { InputError } from '../../util/errors';
+import { maxOf } from '../../util/extent';
 
 /** The saved state of a fitted {@link ZScoreDetector}: plain JSON. */
 export interface ZScoreState {
@@ -103,7 +104,7 @@ export class ZScoreDetector {
     }
     if (w.n === 0) return [];
     const steps = this.scoreSteps(windowRows(w));
-    return Array.from({ length: w.n }, (_, i) => Math.max(...steps.slice(i, i + w.window)));
+    return Array.from({ length: w.n }, (_, i) => maxOf(steps.slice(i, i + w.window)));
   }
 
   /** The fitted state as plain JSON (see {@link ZScoreDetector.fromJSON}). @throws Error when not fitted. */
