@@ -62,6 +62,13 @@ export const EVENT_FLAGS: FlagDef[] = [
     help: 'the --label-col value marking an anomaly, e.g. Bad',
     group: 'Data',
   },
+  {
+    flag: '--point-adjust',
+    key: 'pointAdjust',
+    type: 'bool',
+    help: 'also point-adjusted F1 (inflated: rewards random scores; prints a warning)',
+    group: 'Data',
+  },
 ];
 
 /** The event flags' values as parsed (parse.ts's CliFlags does not name them). */
@@ -76,6 +83,7 @@ export interface EventFlags {
   labels?: string;
   labelCol?: string;
   anomalyValue?: string;
+  pointAdjust?: boolean;
 }
 
 /**

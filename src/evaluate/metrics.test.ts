@@ -118,6 +118,8 @@ test('NAB: the best detection in a window counts once, false positives after a w
   assert.ok(-1.11 < farFp && farFp < nearFp && nearFp < -1, `${nearFp} ${farFp}`);
   assert.equal(beforeFp, -1.11);
   assert.equal(nabScore(steps(40, []), w, { probation: 0 }).score, 0);
+  const noWindows = nabScore(steps(40, [[2, 2]]), [], { probation: 0 });
+  assert.deepEqual([noWindows.raw, noWindows.null, noWindows.perfect, noWindows.score], [-0.11, 0, 0, NaN]);
   // the probation (15% of 40 = 6 steps) hides a detection at step 2
   assert.equal(nabScore(steps(40, [[2, 2]]), w).raw, -1);
   assert.throws(

@@ -10,7 +10,10 @@ export const NAB_STANDARD: NabProfile = { tpWeight: 1, fpWeight: 0.11, fnWeight:
 
 /** A file's NAB score. */
 export interface NabScore {
-  /** 100 (raw - null) / (perfect - null): 0 is the null detector, 100 a detection at every window's start. */
+  /**
+   * 100 (raw - null) / (perfect - null): 0 is the null detector, 100 a detection at every window's start; NaN
+   * without windows (a file without labels still adds its false positives to a corpus's raw score).
+   */
   score: number;
   /** Sum of the scaled-sigmoid rewards of the detections and the misses. */
   raw: number;
@@ -98,10 +101,10 @@ export function nabScore(
   let raw = fpTotal;
   for (const v of best.values()) raw += v;
   const tp = hit.size;
-  const nullScore = -fnWeight * best.size;
+  const nullScore = best.size ? -fnWeight * best.size : 0;
   const perfect = windows.length * tpWeight;
   return {
-    score: (100 * (raw - nullScore)) / (perfect - nullScore),
+    score: perfect === nullScore ? NaN : (100 * (raw - nullScore)) / (perfect - nullScore),
     raw,
     null: nullScore,
     perfect,

@@ -16,3 +16,20 @@ export function runsOf(v: ArrayLike<boolean>): [number, number][] {
   }
   return out;
 }
+
+/**
+ * Inclusive spans sorted by start, overlapping or touching ones merged (NAB's windows must be disjoint).
+ *
+ * @throws never.
+ * @example
+ * disjointSpans([[5, 9], [0, 2], [8, 12]]); // [[0, 2], [5, 12]]
+ */
+export function disjointSpans(spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
