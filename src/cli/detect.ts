@@ -60,7 +60,16 @@ export async function detectCommand(argv: string[]): Promise<void> {
   );
   const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
   if (kinds) {
-    await compareDetect({ kinds, options, series, labels, out, extra, progress });
+    await compareDetect({
+      kinds,
+      options,
+      series,
+      labels,
+      pointAdjust: eventFlags(f).pointAdjust,
+      out,
+      extra,
+      progress,
+    });
     if (f.quiet) process.stdout.write(`${out}\n`);
     return;
   }
