@@ -6,7 +6,7 @@ import { affiliation } from './affiliation';
 import { nabScore, scaledSigmoid } from './nab-score';
 import { pointAdjusted } from './point-adjust';
 import { rangePrecisionRecall } from './range';
-import { runsOf } from './runs';
+import { disjointSpans, runsOf } from './runs';
 import { ucrTop1 } from './ucr-top1';
 import { vus } from './vus';
 
@@ -164,4 +164,25 @@ test('no labels: NaN volumes and affiliation; a step-0 label run keeps step 0 un
   const c = pointAdjusted(steps(6, [[0, 3]]), steps(6, [[2, 2]]));
   assert.deepEqual([c.tp, c.fn], [3, 1]);
   assert.throws(() => vus([1], [true, false]), /invalid scores/);
+});
+
+test('runs of flags; NAB windows from labels: sorted, overlapping and touching ones merged', () => {
+  assert.deepEqual(runsOf([true, true, false, true]), [
+    [0, 1],
+    [3, 3],
+  ]);
+  assert.deepEqual(runsOf([]), []);
+  const spans: [number, number][] = [
+    [5, 9],
+    [0, 2],
+    [8, 12],
+    [13, 13],
+    [20, 21],
+  ];
+  assert.deepEqual(disjointSpans(spans), [
+    [0, 2],
+    [5, 13],
+    [20, 21],
+  ]);
+  assert.deepEqual(spans[0], [5, 9]); // the input is left as it was
 });
