@@ -75,7 +75,10 @@ export interface RunEvaluation {
   range?: RangeScores;
   /** Affiliation precision, recall and F-score of the flagged steps (Huet et al., KDD 2022). */
   affiliation?: AffiliationScores;
-  /** NAB score of one alarm per event (its first step above threshold), standard profile, labels as windows. */
+  /**
+   * NAB score of one alarm per event (its first step above the threshold), standard profile, the labels as
+   * windows, the first 15% of the scored span as NAB's probation.
+   */
   nab?: NabScore;
   /** UCR archive top-1: does the highest per-step score fall within a label (+-100 steps), the top event on one. */
   ucrTop1?: UcrTop1;

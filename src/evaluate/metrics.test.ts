@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { affiliation } from './affiliation';
+import { intersect, precisionIntegral, recallIntegral } from './affiliation-integral';
 import { nabScore, scaledSigmoid } from './nab-score';
 import { pointAdjusted } from './point-adjust';
 import { rangePrecisionRecall } from './range';
@@ -89,6 +90,10 @@ test('the documented examples', () => {
   assert.equal(nabScore([false, false, true, false], [[2, 3]], { probation: 0 }).score, 100);
   assert.equal(pointAdjusted([false, true, true, true], [false, false, true, false]).f1, 1);
   assert.equal(ucrTop1([0.1, 0.2, 0.9, 0.3], [[2, 2]], { tolerance: 0 }).hit, true);
+  assert.deepEqual(intersect([1, 3], [2, 4]), [2, 3]);
+  assert.equal(intersect([1, 2], [2, 4]), null);
+  assert.equal(precisionIntegral([2, 3], [2, 3], [0, 10]), 1);
+  assert.equal(recallIntegral([2, 3], [2, 3], [0, 10]), 1);
   assert.equal(scaledSigmoid(0), 0);
   assert.ok(Math.abs(scaledSigmoid(-1) - 0.98661) < 1e-5); // NAB's docstring
   assert.equal(scaledSigmoid(3.5), -1);
