@@ -1,4 +1,8 @@
+import type { AffiliationScores } from './evaluate/affiliation';
 import type { Counts } from './evaluate/counts';
+import type { NabScore } from './evaluate/nab-score';
+import type { RangeScores } from './evaluate/range';
+import type { UcrTop1 } from './evaluate/ucr-top1';
 import type { AnomalyEvent } from './events/events';
 import type { EpochRecord } from './model';
 import type { AnomalyRecord, ScoredWindow } from './score/records';
@@ -61,4 +65,23 @@ export interface RunEvaluation {
   eventHits: boolean[];
   /** Each label (as given, clipped to the scored span): is it hit by an event. */
   labelHits: { start: string; end: string; hit: boolean }[];
+  /** VUS-PR of the per-step score (TSB-AD's headline measure; buffer windows 0..`vusWindow`, 250 thresholds). */
+  vusPr?: number;
+  /** VUS-ROC of the per-step score. */
+  vusRoc?: number;
+  /** TSB-AD's `slidingWindow` used for VUS: the largest label buffer, in steps (its default, 100). */
+  vusWindow?: number;
+  /** Range-based precision and recall of the flagged steps (Tatbul et al.; TSB-AD's alpha 0.2, flat bias). */
+  range?: RangeScores;
+  /** Affiliation precision, recall and F-score of the flagged steps (Huet et al., KDD 2022). */
+  affiliation?: AffiliationScores;
+  /**
+   * NAB score of one alarm per event (its first step above the threshold), standard profile, the labels as
+   * windows, the first 15% of the scored span as NAB's probation.
+   */
+  nab?: NabScore;
+  /** UCR archive top-1: does the highest per-step score fall within a label (+-100 steps), the top event on one. */
+  ucrTop1?: UcrTop1;
+  /** Point-adjusted counts (--point-adjust only: inflated, rewards random scores). */
+  pointAdjusted?: Counts;
 }

@@ -92,6 +92,7 @@ export async function compareEvaluate(
       kind: r.kind,
       meanF1: r.agg.meanF1,
       averaged: r.agg.averaged,
+      measures: r.agg.measures,
       subsets: r.agg.subsets,
       seconds: r.seconds,
       secondsPerFile: r.secondsPerFile,

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Series } from '../data/series';
 import { checkComponents } from '../detector/pca/detector';
 import type { LabelInterval } from '../evaluate/labels';
+import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
 import { eventsCsv } from '../events/csv';
 import { compareKinds, runCompare } from '../pipeline/compare';
 import { type CompareSummary, compareSummaries, evaluateCompare } from '../pipeline/compare-eval';
@@ -107,6 +108,8 @@ export interface CompareContext {
   options: Partial<PipelineOptions>;
   series: Series;
   labels?: LabelInterval[];
+  /** Add point-adjusted counts to each evaluation (--point-adjust; warns). */
+  pointAdjust?: boolean;
   out: string;
   extra: Record<string, unknown>;
   progress: Progress;
@@ -126,7 +129,8 @@ export async function compareDetect(ctx: CompareContext): Promise<CompareSummary
   progress.info(`compare: ${ctx.kinds.join(', ')} on the same split`);
   const c = await runCompare(series, ctx.kinds, ctx.options);
   try {
-    if (ctx.labels) evaluateCompare(c, ctx.labels);
+    if (ctx.labels) evaluateCompare(c, ctx.labels, undefined, { pointAdjust: ctx.pointAdjust });
+    if (ctx.labels && ctx.pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
     const summaries = compareSummaries(c);
     await writeOutput(ctx.out, 'detect', async (tmp) => {
       const detectors = c.entries.map((e, i) => ({

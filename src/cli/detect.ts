@@ -13,7 +13,7 @@ import { renderReport } from '../report/html';
 import { thresholdLabel } from '../threshold/rule';
 import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { dataName, loadData } from './data';
-import { resolveEventOptions, withResample } from './events-flags';
+import { eventFlags, resolveEventOptions, withResample } from './events-flags';
 import { eventSummary } from './events-summary';
 import { DETECT_FLAGS } from './flags';
 import { loadLabels } from './labels';
@@ -60,7 +60,16 @@ export async function detectCommand(argv: string[]): Promise<void> {
   );
   const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
   if (kinds) {
-    await compareDetect({ kinds, options, series, labels, out, extra, progress });
+    await compareDetect({
+      kinds,
+      options,
+      series,
+      labels,
+      pointAdjust: eventFlags(f).pointAdjust,
+      out,
+      extra,
+      progress,
+    });
     if (f.quiet) process.stdout.write(`${out}\n`);
     return;
   }
@@ -70,7 +79,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
     onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
   });
   const { result } = run;
-  if (labels) result.evaluation = evaluateStage(run.stage, labels);
+  if (labels)
+    result.evaluation = evaluateStage(run.stage, labels, undefined, { pointAdjust: eventFlags(f).pointAdjust });
   await writeOutput(out, 'detect', async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));

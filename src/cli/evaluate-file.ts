@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { loadCsvSeries } from '../data';
 import { labelSteps } from '../evaluate/steps';
-import { evaluateStage } from '../pipeline/evaluation';
+import { evaluateStage, fileMeasures } from '../pipeline/evaluation';
 import type { PipelineOptions } from '../pipeline/options';
 import { runPipeline } from '../pipeline/run';
 import type { EvaluatedFile } from '../report/evaluation';
@@ -61,10 +61,10 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
     labelSteps(labels, series.dates, path.basename(labelsFile));
     const run = await runPipeline(series, { ...options, ...detectorOptions(f) });
     run.detector.dispose();
-    const ev = evaluateStage(run.stage, labels, path.basename(labelsFile));
+    const ev = evaluateStage(run.stage, labels, path.basename(labelsFile), { pointAdjust: eventFlags(f).pointAdjust });
     const seconds = (Date.now() - t0) / 1000;
     return {
-      row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, seconds },
+      row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, measures: fileMeasures(ev), seconds },
       evaluation: ev,
       events: run.result.events ?? [],
       labels,

@@ -4,6 +4,7 @@ import { useBackend } from '../backend/active';
 import type { BackendChoice } from '../backend/select';
 import { detectorDefaults } from '../detector/options';
 import { type Aggregate, aggregate, type FileRow } from '../evaluate/aggregate';
+import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
 import { sharedOptions } from '../pipeline/compare';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../report/evaluation';
@@ -81,6 +82,7 @@ export async function evaluateCommand(argv: string[], ctx: { compared?: boolean 
   log(
     `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}, ${plural(jobs)} at once`,
   );
+  if (e.pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
   const t0 = Date.now();
   const tty = !quiet && process.stderr.isTTY;
   let done = 0;
@@ -126,6 +128,7 @@ export async function evaluateCommand(argv: string[], ctx: { compared?: boolean 
       settings,
       meanF1: agg.meanF1,
       averaged: agg.averaged,
+      measures: agg.measures,
       subsets: agg.subsets,
       seconds,
       files: results.map((r) => ({

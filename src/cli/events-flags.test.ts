@@ -37,3 +37,9 @@ test('smoothOption: auto, whole numbers, nothing else', () => {
   assert.throws(() => smoothOption(''), /invalid smooth/);
   assert.throws(() => smoothOption('-1'), /invalid smooth/);
 });
+
+test('--point-adjust needs labels', () => {
+  assert.throws(() => resolveEventOptions({ pointAdjust: true }, {}), /^InputError: --point-adjust needs --labels/);
+  assert.equal(resolveEventOptions({ pointAdjust: true, labels: 'w.json' }, {}).threshold, undefined);
+  assert.doesNotThrow(() => resolveEventOptions({ pointAdjust: true, labelCol: 'y' }, {}));
+});

@@ -4,7 +4,7 @@ import { EVENT_OPTION_DEFS, smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipel
 import type { PipelineOptions } from '../pipeline/options';
 import type { Preset } from '../pipeline/presets';
 import { parseRule, THRESHOLD_HINT as RULES_HINT } from '../threshold/rules';
-import { invalid } from '../util/errors';
+import { InputError, invalid } from '../util/errors';
 import type { OptionDef } from '../util/options';
 
 type FlagDef = OptionDef & { flag: string };
@@ -59,6 +59,13 @@ export const EVENT_FLAGS: FlagDef[] = [
     help: 'the --label-col value marking an anomaly, e.g. Bad',
     group: 'Data',
   },
+  {
+    flag: '--point-adjust',
+    key: 'pointAdjust',
+    type: 'bool',
+    help: 'also point-adjusted F1 (inflated: rewards random scores; prints a warning)',
+    group: 'Data',
+  },
 ];
 
 /** The event flags' values as parsed (parse.ts's CliFlags does not name them). */
@@ -73,6 +80,7 @@ export interface EventFlags {
   labels?: string;
   labelCol?: string;
   anomalyValue?: string;
+  pointAdjust?: boolean;
 }
 
 /**
@@ -90,7 +98,8 @@ export function eventFlags(f: CliFlags): EventFlags {
  * Add the event options to resolved options: explicit flags, and with `--fit all` the whole-series defaults
  * for every option neither a flag nor the preset sets. Checks the threshold rule and smoothing early.
  *
- * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune.
+ * @throws InputError for an unknown threshold rule, an invalid --smooth, a negative --pad / --prune, or
+ * --point-adjust without labels.
  * @example
  * resolveEventOptions({ fit: 'all' } as CliFlags, {}).window; // 100
  */
@@ -115,6 +124,7 @@ export function resolveEventOptions(
   if (o.smooth !== undefined) smoothOption(String(o.smooth));
   if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');
   if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');
+  if (e.pointAdjust && !e.labels && !e.labelCol) throw new InputError('--point-adjust needs --labels or --label-col');
   return o as Partial<PipelineOptions>;
 }
 

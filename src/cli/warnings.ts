@@ -1,3 +1,4 @@
+import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
 import type { RunResult } from '../result';
 
 /**
@@ -23,6 +24,7 @@ export function runWarnings(r: RunResult): string[] {
       out.push(`threshold: fixed ${t.value} ${why}; for a percentile of training error write --threshold ${suggest}`);
     }
   }
+  if (r.evaluation?.pointAdjusted) out.push(POINT_ADJUST_WARNING);
   const h = r.training.history;
   if (h.length > 1) {
     const monitored = h.map((e) => e.valLoss ?? e.loss);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../util/errors';
-import { aggregate } from './aggregate';
+import { aggregate, type FileMeasures, measureMeans } from './aggregate';
 import { averagePrecision } from './aucpr';
 import { scoreCounts } from './counts';
 import { labelColumnIntervals } from './label-column';
@@ -143,4 +143,34 @@ test('evaluate aggregation: counts summed per sub-folder (not F1 averaged), fail
   assert.deepEqual(agg.averaged, ['a', 'b']);
   assert.ok(Math.abs(agg.meanF1 - 0.5) < 1e-12); // (1/3 + 2/3) / 2
   assert.equal(agg.files[2].error, 'a/3.csv: the series is constant');
+});
+
+test('evaluate measures: means over files that ran, NAB totalled as a corpus, UCR share over labeled files', () => {
+  const m = (vusPr: number, raw: number, nul: number, perfect: number, ucr?: boolean): FileMeasures => ({
+    vusPr,
+    vusRoc: vusPr,
+    rangeF1: 0.5,
+    affiliationF1: NaN,
+    nabScore: (100 * (raw - nul)) / (perfect - nul),
+    nabRaw: raw,
+    nabNull: nul,
+    nabPerfect: perfect,
+    ...(ucr === undefined ? {} : { ucrTop1: ucr }),
+  });
+  const agg = aggregate([
+    { file: 'a/1.csv', subset: 'a', counts: scoreCounts(1, 0, 0), measures: m(0.8, 1, -1, 1, true) },
+    { file: 'a/2.csv', subset: 'a', counts: scoreCounts(0, 1, 1), measures: m(0.2, -2, -2, 2, false) },
+    { file: 'b/1.csv', subset: 'b', counts: scoreCounts(0, 2, 0), measures: m(NaN, -0.22, 0, 0) }, // no labels
+    { file: 'b/2.csv', subset: 'b', error: 'x', measures: m(1, 9, 0, 1, true) }, // failed: counts nowhere
+  ]);
+  const s = agg.measures;
+  assert.equal(s.files, 3);
+  assert.ok(Math.abs(s.vusPr - 0.5) < 1e-12); // (0.8 + 0.2) / 2: the unlabeled file has no VUS
+  assert.equal(s.rangeF1, 0.5);
+  assert.ok(Number.isNaN(s.affiliationF1));
+  // NAB: 100 (Σraw - Σnull) / (Σperfect - Σnull) = 100 (-1.22 + 3) / (3 + 3); not the mean of the file scores
+  assert.ok(Math.abs(s.nabScore - (100 * 1.78) / 6) < 1e-9);
+  assert.equal(s.ucrTop1, 0.5);
+  assert.equal(s.pointAdjustedF1, undefined);
+  assert.equal(measureMeans([]).files, 0);
 });

@@ -1,7 +1,7 @@
 import type { LabelInterval } from '../evaluate/labels';
 import type { AnomalyEvent, RunEvaluation } from '../result';
 import type { CompareResult } from './compare';
-import { evaluateStage } from './evaluation';
+import { type EvaluateOptions, evaluateStage } from './evaluation';
 
 /** One detector's line of a comparison, as compare.json and the report table hold it. */
 export interface CompareSummary {
@@ -25,8 +25,13 @@ export interface CompareSummary {
  * @example
  * evaluateCompare(await runCompare(series, 'lstm,pca'), labels);
  */
-export function evaluateCompare(c: CompareResult, labels: LabelInterval[], name = 'labels'): void {
-  for (const e of c.entries) e.run.result.evaluation = evaluateStage(e.run.stage, labels, name);
+export function evaluateCompare(
+  c: CompareResult,
+  labels: LabelInterval[],
+  name = 'labels',
+  options: EvaluateOptions = {},
+): void {
+  for (const e of c.entries) e.run.result.evaluation = evaluateStage(e.run.stage, labels, name, options);
 }
 
 /**

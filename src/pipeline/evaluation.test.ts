@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { affiliation } from '../evaluate/affiliation';
+import { nabScore } from '../evaluate/nab-score';
+import { rangePrecisionRecall } from '../evaluate/range';
+import { vus } from '../evaluate/vus';
 import type { AnomalyEvent } from '../events/events';
-import { evaluateStage } from './evaluation';
+import { evaluateStage, fileMeasures } from './evaluation';
 import type { EventStage } from './steps-stage';
 
 const dates = Array.from({ length: 10 }, (_, i) => `2020-01-${String(i + 1).padStart(2, '0')}`);
@@ -67,4 +71,43 @@ test('evaluateStage: labels outside the scored span are left out and counted', (
   assert.equal(e.labels, 1);
   assert.equal(e.labelsOutside, 1);
   assert.deepEqual([e.overlap.tp, e.overlap.fp, e.overlap.fn], [1, 1, 0]);
+});
+
+test('evaluateStage: VUS, range-based, affiliation, NAB and UCR top-1 on the same steps; point-adjust on request', () => {
+  const labels = [
+    { start: '2020-01-03', end: '2020-01-05' },
+    { start: '2020-01-06', end: '2020-01-06' },
+  ];
+  const e = evaluateStage(stage(), labels);
+  const s = stage();
+  const truth = dates.map((_, i) => i >= 2 && i <= 5);
+  const v = vus(s.steps.scores, truth, { window: 100 });
+  assert.deepEqual([e.vusPr, e.vusRoc, e.vusWindow], [v.vusPr, v.vusRoc, 100]);
+  assert.ok(e.vusPr! > 0.5 && e.vusPr! <= 1);
+  assert.deepEqual(e.range, rangePrecisionRecall(truth, s.flags));
+  assert.deepEqual(e.affiliation, affiliation(truth, s.flags));
+  // the two touching labels are one NAB window 2..5; the alarms at 2 (its first step) and 7 (a false positive)
+  const at = (...i: number[]): boolean[] => dates.map((_, k) => i.includes(k));
+  assert.deepEqual(e.nab, nabScore(at(2, 7), [[2, 5]]));
+  assert.deepEqual([e.nab!.tp, e.nab!.fn, e.nab!.fp], [1, 0, 1]);
+  // highest score 5 at step 2, inside the first label; the top event (2..3, first of equal peaks) overlaps it
+  assert.deepEqual(e.ucrTop1, { step: 2, hit: true, event: true });
+  assert.equal(e.pointAdjusted, undefined);
+  const pa = evaluateStage(stage(), labels, 'labels', { pointAdjust: true }).pointAdjusted!;
+  // run 2..5 has a flag: all four steps count, the flag at 7 stays a fp
+  assert.deepEqual([pa.tp, pa.fp, pa.fn], [4, 1, 0]);
+  const fm = fileMeasures(e);
+  assert.deepEqual(
+    [fm.vusPr, fm.rangeF1, fm.affiliationF1, fm.nabScore, fm.nabRaw, fm.ucrTop1, fm.pointAdjustedF1],
+    [e.vusPr, e.range!.f1, e.affiliation!.f1, e.nab!.score, e.nab!.raw, true, undefined],
+  );
+  assert.equal(fileMeasures(evaluateStage(stage(), labels, 'labels', { pointAdjust: true })).pointAdjustedF1, 8 / 9);
+  assert.equal(fileMeasures(evaluateStage(stage(), [])).ucrTop1, undefined);
+  // a padded event 0..3: its alarm is its first step above the threshold (2), not its start (0, before the label)
+  const padded = stage();
+  padded.events = [ev(0, 3)];
+  padded.thresholds.fill(0.5);
+  assert.deepEqual(evaluateStage(padded, labels).nab, nabScore(at(2), [[2, 5]]));
+  padded.thresholds.fill(9); // no step above: the event's first step
+  assert.deepEqual(evaluateStage(padded, labels).nab, nabScore(at(0), [[2, 5]]));
 });

@@ -83,7 +83,21 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
     ]),
   );
   const perFile = table(
-    ['file', 'tp', 'fp', 'fn', 'F1', 'point-wise F1', 'AUC-PR', 'events', 'labels', 'seconds', 'error'],
+    [
+      'file',
+      'tp',
+      'fp',
+      'fn',
+      'F1',
+      'point-wise F1',
+      'AUC-PR',
+      'VUS-PR',
+      'NAB',
+      'events',
+      'labels',
+      'seconds',
+      'error',
+    ],
     files.map(({ row: r, evaluation: e, events, labels }) => [
       escapeHtml(r.file),
       String(r.counts?.tp ?? ''),
@@ -92,6 +106,8 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
       num(r.counts?.f1),
       num(e?.pointwise.f1),
       num(e?.aucPr),
+      num(e?.vusPr),
+      e?.nab && Number.isFinite(e.nab.score) ? e.nab.score.toFixed(1) : '',
       String(events?.length ?? ''),
       String(labels?.length ?? ''),
       r.seconds?.toFixed(1) ?? '',
@@ -115,6 +131,11 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
     )
     .join('\n');
   const mean = Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-';
+  const m = agg.measures;
+  const measures = m?.files
+    ? ` &middot; mean VUS-PR ${num(m.vusPr) || '-'} &middot; NAB ${Number.isFinite(m.nabScore) ? m.nabScore.toFixed(1) : '-'}` +
+      ` &middot; UCR top-1 ${num(m.ucrTop1) || '-'}`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -127,7 +148,7 @@ ${plotlyScriptTag()}
 <body>
 <main>
 <header class="top"><h1>Evaluation against labels</h1>
-<div class="sub">${files.length} files &middot; mean F1 over ${agg.averaged.length} sub-folders: ${mean} &middot; ${seconds.toFixed(0)} s</div></header>
+<div class="sub">${files.length} files &middot; mean F1 over ${agg.averaged.length} sub-folders: ${mean}${measures} &middot; ${seconds.toFixed(0)} s</div></header>
 <section class="card" id="subsets-section"><h2>Per sub-folder (tp, fp, fn summed over its files)</h2>
 <p class="caption">Overlap-segment: a label overlapped by an event is a true positive, one overlapped by none a false negative, an event overlapping no label a false positive.</p>
 ${subsets}</section>

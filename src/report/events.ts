@@ -4,7 +4,7 @@ import { eventsChart } from '../plot/events';
 import { lineOf } from '../plot/figure';
 import { figureDiv } from '../plot/html';
 import { type StepView, zoomChart } from '../plot/zoom';
-import type { RunResult } from '../result';
+import type { RunEvaluation, RunResult } from '../result';
 import { escapeHtml } from './escape';
 
 /** Largest events that get a zoomed panel. */
@@ -51,6 +51,18 @@ function eventsTable(events: AnomalyEvent[], hits?: boolean[]): string {
   );
 }
 
+/** Rows of VUS, range-based, affiliation, NAB, UCR top-1 (and point-adjusted F1 when asked). */
+function measureRows(e: RunEvaluation): string {
+  const f = (v: number | undefined): string => (v !== undefined && Number.isFinite(v) ? v.toFixed(3) : '-');
+  const nab = e.nab && Number.isFinite(e.nab.score) ? e.nab.score.toFixed(1) : '-';
+  const pa = e.pointAdjusted ? `<tr><th>point-adjusted F1 (inflated)</th><td>${f(e.pointAdjusted.f1)}</td></tr>` : '';
+  return `<tr><th>VUS-PR, VUS-ROC</th><td>${f(e.vusPr)}, ${f(e.vusRoc)}</td></tr>
+<tr><th>range-based</th><td>precision ${f(e.range?.precision)}, recall ${f(e.range?.recall)}, F1 ${f(e.range?.f1)}</td></tr>
+<tr><th>affiliation</th><td>precision ${f(e.affiliation?.precision)}, recall ${f(e.affiliation?.recall)}, F ${f(e.affiliation?.f1)}</td></tr>
+<tr><th>NAB score (standard)</th><td>${nab}</td></tr>
+<tr><th>UCR top-1</th><td>${e.ucrTop1?.hit ? 'hit' : 'miss'}</td></tr>${pa}`;
+}
+
 function evaluationBlock(r: RunResult): string {
   const e = r.evaluation;
   if (!e) return '';
@@ -63,6 +75,7 @@ function evaluationBlock(r: RunResult): string {
 <tr><th>overlap-segment</th><td>${o.tp + o.fp === 0 ? `no events (tp 0, fp 0, fn ${o.fn})` : `precision ${f(o.precision)}, recall ${f(o.recall)}, F1 ${f(o.f1)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`}</td></tr>
 <tr><th>point-wise</th><td>precision ${f(p.precision)}, recall ${f(p.recall)}, F1 ${f(p.f1)}</td></tr>
 <tr><th>AUC-PR of the per-step score</th><td>${f(e.aucPr)}</td></tr>
+${e.vusPr === undefined ? '' : measureRows(e)}
 ${e.labelsOutside ? `<tr><th>left out</th><td>${e.labelsOutside} label(s) outside the scored span</td></tr>` : ''}
 <tr><th>missed labels</th><td>${missed.length ? missed.map((l) => `${escapeHtml(l.start)} .. ${escapeHtml(l.end)}`).join('; ') : 'none'}</td></tr>
 </tbody></table></div>`;
