@@ -105,7 +105,7 @@ test('evaluate: a new default folder per run (-2), --force for its own earlier o
   );
 });
 
-test('scan and detect: --force never replaces an earlier output holding files the user added', async () => {
+test('scan, detect and score: --force never replaces an earlier output holding files the user added', async () => {
   fs.mkdirSync(path.join(work, 'old', 'AAA'), { recursive: true });
   const files = ['AAA/', 'AAA/result.json', 'summary.csv'];
   fs.writeFileSync(path.join(work, 'old', 'AAA', 'result.json'), '{}');
@@ -119,6 +119,7 @@ test('scan and detect: --force never replaces an earlier output holding files th
   await refused(['scan', '--csv-dir', 'nab/s', '--out', 'old', '--epochs', '1'], why);
   await refused(['scan', '--csv-dir', 'nab/s', '--out', 'old', '--force', '--epochs', '1'], why);
   await refused(['--csv', 'nab/s/a.csv', '--out', 'old', '--force', '--epochs', '1'], why);
+  await refused(['score', '--model', 'm', '--csv', 'nab/s/a.csv', '--out', 'old', '--force'], why);
   fs.rmSync(path.join(work, 'old', 'AAA', 'added.txt'));
   await refused(
     ['scan', '--csv-dir', 'nab/s', '--out', 'old', '--epochs', '1'],
