@@ -71,8 +71,9 @@ function resolveColumns(
   header: string[],
   file: string,
   opts: CsvSeriesOptions,
+  raw: string[] = header,
 ): { dateIdx: number; valueIdx: number[] } {
-  const cols = `columns: ${header.join(', ')}${splitHint(header, opts)}`;
+  const cols = `columns: ${header.join(', ')}${splitHint(raw, opts)}`;
   header.forEach((h, i) => {
     const j = header.indexOf(h);
     if (h !== '' && j < i) {
@@ -140,6 +141,8 @@ const HEAP_CHECK_ROWS = 1 << 14;
  */
 export class SeriesBuilder {
   private header: string[] = [];
+  /** The header as read (before control characters are removed), for the separator hint. */
+  private rawHeader: string[] = [];
   private headerLine = 0;
   private dateIdx = 0;
   private valueIdx: number[] = [];
@@ -160,11 +163,17 @@ export class SeriesBuilder {
   record = (fields: string[], line: number): void => {
     if (this.headerLine === 0) {
       this.header = fields.map((h) => stripControl(h.trim()));
+      this.rawHeader = fields;
       this.headerLine = line;
       return;
     }
     if (this.valueIdx.length === 0)
-      ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(this.header, this.file, this.opts));
+      ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(
+        this.header,
+        this.file,
+        this.opts,
+        this.rawHeader,
+      ));
     const { file, header } = this;
     if (fields.length !== header.length)
       throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
