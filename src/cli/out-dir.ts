@@ -3,6 +3,7 @@ import * as path from 'path';
 import { InputError } from '../util/errors';
 import { entriesUnder, readMarker, writeMarkedDir } from '../util/out-marker';
 import { stripControl } from '../util/sanitize';
+import { VERSION } from '../version';
 
 export { markerText, OUT_MARKER } from '../util/out-marker';
 
@@ -218,5 +219,5 @@ export async function writeOutput(
   command: string,
   fill: (tmp: string) => Promise<void> | void,
 ): Promise<void> {
-  await writeMarkedDir(out, command, fill);
+  await writeMarkedDir(out, command, VERSION, fill);
 }

@@ -5,6 +5,7 @@ import { eventsCsv } from '../events/csv';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { OUT_MARKER, readMarker, writeMarkedDir } from '../util/out-marker';
+import { VERSION } from '../version';
 import type { ScanItemResult } from './job';
 import { buildSummary, type ScanSummary, summaryCsv } from './summary';
 import { summaryHtml } from './summary-html';
@@ -40,7 +41,7 @@ export async function writeScanOutputs(
   recentDays: number,
 ): Promise<ScanSummary> {
   const summary = buildSummary(items, recentDays);
-  await writeMarkedDir(out, 'scan', (tmp) => {
+  await writeMarkedDir(out, 'scan', VERSION, (tmp) => {
     for (const item of items) {
       if (!item.ok) continue;
       const s = series.get(item.name);

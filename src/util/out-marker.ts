@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { VERSION } from '../version';
 import { writeDirAtomic } from './atomic';
 
 /** The marker file every output folder of lstm-anomaly carries: the tool, version, command and what it wrote. */
@@ -57,33 +56,34 @@ export function readMarker(dir: string): OutMarker | null {
 }
 
 /**
- * The marker file's text for an output folder written by `command` holding `files`.
+ * The marker file's text for an output folder written by `command` (of lstm-anomaly `version`) holding `files`.
  *
  * @example
- * fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText('detect', entriesUnder(tmp)));
+ * fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText('detect', '0.1.0', entriesUnder(tmp)));
  */
-export function markerText(command: string, files?: string[]): string {
-  return `${JSON.stringify({ tool: 'lstm-anomaly', version: VERSION, command, ...(files ? { files } : {}) })}\n`;
+export function markerText(command: string, version: string, files?: string[]): string {
+  return `${JSON.stringify({ tool: 'lstm-anomaly', version, command, ...(files ? { files } : {}) })}\n`;
 }
 
 /**
  * Write an output folder atomically (nothing half-written; an existing folder is replaced only on success);
  * `fill` writes into the temporary folder, then the marker lists every entry written. The one writer of output
  * folders: the CLI reaches it through `src/cli/out-dir.ts` (which checks `--out` first), a scan through
- * `src/scan/output.ts`.
+ * `src/scan/output.ts`. `version` is lstm-anomaly's (src/version.ts sits above util/).
  *
  * @throws Whatever `fill` or the file system throws; nothing is left behind then.
  * @example
- * await writeMarkedDir('reports/run', 'detect', (tmp) => fs.writeFileSync(path.join(tmp, 'result.json'), '{}'));
+ * await writeMarkedDir('reports/run', 'detect', VERSION, (tmp) => fs.writeFileSync(path.join(tmp, 'a.json'), '{}'));
  */
 export async function writeMarkedDir(
   out: string,
   command: string,
+  version: string,
   fill: (tmp: string) => Promise<void> | void,
 ): Promise<void> {
   await writeDirAtomic(out, async (tmp) => {
     await fill(tmp);
-    fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText(command, entriesUnder(tmp)));
+    fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText(command, version, entriesUnder(tmp)));
     const ms = Number(process.env.LSTM_ANOMALY_TEST_PAUSE_WRITE ?? 0);
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
   });
