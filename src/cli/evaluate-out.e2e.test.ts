@@ -174,38 +174,47 @@ test('evaluate: file names reach the terminal without escapes and summary cells 
   assert.match(csv, /^'=HYPERLINK\(x\)\.csv,\.,/m);
 });
 
-test('SIGTERM to evaluate --jobs 2: children stopped first, finished files written, exit 143', async () => {
-  const dir = path.join(work, 'slow', 's');
-  priceCsv(path.join(dir, 'a.csv'), { rows: 60, shock: 30 });
-  priceCsv(path.join(dir, 'b.csv'), { rows: 3000 });
-  priceCsv(path.join(dir, 'c.csv'), { rows: 3000, phase: 1 });
-  fs.writeFileSync(path.join(work, 'slow.json'), JSON.stringify({ 's/a.csv': [], 's/b.csv': [], 's/c.csv': [] }));
-  const train = ['--window', '10', '--units', '8', '--epochs', '1000', '--patience', '0'];
-  const p = startCli(['evaluate', 'slow', '--labels', 'slow.json', ...train, '--jobs', '2', '--out', 'sig'], work);
-  await p.waitFor(/1\/3 s\/a\.csv: tp/, 'err', 120000);
-  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(p.proc.pid)], { encoding: 'utf8' })
-    .split('\n')
-    .filter((s) => s.trim())
-    .map(Number);
-  assert.ok(children.length >= 1, 'a child still training');
-  p.proc.kill('SIGTERM');
-  const r = await p.done;
-  assert.equal(r.code, 143, r.err);
-  assert.doesNotMatch(r.err, /ERR_IPC|Error \[|\n\s+at /);
-  const alive = children.filter((pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+for (const [sig, exit] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
+  test(`${sig} to evaluate --jobs 2: children stopped first, finished files written, exit ${exit}`, async () => {
+    const dir = path.join(work, `slow-${sig}`, 's');
+    priceCsv(path.join(dir, 'a.csv'), { rows: 60, shock: 30 });
+    priceCsv(path.join(dir, 'b.csv'), { rows: 3000 });
+    priceCsv(path.join(dir, 'c.csv'), { rows: 3000, phase: 1 });
+    fs.writeFileSync(path.join(work, 'slow.json'), JSON.stringify({ 's/a.csv': [], 's/b.csv': [], 's/c.csv': [] }));
+    const out = `sig-${sig}`;
+    const train = ['--window', '10', '--units', '8', '--epochs', '1000', '--patience', '0'];
+    const p = startCli(
+      ['evaluate', `slow-${sig}`, '--labels', 'slow.json', ...train, '--jobs', '2', '--out', out],
+      work,
+    );
+    await p.waitFor(/1\/3 s\/a\.csv: tp/, 'err', 120000);
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(p.proc.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((s) => s.trim())
+      .map(Number);
+    assert.ok(children.length >= 1, 'a child still training');
+    p.proc.kill(sig);
+    const r = await p.done;
+    assert.equal(r.code, exit, r.err);
+    assert.doesNotMatch(r.err, /ERR_IPC|Error \[|\n\s+at /);
+    const alive = children.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    assert.deepEqual(alive, [], 'no child left training');
+    const j = JSON.parse(fs.readFileSync(path.join(work, out, 'evaluation.json'), 'utf8'));
+    assert.equal(j.stopped, sig);
+    assert.deepEqual(
+      j.files.map((f: { file: string }) => f.file),
+      ['s/a.csv'],
+    );
+    assert.ok(!fs.readdirSync(work).some((n) => n.startsWith(`.${out}.tmp`)), 'no temporary folder left');
   });
-  assert.deepEqual(alive, [], 'no child left training');
-  const j = JSON.parse(fs.readFileSync(path.join(work, 'sig', 'evaluation.json'), 'utf8'));
-  assert.equal(j.stopped, 'SIGTERM');
-  assert.deepEqual(
-    j.files.map((f: { file: string }) => f.file),
-    ['s/a.csv'],
-  );
-  assert.ok(!fs.readdirSync(work).some((n) => n.startsWith('.sig.tmp')), 'no temporary folder left');
-});
+}
