@@ -174,6 +174,22 @@ test('evaluate: file names reach the terminal without escapes and summary cells 
   assert.match(csv, /^'=HYPERLINK\(x\)\.csv,\.,/m);
 });
 
+test("scan's progress and detect's report line carry no escape from a file or folder name", async () => {
+  const { ScanProgressView } = await import('./scan-progress');
+  let text = '';
+  const sink = { write: (t: string) => (text += t) } as unknown as NodeJS.WritableStream;
+  const view = new ScanProgressView('lines', 1, 0, sink);
+  view.info('\u001b]0;title\u0007loading \u001b[31mRED');
+  const item = { id: 'x', name: '\u001b[2JRED', ok: false as const, error: 'bad\u001b[0m\nrow', seconds: 0 };
+  view.update({ total: 1, done: 0, failed: 1, running: 0, etaSeconds: 0, last: item });
+  assert.doesNotMatch(text, /\u001b|\u0007/);
+  assert.match(text, /^loading RED\n\[1\/1 .*\] RED: failed: bad row\n$/);
+  const r = await runCli(['--csv', 'nab/s/a.csv', ...FAST, '--out', '\u001b[31mred-run'], work);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.err, /\u001b/);
+  assert.match(r.err, /^report: red-run\/report\.html$/m);
+});
+
 for (const [sig, exit] of [
   ['SIGTERM', 143],
   ['SIGINT', 130],
