@@ -101,7 +101,7 @@ export async function compareEvaluate(
     `comparison: ${stripControl(path.join(out, 'comparison.md'))}; each detector's evaluation: ` +
       `${results.map((r) => stripControl(path.join(out, r.kind, 'evaluation.html'))).join(', ')}`,
   );
-  const stopped = runs.find((r) => r.stopped)?.stopped;
+  const stopped = ctx.stop.aborted ? (ctx.stop.reason as NodeJS.Signals) : undefined;
   if (stopped) process.exit(stopped === 'SIGINT' ? 130 : 143);
   return results;
 }

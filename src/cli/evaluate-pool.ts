@@ -68,7 +68,10 @@ export async function evaluateInChildren(
           live.delete(c);
           child = null;
         }
-        if (died && stop?.aborted) break; // stopped by us: the file did not finish, it is no row
+        // Ctrl-C reaches the children too, and their exit may come before this process's own signal handler
+        if (died && !stop?.aborted && /SIGINT|SIGTERM/.test(row.row.error ?? ''))
+          await new Promise((r) => setTimeout(r, 200));
+        if (died && stop?.aborted) break; // stopped: the file did not finish, it is no row
         results[i] = row;
         onDone(results[i]);
       }
