@@ -13,8 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { useBackend } from '../src/backend/active';
-import { compareEvaluate } from '../src/cli/compare-evaluate';
-import { evaluateCommand } from '../src/cli/evaluate';
+import { evaluateCompared } from '../src/cli/evaluate';
 import { packageRoot } from '../src/util/paths';
 import { nabLayout } from './nab-layout';
 
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
     `settings: evaluate ${settings.join(' ')} (whole-series defaults otherwise); backend ` +
       `${await useBackend('auto')}; ${os.cpus().length} cores`,
   );
-  const results = await compareEvaluate([dir, ...settings, '--out', out], kinds, evaluateCommand);
+  const results = await evaluateCompared([dir, ...settings, '--compare', kinds.join(','), '--out', out]);
   for (const r of results) {
     console.log(
       `${r.kind}: mean F1 ${r.agg.meanF1.toFixed(3)} over ${r.agg.averaged.join(', ')}; ` +

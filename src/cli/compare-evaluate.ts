@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Aggregate } from '../evaluate/aggregate';
-import { writeDirAtomic } from '../util/atomic';
-import { today } from './detect';
+import { stripControl } from '../util/sanitize';
+import { type EvaluateRun, runEvaluation, summaryLines, writeEvaluation } from './evaluate-run';
+import { writeOutput } from './out-dir';
+import type { CliFlags } from './parse';
 
 /** One detector's evaluation in a comparison. */
 export interface DetectorEvaluation {
@@ -11,20 +13,6 @@ export interface DetectorEvaluation {
   /** Wall-clock seconds over all files, and per file. */
   seconds: number;
   secondsPerFile: number;
-}
-
-/** argv without the flags the comparison sets itself (--compare, --detector, --out). */
-function stripped(argv: string[]): { rest: string[]; out?: string } {
-  const rest: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [name, value] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
-    if (name === '--compare' || name === '--detector' || name === '--out') {
-      const v = value ?? argv[++i];
-      if (name === '--out') out = v;
-    } else rest.push(argv[i]);
-  }
-  return { rest, out };
 }
 
 const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
@@ -58,54 +46,63 @@ export function comparisonMarkdown(results: DetectorEvaluation[]): string {
 /**
  * `evaluate DIR --compare A,B,..`: the evaluation of each detector (its own table, files in `<out>/<kind>/`),
  * then a comparison table (F1 with tp/fp/fn per sub-folder for each detector, mean F1, seconds per file), in
- * `comparison.json` and `comparison.md`. The folder is written atomically: all of it or nothing.
+ * `comparison.json` and `comparison.md`. `out` was checked before (resolveOut); the folder is written
+ * atomically: all of it or nothing. A stop (SIGINT/SIGTERM) ends the detector running, writes the ones that ran
+ * (with the files that finished) and exits 130 or 143.
  *
- * @throws InputError from any detector's evaluation (bad flags, labels), before its files are written.
+ * @throws InputError for bad flags; whatever `ctx.check` throws on the runs (every file failed): nothing is
+ * written then.
  * @example
- * await compareEvaluate(['data/nab', '--labels', 'w.json', '--fit', 'all'], ['lstm', 'pca'], evaluateCommand);
+ * await compareEvaluate('data/nab', files, flags, 'w.json', ['lstm', 'pca'], out, { log, stop, check });
  */
 export async function compareEvaluate(
-  argv: string[],
+  dir: string,
+  files: string[],
+  f: CliFlags,
+  labels: string,
   kinds: string[],
-  evaluate: (argv: string[]) => Promise<Aggregate>,
+  out: string,
+  ctx: { log: (m: string) => void; stop: AbortSignal; check: (runs: EvaluateRun[]) => void },
 ): Promise<DetectorEvaluation[]> {
-  const { rest, out: given } = stripped(argv);
-  const out = given ?? path.join('reports', `evaluation-compare-${today()}`);
-  const quiet = rest.includes('--quiet');
   const results: DetectorEvaluation[] = [];
-  await writeDirAtomic(out, async (tmp) => {
-    for (const kind of kinds) {
-      if (!quiet) process.stderr.write(`== ${kind}\n`);
-      const t0 = Date.now();
-      const agg = await evaluate([
-        ...rest.filter((a) => a !== '--quiet'),
-        '--detector',
-        kind,
-        '--out',
-        path.join(tmp, kind),
-        ...(quiet ? ['--quiet'] : []),
-      ]);
-      const seconds = (Date.now() - t0) / 1000;
-      results.push({ kind, agg, seconds, secondsPerFile: seconds / Math.max(1, agg.files.length) });
-    }
-    const json = results.map((r) => ({
-      kind: r.kind,
-      meanF1: r.agg.meanF1,
-      averaged: r.agg.averaged,
-      measures: r.agg.measures,
-      subsets: r.agg.subsets,
-      seconds: r.seconds,
-      secondsPerFile: r.secondsPerFile,
-    }));
-    fs.writeFileSync(path.join(tmp, 'comparison.json'), JSON.stringify(json, null, 1));
-    fs.writeFileSync(path.join(tmp, 'comparison.md'), `${comparisonMarkdown(results)}\n`);
-  });
-  if (!quiet) {
-    process.stderr.write(`\nF1 (tp/fp/fn summed per sub-folder):\n${comparisonMarkdown(results)}\n`);
-    process.stderr.write(
-      `comparison: ${path.join(out, 'comparison.md')}; each detector's evaluation: ` +
-        `${kinds.map((k) => path.join(out, k, 'evaluation.html')).join(', ')}\n`,
-    );
-  } else process.stdout.write(`${out}\n`);
+  const runs: EvaluateRun[] = [];
+  for (const kind of kinds) {
+    if (ctx.stop.aborted) break;
+    ctx.log(`== ${kind}`);
+    const t0 = Date.now();
+    const run = await runEvaluation(dir, files, { ...f, detector: kind } as CliFlags, labels, {
+      compared: true,
+      log: ctx.log,
+      stop: ctx.stop,
+    });
+    for (const line of summaryLines(run, path.join(out, kind))) ctx.log(line);
+    const seconds = (Date.now() - t0) / 1000;
+    runs.push(run);
+    results.push({ kind, agg: run.agg, seconds, secondsPerFile: seconds / Math.max(1, run.agg.files.length) });
+  }
+  ctx.check(runs);
+  if (runs.some((r) => r.results.length > 0)) {
+    await writeOutput(out, 'evaluate', (tmp) => {
+      for (let i = 0; i < runs.length; i++) writeEvaluation(path.join(tmp, results[i].kind), runs[i]);
+      const json = results.map((r) => ({
+        kind: r.kind,
+        meanF1: r.agg.meanF1,
+        averaged: r.agg.averaged,
+        measures: r.agg.measures,
+        subsets: r.agg.subsets,
+        seconds: r.seconds,
+        secondsPerFile: r.secondsPerFile,
+      }));
+      fs.writeFileSync(path.join(tmp, 'comparison.json'), JSON.stringify(json, null, 1));
+      fs.writeFileSync(path.join(tmp, 'comparison.md'), `${comparisonMarkdown(results)}\n`);
+    });
+  }
+  ctx.log(`\nF1 (tp/fp/fn summed per sub-folder):\n${comparisonMarkdown(results)}`);
+  ctx.log(
+    `comparison: ${stripControl(path.join(out, 'comparison.md'))}; each detector's evaluation: ` +
+      `${results.map((r) => stripControl(path.join(out, r.kind, 'evaluation.html'))).join(', ')}`,
+  );
+  const stopped = ctx.stop.aborted ? (ctx.stop.reason as NodeJS.Signals) : undefined;
+  if (stopped) process.exit(stopped === 'SIGINT' ? 130 : 143);
   return results;
 }

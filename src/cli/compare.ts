@@ -11,6 +11,7 @@ import { DEFAULT_PIPELINE_OPTIONS, PIPELINE_OPTION_DEFS, type PipelineOptions } 
 import { renderCompareReport } from '../report/compare';
 import { anomaliesCsv } from '../report/csv';
 import { type OptionDef, optionDef } from '../util/options';
+import { stripControl } from '../util/sanitize';
 import { writeOutput } from './out-dir';
 import type { Progress } from './progress';
 import { saveTrainScores } from './rethreshold';
@@ -157,7 +158,7 @@ export async function compareDetect(ctx: CompareContext): Promise<CompareSummary
       }
     });
     for (const s of summaries) progress.info(summaryLine(s));
-    progress.info(`report: ${path.join(ctx.out, 'report.html')}`);
+    progress.info(`report: ${stripControl(path.join(ctx.out, 'report.html'))}`);
     return summaries;
   } finally {
     for (const e of c.entries) e.run.detector.dispose();

@@ -10,6 +10,21 @@ import { optionDef } from '../util/options';
 import { DATA_FLAGS } from './flags';
 import type { CliFlags } from './parse';
 
+/**
+ * The CSV format flags (`--sep`, `--date-format`) as series options.
+ *
+ * @throws never (the values are checked when the file is read).
+ * @example
+ * loadCsvSeries(file, { ...csvFormat({ sep: ';' }) });
+ */
+export function csvFormat(f: object): { sep?: string; dateFormat?: string } {
+  const g = f as { sep?: string; dateFormat?: string };
+  return {
+    ...(g.sep !== undefined ? { sep: g.sep } : {}),
+    ...(g.dateFormat !== undefined ? { dateFormat: g.dateFormat } : {}),
+  };
+}
+
 /** A loaded series and a short name for output paths. */
 export interface LoadedData {
   series: Series;
@@ -44,6 +59,7 @@ export async function loadData(
       valueCols,
       fill,
       order: (f as { order?: 'strict' | 'keep' }).order,
+      ...csvFormat(f),
     });
     return { series, name: dataName(f) };
   }

@@ -11,6 +11,7 @@ import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { thresholdLabel } from '../threshold/rule';
+import { stripControl } from '../util/sanitize';
 import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { dataName, loadData } from './data';
 import { eventFlags, resolveEventOptions, withResample } from './events-flags';
@@ -113,7 +114,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     );
   }
   for (const line of eventSummary(result)) progress.info(line);
-  progress.info(`report: ${path.join(out, 'report.html')}`);
+  progress.info(`report: ${stripControl(path.join(out, 'report.html'))}`);
   if (result.drift.warn) process.stderr.write(`warning: ${result.drift.message}\n`);
   for (const w of runWarnings(result)) process.stderr.write(`warning: ${w}\n`);
   if (f.quiet) process.stdout.write(`${out}\n`);

@@ -11,9 +11,11 @@ export interface ChildJob {
 
 /**
  * Entry point of an `evaluate --jobs N` child process (see evaluate-pool.ts): runs each file it is sent with
- * {@link evaluateOne}, the code `evaluate` runs in-process, and sends the row back.
+ * {@link evaluateOne}, the code `evaluate` runs in-process, and sends the row back. When the parent goes away
+ * (its channel closes) the child exits at once instead of training on for nobody.
  */
 let ready: Promise<unknown> | null = null;
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (m: ChildJob) => {
   ready ??= useBackend(m.backend);
   let result: unknown;
@@ -24,5 +26,5 @@ process.on('message', async (m: ChildJob) => {
     // evaluateOne turns every failure into a row; this is the backend failing to start.
     result = failedRow(m.task.rel, e, 0);
   }
-  process.send?.({ seq: m.seq, result });
+  if (process.connected) process.send?.({ seq: m.seq, result }, (e: Error | null) => e && process.exit(0));
 });

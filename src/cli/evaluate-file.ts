@@ -6,6 +6,7 @@ import type { PipelineOptions } from '../pipeline/options';
 import { runPipeline } from '../pipeline/run';
 import type { EvaluatedFile } from '../report/evaluation';
 import { detectorOptions } from './compare';
+import { csvFormat } from './data';
 import { eventFlags, withResample } from './events-flags';
 import { labelsFromFile } from './labels';
 
@@ -54,7 +55,13 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   try {
     const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
     const series = withResample(
-      loadCsvSeries(path.join(dir, rel), { dateCol: g.dateCol, valueCols, fill: g.fill, order: eventFlags(f).order }),
+      loadCsvSeries(path.join(dir, rel), {
+        dateCol: g.dateCol,
+        valueCols,
+        fill: g.fill,
+        order: eventFlags(f).order,
+        ...csvFormat(f),
+      }),
       f,
     );
     const labels = labelsFromFile(labelsFile, rel);

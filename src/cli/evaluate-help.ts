@@ -7,7 +7,7 @@ export const EVALUATE_HELP = helpText(
   "Run detection on every CSV under DIR (a NAB layout: subset/file.csv) and score each file's events against its " +
     'labels\n(NAB windows JSON keyed by file name or relative path). Writes evaluation.json, evaluation.csv and ' +
     'evaluation.html:\na row per file, tp/fp/fn summed per sub-folder, the mean F1 over sub-folders. A file that ' +
-    'fails is a row with its error.\nExample: lstm-anomaly evaluate data/nab --labels data/nab/windows.json --fit all ' +
+    'fails is a row with its error;\nwhen every file fails the exit code is 1 and nothing is written.\nExample: lstm-anomaly evaluate data/nab --labels data/nab/windows.json --fit all ' +
     '--resample 10min --order keep',
   EVALUATE_FLAGS,
 );

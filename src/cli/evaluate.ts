@@ -1,24 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { useBackend } from '../backend/active';
-import type { BackendChoice } from '../backend/select';
-import { detectorDefaults } from '../detector/options';
-import { type Aggregate, aggregate, type FileRow } from '../evaluate/aggregate';
+import type { Aggregate, FileRow } from '../evaluate/aggregate';
 import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
-import { sharedOptions } from '../pipeline/compare';
-import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
-import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../report/evaluation';
-import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
-import { compareFlag, detectorOptions } from './compare';
-import { compareEvaluate } from './compare-evaluate';
+import { stripControl } from '../util/sanitize';
+import { compareFlag } from './compare';
+import { compareEvaluate, type DetectorEvaluation } from './compare-evaluate';
 import { today } from './detect';
-import { evaluateOne, type FileTask } from './evaluate-file';
 import { EVALUATE_FLAGS } from './evaluate-flags';
-import { evaluateInChildren } from './evaluate-pool';
-import { eventFlags, resolveEventOptions } from './events-flags';
+import { type EvaluateRun, runEvaluation, summaryLines, writeEvaluation } from './evaluate-run';
+import { eventFlags } from './events-flags';
+import { checkLabelsFile } from './labels';
+import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
-import { resolveOptions } from './resolve';
 
 /**
  * Every CSV file under a folder, as paths relative to it with `/` separators, sorted.
@@ -43,119 +37,109 @@ export function csvFilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-const plural = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+/**
+ * Stop a run on SIGINT or SIGTERM: the first signal aborts (children stop, the finished files are written, the
+ * exit code is 130 or 143); a second one exits at once. Returns the abort signal and a function removing the
+ * handlers.
+ */
+function stopOnSignals(): { stop: AbortSignal; release: () => void } {
+  const ac = new AbortController();
+  const on = (sig: NodeJS.Signals): void => {
+    if (ac.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
+    process.stderr.write(`\n${sig}: stopping; writing the files that finished\n`);
+    ac.abort(sig);
+  };
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, on);
+  return { stop: ac.signal, release: () => ['SIGINT', 'SIGTERM'].forEach((s) => process.off(s, on)) };
+}
 
-function bar(done: number, total: number, width = 24): string {
-  const k = Math.round((done / total) * width);
-  return `[${'#'.repeat(k)}${'.'.repeat(width - k)}] ${done}/${total}`;
+/**
+ * Refuse a run whose every file failed: exit 1 with the count and the first error; nothing is written.
+ *
+ * @throws Error when no file of any run gave counts (and the runs were not stopped early).
+ */
+function checkSomeFinished(runs: EvaluateRun[]): void {
+  const rows = runs.flatMap((r) => r.results.map((x) => x.row));
+  if (runs.some((r) => r.stopped) || rows.length === 0 || rows.some((r) => r.counts)) return;
+  const first = rows[0];
+  throw new Error(
+    `evaluate: every file failed (${rows.length} of ${rows.length}); nothing written; first: ` +
+      `${stripControl(first.file)}: ${stripControl(first.error ?? '')}`,
+  );
 }
 
 /**
  * `lstm-anomaly evaluate DIR --labels windows.json [detect flags]`: run detection on every CSV under DIR and
- * score each against its labels; writes evaluation.json, evaluation.csv and evaluation.html.
+ * score each against its labels; writes evaluation.json, evaluation.csv and evaluation.html (with `--compare`,
+ * one such folder per detector and the comparison) into a new folder, checked before any work.
  *
- * @throws InputError without DIR or --labels, for bad flags or an unreadable label file; a failing data file is
- * a row with its error instead.
+ * @throws InputError without DIR or --labels, for bad flags, a bad label file or --out (before any work); Error
+ * when every file failed (nothing is written then). A failing data file is otherwise a row with its error.
  * @example
  * await evaluateCommand(['data/nab', '--labels', 'data/nab/windows.json', '--fit', 'all']);
  */
-export async function evaluateCommand(argv: string[], ctx: { compared?: boolean } = {}): Promise<Aggregate> {
+export async function evaluateCommand(argv: string[]): Promise<Aggregate> {
+  return (await evaluate(argv)).agg;
+}
+
+/**
+ * `evaluate DIR --compare A,B,.. [flags]` as {@link evaluateCommand} runs it, returning each detector's evaluation
+ * (for the bench).
+ *
+ * @throws InputError without --compare, and as {@link evaluateCommand}.
+ * @example
+ * const rows = await evaluateCompared(['data/nab', '--labels', 'w.json', '--compare', 'lstm,pca', '--fit', 'all']);
+ */
+export async function evaluateCompared(argv: string[]): Promise<DetectorEvaluation[]> {
+  const r = await evaluate(argv);
+  if (!r.compared) throw new InputError('evaluateCompared needs --compare A,B,..');
+  return r.compared;
+}
+
+async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: DetectorEvaluation[] }> {
   const dir = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
   const f = parseFlags(dir ? argv.slice(1) : argv, EVALUATE_FLAGS);
   if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
   const kinds = compareFlag(f);
-  // one detector of `--compare`: the options some detector defaults differently are shared (sharedOptions)
-  if (kinds) return (await compareEvaluate(argv, kinds, (a) => evaluateCommand(a, { compared: true })))[0].agg;
-  const e = eventFlags(f);
-  if (!e.labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
-  if (!fs.existsSync(e.labels)) throw new InputError(`--labels: cannot read ${e.labels} (ENOENT)`);
-  const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
-  const own = resolveEventOptions(f, resolved.options, resolved.preset);
-  const options = ctx.compared ? sharedOptions(own) : own;
+  const labels = (f as { labels?: string }).labels;
+  if (!labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
   const files = csvFilesUnder(dir);
-  const quiet = (f as { quiet?: boolean }).quiet;
+  const unmatched = checkLabelsFile(labels, files);
+  const g = f as { out?: string; force?: boolean; quiet?: boolean };
+  const base = path.join('reports', `evaluation${kinds ? '-compare' : ''}-${today()}`);
+  const out = resolveOut(g.out, g.force, base, [dir, labels], [dir]);
   const log = (m: string): void => {
-    if (!quiet) process.stderr.write(`${m}\n`);
+    if (!g.quiet) process.stderr.write(`${m}\n`);
   };
-  const jobs = (f as { jobs?: number }).jobs ?? 1;
-  const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
-  log(
-    `evaluate: ${files.length} CSV files under ${dir}, labels ${e.labels}, backend ${backend}, ${plural(jobs)} at once`,
-  );
-  if (e.pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
-  const t0 = Date.now();
-  const tty = !quiet && process.stderr.isTTY;
-  let done = 0;
-  const report = (r: EvaluatedFile): void => {
-    done++;
-    if (tty) process.stderr.write('\r\x1b[2K');
-    const c = r.row.counts;
-    log(
-      `${bar(done, files.length)} ${r.row.file}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
-        `  ${r.row.seconds!.toFixed(1)} s`,
+  if (unmatched.length > 0) {
+    const shown = unmatched.slice(0, 5).join(', ') + (unmatched.length > 5 ? `, ... (${unmatched.length})` : '');
+    process.stderr.write(
+      `warning: --labels ${stripControl(labels)}: ${unmatched.length === 1 ? '1 key matches' : `${unmatched.length} keys match`} ` +
+        `no CSV file under ${stripControl(dir)}: ${stripControl(shown)}\n`,
     );
-  };
-  const tasks: FileTask[] = files.map((rel) => ({ dir, rel, labelsFile: e.labels!, options, f }));
-  let results: EvaluatedFile[];
-  if (jobs > 1 && files.length > 1) {
-    results = await evaluateInChildren(tasks, jobs, backend as BackendChoice, report);
-  } else {
-    results = [];
-    for (const task of tasks) {
-      if (tty) process.stderr.write(`\r\x1b[2K${bar(results.length, files.length)} ${task.rel}`);
-      const r = await evaluateOne(task);
-      results.push(r);
-      report(r);
+  }
+  if (eventFlags(f).pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
+  const { stop, release } = stopOnSignals();
+  try {
+    if (kinds) {
+      const compared = await compareEvaluate(dir, files, f, labels, kinds, out, {
+        log,
+        stop,
+        check: checkSomeFinished,
+      });
+      if (g.quiet) process.stdout.write(`${out}\n`);
+      return { agg: compared[0].agg, compared };
     }
+    const run = await runEvaluation(dir, files, f, labels, { compared: false, log, stop });
+    checkSomeFinished([run]);
+    if (run.results.length > 0) await writeOutput(out, 'evaluate', (tmp) => writeEvaluation(tmp, run));
+    for (const line of summaryLines(run, out)) log(line);
+    if (run.stopped) process.exit(run.stopped === 'SIGINT' ? 130 : 143);
+    if (g.quiet) process.stdout.write(`${out}\n`);
+    return { agg: run.agg };
+  } finally {
+    release();
   }
-  const agg = aggregate(results.map((r) => r.row));
-  const seconds = (Date.now() - t0) / 1000;
-  const out = (f as { out?: string }).out ?? path.join('reports', `evaluation-${today()}`);
-  const settings = {
-    dir,
-    labels: e.labels,
-    resample: e.resample,
-    order: e.order ?? 'strict',
-    options: {
-      ...DEFAULT_PIPELINE_OPTIONS,
-      ...detectorDefaults(detectorOptions(f).detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
-      ...options,
-      ...detectorOptions(f),
-    },
-  };
-  await writeDirAtomic(out, (tmp) => {
-    const json = {
-      settings,
-      meanF1: agg.meanF1,
-      averaged: agg.averaged,
-      measures: agg.measures,
-      subsets: agg.subsets,
-      seconds,
-      files: results.map((r) => ({
-        ...r.row,
-        events: r.events?.length,
-        labels: r.labels?.length,
-        pointwise: r.evaluation?.pointwise,
-        aucPr: r.evaluation?.aucPr,
-        epochs: r.epochs,
-      })),
-    };
-    fs.writeFileSync(path.join(tmp, 'evaluation.json'), JSON.stringify(json, null, 1));
-    fs.writeFileSync(path.join(tmp, 'evaluation.csv'), evaluationCsv(results));
-    fs.writeFileSync(path.join(tmp, 'evaluation.html'), evaluationHtml(results, agg, settings, seconds));
-  });
-  for (const s of agg.subsets) {
-    log(
-      `${s.subset.padEnd(24)} files ${s.files} failed ${s.failed}  tp ${s.tp} fp ${s.fp} fn ${s.fn}  F1 ` +
-        `${Number.isFinite(s.f1) ? s.f1.toFixed(3) : '-'}`,
-    );
-  }
-  log(
-    `mean F1 over ${agg.averaged.length} sub-folders: ${Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-'}; ` +
-      `${seconds.toFixed(0)} s (${(seconds / files.length).toFixed(1)} s per file); ${path.join(out, 'evaluation.html')}`,
-  );
-  if (quiet) process.stdout.write(`${out}\n`);
-  return agg;
 }
 
 export type { FileRow };

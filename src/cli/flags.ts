@@ -26,6 +26,23 @@ export const DATA_FLAGS: FlagDef[] = [
     group: 'Data',
   },
   {
+    flag: '--date-format',
+    key: 'dateFormat',
+    type: 'string',
+    arg: 'FORMAT',
+    help: 'how the dates are written, e.g. DD.MM.YYYY or MM/DD/YYYY HH:mm (default: ISO, DD-Mon-YY)',
+    group: 'Data',
+  },
+  {
+    flag: '--sep',
+    key: 'sep',
+    type: 'string',
+    arg: 'CHAR',
+    help: "field separator of the CSV, e.g. ';' or tab",
+    shown: ',',
+    group: 'Data',
+  },
+  {
     flag: '--value-col',
     key: 'valueCol',
     type: 'string',

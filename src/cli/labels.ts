@@ -35,6 +35,38 @@ export function labelsFromFile(file: string, relPath: string): LabelInterval[] {
 }
 
 /**
+ * Check a label file before any work (`evaluate --labels FILE` for the data files `rels`): it must be a readable
+ * file of NAB windows JSON (an object) or of `start,end` rows. Returns the keys of NAB windows that match no data
+ * file (neither its relative path nor, alone, its file name), for the caller to name.
+ *
+ * @throws InputError one line: a missing file, a folder, malformed JSON, a JSON array, a bad window or row.
+ * @example
+ * checkLabelsFile('data/nab/windows.json', ['machine_temperature_system_failure.csv']); // []
+ */
+export function checkLabelsFile(file: string, rels: string[]): string[] {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw new InputError(`--labels: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (st.isDirectory()) throw new InputError(`--labels ${file}: is a folder, not a label file (NAB windows JSON)`);
+  const text = readText(file, '--labels');
+  const name = path.basename(file);
+  if (!(/\.json$/i.test(file) || /^\s*[{[]/.test(text))) {
+    parseIntervalCsv(text, name);
+    return [];
+  }
+  const windows = parseNabWindows(text, name);
+  const paths = new Set(rels.map((r) => r.replace(/\\/g, '/')));
+  const bases = new Set(rels.map((r) => r.split('/').pop()));
+  return Object.keys(windows).filter((k) => {
+    const key = k.replace(/\\/g, '/').replace(/^\.\//, '');
+    return !paths.has(key) && !bases.has(key.split('/').pop());
+  });
+}
+
+/**
  * Labeled intervals from a column of a CSV (`--label-col NAME [--anomaly-value V]`), dated by its date column.
  *
  * @throws InputError for a missing column or values other than 0/1 (or the anomaly value and one other).

@@ -1,41 +1,72 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeDirAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
+import { entriesUnder, readMarker, writeMarkedDir } from '../util/out-marker';
+import { stripControl } from '../util/sanitize';
 import { VERSION } from '../version';
 
-/** The marker file every output folder of this tool carries (its content names the tool and version). */
-export const OUT_MARKER = '.lstm-anomaly';
+export { markerText, OUT_MARKER } from '../util/out-marker';
 
-/** What a folder written by this tool can hold (an older output without the marker is recognised by these). */
-const OWN_ENTRIES = new Set([OUT_MARKER, 'result.json', 'scores.json', 'anomalies.csv', 'report.html', 'model']);
+/** The names this tool writes (an older output, whose marker lists nothing, is recognised by them). */
+const OWN_NAMES = new Set([
+  'result.json',
+  'scores.json',
+  'anomalies.csv',
+  'events.csv',
+  'report.html',
+  'model.json',
+  'weights.bin',
+  'train-scores.json',
+  'compare.json',
+  'summary.csv',
+  'summary.json',
+  'summary.html',
+  'evaluation.json',
+  'evaluation.csv',
+  'evaluation.html',
+  'comparison.json',
+  'comparison.md',
+]);
 
 /**
- * The marker file's text for an output folder written by `command`.
+ * What an earlier output of this tool holds that the tool did not write (files the user added), or null when the
+ * folder is not an output of this tool at all. With a marker that lists its files, anything not listed is added;
+ * with an older marker (no list), any file whose name this tool never writes; without a marker (older detect and
+ * score outputs), the folder must hold result.json or scores.json and only such names.
  *
+ * @throws never.
  * @example
- * fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText('detect'));
+ * addedEntries('reports/run'); // [] for an untouched output, ['notes.txt'] after the user added one
  */
-export function markerText(command: string): string {
-  return `${JSON.stringify({ tool: 'lstm-anomaly', version: VERSION, command })}\n`;
+export function addedEntries(dir: string): string[] | null {
+  let entries: string[];
+  try {
+    entries = entriesUnder(dir);
+  } catch {
+    return null;
+  }
+  const marker = readMarker(dir);
+  const ownName = (e: string): boolean => e.endsWith('/') || OWN_NAMES.has(e.split('/').pop()!);
+  if (marker?.files) {
+    const listed = new Set(marker.files);
+    return entries.filter((e) => !listed.has(e));
+  }
+  if (marker) return entries.filter((e) => !ownName(e));
+  const top = entries.filter((e) => !e.slice(0, -1).includes('/'));
+  if (!top.includes('result.json') && !top.includes('scores.json')) return null;
+  const added = entries.filter((e) => !ownName(e) && !/^model\/[^/]+$/.test(e));
+  return top.every((e) => OWN_NAMES.has(e) || e === 'model/') ? added : null;
 }
 
 /**
- * True when a directory is an earlier output of this tool: it has the marker, or (older outputs) result.json or
- * scores.json and nothing this tool does not write.
+ * True when a directory is an earlier output of this tool holding nothing the tool did not write (see
+ * {@link addedEntries}).
  *
  * @example
  * isOwnOutput('reports/sp500-2026-12-02'); // true after a detect run wrote it
  */
 export function isOwnOutput(dir: string): boolean {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return false;
-  }
-  if (names.includes(OUT_MARKER) && fs.statSync(path.join(dir, OUT_MARKER)).isFile()) return true;
-  return (names.includes('result.json') || names.includes('scores.json')) && names.every((n) => OWN_ENTRIES.has(n));
+  return addedEntries(dir)?.length === 0;
 }
 
 /** True when `inner` is `outer` or lies inside it (both resolved). */
@@ -66,6 +97,8 @@ export interface OutCheck {
   inputs: string[];
   /** `--force`: replace an earlier output of this tool. */
   force?: boolean;
+  /** Folders the output must not lie inside (evaluate's data folder, whose every CSV file is read). */
+  outside?: string[];
 }
 
 const FORCE_HINT = '--force replaces an earlier output of lstm-anomaly, and only that';
@@ -92,9 +125,19 @@ export function checkOutDir(out: string, opts: OutCheck): void {
       throw new InputError(`--out ${out}: holds the input ${input}; choose a new folder (${FORCE_HINT})`);
     }
   }
+  for (const dir of opts.outside ?? []) {
+    if (within(abs, real(dir)))
+      throw new InputError(`--out ${out}: lies inside the input folder ${dir}; choose a new folder`);
+  }
   if (st && fs.readdirSync(abs).length > 0) {
-    if (!isOwnOutput(abs)) {
+    const added = addedEntries(abs);
+    if (added === null) {
       const why = 'is not empty and not an output of lstm-anomaly; choose a new folder';
+      throw new InputError(`--out ${out}: ${why} (${FORCE_HINT})`);
+    }
+    if (added.length > 0) {
+      const shown = added.slice(0, 3).join(', ') + (added.length > 3 ? `, ... (${added.length} in all)` : '');
+      const why = `holds files lstm-anomaly did not write (${stripControl(shown)}); choose a new folder`;
       throw new InputError(`--out ${out}: ${why} (${FORCE_HINT})`);
     }
     if (!opts.force) throw new InputError(`--out ${out}: holds an earlier output of lstm-anomaly; ${FORCE_HINT}`);
@@ -143,15 +186,6 @@ export function uniqueDir(base: string): string {
 }
 
 /**
- * Test hook: with `LSTM_ANOMALY_TEST_PAUSE_WRITE=ms` the writing of an output folder pauses that long, so a test
- * can send a signal while the temporary folder exists. A no-op otherwise.
- */
-export async function testPauseWrite(): Promise<void> {
-  const ms = Number(process.env.LSTM_ANOMALY_TEST_PAUSE_WRITE ?? 0);
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
-
-/**
  * The output folder of a run, checked before any work: `--out` as given (see {@link checkOutDir}), or a new
  * default folder `reports/<name><suffix>-<date>` (`-2`, `-3`... when taken).
  *
@@ -164,15 +198,17 @@ export function resolveOut(
   force: boolean | undefined,
   base: string,
   inputs: string[],
+  outside: string[] = [],
 ): string {
   const dir = out ?? uniqueDir(base);
-  checkOutDir(dir, { inputs, force });
+  checkOutDir(dir, { inputs, force, outside });
   if (force && fs.existsSync(dir)) process.stderr.write(`note: --force: replacing the earlier output in ${dir}\n`);
   return dir;
 }
 
 /**
- * Write an output folder atomically with its marker; `fill` writes the rest into the temporary folder.
+ * Write an output folder atomically with its marker (listing every entry written); `fill` writes the rest into
+ * the temporary folder. Every command writes its output folder through here, after {@link resolveOut}.
  *
  * @throws Whatever `fill` or the file system throws; nothing is left behind then.
  * @example
@@ -183,9 +219,5 @@ export async function writeOutput(
   command: string,
   fill: (tmp: string) => Promise<void> | void,
 ): Promise<void> {
-  await writeDirAtomic(out, async (tmp) => {
-    fs.writeFileSync(path.join(tmp, OUT_MARKER), markerText(command));
-    await fill(tmp);
-    await testPauseWrite();
-  });
+  await writeMarkedDir(out, command, VERSION, fill);
 }

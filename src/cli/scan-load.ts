@@ -1,7 +1,7 @@
 import type { Series } from '../data/series';
 import type { PresetData } from '../pipeline/presets';
 import type { ScanInput } from '../scan/inputs';
-import { loadData } from './data';
+import { csvFormat, loadData } from './data';
 import type { ScanFlags } from './scan-flags';
 
 /** What loading a scan's series gave: the rows of each series that loaded, the error of each that did not. */
@@ -28,7 +28,7 @@ export async function loadScanSeries(
 ): Promise<LoadedScan> {
   const series = new Map<string, Series>();
   const errors = new Map<string, string>();
-  const data = { dateCol: f.dateCol, valueCol: f.valueCol, fill: f.fill, start: f.start, end: f.end };
+  const data = { dateCol: f.dateCol, valueCol: f.valueCol, fill: f.fill, start: f.start, end: f.end, ...csvFormat(f) };
   for (const input of inputs) {
     const one = input.kind === 'csv' ? { ...data, csv: input.path } : { ...data, ticker: input.name };
     try {

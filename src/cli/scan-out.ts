@@ -1,11 +1,10 @@
-import { isScanOutput } from '../scan/output';
 import { checkOutDir, uniqueDir } from './out-dir';
 
 /**
- * The scan's output folder, checked before any work. `--out` may be new, empty or an earlier scan output (replaced
- * when the scan has finished); other folders go through detect's rules ({@link checkOutDir}: another non-empty
- * folder is refused, an earlier lstm-anomaly output needs `--force`, nor may it be the current directory or hold an
- * input). Without `--out`: `base`, or `base-2`, `base-3`, ... when it exists.
+ * The scan's output folder, checked before any work by the rules every command shares ({@link checkOutDir}): new
+ * or empty; an earlier output of lstm-anomaly (a scan's included) only with `--force`, and only when it holds
+ * nothing the tool did not write; never another folder, the current directory or a folder holding an input.
+ * Without `--out`: `base`, or `base-2`, `base-3`, ... when it exists.
  *
  * @throws InputError one line naming the folder and the reason.
  * @example
@@ -13,6 +12,6 @@ import { checkOutDir, uniqueDir } from './out-dir';
  */
 export function scanOutDir(out: string | undefined, base: string, inputs: string[], force = false): string {
   const dir = out ?? uniqueDir(base);
-  checkOutDir(dir, { inputs, force: force || isScanOutput(dir) });
+  checkOutDir(dir, { inputs, force });
   return dir;
 }

@@ -1,5 +1,6 @@
 import type { ScanItemResult } from '../scan/job';
 import type { ScanProgress } from '../scan/progress';
+import { stripControl } from '../util/sanitize';
 import type { ProgressMode } from './progress';
 
 /**
@@ -19,9 +20,10 @@ export function formatEta(seconds: number | null): string {
 
 /** The one-line outcome of a series: its anomaly count, or its error. */
 function outcome(item: ScanItemResult): string {
-  if (!item.ok) return `${item.name}: failed: ${item.error}`;
+  const name = stripControl(item.name);
+  if (!item.ok) return `${name}: failed: ${stripControl(item.error)}`;
   const n = item.result.anomalies.length;
-  return `${item.name}: ${n} ${n === 1 ? 'anomaly' : 'anomalies'} in ${item.result.test.length} test windows`;
+  return `${name}: ${n} ${n === 1 ? 'anomaly' : 'anomalies'} in ${item.result.test.length} test windows`;
 }
 
 /**
@@ -43,11 +45,11 @@ export class ScanProgressView {
     private readonly out: NodeJS.WritableStream = process.stderr,
   ) {}
 
-  /** A message line (suppressed when quiet). */
+  /** A message line (suppressed when quiet), without control characters (names come from files). */
   info(msg: string): void {
     if (this.mode === 'quiet') return;
     this.clear();
-    this.out.write(`${msg}\n`);
+    this.out.write(`${stripControl(msg)}\n`);
   }
 
   /** The counts as text: `3/16 done 2, failed 1, running 1, ETA 1m05s`. */

@@ -124,7 +124,7 @@ test('scan --tickers: one from the Yahoo cache, one offline with no cache (a fai
   assert.match(s.rows[1].error, /^cannot download ZZZ \(ZZZ\) from Yahoo Finance: .*; no cached copy in /);
 });
 
-test('--out: an earlier scan output is replaced, a detect output needs --force, another is refused', async () => {
+test('--out: an earlier scan or detect output needs --force, another is refused', async () => {
   fs.mkdirSync(path.join(work, 'mine'));
   fs.writeFileSync(path.join(work, 'mine', 'keep.txt'), 'x');
   const r = await runCli(['scan', '--csv-dir', 'in', '--out', 'mine', ...TINY], work);
@@ -140,7 +140,7 @@ test('--out: an earlier scan output is replaced, a detect output needs --force, 
   const d = await runCli(['scan', '--csv-dir', 'in', '--out', 'det', ...TINY], work);
   assert.equal(d.code, 2);
   assert.match(d.err, /^error: --out det: holds an earlier output of lstm-anomaly; --force replaces/);
-  const again = await runCli(['scan', '--csv-dir', 'in', '--out', 'scan1', '--recent', '2w', ...TINY], work);
+  const again = await runCli(['scan', '--csv-dir', 'in', '--out', 'scan1', '--recent', '2w', '--force', ...TINY], work);
   assert.equal(again.code, 0, again.err);
   assert.deepEqual(
     JSON.parse(read('scan1', 'summary.json')).rows.map((x: { ok: boolean }) => x.ok),

@@ -1,5 +1,6 @@
 import { InputError } from '../util/errors';
 import { stripControl } from '../util/sanitize';
+import { dateParser } from './date-format';
 import { DATE_FORMATS, parseDate, unifyDates } from './dates';
 import { type FillMode, fillMissing } from './fill';
 import type { Series } from './series';
@@ -19,6 +20,10 @@ export interface CsvSeriesOptions {
   order?: DateOrder;
   /** The series' `source`, also the file name in error messages. Default: the path (loadCsvSeries) or `'CSV'`. */
   source?: string;
+  /** Field separator (`--sep`): one character, `tab` for a tab. Default `,`. */
+  sep?: string;
+  /** The dates' format (`--date-format`, e.g. `DD.MM.YYYY`; see `dateParser`). Default: the ISO forms of `parseDate`. */
+  dateFormat?: string;
 }
 
 const DATE_NAMES = ['Date', 'timestamp', 'time', 'Datetime'];
@@ -46,12 +51,29 @@ function findColumn(header: string[], name: string): number {
   return exact >= 0 ? exact : header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
 }
 
+/** Separators a header of one field may hold when the file was split on the wrong one. */
+const OTHER_SEPS: [string, string][] = [
+  [';', ';'],
+  ['\t', 'tab'],
+  ['|', '|'],
+  [',', ','],
+];
+
+/** The hint for a header that is one field holding another separator: name it with --sep. */
+function splitHint(header: string[], opts: CsvSeriesOptions): string {
+  if (header.length !== 1) return '';
+  const sep = opts.sep === undefined ? ',' : opts.sep === 'tab' || opts.sep === '\\t' ? '\t' : opts.sep;
+  const found = OTHER_SEPS.find(([c]) => c !== sep && header[0].includes(c));
+  return found ? `; the header was not split into columns: it holds "${found[1]}", try --sep '${found[1]}'` : '';
+}
+
 function resolveColumns(
   header: string[],
   file: string,
   opts: CsvSeriesOptions,
+  raw: string[] = header,
 ): { dateIdx: number; valueIdx: number[] } {
-  const cols = `columns: ${header.join(', ')}`;
+  const cols = `columns: ${header.join(', ')}${splitHint(raw, opts)}`;
   header.forEach((h, i) => {
     const j = header.indexOf(h);
     if (h !== '' && j < i) {
@@ -119,6 +141,8 @@ const HEAP_CHECK_ROWS = 1 << 14;
  */
 export class SeriesBuilder {
   private header: string[] = [];
+  /** The header as read (before control characters are removed), for the separator hint. */
+  private rawHeader: string[] = [];
   private headerLine = 0;
   private dateIdx = 0;
   private valueIdx: number[] = [];
@@ -127,20 +151,29 @@ export class SeriesBuilder {
   private readonly cells: (number | null)[][] = [];
   private readonly badDates = new FirstFew();
   private readonly bad = new FirstFew();
+  private readonly parseDate: (text: string) => string | null;
   constructor(
     private readonly file: string,
     private readonly opts: CsvSeriesOptions,
     private readonly tooBig?: (line: number) => void,
-  ) {}
+  ) {
+    this.parseDate = opts.dateFormat !== undefined ? dateParser(opts.dateFormat) : parseDate;
+  }
 
   record = (fields: string[], line: number): void => {
     if (this.headerLine === 0) {
       this.header = fields.map((h) => stripControl(h.trim()));
+      this.rawHeader = fields;
       this.headerLine = line;
       return;
     }
     if (this.valueIdx.length === 0)
-      ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(this.header, this.file, this.opts));
+      ({ dateIdx: this.dateIdx, valueIdx: this.valueIdx } = resolveColumns(
+        this.header,
+        this.file,
+        this.opts,
+        this.rawHeader,
+      ));
     const { file, header } = this;
     if (fields.length !== header.length)
       throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
@@ -151,7 +184,7 @@ export class SeriesBuilder {
       this.lines = grown;
     }
     this.lines[n] = line;
-    const d = parseDate(fields[this.dateIdx]);
+    const d = this.parseDate(fields[this.dateIdx]);
     if (d === null) this.badDates.add(() => `line ${line} ("${stripControl(fields[this.dateIdx])}")`);
     this.dates.push(d ?? '');
     this.cells.push(
@@ -178,8 +211,13 @@ export class SeriesBuilder {
     if (headerLine === 0) throw new InputError(`${file}: empty file`);
     if (this.dates.length === 0) throw new InputError(`${file}: no data rows (only the header on line ${headerLine})`);
     if (this.badDates.count > 0) {
+      const own = this.opts.dateFormat;
+      const expected =
+        own !== undefined
+          ? `--date-format ${stripControl(own)}`
+          : `${DATE_FORMATS}; name another with --date-format, e.g. DD/MM/YYYY`;
       throw new InputError(
-        `${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${DATE_FORMATS})`,
+        `${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${expected})`,
       );
     }
     const lines = this.lines.subarray(0, this.dates.length);

@@ -47,8 +47,16 @@ class CsvStream {
   constructor(
     private readonly name: string,
     private readonly onRecord: CsvRecordHandler,
+    delimiter = ',',
   ) {
-    const opts = { bom: true, relax_column_count: true, relax_quotes: true, raw: true, skip_empty_lines: false };
+    const opts = {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      raw: true,
+      skip_empty_lines: false,
+    };
     this.parser = (new Parser(opts) as unknown as { api: PushParser }).api;
   }
   private push = (r: { record: string[]; raw: string }): void => {
@@ -70,14 +78,14 @@ class CsvStream {
 
 /**
  * Stream CSV text through `onRecord` (see {@link parseCsv} for the dialect): each non-blank record, header first,
- * with the file line it starts on.
+ * with the file line it starts on. `delimiter` separates fields (`,` unless given).
  *
  * @throws InputError `<name> line N: unterminated quoted field` when a quote is never closed.
  * @example
  * eachCsvRecord('a,b\n1,2\n', 'x.csv', (fields, line) => console.log(line, fields)); // 1 ['a','b'], 2 ['1','2']
  */
-export function eachCsvRecord(text: string, name: string, onRecord: CsvRecordHandler): void {
-  const s = new CsvStream(name, onRecord);
+export function eachCsvRecord(text: string, name: string, onRecord: CsvRecordHandler, delimiter = ','): void {
+  const s = new CsvStream(name, onRecord, delimiter);
   s.feed(Buffer.from(text, 'utf8'));
   s.feed(undefined);
 }
@@ -87,13 +95,14 @@ const CHUNK = 1 << 18;
 
 /**
  * Stream a CSV file through `onRecord` in 256 KB chunks: memory holds one chunk and one record, not the file.
+ * `delimiter` separates fields (`,` unless given).
  *
  * @throws InputError for an unterminated quote; Error from `fs` when the file cannot be read.
  * @example
  * eachCsvFileRecord('prices.csv', (fields, line) => { if (line > 1) count++; });
  */
-export function eachCsvFileRecord(path: string, onRecord: CsvRecordHandler, name = path): void {
-  const s = new CsvStream(name, onRecord);
+export function eachCsvFileRecord(path: string, onRecord: CsvRecordHandler, name = path, delimiter = ','): void {
+  const s = new CsvStream(name, onRecord, delimiter);
   const fd = fs.openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);

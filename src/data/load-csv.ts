@@ -13,6 +13,24 @@ function checkOptions(opts: CsvSeriesOptions): void {
   if (!['none', 'ffill', 'drop'].includes(fill)) throw invalid('fill', fill, 'none, ffill or drop');
   const order = opts.order ?? 'strict';
   if (!['strict', 'keep'].includes(order)) throw invalid('order', order, 'strict or keep');
+  sepOf(opts.sep);
+}
+
+/**
+ * The field separator of `--sep`: one character, `tab` or `\t` for a tab; `,` when not given.
+ *
+ * @throws InputError for more than one character, a quote, a line break or an empty value.
+ * @example
+ * sepOf(';'); // ';'
+ * sepOf('tab'); // '\t'
+ */
+export function sepOf(sep: string | undefined): string {
+  if (sep === undefined) return ',';
+  const c = sep === 'tab' || sep === '\\t' ? '\t' : sep;
+  if (c.length !== 1 || /["\r\n]/.test(c)) {
+    throw invalid('--sep', JSON.stringify(stripControl(sep)), 'one character, e.g. ";" or tab');
+  }
+  return c;
 }
 
 /**
@@ -32,7 +50,7 @@ export function parseSeriesCsv(text: string, opts: CsvSeriesOptions = {}): Serie
   checkOptions(opts);
   const file = stripControl(opts.source ?? 'CSV');
   const b = new SeriesBuilder(file, opts);
-  eachCsvRecord(text, file, b.record);
+  eachCsvRecord(text, file, b.record, sepOf(opts.sep));
   return b.finish();
 }
 
@@ -76,7 +94,7 @@ export function loadCsvSeries(path: string, opts: CsvSeriesOptions = {}): Series
   };
   const b = new SeriesBuilder(file, opts, tooBig);
   try {
-    eachCsvFileRecord(path, b.record, file);
+    eachCsvFileRecord(path, b.record, file, sepOf(opts.sep));
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${stripControl(path)}: cannot read (${why(e)})`);

@@ -55,3 +55,13 @@ test('anomaliesCsv: a multivariate run carries every column, value stays the fir
     'date,value,mae\n2020-01-02,2,0.5\n2020-01-03,3,0.25\n',
   );
 });
+
+test('csvField: text a spreadsheet would run as a formula gets a leading quote; numbers stay', () => {
+  for (const s of ['=1+2', '+1+2', '-1+2', '@SUM(A1)', '\tx', '\rx'])
+    assert.equal(csvField(s).replace(/^"/, '')[0], "'", s);
+  assert.equal(csvField('=a,b'), `"'=a,b"`);
+  assert.equal(csvField('-0.25'), '-0.25');
+  assert.equal(csvField('-1e-12'), '-1e-12');
+  assert.equal(csvField(-3), '-3');
+  assert.equal(csvField('AAPL'), 'AAPL');
+});

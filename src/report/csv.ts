@@ -1,16 +1,19 @@
 import type { Series } from '../data/series';
 import { anomalyValues } from '../plot/figures';
 import type { RunResult } from '../result';
+import { spreadsheetSafe } from '../util/sanitize';
 
 /**
- * One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break.
+ * One CSV field: text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first; not a plain number)
+ * gets a leading `'`, then the field is quoted (with doubled quotes) when it holds a comma, quote or line break.
  *
  * @throws Nothing.
  * @example
  * csvField('a,b'); // '"a,b"'
+ * csvField('=1+2'); // "'=1+2"
  */
 export function csvField(v: string | number): string {
-  const s = String(v);
+  const s = typeof v === 'number' ? String(v) : spreadsheetSafe(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,6 +5,7 @@ import { eventsChart } from '../plot/events';
 import type { Line } from '../plot/figure';
 import { figureDiv, plotlyScriptTag } from '../plot/html';
 import type { RunEvaluation } from '../result';
+import { csvField } from './csv';
 import { escapeHtml } from './escape';
 import { REPORT_CSP } from './page';
 import { REPORT_CSS } from './style';
@@ -20,7 +21,7 @@ export interface EvaluatedFile {
 }
 
 const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(3));
-const cell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const cell = (v: string): string => csvField(v);
 
 /**
  * The text of `evaluation.csv`: one row per file with its overlap-segment counts and scores, point-wise F1,

@@ -4,14 +4,14 @@ import type { Series } from '../data/series';
 import { eventsCsv } from '../events/csv';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
-import { writeDirAtomic } from '../util/atomic';
+import { OUT_MARKER, readMarker, writeMarkedDir } from '../util/out-marker';
 import { VERSION } from '../version';
 import type { ScanItemResult } from './job';
 import { buildSummary, type ScanSummary, summaryCsv } from './summary';
 import { summaryHtml } from './summary-html';
 
 /** The marker file of an output folder of lstm-anomaly (the CLI's detect and score outputs carry it too). */
-export const SCAN_MARKER = '.lstm-anomaly';
+export const SCAN_MARKER = OUT_MARKER;
 
 /**
  * True when a folder is an earlier scan output: its marker file ({@link SCAN_MARKER}) says `scan`.
@@ -21,16 +21,12 @@ export const SCAN_MARKER = '.lstm-anomaly';
  * isScanOutput('reports/scan-2026-12-02'); // true after a scan wrote it
  */
 export function isScanOutput(dir: string): boolean {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir, SCAN_MARKER), 'utf8')).command === 'scan';
-  } catch {
-    return false;
-  }
+  return readMarker(dir)?.command === 'scan';
 }
 
 /**
  * Write a whole scan's outputs into `out`, atomically (nothing half-written; an existing folder is replaced
- * only on success): the marker file ({@link SCAN_MARKER}), one sub-folder per scanned series as a detect run
+ * only on success): the marker file ({@link SCAN_MARKER}, listing every entry written), one sub-folder per scanned series as a detect run
  * writes it (result.json, anomalies.csv, report.html; no model/ folder: scan results carry no weights), then
  * summary.csv, summary.json and summary.html. Failed series get no sub-folder, only their summary row.
  *
@@ -45,9 +41,7 @@ export async function writeScanOutputs(
   recentDays: number,
 ): Promise<ScanSummary> {
   const summary = buildSummary(items, recentDays);
-  await writeDirAtomic(out, (tmp) => {
-    const marker = { tool: 'lstm-anomaly', version: VERSION, command: 'scan' };
-    fs.writeFileSync(path.join(tmp, SCAN_MARKER), `${JSON.stringify(marker)}\n`);
+  await writeMarkedDir(out, 'scan', VERSION, (tmp) => {
     for (const item of items) {
       if (!item.ok) continue;
       const s = series.get(item.name);

@@ -22,3 +22,19 @@ export function stripControl(text: string): string {
     .replace(/[\t\n\r]+/g, ' ')
     .replace(CONTROL_RE, '');
 }
+
+/** A plain number as text (left alone by {@link spreadsheetSafe}: `-0.5` is a value, not a formula). */
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A CSV cell's text that a spreadsheet will not run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return gets a leading `'` (as OWASP and the spreadsheet tools advise); plain numbers stay as they are.
+ *
+ * @throws never.
+ * @example
+ * spreadsheetSafe('=HYPERLINK("x")'); // "'=HYPERLINK(\"x\")"
+ * spreadsheetSafe('-0.25'); // '-0.25'
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !NUMBER_RE.test(text) ? `'${text}` : text;
+}
