@@ -11,9 +11,9 @@ export { BackendChoice, selectBackend } from './backend/select';
 export * from './data';
 export { resample } from './data/resample';
 export { DETECTOR_KINDS, Detector, DetectorKind } from './detector/contract';
-export * from './detector/detector';
+export * from './detector/lstm/detector';
+export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/lstm/persist';
 export * from './detector/options';
-export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
 export { LabelInterval, labelsForFile, parseNabWindows } from './evaluate/labels';
 export {
   Autoencoder,

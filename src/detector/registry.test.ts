@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Series } from '../data/series';
 import { DETECTOR_KINDS } from './contract';
-import { LstmAutoencoderDetector } from './detector';
+import { LstmAutoencoderDetector } from './lstm/detector';
 import { createDetector, detectorKind, loadAnyDetector } from './registry';
 
 const TINY = {

@@ -6,8 +6,8 @@ import { keyword } from '../util/keyword';
 import type { BaselineState } from './baseline';
 import { type AnyDetectorOptions, DETECTOR_KINDS, type Detector, type DetectorKind } from './contract';
 import { DenseWindowDetector } from './dense/detector';
-import { LstmAutoencoderDetector } from './detector';
 import { IForestWindowDetector } from './iforest/detector';
+import { LstmAutoencoderDetector } from './lstm/detector';
 import { PcaWindowDetector } from './pca/detector';
 import { ZScoreWindowDetector } from './zscore/detector';
 

@@ -1,6 +1,6 @@
 import type { Series } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
-import type { LstmAutoencoderDetector } from '../detector/detector';
+import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { detectorDefaults } from '../detector/options';
 import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';

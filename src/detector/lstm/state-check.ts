@@ -1,7 +1,7 @@
-import type { AutoencoderSpec } from '../model';
-import { weightShapes } from '../model';
-import { LOSSES, TRANSFORMS } from '../util/choices';
-import { InputError } from '../util/errors';
+import type { AutoencoderSpec } from '../../model';
+import { weightShapes } from '../../model';
+import { LOSSES, TRANSFORMS } from '../../util/choices';
+import { InputError } from '../../util/errors';
 
 /** One entry of model.json's weight manifest. */
 export interface ManifestEntry {
