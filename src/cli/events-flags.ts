@@ -1,21 +1,16 @@
 import { RESAMPLE_RULES, resample } from '../data/resample';
 import type { Series } from '../data/series';
-import { EVENT_OPTION_DEFS, smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
+import { EVENT_OPTION_DEFS } from '../pipeline/event-options';
 import type { PipelineOptions } from '../pipeline/options';
 import type { Preset } from '../pipeline/presets';
-import { parseThreshold } from '../threshold/rule';
-import { isStepRule, parseStepRule } from '../threshold/step-rule';
-import { invalid } from '../util/errors';
-import type { OptionDef } from '../util/options';
+import { checkRunOptions, layerOptions } from '../pipeline/resolve';
+import type { CliFlags, EventFlags, FlagDef } from './parse';
 
-type FlagDef = OptionDef & { flag: string };
-/** Parsed flags (parse.ts's CliFlags; not imported, to keep flags.ts free of a cycle). */
-type CliFlags = object;
+export type { EventFlags } from './parse';
 
-/** Every threshold rule a run accepts, for messages and `--help`. */
-export const THRESHOLD_HINT =
-  'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, ' +
-  'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
+import { flagOptions } from './resolve';
+
+export { THRESHOLD_HINT } from '../pipeline/resolve';
 
 /** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
 export const EVENT_FLAGS: FlagDef[] = [
@@ -64,20 +59,6 @@ export const EVENT_FLAGS: FlagDef[] = [
   },
 ];
 
-/** The event flags' values as parsed (parse.ts's CliFlags does not name them). */
-export interface EventFlags {
-  fit?: 'split' | 'all';
-  aggregate?: 'median' | 'mean';
-  smooth?: string;
-  pad?: number;
-  prune?: number;
-  resample?: string;
-  order?: 'strict' | 'keep';
-  labels?: string;
-  labelCol?: string;
-  anomalyValue?: string;
-}
-
 /**
  * The event flags of parsed flags.
  *
@@ -86,16 +67,17 @@ export interface EventFlags {
  * eventFlags(parseFlags(['--fit', 'all'], DETECT_FLAGS)).fit; // 'all'
  */
 export function eventFlags(f: CliFlags): EventFlags {
-  return f as unknown as EventFlags;
+  return f;
 }
 
 /**
- * Add the event options to resolved options: explicit flags, and with `--fit all` the whole-series defaults
- * for every option neither a flag nor the preset sets. Checks the threshold rule and smoothing early.
+ * Add the event options to resolved options, by the library's order (`layerOptions`, pipeline/resolve.ts):
+ * with `--fit all` the whole-series defaults over every option neither a flag nor the preset sets; then checks
+ * the threshold rule, smoothing, padding and pruning once (`checkRunOptions`).
  *
  * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune.
  * @example
- * resolveEventOptions({ fit: 'all' } as CliFlags, {}).window; // 100
+ * resolveEventOptions({ fit: 'all' }, {}).window; // 100
  */
 export function resolveEventOptions(
   f: CliFlags,
@@ -103,33 +85,14 @@ export function resolveEventOptions(
   preset?: Preset,
 ): Partial<PipelineOptions> {
   const e = eventFlags(f);
-  const o: Record<string, unknown> = { ...options };
-  for (const k of ['fit', 'aggregate', 'smooth', 'pad', 'prune'] as const) if (e[k] !== undefined) o[k] = e[k];
-  if (o.fit === 'all') {
-    const given = f as unknown as Record<string, unknown>;
-    const fromPreset = (preset?.options ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(WHOLE_SERIES_DEFAULTS)) {
-      const flagKey =
-        k === 'encoder' ? given.units !== undefined || given.layers !== undefined : given[k] !== undefined;
-      if (!flagKey && fromPreset[k] === undefined) o[k] = Array.isArray(v) ? [...v] : v;
-    }
+  const events: Partial<PipelineOptions> = {};
+  for (const k of ['fit', 'aggregate', 'smooth', 'pad', 'prune'] as const) {
+    if (e[k] !== undefined) Object.assign(events, { [k]: e[k] });
   }
-  if (typeof o.threshold === 'string') {
-    if (isStepRule(o.threshold)) parseStepRule(o.threshold);
-    else {
-      try {
-        parseThreshold(o.threshold);
-      } catch (err) {
-        // the window rules' generic hint is widened to the step rules; a specific one (percentile range) stays
-        if (/or 3sigma\)$/.test((err as Error).message)) throw invalid('threshold', o.threshold, THRESHOLD_HINT);
-        throw err;
-      }
-    }
-  }
-  if (o.smooth !== undefined) smoothOption(String(o.smooth));
-  if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');
-  if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');
-  return o as Partial<PipelineOptions>;
+  const given = { ...flagOptions(f), ...events };
+  const o = layerOptions({ defaults: options, detector: null, preset: preset?.options, given });
+  checkRunOptions(o);
+  return o;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { PIPELINE_OPTION_DEFS } from '../pipeline/options';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
-import { type OptionDef, optionDef } from '../util/options';
+import { optionDef } from '../util/options';
 import { COMPARE_FLAGS } from './compare';
 import { EVENT_FLAGS, THRESHOLD_HINT } from './events-flags';
+import type { FlagDef } from './parse';
 
-/** One command-line flag: an {@link OptionDef} with a flag. */
-export type FlagDef = OptionDef & { flag: string };
+export { type FlagDef, shownDefault } from './parse';
 
 /** The data flags: where the series comes from (their defaults are declared here, once). */
 export const DATA_FLAGS: FlagDef[] = [
@@ -186,18 +186,3 @@ export const SCORE_FLAGS: FlagDef[] = [
   FORCE,
   { ...QUIET, help: 'print only the output directory' },
 ];
-
-/**
- * The default `--help` shows for a flag: `shown`, else the CLI default, else the library default ('' for none),
- * then each detector's own (`detectorDefaults`).
- *
- * @throws Nothing.
- * @example
- * shownDefault(opt('transform')); // 'logret; dense: none'
- */
-export function shownDefault(d: OptionDef): string {
-  const text = (v: unknown): string => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
-  const base = d.shown ?? text(d.cliDefault ?? d.default);
-  const own = Object.entries(d.detectorDefaults ?? {}).map(([k, v]) => `${k}: ${text(v)}`);
-  return [base, ...own].filter((s) => s !== '').join('; ');
-}

@@ -1,15 +1,33 @@
 import type { BackendChoice } from '../backend/select';
 import type { AssetKind } from '../data/yahoo';
 import type { YahooInterval } from '../data/yahoo-client';
+import type { DetectorKind } from '../detector/contract';
 import type { LossKind } from '../model';
 import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 import { InputError, invalid } from '../util/errors';
 import { keyword } from '../util/keyword';
-import { type FlagDef, shownDefault } from './flags';
+import type { OptionDef } from '../util/options';
+
+/** One command-line flag: an {@link OptionDef} with a flag. */
+export type FlagDef = OptionDef & { flag: string };
+
+/** The event flags' values as parsed (events-flags.ts). */
+export interface EventFlags {
+  fit?: 'split' | 'all';
+  aggregate?: 'median' | 'mean';
+  smooth?: string;
+  pad?: number;
+  prune?: number;
+  resample?: string;
+  order?: 'strict' | 'keep';
+  labels?: string;
+  labelCol?: string;
+  anomalyValue?: string;
+}
 
 /** The flags of a command, parsed, type-checked and enum-checked (unset flags are absent). */
-export interface CliFlags {
+export interface CliFlags extends EventFlags {
   csv?: string;
   dateCol?: string;
   valueCol?: string;
@@ -20,6 +38,9 @@ export interface CliFlags {
   interval?: YahooInterval;
   asset?: AssetKind;
   preset?: string;
+  detector?: DetectorKind;
+  components?: number;
+  compare?: string;
   trainFrac?: number;
   trainUntil?: string;
   transform?: TransformKind;
@@ -112,4 +133,19 @@ export function helpText(usage: string, about: string, defs: FlagDef[], footer =
   lines.push('  -h, --help                   show this help', '  --version                    show the version');
   if (footer) lines.push('', footer);
   return lines.join('\n');
+}
+
+/**
+ * The default `--help` shows for a flag: `shown`, else the CLI default, else the library default ('' for none),
+ * then each detector's own (`detectorDefaults`).
+ *
+ * @throws Nothing.
+ * @example
+ * shownDefault(opt('transform')); // 'logret; dense: none'
+ */
+export function shownDefault(d: OptionDef): string {
+  const text = (v: unknown): string => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
+  const base = d.shown ?? text(d.cliDefault ?? d.default);
+  const own = Object.entries(d.detectorDefaults ?? {}).map(([k, v]) => `${k}: ${text(v)}`);
+  return [base, ...own].filter((s) => s !== '').join('; ');
 }

@@ -1,8 +1,6 @@
 import type { Series } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
 import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
-import { detectorDefaults } from '../detector/options';
-import { checkComponents } from '../detector/pca/detector';
 import { createDetector } from '../detector/registry';
 import type { RunResult } from '../result';
 import { isStepRule } from '../threshold/step-rule';
@@ -12,7 +10,8 @@ import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
-import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import type { PipelineOptions } from './options';
+import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
@@ -31,8 +30,9 @@ export interface PipelineRun<D extends Detector = Detector> {
 /**
  * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
- * Options not given take the detector's own defaults first (`detectorDefaults`: dense reads rows alone, window 1
- * and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
+ * Options not given are resolved by `resolvePipelineOptions` (pipeline/resolve.ts): with `fit: 'all'` the
+ * whole-series defaults (`WHOLE_SERIES_DEFAULTS`, what `--fit all` runs), else the detector's own defaults
+ * (`detectorDefaults`: dense reads rows alone, window 1 and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
  * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
  * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
@@ -54,15 +54,11 @@ export async function runPipeline(
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<PipelineRun> {
-  const o: PipelineOptions = {
-    ...DEFAULT_PIPELINE_OPTIONS,
-    ...detectorDefaults(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
-    ...options,
-  };
+  const o = resolvePipelineOptions(options);
   // a per-step rule thresholds step scores; the windows keep p95 of the training scores for their own flags
   const detector = createDetector(o.detector, isStepRule(o.threshold) ? { ...o, threshold: 'p95' } : o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
-  if (o.detector === 'pca') checkComponents(o, series.columns.length);
+  checkRunOptions(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
   const { train, test } = all

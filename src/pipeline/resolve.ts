@@ -1,0 +1,110 @@
+import { detectorDefaults } from '../detector/options';
+import { detectorEntry } from '../detector/registry';
+import { parseThreshold } from '../threshold/rule';
+import { isStepRule, parseStepRule } from '../threshold/step-rule';
+import { invalid } from '../util/errors';
+import { smoothOption, WHOLE_SERIES_DEFAULTS } from './event-options';
+import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+
+/** Every threshold rule a run accepts, for messages and `--help`. */
+export const THRESHOLD_HINT =
+  'p95, p99 (percentile of training MAE), a number (0.65), 3sigma, ' +
+  'or per step: window-sigma[:k] (mean + k sigma in sliding windows), dynamic';
+
+/** Where a run's options come from, lowest first after the library's defaults (see {@link layerOptions}). */
+export interface OptionLayers {
+  /** The caller's defaults over the library's (the CLI's `cliDefault`: transform logret). */
+  defaults?: Partial<PipelineOptions>;
+  /** Whose own defaults apply (`detectorDefaults`); default: the detector of `given`, else of `preset`; null: none. */
+  detector?: string | null;
+  /** A preset's options (`getPreset(name).options`). */
+  preset?: Partial<PipelineOptions>;
+  /** Explicit options (the flags): they win over everything. */
+  given?: Partial<PipelineOptions>;
+}
+
+/** The whole-series defaults as options (a fresh encoder array). */
+function wholeSeries(): Partial<PipelineOptions> {
+  const { encoder, ...rest } = WHOLE_SERIES_DEFAULTS;
+  return { ...(rest as Partial<PipelineOptions>), encoder: [...encoder] };
+}
+
+/** Without its undefined values. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The options a run takes beyond the library's defaults, in one order, each layer over the ones before: the
+ * caller's defaults, the detector's own (`detectorDefaults`: dense reads rows alone), the whole-series defaults
+ * when `fit` is `all` ({@link WHOLE_SERIES_DEFAULTS}), the preset, the given options. A given `trainFrac` without
+ * `trainUntil` drops a lower layer's `trainUntil` (the split asked for wins).
+ *
+ * @throws Nothing.
+ * @example
+ * layerOptions({ given: { fit: 'all', window: 20 } }).encoder; // [60]
+ * layerOptions({ given: { detector: 'dense' } }).window; // 1
+ */
+export function layerOptions(layers: OptionLayers): Partial<PipelineOptions> {
+  const { defaults = {}, preset = {}, given = {} } = layers;
+  const kind = layers.detector === undefined ? (given.detector ?? preset.detector) : layers.detector;
+  const fit = given.fit ?? preset.fit ?? defaults.fit;
+  const o = defined({
+    ...defaults,
+    ...(kind ? detectorDefaults(kind) : {}),
+    ...(fit === 'all' ? wholeSeries() : {}),
+    ...preset,
+    ...given,
+  });
+  if (given.trainFrac !== undefined && given.trainUntil === undefined) delete o.trainUntil;
+  return o;
+}
+
+/**
+ * Check the options a run resolved to, once, before anything is read or fitted: the threshold rule (window or
+ * step rule), `smooth`, `pad`, `prune`, and with `features` (the data's columns) each detector's own checks
+ * (pca: components at most window x features). Absent options are not checked.
+ *
+ * @throws InputError for an unknown threshold rule, an invalid smooth, a negative pad, a prune outside [0, 1) or
+ * a detector's option out of range.
+ * @example
+ * checkRunOptions({ threshold: 'p101' }); // throws: invalid threshold: p101 (...)
+ */
+export function checkRunOptions(o: Partial<PipelineOptions>, features?: number): void {
+  if (typeof o.threshold === 'string') {
+    if (isStepRule(o.threshold)) parseStepRule(o.threshold);
+    else {
+      try {
+        parseThreshold(o.threshold);
+      } catch (err) {
+        // the window rules' generic hint is widened to the step rules; a specific one (percentile range) stays
+        if (/or 3sigma\)$/.test((err as Error).message)) throw invalid('threshold', o.threshold, THRESHOLD_HINT);
+        throw err;
+      }
+    }
+  }
+  if (o.smooth !== undefined) smoothOption(String(o.smooth));
+  if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');
+  if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');
+  if (features !== undefined) {
+    const window = o.window ?? DEFAULT_PIPELINE_OPTIONS.window;
+    detectorEntry(o.detector ?? DEFAULT_PIPELINE_OPTIONS.detector).check?.({ ...o, window }, features);
+  }
+}
+
+/**
+ * The whole options of a run: {@link DEFAULT_PIPELINE_OPTIONS} under {@link layerOptions} (detector defaults,
+ * whole-series defaults with `fit: 'all'`, the preset, then `options`). `runPipeline` resolves its options so, so
+ * `runPipeline(series, { fit: 'all' })` runs what `--fit all` runs.
+ *
+ * @throws Nothing (the checks are {@link checkRunOptions}).
+ * @example
+ * resolvePipelineOptions({ fit: 'all' }).threshold; // 'window-sigma:3'
+ * resolvePipelineOptions({ detector: 'dense' }).window; // 1
+ */
+export function resolvePipelineOptions(
+  options: Partial<PipelineOptions> = {},
+  layers: Omit<OptionLayers, 'given'> = {},
+): PipelineOptions {
+  return { ...DEFAULT_PIPELINE_OPTIONS, ...layerOptions({ ...layers, given: options }) };
+}
