@@ -1,63 +1,15 @@
-import { RESAMPLE_RULES, resample } from '../data/resample';
+import { resample } from '../data/resample';
 import type { Series } from '../data/series';
-import { EVENT_OPTION_DEFS } from '../pipeline/event-options';
 import type { PipelineOptions } from '../pipeline/options';
 import type { Preset } from '../pipeline/presets';
 import { checkRunOptions, layerOptions } from '../pipeline/resolve';
-import type { CliFlags, EventFlags, FlagDef } from './parse';
+import type { CliFlags, EventFlags } from './flags';
 
-export type { EventFlags } from './parse';
+export { EVENT_FLAGS, type EventFlags } from './flags';
 
 import { flagOptions } from './resolve';
 
 export { THRESHOLD_HINT } from '../pipeline/resolve';
-
-/** Flags of events, whole-series training, resampling, row order and labels (added to detect and evaluate). */
-export const EVENT_FLAGS: FlagDef[] = [
-  ...(EVENT_OPTION_DEFS as FlagDef[]),
-  {
-    flag: '--resample',
-    key: 'resample',
-    type: 'string',
-    arg: '10min|1h|1d',
-    choices: Object.keys(RESAMPLE_RULES),
-    help: 'mean of each column per time bucket before anything else',
-    group: 'Data',
-  },
-  {
-    flag: '--order',
-    key: 'order',
-    type: 'string',
-    default: 'strict',
-    choices: ['strict', 'keep'],
-    help: 'strict: refuse duplicate or unsorted dates; keep: keep the file order (dates only label rows)',
-    group: 'Data',
-  },
-  {
-    flag: '--labels',
-    key: 'labels',
-    type: 'string',
-    arg: 'FILE',
-    help: 'known anomalies: NAB windows JSON or a start,end CSV; adds the evaluation',
-    group: 'Data',
-  },
-  {
-    flag: '--label-col',
-    key: 'labelCol',
-    type: 'string',
-    arg: 'NAME',
-    help: 'known anomalies from a column of the CSV (0/1, or see --anomaly-value)',
-    group: 'Data',
-  },
-  {
-    flag: '--anomaly-value',
-    key: 'anomalyValue',
-    type: 'string',
-    arg: 'V',
-    help: 'the --label-col value marking an anomaly, e.g. Bad',
-    group: 'Data',
-  },
-];
 
 /**
  * The event flags of parsed flags.
