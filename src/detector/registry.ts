@@ -20,7 +20,8 @@ export interface LoadFrom {
 
 /**
  * Everything the product knows about one detector kind; {@link DETECTORS} holds one per kind. A new detector is its
- * folder (algorithm and `Detector` class) and one entry here: the compiler names a kind of `DetectorKind` without one.
+ * folder (the algorithm, and the `Detector` class whose file adds its kind to `DetectorKinds` in contract.ts) and
+ * one entry here: the compiler names a kind without an entry, and an entry without a kind.
  */
 export interface DetectorEntry {
   /** What the report calls it (the report's subtitle). */

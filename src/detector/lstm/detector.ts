@@ -18,6 +18,13 @@ import { type DetectorState, readState, writeState } from './state';
 
 export type { FitHooks, ScoreResult, WindowScores } from '../contract';
 
+declare module '../contract' {
+  interface DetectorKinds {
+    /** The LSTM autoencoder (lstm/detector.ts) */
+    lstm: true;
+  }
+}
+
 /** The fitted parts of a detector. */
 export interface FittedParts {
   scaler: Scaler;
