@@ -11,16 +11,16 @@ import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { thresholdLabel } from '../threshold/rule';
-import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
+import { checkComponentsEarly, compareDetect, compareFlag } from './compare';
 import { dataName, loadData } from './data';
-import { resolveEventOptions, withResample } from './events-flags';
+import { withResample } from './events-flags';
 import { eventSummary } from './events-summary';
 import { DETECT_FLAGS } from './flags';
 import { loadLabels } from './labels';
 import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
-import { resolveOptions } from './resolve';
+import { resolveRunFlags } from './resolve';
 import { saveTrainScores } from './rethreshold';
 import { computeLine, runWarnings } from './warnings';
 
@@ -41,9 +41,7 @@ export function today(): string {
 export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
   const kinds = compareFlag(f);
-  const resolved = resolveOptions(f, kinds ? undefined : detectorOptions(f).detector);
-  const preset = resolved.preset;
-  const options = { ...resolveEventOptions(f, resolved.options, preset), ...detectorOptions(f) };
+  const { options, preset } = resolveRunFlags(f);
   checkComponentsEarly(options, f, kinds);
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
   if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm'))

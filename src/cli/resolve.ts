@@ -1,7 +1,7 @@
 import { DETECTOR_OPTION_DEFS } from '../detector/options';
 import type { PipelineOptions } from '../pipeline/options';
 import { getPreset, type Preset } from '../pipeline/presets';
-import { layerOptions } from '../pipeline/resolve';
+import { checkRunOptions, layerOptions } from '../pipeline/resolve';
 import { invalid } from '../util/errors';
 import type { CliFlags } from './parse';
 
@@ -64,4 +64,46 @@ export function resolveOptions(f: CliFlags, kind?: string): { options: Partial<P
   const given = flagOptions(f);
   const options = layerOptions({ defaults: cliDefaults(), detector: kind ?? null, preset: preset?.options, given });
   return { options, preset };
+}
+
+/**
+ * Add the event options to resolved options, by the library's order (`layerOptions`, pipeline/resolve.ts):
+ * with `--fit all` the whole-series defaults over every option neither a flag nor the preset sets; then checks
+ * the threshold rule, smoothing, padding and pruning once (`checkRunOptions`).
+ *
+ * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune.
+ * @example
+ * resolveEventOptions({ fit: 'all' }, {}).window; // 100
+ */
+export function resolveEventOptions(
+  f: CliFlags,
+  options: Partial<PipelineOptions>,
+  preset?: Preset,
+): Partial<PipelineOptions> {
+  const { fit, aggregate, smooth, pad, prune } = f;
+  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune }; // undefined ones add nothing
+  const o = layerOptions({ defaults: options, detector: null, preset: preset?.options, given });
+  checkRunOptions(o);
+  return o;
+}
+
+/**
+ * Every run option of parsed flags, resolved in the library's order (see {@link resolveOptions} and
+ * {@link resolveEventOptions}), with the detector flags (--detector, --components) on top: what detect and
+ * evaluate run. `compared`: a detector of --compare, which takes the shared defaults, not its own.
+ *
+ * @throws InputError for an unknown preset, a malformed --layers, or an invalid event option.
+ * @example
+ * resolveRunFlags(parseFlags(['--fit', 'all'], DETECT_FLAGS)).options.window; // 100
+ */
+export function resolveRunFlags(
+  f: CliFlags,
+  opts: { compared?: boolean } = {},
+): { options: Partial<PipelineOptions>; preset?: Preset } {
+  const compared = opts.compared || f.compare !== undefined;
+  const { options, preset } = resolveOptions(f, compared ? undefined : f.detector);
+  const choice: Partial<PipelineOptions> = {};
+  if (f.detector !== undefined) choice.detector = f.detector;
+  if (f.components !== undefined) choice.components = f.components;
+  return { options: { ...resolveEventOptions(f, options, preset), ...choice }, preset };
 }

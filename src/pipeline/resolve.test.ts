@@ -26,6 +26,9 @@ test('resolvePipelineOptions: library default, detector default, whole-series, p
 
 test('layerOptions: only what the layers set, a fresh encoder each time, no undefined values', () => {
   assert.deepEqual(layerOptions({ given: { pad: 3, trainUntil: undefined } }), { pad: 3 });
+  // an undefined given value does not hide a lower layer's
+  assert.equal(layerOptions({ given: { fit: 'all', pad: undefined } }).pad, 100);
+  assert.equal(layerOptions({ preset: { window: 7 }, given: { window: undefined } }).window, 7);
   const a = layerOptions({ given: { fit: 'all' } });
   const b = layerOptions({ given: { fit: 'all' } });
   assert.notEqual(a.encoder, b.encoder);

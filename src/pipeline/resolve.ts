@@ -49,13 +49,14 @@ export function layerOptions(layers: OptionLayers): Partial<PipelineOptions> {
   const { defaults = {}, preset = {}, given = {} } = layers;
   const kind = layers.detector === undefined ? (given.detector ?? preset.detector) : layers.detector;
   const fit = given.fit ?? preset.fit ?? defaults.fit;
-  const o = defined({
-    ...defaults,
+  // a layer's undefined value sets nothing (it does not hide a lower layer's)
+  const o: Partial<PipelineOptions> = {
+    ...defined(defaults),
     ...(kind ? detectorDefaults(kind) : {}),
     ...(fit === 'all' ? wholeSeries() : {}),
-    ...preset,
-    ...given,
-  });
+    ...defined(preset),
+    ...defined(given),
+  };
   if (given.trainFrac !== undefined && given.trainUntil === undefined) delete o.trainUntil;
   return o;
 }
