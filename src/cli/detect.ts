@@ -1,17 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
-import { checkModelSize } from '../detector/limits';
-import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import { detectorKind } from '../detector/registry';
 import { eventsCsv } from '../events/csv';
-import { resolveSpec } from '../model';
 import { evaluateStage } from '../pipeline/evaluation';
+import { checkRunOptions } from '../pipeline/resolve';
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
 import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { thresholdLabel } from '../threshold/rule';
-import { checkComponentsEarly, compareDetect, compareFlag } from './compare';
+import { compareDetect, compareFlag } from './compare';
 import { dataName, loadData } from './data';
 import { withResample } from './events-flags';
 import { eventSummary } from './events-summary';
@@ -42,10 +41,11 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
   const kinds = compareFlag(f);
   const { options, preset } = resolveRunFlags(f);
-  checkComponentsEarly(options, f, kinds);
-  const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
-  if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm'))
-    checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
+  // each detector's checks (registry.ts) before any data is read; features from --value-col, else one
+  const features = f.valueCol ? f.valueCol.split(',').filter((c) => c.trim() !== '').length : 1;
+  for (const kind of kinds ?? [options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector]) {
+    checkRunOptions({ ...options, detector: detectorKind(kind) }, features);
+  }
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');

@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BackendChoice } from '../backend/select';
+import { resolveSpec } from '../model';
 import { InputError, isInputError } from '../util/errors';
 import { keyword } from '../util/keyword';
 import type { BaselineState } from './baseline';
 import type { AnyDetectorOptions, Detector, DetectorKind } from './contract';
 import { DenseWindowDetector } from './dense/detector';
 import { IForestWindowDetector } from './iforest/detector';
+import { checkModelSize } from './limits';
 import { LstmAutoencoderDetector } from './lstm/detector';
 import { checkComponents, PcaWindowDetector } from './pca/detector';
 import { ZScoreWindowDetector } from './zscore/detector';
@@ -17,6 +19,9 @@ export interface LoadFrom {
   /** Load on this tfjs backend instead of the saved one (lstm, dense). */
   backend?: BackendChoice;
 }
+
+/** The options a detector's {@link DetectorEntry.check} sees (resolved: defaults filled in). */
+export type CheckedOptions = Pick<AnyDetectorOptions, 'window' | 'encoder' | 'batchSize' | 'components'>;
 
 /**
  * Everything the product knows about one detector kind; {@link DETECTORS} holds one per kind. A new detector is its
@@ -34,8 +39,11 @@ export interface DetectorEntry {
   create(options: Partial<AnyDetectorOptions>): Detector;
   /** A saved detector from its parsed model.json. @throws InputError naming the file for an invalid state. */
   fromState(state: unknown, from: LoadFrom): Promise<Detector>;
-  /** Checks of resolved options against the data's feature count, before anything is fitted. */
-  check?(options: Pick<AnyDetectorOptions, 'window' | 'components'>, features: number): void;
+  /**
+   * Checks of resolved options against the data's feature count, before any data is read or anything fitted
+   * (`checkRunOptions` of pipeline/resolve.ts calls it). @throws InputError naming the option and its limit.
+   */
+  check?(options: CheckedOptions, features: number): void;
 }
 
 /** A baseline's loader, naming model.json in any error of its state. */
@@ -65,6 +73,9 @@ export const DETECTORS = {
     create: (o) => new LstmAutoencoderDetector(o),
     // the LSTM's own loader reads model.json and weights.bin, and names the file in its errors
     fromState: (_state, from) => LstmAutoencoderDetector.load(from.dir, from),
+    // window, batch and model size within what the engine can allocate
+    check: (o, features) =>
+      checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder, features }), o.batchSize),
   },
   pca: {
     name: 'PCA reconstruction',

@@ -47,5 +47,12 @@ test('checkRunOptions: rules, smoothing, padding, pruning, and each detector its
     /^InputError: invalid components: 31 \(at most the window dimension 30 = window 30 x 1 feature\(s\)\)$/,
   );
   checkRunOptions({ detector: 'pca', components: 31 }, 2);
+  // the LSTM's own: window, batch and model size
+  assert.throws(
+    () => checkRunOptions({ window: 100_001 }, 1),
+    /^InputError: window 100001 is too large \(limit 100000/,
+  );
+  assert.throws(() => checkRunOptions({ encoder: [100_000] }, 1), /^InputError: model too large: layers 100000/);
+  checkRunOptions({ detector: 'zscore', encoder: [100_000] }, 1);
   checkRunOptions({ detector: 'lstm', components: 31 }, 1);
 });

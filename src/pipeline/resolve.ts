@@ -63,8 +63,9 @@ export function layerOptions(layers: OptionLayers): Partial<PipelineOptions> {
 
 /**
  * Check the options a run resolved to, once, before anything is read or fitted: the threshold rule (window or
- * step rule), `smooth`, `pad`, `prune`, and with `features` (the data's columns) each detector's own checks
- * (pca: components at most window x features). Absent options are not checked.
+ * step rule), `smooth`, `pad`, `prune`, and with `features` (the data's columns) the detector's own checks
+ * (its registry entry's `check`: lstm, the window and model size; pca, components at most window x features).
+ * Absent options are not checked (the detector's checks see the defaults).
  *
  * @throws InputError for an unknown threshold rule, an invalid smooth, a negative pad, a prune outside [0, 1) or
  * a detector's option out of range.
@@ -88,8 +89,8 @@ export function checkRunOptions(o: Partial<PipelineOptions>, features?: number):
   if (typeof o.pad === 'number' && o.pad < 0) throw invalid('--pad', o.pad, 'a whole number of steps, 0 or more');
   if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');
   if (features !== undefined) {
-    const window = o.window ?? DEFAULT_PIPELINE_OPTIONS.window;
-    detectorEntry(o.detector ?? DEFAULT_PIPELINE_OPTIONS.detector).check?.({ ...o, window }, features);
+    const full = { ...DEFAULT_PIPELINE_OPTIONS, ...o };
+    detectorEntry(full.detector).check?.(full, features);
   }
 }
 
