@@ -12,13 +12,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { detectorOptions } from '../src/cli/compare';
 import { csvFilesUnder } from '../src/cli/evaluate';
 import { EVALUATE_FLAGS } from '../src/cli/evaluate-flags';
-import { eventFlags, resolveEventOptions, withResample } from '../src/cli/events-flags';
+import { eventFlags, withResample } from '../src/cli/events-flags';
 import { labelsFromFile } from '../src/cli/labels';
 import { parseFlags } from '../src/cli/parse';
-import { resolveOptions } from '../src/cli/resolve';
+import { resolveRunFlags } from '../src/cli/resolve';
 import { loadCsvSeries } from '../src/data';
 import { labelSteps } from '../src/evaluate/steps';
 import { runPipeline } from '../src/pipeline/run';
@@ -61,9 +60,8 @@ async function main(): Promise<void> {
     ['--labels', labelsFile, '--fit', 'all', '--resample', '10min', '--order', 'keep', '--seed', '42', ...argv],
     EVALUATE_FLAGS,
   );
-  (f as { smooth?: string }).smooth = '0';
-  const resolved = resolveOptions(f);
-  const options = { ...resolveEventOptions(f, resolved.options, resolved.preset), ...detectorOptions(f) };
+  f.smooth = '0';
+  const { options } = resolveRunFlags(f);
   console.log(`${tag.value}: ${JSON.stringify(options)}`);
   const files: CachedFile[] = [];
   for (const rel of csvFilesUnder(dir)) {

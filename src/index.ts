@@ -10,10 +10,11 @@
 export { BackendChoice, selectBackend } from './backend/select';
 export * from './data';
 export { resample } from './data/resample';
-export { DETECTOR_KINDS, Detector, DetectorKind } from './detector/contract';
-export * from './detector/detector';
+export { Detector, DetectorKind } from './detector/contract';
+export * from './detector/lstm/detector';
+export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/lstm/persist';
 export * from './detector/options';
-export { loadDetector, MODEL_FORMAT, saveDetector } from './detector/persist';
+export { DETECTOR_KINDS } from './detector/registry';
 export { LabelInterval, labelsForFile, parseNabWindows } from './evaluate/labels';
 export {
   Autoencoder,

@@ -113,3 +113,19 @@ test('helpText: derived from the option tables, every default shown once in brac
   );
   assert.match(helpText('x', 'about', SCORE_FLAGS), /--backend NAME .*identical scores\) \[auto\]/);
 });
+
+test('flags: every run option with a flag is a detect flag, every event option an event flag', async () => {
+  const { PIPELINE_OPTION_DEFS } = await import('../pipeline/options');
+  const { EVENT_OPTION_DEFS } = await import('../pipeline/event-options');
+  const { EVENT_FLAGS } = await import('./flags');
+  const detect = new Set(DETECT_FLAGS.map((d) => d.flag));
+  assert.deepEqual(
+    PIPELINE_OPTION_DEFS.filter((d) => d.flag !== undefined && !detect.has(d.flag)).map((d) => d.key),
+    [],
+  );
+  const events = new Set<string>(EVENT_FLAGS.map((d) => d.key));
+  assert.deepEqual(
+    EVENT_OPTION_DEFS.map((d) => d.key).filter((k) => !events.has(k)),
+    [],
+  );
+});

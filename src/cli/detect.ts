@@ -1,27 +1,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../backend/active';
-import { checkModelSize } from '../detector/limits';
-import { DEFAULT_DETECTOR_OPTIONS } from '../detector/options';
+import { detectorKind } from '../detector/registry';
 import { eventsCsv } from '../events/csv';
-import { resolveSpec } from '../model';
 import { evaluateStage } from '../pipeline/evaluation';
+import { checkRunOptions } from '../pipeline/resolve';
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
 import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { thresholdLabel } from '../threshold/rule';
 import { stripControl } from '../util/sanitize';
-import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
+import { compareDetect, compareFlag } from './compare';
 import { dataName, loadData } from './data';
-import { eventFlags, resolveEventOptions, withResample } from './events-flags';
+import { eventFlags, withResample } from './events-flags';
 import { eventSummary } from './events-summary';
 import { DETECT_FLAGS } from './flags';
 import { loadLabels } from './labels';
 import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
 import { Progress } from './progress';
-import { resolveOptions } from './resolve';
+import { resolveRunFlags } from './resolve';
 import { saveTrainScores } from './rethreshold';
 import { computeLine, runWarnings } from './warnings';
 
@@ -42,13 +41,12 @@ export function today(): string {
 export async function detectCommand(argv: string[]): Promise<void> {
   const f = parseFlags(argv, DETECT_FLAGS);
   const kinds = compareFlag(f);
-  const resolved = resolveOptions(f, kinds ? undefined : detectorOptions(f).detector);
-  const preset = resolved.preset;
-  const options = { ...resolveEventOptions(f, resolved.options, preset), ...detectorOptions(f) };
-  checkComponentsEarly(options, f, kinds);
-  const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
-  if ((options.detector ?? 'lstm') === 'lstm' || kinds?.includes('lstm'))
-    checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder }), o.batchSize);
+  const { options, preset } = resolveRunFlags(f);
+  // each detector's checks (registry.ts) before any data is read; features from --value-col, else one
+  const features = f.valueCol ? f.valueCol.split(',').filter((c) => c.trim() !== '').length : 1;
+  for (const kind of kinds ?? [options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector]) {
+    checkRunOptions({ ...options, detector: detectorKind(kind) }, features);
+  }
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');

@@ -1,57 +1,22 @@
-import type { BackendChoice } from '../backend/select';
-import type { AssetKind } from '../data/yahoo';
-import type { YahooInterval } from '../data/yahoo-client';
-import type { LossKind } from '../model';
-import type { ScalerKind } from '../transform/scaler';
-import type { TransformKind } from '../transform/transforms';
 import { InputError, invalid } from '../util/errors';
 import { keyword } from '../util/keyword';
-import { type FlagDef, shownDefault } from './flags';
+import { type FlagDef, type FlagsOf, shownDefault } from './flag-def';
+import type { CliFlags } from './flags';
 
-/** The flags of a command, parsed, type-checked and enum-checked (unset flags are absent). */
-export interface CliFlags {
-  csv?: string;
-  dateCol?: string;
-  valueCol?: string;
-  fill?: 'none' | 'ffill' | 'drop';
-  ticker?: string;
-  start?: string;
-  end?: string;
-  interval?: YahooInterval;
-  asset?: AssetKind;
-  preset?: string;
-  trainFrac?: number;
-  trainUntil?: string;
-  transform?: TransformKind;
-  scaler?: ScalerKind;
-  window?: number;
-  threshold?: string;
-  units?: number;
-  layers?: string;
-  dropout?: number;
-  loss?: LossKind;
-  epochs?: number;
-  batchSize?: number;
-  patience?: number;
-  valSplit?: number;
-  learningRate?: number;
-  seed?: number;
-  backend?: BackendChoice;
-  out?: string;
-  force?: boolean;
-  quiet?: boolean;
-  model?: string;
-}
+export type { FlagDef } from './flag-def';
+
+export type { CliFlags, EventFlags } from './flags';
 
 /**
  * Parse `--flag value`, `--flag=value` and boolean `--flag` against a flag table, checking each value's type
- * (number, integer, positive integer) and enum choices.
+ * (number, integer, positive integer) and enum choices. The result's type is inferred from the table
+ * ({@link FlagsOf}), beside the flags of detect and score ({@link CliFlags}).
  *
  * @throws InputError `unknown option: --x`, a missing value, or `invalid <flag>: <v> (...)`.
  * @example
  * parseFlags(['--window', '20'], DETECT_FLAGS); // { window: 20 }
  */
-export function parseFlags(argv: string[], defs: FlagDef[]): CliFlags {
+export function parseFlags<const T extends readonly FlagDef[]>(argv: string[], defs: T): CliFlags & FlagsOf<T> {
   const out: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -78,7 +43,7 @@ export function parseFlags(argv: string[], defs: FlagDef[]): CliFlags {
     }
     out[key] = numeric ? toNumber(name, v, def.type) : def.choices ? keyword(name, v, def.choices) : v;
   }
-  return out as CliFlags;
+  return out as CliFlags & FlagsOf<T>;
 }
 
 function toNumber(name: string, v: string, type: FlagDef['type']): number {
@@ -96,7 +61,7 @@ function toNumber(name: string, v: string, type: FlagDef['type']): number {
  * @example
  * console.log(helpText('lstm-anomaly [detect] [options]', 'Detect anomalies.', DETECT_FLAGS));
  */
-export function helpText(usage: string, about: string, defs: FlagDef[], footer = ''): string {
+export function helpText(usage: string, about: string, defs: readonly FlagDef[], footer = ''): string {
   const lines = [`Usage: ${usage}`, '', about, ''];
   const groups = [...new Set(defs.map((d) => d.group))];
   for (const g of groups) {

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { parseDate } from '../data/dates';
 import type { Series } from '../data/series';
-import { LstmAutoencoderDetector } from '../detector/detector';
 import { checkModelSize } from '../detector/limits';
+import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { resolveSpec } from '../model';
 import { parseJobs, parseRecent, scanInputs } from '../scan/inputs';
 import { makeScanJob, type ScanItemResult } from '../scan/job';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Series } from '../data/series';
 import type { Detector, ScoreResult } from '../detector/contract';
-import { LstmAutoencoderDetector } from '../detector/detector';
+import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { parameterCount } from '../model';
 import type { RunResult } from '../result';
 import { DRIFT_LEVEL } from '../transform/drift';

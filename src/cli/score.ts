@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LstmAutoencoderDetector } from '../detector/detector';
+import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { loadAnyDetector } from '../detector/registry';
 import { eventsCsv } from '../events/csv';
 import { renderReport } from '../report/html';

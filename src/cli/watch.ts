@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../backend/select';
-import { LstmAutoencoderDetector } from '../detector/detector';
+import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { followFile, streamLines } from '../scan/follow';
 import { type WatchEvent, watchLines } from '../scan/watch';
 import { InputError } from '../util/errors';

@@ -17,9 +17,9 @@ import type {
   StepOutput,
   WindowScores,
 } from './contract';
+import { MODEL_FORMAT } from './lstm/state';
 import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { datedScores, type PreparedScore, prepareScore, prepareTrain, scoreResult } from './prepare';
-import { MODEL_FORMAT } from './state';
 
 /**
  * What a baseline algorithm (pca, zscore, iforest, dense) offers: fit and score of scaled windows, synchronous

@@ -5,11 +5,16 @@ import type { TrainOptions } from '../train/fit';
 import type { Scaler } from '../transform/scaler';
 import type { DetectorOptions } from './options';
 
-/** The detectors there are (see registry.ts); 'lstm' is the default. */
-export const DETECTOR_KINDS = ['lstm', 'pca', 'zscore', 'iforest', 'dense'] as const;
+/**
+ * The detectors there are, by kind: each detector's folder adds its own kind here (`declare module '../contract'`
+ * in its detector.ts), and registry.ts gives each kind one entry in `DETECTORS` (the compiler names a kind without
+ * one); `DETECTOR_KINDS` (registry.ts) lists them in the registry's order, 'lstm', the default, first.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each detector's declaration merging
+export interface DetectorKinds {}
 
-/** One of {@link DETECTOR_KINDS}. */
-export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+/** One of the kinds of {@link DetectorKinds}: 'lstm', 'pca', 'zscore', 'iforest', 'dense'. */
+export type DetectorKind = keyof DetectorKinds;
 
 /** The options of any detector: the LSTM's, plus the baselines' own. */
 export interface AnyDetectorOptions extends DetectorOptions {

@@ -4,9 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Series } from '../data/series';
-import { DETECTOR_KINDS } from './contract';
-import { LstmAutoencoderDetector } from './detector';
-import { createDetector, detectorKind, loadAnyDetector } from './registry';
+
+import { LstmAutoencoderDetector } from './lstm/detector';
+import { createDetector, DETECTOR_KINDS, detectorKind, loadAnyDetector } from './registry';
 
 const TINY = {
   window: 5,

@@ -1,17 +1,126 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BackendChoice } from '../backend/select';
+import { resolveSpec } from '../model';
 import { InputError, isInputError } from '../util/errors';
 import { keyword } from '../util/keyword';
 import type { BaselineState } from './baseline';
-import { type AnyDetectorOptions, DETECTOR_KINDS, type Detector, type DetectorKind } from './contract';
+import type { AnyDetectorOptions, Detector, DetectorKind } from './contract';
 import { DenseWindowDetector } from './dense/detector';
-import { LstmAutoencoderDetector } from './detector';
 import { IForestWindowDetector } from './iforest/detector';
-import { PcaWindowDetector } from './pca/detector';
+import { checkModelSize } from './limits';
+import { LstmAutoencoderDetector } from './lstm/detector';
+import { checkComponents, PcaWindowDetector } from './pca/detector';
 import { ZScoreWindowDetector } from './zscore/detector';
 
-export { DETECTOR_KINDS } from './contract';
+/** Where a saved detector is loaded from: its directory (model.json, and weights.bin for the LSTM). */
+export interface LoadFrom {
+  dir: string;
+  /** Load on this tfjs backend instead of the saved one (lstm, dense). */
+  backend?: BackendChoice;
+}
+
+/** The options a detector's {@link DetectorEntry.check} sees (resolved: defaults filled in). */
+export type CheckedOptions = Pick<AnyDetectorOptions, 'window' | 'encoder' | 'batchSize' | 'components'>;
+
+/**
+ * Everything the product knows about one detector kind; {@link DETECTORS} holds one per kind. A new detector is its
+ * folder (the algorithm, and the `Detector` class whose file adds its kind to `DetectorKinds` in contract.ts) and
+ * one entry here: the compiler names a kind without an entry, and an entry without a kind.
+ */
+export interface DetectorEntry {
+  /** What the report calls it (the report's subtitle). */
+  name: string;
+  /** What its score is, in words (the compare report). */
+  score: string;
+  /** Its words in `--detector`'s help, after the kind ('' for none). */
+  hint: string;
+  /** A new, unfitted detector with options (defaults filled in). @throws InputError for invalid options. */
+  create(options: Partial<AnyDetectorOptions>): Detector;
+  /** A saved detector from its parsed model.json. @throws InputError naming the file for an invalid state. */
+  fromState(state: unknown, from: LoadFrom): Promise<Detector>;
+  /**
+   * Checks of resolved options against the data's feature count, before any data is read or anything fitted
+   * (`checkRunOptions` of pipeline/resolve.ts calls it). @throws InputError naming the option and its limit.
+   */
+  check?(options: CheckedOptions, features: number): void;
+}
+
+/** A baseline's loader, naming model.json in any error of its state. */
+function baseline(load: (state: BaselineState<never>, from: LoadFrom) => Detector | Promise<Detector>) {
+  return async (state: unknown, from: LoadFrom): Promise<Detector> => {
+    try {
+      return await load(state as BaselineState<never>, from);
+    } catch (e) {
+      if (isInputError(e)) throw new InputError(`${path.join(from.dir, 'model.json')}: ${e.message}`);
+      throw e;
+    }
+  };
+}
+
+/**
+ * The detectors there are, by kind, in `--help` order ('lstm', the default, first): one entry each.
+ *
+ * @example
+ * DETECTORS.pca.name; // 'PCA reconstruction'
+ * const det = DETECTORS.zscore.create({ window: 20 });
+ */
+export const DETECTORS = {
+  lstm: {
+    name: 'LSTM autoencoder',
+    score: 'reconstruction MAE of the LSTM autoencoder',
+    hint: 'autoencoder',
+    create: (o) => new LstmAutoencoderDetector(o),
+    // the LSTM's own loader reads model.json and weights.bin, and names the file in its errors
+    fromState: (_state, from) => LstmAutoencoderDetector.load(from.dir, from),
+    // window, batch and model size within what the engine can allocate
+    check: (o, features) =>
+      checkModelSize(resolveSpec({ window: o.window, encoder: o.encoder, features }), o.batchSize),
+  },
+  pca: {
+    name: 'PCA reconstruction',
+    score: 'reconstruction MAE of the principal components',
+    hint: '',
+    create: (o) => new PcaWindowDetector(o),
+    fromState: baseline((s) => PcaWindowDetector.fromState(s)),
+    check: checkComponents,
+  },
+  zscore: {
+    name: 'rolling z-score',
+    score: "largest rolling |z| of the window's steps",
+    hint: '',
+    create: (o) => new ZScoreWindowDetector(o),
+    fromState: baseline((s) => ZScoreWindowDetector.fromState(s)),
+  },
+  iforest: {
+    name: 'isolation forest',
+    score: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
+    hint: '',
+    create: (o) => new IForestWindowDetector(o),
+    fromState: baseline((s) => IForestWindowDetector.fromState(s)),
+  },
+  dense: {
+    name: 'dense autoencoder',
+    score: 'reconstruction MAE of the dense autoencoder',
+    hint: 'autoencoder on rows of a table',
+    create: (o) => new DenseWindowDetector(o),
+    fromState: baseline((s, from) => DenseWindowDetector.fromState(s, from)),
+  },
+} satisfies Record<DetectorKind, DetectorEntry>;
+
+/** The detectors there are (the keys of {@link DETECTORS}); 'lstm' is the default. */
+export const DETECTOR_KINDS: readonly DetectorKind[] = Object.keys(DETECTORS) as DetectorKind[];
+
+/**
+ * The entry of a kind (see {@link DETECTORS}).
+ *
+ * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense)`.
+ * @example
+ * detectorEntry('pca').name; // 'PCA reconstruction'
+ */
+export function detectorEntry(kind: string): DetectorEntry {
+  return DETECTORS[detectorKind(kind)];
+}
 
 /**
  * Check a detector name: one of {@link DETECTOR_KINDS}.
@@ -32,25 +141,12 @@ export function detectorKind(name: unknown): DetectorKind {
  * const det = createDetector('zscore', { window: 20 });
  */
 export function createDetector(kind: string, options: Partial<AnyDetectorOptions> = {}): Detector {
-  const k = detectorKind(kind);
-  const o = options;
-  switch (k) {
-    case 'lstm':
-      return new LstmAutoencoderDetector(o);
-    case 'pca':
-      return new PcaWindowDetector(o);
-    case 'zscore':
-      return new ZScoreWindowDetector(o);
-    case 'iforest':
-      return new IForestWindowDetector(o);
-    case 'dense':
-      return new DenseWindowDetector(o);
-  }
+  return detectorEntry(kind).create(options);
 }
 
 /**
  * Load any saved detector: reads `kind` from model.json (absent: an LSTM saved before there were several) and
- * dispatches to that detector's loader.
+ * dispatches to that detector's `fromState`.
  *
  * @throws InputError when the directory holds no model.json, it is not JSON, names an unknown detector, or is not a
  * valid state of its detector (`<dir>/model.json: <what>`).
@@ -69,21 +165,16 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
   }
   // no kind (or no object): the LSTM's loader, whose format check names what is wrong
   const kind = json && typeof json === 'object' && json.kind !== undefined ? detectorKind(json.kind) : 'lstm';
-  if (kind === 'lstm') return LstmAutoencoderDetector.load(dir, opts);
-  const state = json as BaselineState<never>;
-  try {
-    switch (kind) {
-      case 'pca':
-        return PcaWindowDetector.fromState(state);
-      case 'zscore':
-        return ZScoreWindowDetector.fromState(state);
-      case 'iforest':
-        return IForestWindowDetector.fromState(state);
-      case 'dense':
-        return await DenseWindowDetector.fromState(state, opts);
-    }
-  } catch (e) {
-    if (isInputError(e)) throw new InputError(`${jf}: ${e.message}`);
-    throw e;
-  }
+  return DETECTORS[kind].fromState(json, { ...opts, dir });
+}
+
+/**
+ * The `--detector` help: each kind, with its hint in brackets where it has one.
+ *
+ * @example
+ * detectorHelp(); // 'the detector: lstm (autoencoder), pca, zscore, iforest, or dense (autoencoder on rows of a table)'
+ */
+export function detectorHelp(): string {
+  const items = DETECTOR_KINDS.map((k) => (DETECTORS[k].hint ? `${k} (${DETECTORS[k].hint})` : k));
+  return `the detector: ${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
 }

@@ -1,11 +1,11 @@
 import type { Series } from '../data/series';
 import type { DetectorKind, FitHooks } from '../detector/contract';
 import { DETECTOR_DEFAULTED_KEYS } from '../detector/options';
-import { checkComponents } from '../detector/pca/detector';
 import { detectorKind } from '../detector/registry';
 import type { ScoredWindow, ThresholdJson } from '../result';
 import { InputError } from '../util/errors';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type PipelineRun, runPipeline } from './run';
 
 /** One detector's part of a comparison. */
@@ -51,15 +51,17 @@ export function compareKinds(kinds: string | readonly string[]): DetectorKind[] 
 
 /**
  * Options for one detector of a comparison: those some detector defaults differently (window, transform: see
- * `detectorDefaults`) set to the shared default where not given, so every detector reads the series the same way.
+ * `detectorDefaults`) set to the shared default where not given (the library's, or the whole-series one with
+ * `fit: 'all'`), so every detector reads the series the same way.
  *
  * @throws Nothing.
  * @example
  * sharedOptions({ epochs: 5 }); // { epochs: 5, transform: 'none', window: 30 }
  */
 export function sharedOptions(options: Partial<PipelineOptions>): Partial<PipelineOptions> {
+  const base = resolvePipelineOptions(options, { detector: null });
   const shared: Record<string, unknown> = { ...options };
-  for (const k of DETECTOR_DEFAULTED_KEYS) shared[k] ??= DEFAULT_PIPELINE_OPTIONS[k];
+  for (const k of DETECTOR_DEFAULTED_KEYS) shared[k] ??= base[k];
   return shared as Partial<PipelineOptions>;
 }
 
@@ -82,7 +84,7 @@ export async function runCompare(
 ): Promise<CompareResult> {
   const list = compareKinds(kinds);
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
-  if (list.includes('pca')) checkComponents(o, series.columns.length);
+  for (const kind of list) checkRunOptions({ ...o, detector: kind }, series.columns.length);
   const shared = sharedOptions(options);
   const entries: CompareEntry[] = [];
   try {

@@ -1,5 +1,6 @@
-import { DETECTOR_KINDS, type DetectorKind } from '../detector/contract';
+import type { DetectorKind } from '../detector/contract';
 import { DETECTOR_OPTION_DEFS, type DetectorOptions } from '../detector/options';
+import { DETECTOR_KINDS, detectorHelp } from '../detector/registry';
 import { defaultsOf, type OptionDef } from '../util/options';
 import { EVENT_OPTION_DEFS, type EventOptions } from './event-options';
 
@@ -44,7 +45,7 @@ export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
     type: 'string',
     arg: 'NAME',
     default: 'lstm',
-    help: 'the detector: lstm (autoencoder), pca, zscore, iforest, or dense (autoencoder on rows of a table)',
+    help: detectorHelp(),
     group: 'Pipeline',
     choices: DETECTOR_KINDS,
   },

@@ -1,8 +1,6 @@
 import type { Series } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
-import type { LstmAutoencoderDetector } from '../detector/detector';
-import { detectorDefaults } from '../detector/options';
-import { checkComponents } from '../detector/pca/detector';
+import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { createDetector } from '../detector/registry';
 import type { RunResult } from '../result';
 import { driftCheck } from '../transform/drift';
@@ -11,7 +9,8 @@ import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
-import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import type { PipelineOptions } from './options';
+import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
@@ -30,8 +29,9 @@ export interface PipelineRun<D extends Detector = Detector> {
 /**
  * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
- * Options not given take the detector's own defaults first (`detectorDefaults`: dense reads rows alone, window 1
- * and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
+ * Options not given are resolved by `resolvePipelineOptions` (pipeline/resolve.ts): with `fit: 'all'` the
+ * whole-series defaults (`WHOLE_SERIES_DEFAULTS`, what `--fit all` runs), else the detector's own defaults
+ * (`detectorDefaults`: dense reads rows alone, window 1 and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
  * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
  * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
@@ -53,15 +53,11 @@ export async function runPipeline(
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<PipelineRun> {
-  const o: PipelineOptions = {
-    ...DEFAULT_PIPELINE_OPTIONS,
-    ...detectorDefaults(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector),
-    ...options,
-  };
+  const o = resolvePipelineOptions(options);
   // the detector keeps (and saves) the rule that runs; a step rule flags no window itself: the step stage does
   const detector = createDetector(o.detector, o);
   if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
-  if (o.detector === 'pca') checkComponents(o, series.columns.length);
+  checkRunOptions(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
   const { train, test } = all

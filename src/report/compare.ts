@@ -1,4 +1,6 @@
 import type { Series } from '../data/series';
+import type { DetectorKind } from '../detector/contract';
+import { DETECTORS } from '../detector/registry';
 import { compareTimeline } from '../plot/compare';
 import { figureDiv } from '../plot/html';
 import { maeTimeline } from '../plot/timeline';
@@ -39,14 +41,10 @@ function explained(t: ThresholdJson): string | undefined {
 /** True when a step rule flagged the entry (no single threshold value). */
 const step = (e: CompareReportEntry): boolean => ruleKind(e.threshold) === 'step';
 
-/** What each detector's score is, in words. */
-const SCORE_TEXT: Record<string, string> = {
-  lstm: 'reconstruction MAE of the LSTM autoencoder',
-  pca: 'reconstruction MAE of the principal components',
-  zscore: "largest rolling |z| of the window's steps",
-  iforest: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
-  dense: 'reconstruction MAE of the dense autoencoder',
-};
+/** What a detector's score is, in words (its registry entry; an unknown kind as it is). */
+function scoreText(kind: string): string {
+  return Object.hasOwn(DETECTORS, kind) ? DETECTORS[kind as DetectorKind].score : kind;
+}
 
 /**
  * The comparison table: detector, events, flagged windows, flagged share, fit s, score s, threshold; with labels
@@ -125,7 +123,7 @@ export function compareSections(c: CompareReportInput): string {
     }
     (chart.layout.yaxis as { title: unknown }).title = { text: 'score' };
     const text =
-      `Score: ${SCORE_TEXT[e.kind] ?? e.kind}. ` +
+      `Score: ${scoreText(e.kind)}. ` +
       (step(e)
         ? `${e.flagged} of ${e.test.length} test windows flagged by ${thresholdLabel(e.threshold)} ` +
           '(a threshold per step on the per-step scores, so no line on the window scores).'

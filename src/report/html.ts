@@ -1,3 +1,5 @@
+import type { DetectorKind } from '../detector/contract';
+import { DETECTORS } from '../detector/registry';
 import { runFigures } from '../plot/figures';
 import { figureDiv } from '../plot/html';
 import { escapeHtml } from './escape';
@@ -9,14 +11,10 @@ import { anomaliesTable, settingsTable } from './table';
 
 export { REPORT_CSP } from './page';
 
-/** What the report's subtitle calls each detector. */
-const DETECTOR_NAMES: Record<string, string> = {
-  lstm: 'LSTM autoencoder',
-  pca: 'PCA reconstruction',
-  zscore: 'rolling z-score',
-  iforest: 'isolation forest',
-  dense: 'dense autoencoder',
-};
+/** What the report's subtitle calls a detector (its registry name; an unknown kind as it is). */
+function detectorName(kind: string): string {
+  return Object.hasOwn(DETECTORS, kind) ? DETECTORS[kind as DetectorKind].name : kind;
+}
 
 /** A titled report section (card) around some HTML. */
 function section(id: string, title: string, body: string, caption = ''): string {
@@ -52,7 +50,7 @@ export function renderReport(input: ReportInput): string {
     kind: 'Anomaly report',
     source: r.data.source,
     version: r.version,
-    sub: `${escapeHtml(r.data.start)} to ${escapeHtml(r.data.end)} &middot; column ${escapeHtml(r.data.columns.join(', '))} &middot; ${escapeHtml(DETECTOR_NAMES[String(r.config.detector ?? 'lstm')] ?? String(r.config.detector))}, window of ${escapeHtml(String(r.config.window ?? '?'))} steps`,
+    sub: `${escapeHtml(r.data.start)} to ${escapeHtml(r.data.end)} &middot; column ${escapeHtml(r.data.columns.join(', '))} &middot; ${escapeHtml(detectorName(String(r.config.detector ?? 'lstm')))}, window of ${escapeHtml(String(r.config.window ?? '?'))} steps`,
     body: `${driftBanner(r.drift)}
 ${summaryCards(r)}
 ${section('data', 'Data and split', plot('split', 380) + extra('split', 320))}

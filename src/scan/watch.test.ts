@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadCsvSeries } from '../data/load-csv';
 import { sineSeries } from '../data/synthetic';
-import { loadDetector, saveDetector } from '../detector/persist';
+import { loadDetector, saveDetector } from '../detector/lstm/persist';
 import { runPipeline } from '../pipeline/run';
 import { followFile } from './follow';
 import { eventsFromScores, StreamScorer, type WatchEvent, watchLines } from './watch';

@@ -1,6 +1,6 @@
 import { parseSeriesCsv } from '../data/load-csv';
 import type { Series } from '../data/series';
-import type { LstmAutoencoderDetector, WindowScores } from '../detector/detector';
+import type { LstmAutoencoderDetector, WindowScores } from '../detector/lstm/detector';
 import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
 

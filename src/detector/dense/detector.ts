@@ -9,6 +9,13 @@ import { detectorDefaults } from '../options';
 import type { PreparedScore } from '../prepare';
 import { type DenseModelOptions, type DenseState, DenseWindowModel } from './dense';
 
+declare module '../contract' {
+  interface DetectorKinds {
+    /** Dense autoencoder on rows of a table */
+    dense: true;
+  }
+}
+
 /**
  * The tabular dense autoencoder of the GE walkthrough as a {@link Detector}, for tables without time order: the
  * LSTM's transform, scaler, windows and threshold, with {@link DenseWindowModel} (hidden sizes from the input

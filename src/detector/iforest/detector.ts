@@ -2,6 +2,13 @@ import type { BaselineState } from '../baseline';
 import { BaselineDetector } from '../baseline';
 import { type IForestState, IsolationForestDetector } from './iforest';
 
+declare module '../contract' {
+  interface DetectorKinds {
+    /** Isolation forest on windows */
+    iforest: true;
+  }
+}
+
 /**
  * Isolation forest on windows as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with
  * {@link IsolationForestDetector} (100 trees, 256 windows each, seeded by `seed`) scoring each window.

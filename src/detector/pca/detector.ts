@@ -5,6 +5,13 @@ import type { AnyDetectorOptions } from '../contract';
 import type { PreparedScore } from '../prepare';
 import { PcaDetector, type PcaState } from './pca';
 
+declare module '../contract' {
+  interface DetectorKinds {
+    /** PCA reconstruction of windows */
+    pca: true;
+  }
+}
+
 /**
  * PCA reconstruction of windows as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with
  * {@link PcaDetector} in place of the autoencoder (score = MAE of each window's reconstruction). `components`

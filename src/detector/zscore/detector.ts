@@ -3,6 +3,13 @@ import { type AlgorithmScores, BaselineDetector } from '../baseline';
 import type { PreparedScore } from '../prepare';
 import { ZScoreDetector, type ZScoreState } from './zscore';
 
+declare module '../contract' {
+  interface DetectorKinds {
+    /** Rolling z-score of steps */
+    zscore: true;
+  }
+}
+
 /**
  * The rolling z-score as a {@link Detector}: the LSTM's transform, scaler, windows and threshold, with
  * {@link ZScoreDetector} scoring each step against the `window` steps before it; a window's score is its

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AutoencoderSpec, NamedWeight } from '../model';
-import type { ScalerJson, ThresholdJson } from '../result';
-import { writeDirAtomic } from '../util/atomic';
-import { InputError } from '../util/errors';
-import type { DetectorOptions } from './options';
+import type { AutoencoderSpec, NamedWeight } from '../../model';
+import type { ScalerJson, ThresholdJson } from '../../result';
+import { writeDirAtomic } from '../../util/atomic';
+import { InputError } from '../../util/errors';
+import type { DetectorOptions } from '../options';
 import { checkFinite, checkModelJson, checkWeightsBin } from './state-check';
 
 /** The format tag written in model.json. */

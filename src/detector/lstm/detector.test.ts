@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Series } from '../data/series';
-import { DEFAULT_SPEC } from '../model';
+import type { Series } from '../../data/series';
+import { DEFAULT_SPEC } from '../../model';
+import { DEFAULT_DETECTOR_OPTIONS } from '../options';
 import { LstmAutoencoderDetector } from './detector';
-import { DEFAULT_DETECTOR_OPTIONS } from './options';
 import { loadDetector, saveDetector } from './persist';
 
 const TINY = { window: 5, encoder: [3], epochs: 1, batchSize: 8, backend: 'cpu' as const, seed: 3 };

@@ -1,22 +1,29 @@
 import * as path from 'path';
-import { useBackend } from '../backend/active';
-import type { BackendChoice } from '../backend/select';
-import type { Series } from '../data/series';
-import type { Autoencoder, AutoencoderSpec } from '../model';
-import { createAutoencoder, parameterCount, resolveSpec } from '../model';
-import type { TrainingRecord } from '../result';
-import { windowMae } from '../score/mae';
-import { parseThreshold, Threshold, type ThresholdSpec } from '../threshold/rule';
-import { type TrainResult, trainAutoencoder } from '../train/fit';
-import { Scaler } from '../transform/scaler';
-import { InputError, isInputError } from '../util/errors';
-import type { Detector, FitHooks, ScoreResult, WindowScores } from './contract';
-import { checkModelSize } from './limits';
-import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options';
-import { datedScores, prepareScore, prepareTrain, scoreResult } from './prepare';
+import { useBackend } from '../../backend/active';
+import type { BackendChoice } from '../../backend/select';
+import type { Series } from '../../data/series';
+import type { Autoencoder, AutoencoderSpec } from '../../model';
+import { createAutoencoder, parameterCount, resolveSpec } from '../../model';
+import type { TrainingRecord } from '../../result';
+import { windowMae } from '../../score/mae';
+import { parseThreshold, Threshold, type ThresholdSpec } from '../../threshold/rule';
+import { type TrainResult, trainAutoencoder } from '../../train/fit';
+import { Scaler } from '../../transform/scaler';
+import { InputError, isInputError } from '../../util/errors';
+import type { Detector, FitHooks, ScoreResult, WindowScores } from '../contract';
+import { checkModelSize } from '../limits';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from '../options';
+import { datedScores, prepareScore, prepareTrain, scoreResult } from '../prepare';
 import { type DetectorState, readState, writeState } from './state';
 
-export type { FitHooks, ScoreResult, WindowScores } from './contract';
+export type { FitHooks, ScoreResult, WindowScores } from '../contract';
+
+declare module '../contract' {
+  interface DetectorKinds {
+    /** The LSTM autoencoder (lstm/detector.ts) */
+    lstm: true;
+  }
+}
 
 /** The fitted parts of a detector. */
 export interface FittedParts {

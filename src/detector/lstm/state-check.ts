@@ -1,8 +1,8 @@
-import type { AutoencoderSpec } from '../model';
-import { weightShapes } from '../model';
-import { RULE_NAMES, type RuleName, ruleEntry } from '../threshold/rules';
-import { LOSSES, TRANSFORMS } from '../util/choices';
-import { InputError } from '../util/errors';
+import type { AutoencoderSpec } from '../../model';
+import { weightShapes } from '../../model';
+import { RULE_NAMES, type RuleName, ruleEntry } from '../../threshold/rules';
+import { LOSSES, TRANSFORMS } from '../../util/choices';
+import { InputError } from '../../util/errors';
 
 /** One entry of model.json's weight manifest. */
 export interface ManifestEntry {

@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../backend/select';
+import type { BackendChoice } from '../../backend/select';
 import { LstmAutoencoderDetector } from './detector';
 
 export { MODEL_FORMAT } from './state';
