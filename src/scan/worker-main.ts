@@ -27,6 +27,7 @@ export async function workerMain(argv: string[]): Promise<void> {
     lockDuration: ms('--lock-ms'),
     stalledInterval: ms('--stalled-ms'),
     onEvent: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
+    onConnection: (e) => process.stdout.write(`${JSON.stringify({ ...e, redis: redactUrl(url) })}\n`),
   });
   // the handlers are in place before "ready" is printed, so a SIGTERM right after it finds them
   const stopped = new Promise<void>((resolve) => {
