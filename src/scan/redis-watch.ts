@@ -87,3 +87,20 @@ export function watchRedis(url: string, opts: RedisWatchOptions = {}): RedisWatc
     },
   };
 }
+
+/**
+ * A connection for BullMQ (blocking commands need maxRetriesPerRequest null); its errors are the watch's. It
+ * reconnects every 0.5 s until `stop()` says not to (its duplicates, BullMQ's blocking ones, share the rule).
+ *
+ * @example
+ * const queue = new Queue('lstm-anomaly-scan', { connection: queueConnection(url) });
+ */
+export function queueConnection(url: string, stop: () => boolean = () => false): IORedis {
+  const c = new IORedis(url, {
+    maxRetriesPerRequest: null,
+    retryStrategy: () => (stop() ? null : 500),
+    disconnectTimeout: 100, // a socket of a gone Redis never closes: don't keep the process alive for it
+  });
+  c.on('error', () => undefined);
+  return c;
+}

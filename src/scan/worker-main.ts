@@ -3,7 +3,7 @@
 // The CLI's `lstm-anomaly worker` is meant to call workerMain.
 import { InputError, isInputError } from '../util/errors';
 import { parseJobs } from './inputs';
-import { runWorker } from './queue';
+import { runWorker } from './queue-worker';
 import { redactUrl } from './redis-url';
 
 function flag(argv: string[], name: string): string | undefined {
