@@ -86,6 +86,7 @@ test('Redis killed mid-scan and restarted empty: one line lost, one back, the lo
     ['lost', 'back'],
     'the worker says it once each too',
   );
+  assert.doesNotMatch(w.err(), /ioredis|Unhandled|\n\s+at /, `no stack traces from the worker: ${w.err()}`);
   assert.equal(wl.filter((e) => e.event === 'start' && e.name === 'AAA').length, 2, 'AAA ran again');
   assert.deepEqual(await jobKeys(url, 'f1'), [], 'every result was removed from Redis once read');
 
