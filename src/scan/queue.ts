@@ -9,7 +9,7 @@ export const SCAN_QUEUE = 'lstm-anomaly-scan';
 
 /** Options of {@link scanViaQueue}. */
 export interface QueueScanOptions {
-  /** Scan id (`--scan-id`): jobs of the same id and series are done once; a rerun reuses their results. */
+  /** Scan id (`--scan-id`): jobs of the same id and series are done once; a rerun reuses the results still kept. */
   scanId: string;
   /** Called when a series starts or finishes. */
   onProgress?: (p: ScanProgress) => void;
