@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../tools/testing/cli';
+import { tempDir } from '../../tools/testing/temp';
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-compare-'));
+const work = tempDir('lstm-anomaly-compare-');
 const TINY = [
   '--epochs',
   '2',

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../tools/testing/cli';
+import { tempDir } from '../../tools/testing/temp';
 
 // `--detector dense` on a table without time order: rows of two sensor columns on the line detector = power / 10,
 // one row (day 190) far off it. Its own defaults read each row alone (window 1, no transform).
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-dense-'));
+const work = tempDir('lstm-anomaly-dense-');
 const run = (args: string[]) => runCliSync(args, work);
 const rows = Array.from({ length: 200 }, (_, i) => {
   const d = new Date(Date.UTC(2016, 0, 1) + i * 86400000).toISOString().slice(0, 10);

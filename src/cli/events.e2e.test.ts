@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../tools/testing/cli';
+import { tempDir } from '../../tools/testing/temp';
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-events-'));
+const work = tempDir('lstm-anomaly-events-');
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 
 const run = (args: string[]) => runCliSync(args, work);

@@ -5,11 +5,12 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from '../../tools/testing/temp';
 
 // Real CLI runs: every --out that would lose something is refused with exit 2 before any work, and nothing
 // existing changes (each folder is hashed before and after).
 const MAIN = path.join(__dirname, 'main.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-out-'));
+const work = tempDir('lstm-anomaly-out-');
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 const ENV = { ...process.env, LSTM_ANOMALY_OFFLINE: '1' };
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from '../../tools/testing/temp';
 import { csvFilesUnder } from './evaluate';
 import { readTrainScores, saveTrainScores } from './rethreshold';
 
-test('train scores: saved and read back; missing or malformed files are one-line input errors', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-rethreshold-'));
+test('train scores: saved and read back; missing or malformed files are one-line input errors', (t) => {
+  const dir = tempDir('lstm-anomaly-rethreshold-', t);
   saveTrainScores(dir, [0.5, 1.25]);
   assert.deepEqual(readTrainScores(dir), [0.5, 1.25]);
   fs.writeFileSync(path.join(dir, 'train-scores.json'), '{"mae": [1, "x"]}');
@@ -15,8 +15,8 @@ test('train scores: saved and read back; missing or malformed files are one-line
   assert.throws(() => readTrainScores(path.join(dir, 'none')), /missing or malformed; a window rule needs/);
 });
 
-test('csvFilesUnder: every CSV under a folder, relative with /, sorted; none is an error', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-tree-'));
+test('csvFilesUnder: every CSV under a folder, relative with /, sorted; none is an error', (t) => {
+  const dir = tempDir('lstm-anomaly-tree-', t);
   fs.mkdirSync(path.join(dir, 'b', 'c'), { recursive: true });
   for (const f of ['z.csv', 'b/y.CSV', 'b/c/x.csv', 'b/notes.txt']) fs.writeFileSync(path.join(dir, f), '');
   assert.deepEqual(csvFilesUnder(dir), ['b/c/x.csv', 'b/y.CSV', 'z.csv']);

@@ -15,7 +15,18 @@ test("the scan flags are the detect flags less --csv, --ticker and --out, plus t
   );
   assert.deepEqual(
     scan.filter((f) => !detect.includes(f)),
-    ['--tickers', '--tickers-file', '--csv-dir', '--jobs', '--queue', '--scan-id', '--recent', '--out'],
+    [
+      '--tickers',
+      '--tickers-file',
+      '--csv-dir',
+      '--jobs',
+      '--queue',
+      '--scan-id',
+      '--keep-results',
+      '--queue-timeout',
+      '--recent',
+      '--out',
+    ],
   );
   assert.equal(new Set(scan).size, scan.length, 'no flag twice');
   assert.deepEqual(parseFlags(['--csv-dir', 'd', '--window', '12', '--units', '8', '--jobs', '2'], SCAN_FLAGS), {

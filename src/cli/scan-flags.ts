@@ -48,6 +48,7 @@ const SCAN_RUN_FLAGS: FlagDef[] = [
     key: 'queue',
     type: 'string',
     arg: 'URL',
+    shown: '$LSTM_ANOMALY_QUEUE, else $REDIS_URL, unless --jobs',
     help: 'run the series on workers through Redis (redis://[:PASSWORD@]HOST:PORT)',
     group: 'Scan',
   },
@@ -57,7 +58,25 @@ const SCAN_RUN_FLAGS: FlagDef[] = [
     type: 'string',
     arg: 'ID',
     shown: 'scan-<date>-<time>',
-    help: 'with --queue: a rerun with this id reuses the series already done',
+    help: 'with --queue: a rerun with this id reuses the results still in Redis (see --keep-results)',
+    group: 'Scan',
+  },
+  {
+    flag: '--keep-results',
+    key: 'keepResults',
+    type: 'string',
+    arg: 'SPAN',
+    shown: 'removed once read',
+    help: 'with --queue: keep each result in Redis this long after the scan read it, for a rerun with --scan-id (h, d, w)',
+    group: 'Scan',
+  },
+  {
+    flag: '--queue-timeout',
+    key: 'queueTimeout',
+    type: 'string',
+    arg: 'SECONDS',
+    default: 300,
+    help: 'with --queue: give up (exit 1) when Redis has been unreachable this long',
     group: 'Scan',
   },
   {
@@ -99,6 +118,8 @@ export interface ScanFlags extends CliFlags {
   jobs?: string;
   queue?: string;
   scanId?: string;
+  keepResults?: string;
+  queueTimeout?: string;
   recent?: string;
   /** `--force`, when the detect table has it: also replace another earlier output of lstm-anomaly. */
   force?: boolean;
@@ -108,7 +129,7 @@ const QUEUE_FLAG = SCAN_RUN_FLAGS.find((d) => d.key === 'queue')!;
 
 /** The flags of `lstm-anomaly worker`. */
 export const WORKER_FLAGS: FlagDef[] = [
-  { ...QUEUE_FLAG, help: 'the Redis of the scan (required)' },
+  { ...QUEUE_FLAG, shown: '$LSTM_ANOMALY_QUEUE, else $REDIS_URL', help: 'the Redis of the scan (required)' },
   {
     flag: '--concurrency',
     key: 'concurrency',

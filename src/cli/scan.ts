@@ -4,10 +4,10 @@ import type { Series } from '../data/series';
 import { checkModelSize } from '../detector/limits';
 import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { resolveSpec } from '../model';
-import { parseJobs, parseRecent, scanInputs } from '../scan/inputs';
+import { parseJobs, parseKeepResults, parseQueueTimeout, parseRecent, scanInputs } from '../scan/inputs';
 import { makeScanJob, type ScanItemResult } from '../scan/job';
 import { scanExitCode, writeScanOutputs } from '../scan/output';
-import { connectQueue, redactUrl } from '../scan/redis-url';
+import { connectQueue, queueFromEnv, redactUrl } from '../scan/redis-url';
 import { InputError, invalid } from '../util/errors';
 import { optionDef } from '../util/options';
 import { today } from './detect';
@@ -24,7 +24,11 @@ function checkFlags(f: ScanFlags): void {
     const v = f[k];
     if (v !== undefined && (parseDate(v) ?? '').length !== 10) throw invalid(`--${k}`, v, 'a date YYYY-MM-DD');
   }
-  if (f.queue === undefined && f.scanId !== undefined) throw new InputError('--scan-id needs --queue');
+  for (const k of ['scanId', 'keepResults'] as const) {
+    if (f.queue === undefined && f[k] !== undefined) {
+      throw new InputError(`--${k === 'scanId' ? 'scan-id' : 'keep-results'} needs --queue`);
+    }
+  }
   if (f.queue !== undefined && f.jobs !== undefined) {
     throw new InputError('--jobs is for a scan on this machine; with --queue, start workers with --concurrency N');
   }
@@ -41,17 +45,24 @@ function newScanId(): string {
 
 /**
  * `lstm-anomaly scan`: every series of a watchlist through the detect pipeline, on this machine (`--jobs N`) or
- * on workers through Redis (`--queue URL`); writes summary.html/csv/json and one sub-folder per series.
+ * on workers through Redis (`--queue URL`, default `$LSTM_ANOMALY_QUEUE`, else `$REDIS_URL`, unless `--jobs` is
+ * given); writes summary.html/csv/json and one sub-folder per series.
  *
  * @throws InputError for bad flags, inputs, --out or an unreachable --queue (checked before any series loads).
+ * @throws Error `queue: Redis at HOST:PORT unreachable for N s; gave up` (exit 1) after `--queue-timeout`.
  * @returns the exit code: 0, or 1 when every series failed.
  * @example
  * const code = await scanCommand(['--csv-dir', 'watchlist', '--epochs', '20']);
  */
 export async function scanCommand(argv: string[]): Promise<number> {
   const f = parseFlags(argv, SCAN_FLAGS) as ScanFlags;
+  // the queue from the environment, unless the scan is asked to run here (--jobs)
+  const fromEnv = f.queue === undefined && f.jobs === undefined ? queueFromEnv() : undefined;
+  if (fromEnv) f.queue = fromEnv.url;
   checkFlags(f);
   const jobs = parseJobs(f.jobs, '--jobs');
+  const keepResultsMs = f.keepResults === undefined ? 0 : parseKeepResults(f.keepResults);
+  const lostTimeoutMs = parseQueueTimeout(f.queueTimeout ?? String(optionDef(SCAN_FLAGS, 'queueTimeout').default));
   const recentDays = parseRecent(f.recent ?? String(optionDef(SCAN_FLAGS, 'recent').default));
   const { options, preset } = resolveOptions(f);
   const o = new LstmAutoencoderDetector(options).options; // checks window, layers, dropout, loss, threshold ...
@@ -62,7 +73,7 @@ export async function scanCommand(argv: string[]): Promise<number> {
   const view = new ScanProgressView(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines', inputs.length);
   if (f.queue !== undefined) {
     await (await connectQueue(f.queue)).quit();
-    view.info(`queue: ${redactUrl(f.queue)}`);
+    view.info(`queue: ${redactUrl(f.queue)}${fromEnv ? ` (from $${fromEnv.from})` : ''}`);
   }
   const loaded = await loadScanSeries(
     inputs,
@@ -82,7 +93,13 @@ export async function scanCommand(argv: string[]): Promise<number> {
   const progress = new ScanProgressView(view.mode, inputs.length, loaded.errors.size);
   const onProgress = progress.update.bind(progress);
   const ran: ScanItemResult[] = f.queue
-    ? await (await import('../scan/queue')).scanViaQueue(f.queue, scanJobs, { scanId, onProgress })
+    ? await (await import('../scan/queue')).scanViaQueue(f.queue, scanJobs, {
+        scanId,
+        onProgress,
+        keepResultsMs,
+        lostTimeoutMs,
+        onNote: (m) => progress.info(m),
+      })
     : await (await import('../scan/local')).scanLocal(scanJobs, { jobs, onProgress });
   progress.end();
   const byName = new Map(ran.map((r) => [r.name, r]));
@@ -103,7 +120,8 @@ export async function scanCommand(argv: string[]): Promise<number> {
       `${recent} with anomalies in the last ${recentDays} days`,
   );
   view.info(`summary: ${path.join(out, 'summary.html')}`);
-  if (f.queue && !f.scanId) view.info(`rerun with --scan-id ${scanId} to reuse the series already done`);
+  if (f.queue && !f.scanId && keepResultsMs)
+    view.info(`rerun with --scan-id ${scanId} to reuse the series already done`);
   if (f.quiet) process.stdout.write(`${out}\n`);
   return scanExitCode(summary);
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../tools/testing/cli';
+import { tempDir } from '../../tools/testing/temp';
 
 // Real CLI runs for the warnings, the size limits and --help.
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-warn-'));
+const work = tempDir('lstm-anomaly-warn-');
 const TINY = ['--window', '10', '--units', '8', '--backend', 'cpu'];
 
 const run = (args: string[]) => runCliSync(args, work);

@@ -97,3 +97,41 @@ test('watch refuses a model saved with a step rule (its thresholds need a whole 
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /^error: step-model: threshold window-sigma:3 is a per-step rule, .*--threshold p95\)\n$/m);
 });
+
+test('watch --follow goes on across a rotated (renamed) and a truncated file, as tail -F does', async () => {
+  const file = path.join(work, 'rot.csv');
+  const header = 'Date,Close';
+  // rows 0..39 before the start: read in one pass, so once the first event is out they are all read
+  fs.writeFileSync(file, `${[header, ...live.slice(0, 40)].join('\n')}\n`);
+  const w = startCli(['watch', '--model', 'det/model', '--follow', 'rot.csv', '--backend', 'cpu'], work);
+  await w.waitFor(/Ctrl-C stops/, 'err');
+  const first = want.find((e) => e.date > live[0].slice(0, 10) && e.date <= live[39].slice(0, 10));
+  assert.ok(first, `an event in rows 0..39 (${JSON.stringify(want)})`);
+  await w.waitFor(new RegExp(`"date":"${first.date}"`));
+  // rotation: renamed away, a new file with the header and rows 40..59
+  fs.renameSync(file, `${file}.1`);
+  fs.writeFileSync(file, `${[header, ...live.slice(40, 60)].join('\n')}\n`);
+  await w.waitFor(/rot\.csv is a new file; reading it from its start/, 'err');
+  await new Promise((r) => setTimeout(r, 1000));
+  // truncation: emptied, then the header and rows 60..79
+  fs.truncateSync(file, 0);
+  await w.waitFor(/rot\.csv was truncated; reading it again from its start/, 'err');
+  fs.writeFileSync(file, `${[header, ...live.slice(60)].join('\n')}\n`);
+  await new Promise((r) => setTimeout(r, 1000));
+  w.proc.kill('SIGINT');
+  const r = await w.done;
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, new RegExp(`watch: 80 rows, ${want.length} events\\n$`));
+  assert.deepEqual(printed(r.out), want, 'the events of score on the whole series');
+});
+
+test('watch --follow on a path that does not exist: exit 2, one line, before the model loads', () => {
+  const r = spawnSync(process.execPath, [CLI_MAIN, 'watch', '--model', 'nope', '--follow', 'nope.csv'], {
+    cwd: work,
+    encoding: 'utf8',
+  });
+  assert.deepEqual(
+    [r.status, r.stderr],
+    [2, 'error: --follow: nope.csv: no such file (create it, header line first, then start watch)\n'],
+  );
+});

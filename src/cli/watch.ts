@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import type { BackendChoice } from '../backend/select';
 import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { followFile, streamLines } from '../scan/follow';
@@ -9,9 +10,12 @@ import { WATCH_FLAGS } from './scan-flags';
 /**
  * `lstm-anomaly watch --model DIR [--follow FILE]`: score each new complete window of a live feed (CSV lines on
  * stdin, or a file that grows) with a saved model and print one JSON line on stdout when an anomaly run starts
- * or ends (`{"type":"start","date":...,"score":...}`). Ends at the end of stdin, or on Ctrl-C / SIGTERM.
+ * or ends (`{"type":"start","date":...,"score":...}`). Ends at the end of stdin, or on Ctrl-C / SIGTERM. A
+ * followed file is followed by name, as `tail -F` does: a truncated or rotated file is read again from its start
+ * (its header line skipped), with one line on stderr per such change.
  *
- * @throws InputError without --model, for a bad model, or a row that does not parse or goes back in time.
+ * @throws InputError without --model, for a --follow file that does not exist, for a bad model, or a row that does
+ *   not parse or goes back in time.
  * @returns 0 when the feed ends or is stopped.
  * @example
  * await watchCommand(['--model', 'reports/sp500-2026-12-02/model', '--follow', 'live.csv']);
@@ -19,6 +23,9 @@ import { WATCH_FLAGS } from './scan-flags';
 export async function watchCommand(argv: string[]): Promise<number> {
   const f = parseFlags(argv, WATCH_FLAGS) as { model?: string; follow?: string; backend?: BackendChoice };
   if (f.model === undefined) throw new InputError('watch needs --model DIR (the model/ folder of a detect run)');
+  if (f.follow !== undefined && !fs.existsSync(f.follow)) {
+    throw new InputError(`--follow: ${f.follow}: no such file (create it, header line first, then start watch)`);
+  }
   const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
   const rule = detector.fitted().threshold;
   if (rule.kind === 'step') {
@@ -30,7 +37,8 @@ export async function watchCommand(argv: string[]): Promise<number> {
   }
   const ac = new AbortController();
   const stdin = f.follow === undefined ? streamLines(process.stdin) : null;
-  const lines = stdin ?? followFile(f.follow!, { signal: ac.signal });
+  const lines =
+    stdin ?? followFile(f.follow!, { signal: ac.signal, onNote: (m) => process.stderr.write(`watch: ${m}\n`) });
   const stop = () => {
     ac.abort();
     stdin?.close();

@@ -45,7 +45,20 @@ test("scan --queue with one worker process gives the local scan's summary; SIGTE
   workers.push(w);
   await w.waitFor(/"event":"ready"/);
   const q = await runCli(
-    ['scan', '--csv-dir', 'in', '--out', 'queued', '--queue', url, '--scan-id', 'cli1', ...TINY],
+    [
+      'scan',
+      '--csv-dir',
+      'in',
+      '--out',
+      'queued',
+      '--queue',
+      url,
+      '--scan-id',
+      'cli1',
+      '--keep-results',
+      '1h',
+      ...TINY,
+    ],
     work,
   );
   assert.equal(q.code, 0, q.err);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
+import { tempDir } from '../../tools/testing/temp';
 import { sineSeries } from '../data/synthetic';
 import { runCompare } from '../pipeline/compare';
 import { evaluateCompare } from '../pipeline/compare-eval';
@@ -14,7 +14,7 @@ const skip = browserSkipReason() ?? false;
 test('compare report: the shared-axis chart and one chart per detector draw without errors', {
   skip,
   timeout: 120_000,
-}, async () => {
+}, async (t) => {
   const series = sineSeries({ n: 240, period: 24, noise: 0.05, seed: 3 });
   const tiny = { window: 8, epochs: 1, encoder: [4], batchSize: 32, backend: 'cpu' as const, seed: 1 };
   const c = await runCompare(series, ['lstm', 'pca', 'zscore', 'iforest'], tiny);
@@ -25,7 +25,7 @@ test('compare report: the shared-axis chart and one chart per detector draw with
     evaluation: e.run.result.evaluation,
   }));
   for (const e of c.entries) e.run.detector.dispose();
-  const file = join(mkdtempSync(join(tmpdir(), 'lstm-anomaly-compare-report-')), 'report.html');
+  const file = join(tempDir('lstm-anomaly-compare-report-', t), 'report.html');
   const html = renderCompareReport({ source: c.source, entries }, series);
   writeFileSync(file, html);
   assert.equal(html.match(/class="card compare-detector"/g)?.length, 4);

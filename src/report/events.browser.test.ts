@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { browserSkipReason, checkPlotlyPage, launchChromium } from '../../tools/testing/browser';
 import { reportFixture } from '../../tools/testing/fixture';
+import { tempDir } from '../../tools/testing/temp';
 import { scoreCounts } from '../evaluate/counts';
 import type { AnomalyEvent } from '../events/events';
 import type { StepView } from '../plot/zoom';
@@ -58,8 +58,8 @@ function withEvents(): ReportInput {
 test('report with events and labels: shaded events, zoom panels, table and evaluation, drawn without errors', {
   skip,
   timeout: 120_000,
-}, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-events-report-'));
+}, async (t) => {
+  const dir = tempDir('lstm-anomaly-events-report-', t);
   const file = join(dir, 'report.html');
   writeFileSync(file, renderReport(withEvents()));
   const html = readFileSync(file, 'utf8');

@@ -1,23 +1,36 @@
 import * as fs from 'fs';
 import * as readline from 'readline';
+import { StringDecoder } from 'string_decoder';
 import { InputError } from '../util/errors';
 
+/** Options of {@link followFile}. */
+export interface FollowOptions {
+  /** Stop: the lines already in the file are still read (one last pass), then the generator ends. */
+  signal?: AbortSignal;
+  /** How often the file is looked at, ms. Default 100. */
+  pollMs?: number;
+  /** Told once per change of the file: truncated, gone (moved or deleted), replaced by a new file. */
+  onNote?: (message: string) => void;
+}
+
+/** The identity of an open file (device and inode), to tell a new file at the same path from the old one. */
+const idOf = (st: fs.Stats): string => `${st.dev}:${st.ino}`;
+
 /**
- * The complete lines of a file that grows (like `tail -f` from the start): polls its size every `pollMs`
- * and yields each new line once it ends with a newline. When `signal` aborts, the lines already in the file
- * are still read (one last pass), then it stops: a Ctrl-C loses no row that was written before it.
+ * The complete lines of a file that grows, like `tail -F` from the start: polls it every `pollMs` and yields
+ * each new line once it ends with a newline. It follows the name: when the file is truncated it is read again
+ * from its start; when it is renamed or deleted (log rotation), the rest of the old file is read, then the new
+ * file at the same path from its start once it appears. Each such change is told to `onNote` once. When
+ * `signal` aborts, the lines already in the file are still read (one last pass), then it stops: a Ctrl-C loses
+ * no row that was written before it.
  *
- * @throws InputError when the file cannot be read (when it does not exist, it is waited for).
+ * @throws InputError when the file does not exist at the start (`FILE: no such file`) or cannot be read.
  * @example
- * for await (const line of followFile('live.csv', { signal })) console.log(line);
+ * for await (const line of followFile('live.csv', { signal, onNote: (m) => console.error(m) })) console.log(line);
  */
-export async function* followFile(
-  file: string,
-  opts: { signal?: AbortSignal; pollMs?: number } = {},
-): AsyncGenerator<string> {
+export async function* followFile(file: string, opts: FollowOptions = {}): AsyncGenerator<string> {
   const poll = opts.pollMs ?? 100;
-  let pos = 0;
-  let rest = '';
+  const note = opts.onNote ?? (() => undefined);
   const sleep = () =>
     new Promise<void>((r) => {
       const wake = () => {
@@ -28,30 +41,82 @@ export async function* followFile(
       const t = setTimeout(wake, poll);
       opts.signal?.addEventListener('abort', wake, { once: true });
     });
-  for (let last = false; !last; ) {
-    last = !!opts.signal?.aborted;
-    let size: number;
+  const fail = (e: unknown): never => {
+    throw new InputError(`${file}: cannot read (${(e as Error).message})`);
+  };
+  const statPath = (): fs.Stats | null => {
     try {
-      size = fs.statSync(file).size;
+      return fs.statSync(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new InputError(`${file}: cannot read (${(e as Error).message})`);
-      if (!last) await sleep();
-      continue;
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : fail(e);
     }
-    if (size < pos) pos = 0; // truncated: start over
-    if (size > pos) {
-      const fd = fs.openSync(file, 'r');
-      const buf = Buffer.alloc(size - pos);
-      fs.readSync(fd, buf, 0, buf.length, pos);
-      fs.closeSync(fd);
-      pos = size;
-      const parts = (rest + buf.toString('utf8')).split('\n');
-      rest = parts.pop()!;
-      for (const p of parts) yield p.replace(/\r$/, '');
-      if (!last) continue;
+  };
+  let fd: number | null;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(`${file}: no such file`);
+    return fail(e);
+  }
+  let id = idOf(fs.fstatSync(fd));
+  let pos = 0;
+  let rest = '';
+  let decoder = new StringDecoder('utf8');
+  let gone = false;
+  /** The complete lines added to the open file since the last read. */
+  const readNew = (): string[] => {
+    if (fd === null) return [];
+    const size = fs.fstatSync(fd).size;
+    if (size < pos) {
+      note(`${file} was truncated; reading it again from its start`);
+      pos = 0;
+      rest = '';
+      decoder = new StringDecoder('utf8');
     }
-    if (!last) await sleep();
+    if (size === pos) return [];
+    const buf = Buffer.alloc(size - pos);
+    const n = fs.readSync(fd, buf, 0, buf.length, pos);
+    pos += n;
+    const parts = (rest + decoder.write(buf.subarray(0, n))).split('\n');
+    rest = parts.pop()!;
+    return parts.map((p) => p.replace(/\r$/, ''));
+  };
+  /** Read the old file to its end (a last line without newline included), close it, open the new one. */
+  const reopen = (): string[] => {
+    const lines = readNew();
+    const tail = rest + decoder.end();
+    if (tail !== '') lines.push(tail.replace(/\r$/, ''));
+    if (fd !== null) fs.closeSync(fd);
+    fd = null;
+    pos = 0;
+    rest = '';
+    decoder = new StringDecoder('utf8');
+    try {
+      fd = fs.openSync(file, 'r');
+      id = idOf(fs.fstatSync(fd));
+      gone = false;
+      note(`${file} is a new file; reading it from its start`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') fail(e);
+    }
+    return lines;
+  };
+  try {
+    for (let last = false; !last; ) {
+      last = !!opts.signal?.aborted;
+      const lines = readNew();
+      const st = statPath();
+      if (st === null) {
+        if (!gone) note(`${file} is gone (moved or deleted); waiting for a new file at that path`);
+        gone = true;
+      } else if (fd === null || idOf(st) !== id) {
+        lines.push(...reopen(), ...readNew());
+      } else gone = false;
+      for (const line of lines) yield line;
+      if (!last && lines.length === 0) await sleep();
+    }
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseJobs, parseRecent, scanInputs } from './inputs';
+import { parseJobs, parseKeepResults, parseQueueTimeout, parseRecent, scanInputs } from './inputs';
 import { jobFingerprint, scanJobId } from './job';
 
 function tmp(files: Record<string, string>): string {
@@ -90,4 +90,14 @@ test('jobFingerprint: the same for the same rows and options, different when eit
   assert.equal(jobFingerprint({ ...s, source: 'elsewhere' }, { epochs: 2 }), a);
   assert.notEqual(jobFingerprint(s, { epochs: 3 }), a);
   assert.notEqual(jobFingerprint({ ...s, values: [[1], [2.5]] }, { epochs: 2 }), a);
+});
+
+test('parseKeepResults: hours, days, weeks in ms; parseQueueTimeout: seconds in ms', () => {
+  assert.equal(parseKeepResults('12h'), 12 * 3_600_000);
+  assert.equal(parseKeepResults('7d'), 7 * 86_400_000);
+  assert.equal(parseKeepResults('2w'), 14 * 86_400_000);
+  for (const bad of ['0d', '7', '7m', 'd']) assert.throws(() => parseKeepResults(bad), /invalid --keep-results/);
+  assert.equal(parseQueueTimeout('300'), 300_000);
+  assert.equal(parseQueueTimeout('1.5'), 1500);
+  for (const bad of ['0', '', 'x', '-3']) assert.throws(() => parseQueueTimeout(bad), /invalid --queue-timeout/);
 });

@@ -121,3 +121,29 @@ export function parseRecent(v: string): number {
   if (!m || Number(m[1]) < 1) throw invalid('recent', v, 'a count and a unit: 30d, 8w, 6m, 1y');
   return Number(m[1]) * { d: 1, w: 7, m: 30, y: 365 }[m[2] as 'd' | 'w' | 'm' | 'y'];
 }
+
+/**
+ * Parse `--keep-results 7d` (hours `h`, days `d`, weeks `w`) into milliseconds.
+ *
+ * @throws InputError for anything else.
+ * @example
+ * parseKeepResults('12h'); // 43200000
+ */
+export function parseKeepResults(v: string): number {
+  const m = /^(\d+)([hdw])$/.exec(v.trim());
+  if (!m || Number(m[1]) < 1) throw invalid('--keep-results', v, 'a count and a unit: 12h, 7d, 2w');
+  return Number(m[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'h' | 'd' | 'w'];
+}
+
+/**
+ * Parse `--queue-timeout SECONDS` (at least 1) into milliseconds.
+ *
+ * @throws InputError for anything else.
+ * @example
+ * parseQueueTimeout('300'); // 300000
+ */
+export function parseQueueTimeout(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 1) throw invalid('--queue-timeout', v, 'seconds, at least 1');
+  return n * 1000;
+}

@@ -113,7 +113,7 @@ test('queue: two workers, one SIGKILLed mid-job; one result per series, equal to
   };
   const ws = [startWorker(redis.url, kill), startWorker(redis.url, kill)];
   await Promise.all(ws.map((w) => w.ready));
-  const items = await scanViaQueue(redis.url, JOBS('t1'), { scanId: 't1', backoffMs: 200 });
+  const items = await scanViaQueue(redis.url, JOBS('t1'), { scanId: 't1', backoffMs: 200, keepResultsMs: 60_000 });
   assert.ok(killed, 'a worker was killed during S5');
   assert.equal(await (killed as W).exit, null);
   assert.deepEqual(

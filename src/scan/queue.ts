@@ -1,16 +1,15 @@
-import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
-import IORedis from 'ioredis';
+import { Queue, QueueEvents } from 'bullmq';
 import type { ScanItemResult, ScanJob } from './job';
-import { RunnerPool } from './pool';
 import { ProgressTracker, type ScanProgress } from './progress';
 import { connectQueue } from './redis-url';
+import { queueConnection, redisWhere, watchRedis } from './redis-watch';
 
 /** The BullMQ queue a scan and its workers share. */
 export const SCAN_QUEUE = 'lstm-anomaly-scan';
 
 /** Options of {@link scanViaQueue}. */
 export interface QueueScanOptions {
-  /** Scan id (`--scan-id`): jobs of the same id and series are done once; a rerun reuses their results. */
+  /** Scan id (`--scan-id`): jobs of the same id and series are done once; a rerun reuses the results still kept. */
   scanId: string;
   /** Called when a series starts or finishes. */
   onProgress?: (p: ScanProgress) => void;
@@ -18,35 +17,102 @@ export interface QueueScanOptions {
   backoffMs?: number;
   /** Queue name. Default {@link SCAN_QUEUE}. */
   queueName?: string;
-}
-
-/** A connection for BullMQ (blocking commands need maxRetriesPerRequest null). */
-function connection(url: string): IORedis {
-  return new IORedis(url, { maxRetriesPerRequest: null });
+  /**
+   * How long a result stays in Redis once the scan has read it, ms (`--keep-results`). 0 (the default) removes
+   * it at once; a rerun with the same scan id reuses only results still there.
+   */
+  keepResultsMs?: number;
+  /** Give up (reject) when Redis has been unreachable this long, ms (`--queue-timeout`). Default 300000. */
+  lostTimeoutMs?: number;
+  /** Told once per change of the connection to Redis: lost (retrying), back (and what was enqueued again). */
+  onNote?: (message: string) => void;
 }
 
 /**
  * Scan through a BullMQ queue: one job per series (id from scan id + name, 3 attempts with exponential
  * backoff), results back through the queue, in the order of `jobs`. Completed jobs of the same scan id are
- * reused without running again; failed ones are retried. A job that failed 3 times is a failed item.
+ * reused without running again; failed ones are retried. A job that failed 3 times is a failed item. Each
+ * result is removed from Redis once read, or expires `keepResultsMs` later.
+ *
+ * When Redis goes away, `onNote` is told once (lost, retrying) and again when it is back; jobs a restarted,
+ * empty Redis lost are enqueued again. After `lostTimeoutMs` without Redis the scan gives up.
  *
  * @throws InputError when the URL is malformed or Redis does not answer within 5 s (host:port, no password).
+ * @throws Error `queue: Redis at HOST:PORT unreachable for N s; gave up` after `lostTimeoutMs` without Redis.
  * @example
  * const items = await scanViaQueue('redis://127.0.0.1:6379', jobs, { scanId: 'nightly' });
  */
 export async function scanViaQueue(url: string, jobs: ScanJob[], opts: QueueScanOptions): Promise<ScanItemResult[]> {
   await (await connectQueue(url)).quit();
   const name = opts.queueName ?? SCAN_QUEUE;
-  const conn = connection(url);
+  const note = opts.onNote ?? (() => undefined);
+  let gaveUp = false;
+  const conn = queueConnection(url, () => gaveUp);
   const queue = new Queue(name, { connection: conn });
-  const econn = connection(url);
-  const events = new QueueEvents(name, { connection: econn });
+  const econn = queueConnection(url, () => gaveUp);
+  // a short blocking read, so that a scan that gave up exits within about 3 s of it (BullMQ waits it out)
+  const events = new QueueEvents(name, { connection: econn, blockingTimeout: 2000 });
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
   // every job waits on the queue and its events: one listener each, hundreds in a big scan
   queue.setMaxListeners(0);
   events.setMaxListeners(0);
   const tracker = new ProgressTracker(jobs.length, opts.onProgress);
   const ours = new Set(jobs.map((j) => j.id));
   const active = new Set<string>();
+  /** Jobs added whose result has not been read yet: what a restarted, empty Redis may have lost. */
+  const pending = new Map<string, ScanJob>();
+  const add = (job: ScanJob) =>
+    queue.add(job.name, job, {
+      jobId: job.id,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
+    });
+  const timeoutMs = opts.lostTimeoutMs ?? 300_000;
+  /** Resolves once the jobs lost in the last outage are back in the queue (at once when there was none). */
+  let recovered: Promise<void> = Promise.resolve();
+  let markRecovered: (() => void) | null = null;
+  let requeued = 0;
+  const watch = watchRedis(url, {
+    timeoutMs,
+    onLost: (why) => {
+      if (!markRecovered) recovered = new Promise((r) => (markRecovered = r));
+      note(`queue: lost Redis at ${redisWhere(url)} (${why}); retrying for up to ${Math.round(timeoutMs / 1000)} s`);
+    },
+    onBack: (seconds) => {
+      readd().then(
+        () => {
+          note(
+            `queue: Redis at ${redisWhere(url)} is back after ${seconds.toFixed(1)} s` +
+              (requeued ? `; ${requeued} series it had lost enqueued again` : ''),
+          );
+          requeued = 0;
+          markRecovered?.();
+          markRecovered = null;
+        },
+        () => undefined, // lost again while checking: the next "back" checks again
+      );
+    },
+  });
+  /** Enqueue a pending job again when Redis no longer has it (it restarted empty). */
+  async function requeue(job: ScanJob): Promise<void> {
+    if (!pending.has(job.id) || (await queue.getJob(job.id))) return;
+    await add(job);
+    requeued++;
+  }
+  async function readd(): Promise<void> {
+    for (const job of [...pending.values()]) await requeue(job);
+  }
+  /** A result read: remove it from Redis, or let it expire after keepResultsMs. */
+  async function release(id: string): Promise<void> {
+    pending.delete(id);
+    try {
+      if (opts.keepResultsMs) await conn.pexpire(queue.toKey(id), opts.keepResultsMs);
+      else await queue.remove(id);
+    } catch {
+      // Redis gone at this moment: the result stays there, as with --keep-results
+    }
+  }
   events.on('active', ({ jobId }) => {
     if (ours.has(jobId) && !active.has(jobId)) {
       active.add(jobId);
@@ -55,118 +121,58 @@ export async function scanViaQueue(url: string, jobs: ScanJob[], opts: QueueScan
   });
   try {
     await events.waitUntilReady();
-    return await Promise.all(
+    const all = Promise.all(
       jobs.map(async (job): Promise<ScanItemResult> => {
-        const j = await queue.add(job.name, job, {
-          jobId: job.id,
-          attempts: 3,
-          backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
-        });
+        pending.set(job.id, job);
+        let j = await add(job);
         const state = await j.getState();
         if (state === 'failed') await j.retry('failed');
-        let item: ScanItemResult;
-        try {
-          item = (await j.waitUntilFinished(events)) as ScanItemResult;
-        } catch (e) {
-          item = {
-            id: job.id,
-            name: job.name,
-            ok: false,
-            error: `failed 3 times: ${(e as Error).message.split('\n')[0]}`,
-            seconds: 0,
-          };
+        let item: ScanItemResult | undefined;
+        while (!item) {
+          try {
+            item = (await j.waitUntilFinished(events)) as ScanItemResult;
+          } catch (e) {
+            const msg = (e as Error).message.split('\n')[0];
+            if (/^Missing key for job/.test(msg)) {
+              // Redis restarted empty: wait for the lost jobs to be enqueued again, then wait on this one again
+              await recovered;
+              await requeue(job);
+              j = (await queue.getJob(job.id)) ?? j;
+              continue;
+            }
+            item = { id: job.id, name: job.name, ok: false, error: `failed 3 times: ${msg}`, seconds: 0 };
+          }
         }
+        await release(job.id);
         tracker.finished(item, active.has(job.id));
         active.delete(job.id);
         return item;
       }),
     );
+    return await Promise.race([
+      all,
+      watch.gaveUp.catch((e: Error) => {
+        gaveUp = true;
+        throw new Error(`queue: ${e.message}`);
+      }),
+    ]);
   } finally {
-    await events.close();
-    await queue.close();
+    watch.close();
+    if (gaveUp) {
+      // no Redis to say goodbye to: drop the connections, then stop BullMQ's loops without waiting on Redis
+      conn.disconnect();
+      econn.disconnect();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([events.close(), queue.close()]).catch(() => undefined),
+        new Promise((r) => (timer = setTimeout(r, 1000))),
+      ]);
+      clearTimeout(timer);
+    } else {
+      await events.close();
+      await queue.close();
+    }
     conn.disconnect();
     econn.disconnect();
   }
-}
-
-/** What a worker reports: a job started, finished (ok or a data error), or threw (it is retried). */
-export interface WorkerEvent {
-  event: 'start' | 'done' | 'error';
-  job: string;
-  name: string;
-  attempt: number;
-  ok?: boolean;
-  error?: string;
-}
-
-/** Options of {@link runWorker}. */
-export interface WorkerOptions {
-  /** Jobs run side by side, each in its own child process (`--concurrency`). Default 1. */
-  concurrency?: number;
-  /** Job lock, ms: a job whose worker died is taken back after this. Default 30000. */
-  lockDuration?: number;
-  /** How often this worker looks for stalled jobs, ms. Default 30000 (BullMQ's). */
-  stalledInterval?: number;
-  /** How many times a job may stall before it fails. Default 2. */
-  maxStalledCount?: number;
-  /** Queue name. Default {@link SCAN_QUEUE}. */
-  queueName?: string;
-  onEvent?: (e: WorkerEvent) => void;
-}
-
-/** A running worker: `close()` finishes the jobs in hand, then stops. */
-export interface WorkerHandle {
-  close(): Promise<void>;
-}
-
-/**
- * Process scan jobs from the queue until closed: each job runs in a child process (so lock renewal goes on
- * while it trains), its item is the job's return value. A job that throws is retried by BullMQ (attempts and
- * backoff are the scan's); a worker killed mid-job leaves a stalled job that another worker takes back after
- * `lockDuration`.
- *
- * @throws InputError when the URL is malformed or Redis does not answer within 5 s.
- * @example
- * const w = await runWorker('redis://127.0.0.1:6379', { concurrency: 1 });
- * process.on('SIGTERM', () => w.close().then(() => process.exit(0)));
- */
-export async function runWorker(url: string, opts: WorkerOptions = {}): Promise<WorkerHandle> {
-  await (await connectQueue(url)).quit();
-  const concurrency = opts.concurrency ?? 1;
-  const pool = new RunnerPool(concurrency);
-  const emit = opts.onEvent ?? (() => undefined);
-  const conn = connection(url);
-  const worker = new Worker(
-    opts.queueName ?? SCAN_QUEUE,
-    async (job: Job<ScanJob, ScanItemResult>) => {
-      const base = { job: String(job.id), name: job.data.name, attempt: job.attemptsMade + 1 };
-      emit({ event: 'start', ...base });
-      try {
-        const item = await pool.run(job.data);
-        emit({ event: 'done', ...base, ok: item.ok, ...(item.ok ? {} : { error: item.error }) });
-        return item;
-      } catch (e) {
-        emit({ event: 'error', ...base, error: (e as Error).message });
-        throw e;
-      }
-    },
-    {
-      connection: conn,
-      concurrency,
-      lockDuration: opts.lockDuration ?? 30000,
-      stalledInterval: opts.stalledInterval ?? 30000,
-      maxStalledCount: opts.maxStalledCount ?? 2,
-    },
-  );
-  worker.on('error', () => undefined);
-  await worker.waitUntilReady();
-  let closing: Promise<void> | null = null;
-  return {
-    close: () =>
-      (closing ??= (async () => {
-        await worker.close();
-        await pool.close();
-        conn.disconnect();
-      })()),
-  };
 }

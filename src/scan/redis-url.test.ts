@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as net from 'net';
-import { connectQueue, parseQueueUrl, redactUrl } from './redis-url';
+import { connectQueue, parseQueueUrl, queueFromEnv, redactUrl } from './redis-url';
 
 test('redactUrl: the password never shows', () => {
   assert.equal(redactUrl('redis://:s3cret@db.example:6380/2'), 'redis://:***@db.example:6380/2');
@@ -60,4 +60,14 @@ test('connectQueue: a host that never answers times out with its host:port', asy
   } finally {
     quiet.close();
   }
+});
+
+test('queueFromEnv: $LSTM_ANOMALY_QUEUE, else $REDIS_URL; empty values are unset', () => {
+  assert.equal(queueFromEnv({}), undefined);
+  assert.deepEqual(queueFromEnv({ REDIS_URL: 'redis://b:6379' }), { url: 'redis://b:6379', from: 'REDIS_URL' });
+  assert.deepEqual(queueFromEnv({ LSTM_ANOMALY_QUEUE: 'redis://a:6379', REDIS_URL: 'redis://b:6379' }), {
+    url: 'redis://a:6379',
+    from: 'LSTM_ANOMALY_QUEUE',
+  });
+  assert.deepEqual(queueFromEnv({ LSTM_ANOMALY_QUEUE: '', REDIS_URL: 'redis://b:6379' })?.from, 'REDIS_URL');
 });

@@ -107,3 +107,22 @@ function redactReason(why: string, url: string): string {
   }
   return s;
 }
+
+/** The environment variables that give the default `--queue`, first match wins. */
+export const QUEUE_ENV = ['LSTM_ANOMALY_QUEUE', 'REDIS_URL'] as const;
+
+/**
+ * The default `--queue` from the environment: `$LSTM_ANOMALY_QUEUE`, else `$REDIS_URL` (empty values ignored),
+ * with the variable it came from; undefined when neither is set.
+ *
+ * @throws Nothing (the URL is checked where it is used).
+ * @example
+ * queueFromEnv({ REDIS_URL: 'redis://db:6379' }); // { url: 'redis://db:6379', from: 'REDIS_URL' }
+ */
+export function queueFromEnv(env: NodeJS.ProcessEnv = process.env): { url: string; from: string } | undefined {
+  for (const from of QUEUE_ENV) {
+    const url = env[from];
+    if (url) return { url, from };
+  }
+  return undefined;
+}

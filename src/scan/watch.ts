@@ -59,7 +59,8 @@ export class StreamScorer {
   }
 
   /**
-   * Read one line (the header first, unless given to the constructor); blank lines are skipped.
+   * Read one line (the header first, unless given to the constructor); blank lines, and the header line again
+   * (the first line of a rotated or truncated file), are skipped.
    * @throws InputError for a row that does not parse, or a date not after the previous one.
    */
   async push(line: string): Promise<{ date: string; score: number; anomaly: boolean; event?: WatchEvent } | null> {
@@ -68,6 +69,7 @@ export class StreamScorer {
       this.header = line;
       return null;
     }
+    if (line === this.header) return null;
     this.rows++;
     const at = `${this.source} row ${this.rows}`;
     const cols = this.detector.columns;

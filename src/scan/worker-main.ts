@@ -3,7 +3,7 @@
 // The CLI's `lstm-anomaly worker` is meant to call workerMain.
 import { InputError, isInputError } from '../util/errors';
 import { parseJobs } from './inputs';
-import { runWorker } from './queue';
+import { runWorker } from './queue-worker';
 import { redactUrl } from './redis-url';
 
 function flag(argv: string[], name: string): string | undefined {
@@ -27,6 +27,7 @@ export async function workerMain(argv: string[]): Promise<void> {
     lockDuration: ms('--lock-ms'),
     stalledInterval: ms('--stalled-ms'),
     onEvent: (e) => process.stdout.write(`${JSON.stringify(e)}\n`),
+    onConnection: (e) => process.stdout.write(`${JSON.stringify({ ...e, redis: redactUrl(url) })}\n`),
   });
   // the handlers are in place before "ready" is printed, so a SIGTERM right after it finds them
   const stopped = new Promise<void>((resolve) => {

@@ -59,3 +59,27 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     }
   });
 }
+
+test('launcher under `sh -c "build && node launch.js"` (as npm run jupyter): SIGTERM to the shell stops the server', {
+  skip: fs.existsSync('/bin/sh') ? false : 'no /bin/sh',
+}, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-launch-'));
+  const pidFile = path.join(dir, 'pid');
+  const env = { ...process.env, [COMMAND_ENV]: JSON.stringify([process.execPath, '-e', STUB, pidFile]) };
+  // the shell waits on the launcher (an `&&` list is not exec'd), and dies on SIGTERM without passing it on
+  const shell = spawn('/bin/sh', ['-c', `true && "${process.execPath}" "${LAUNCHER}"`], { env, stdio: 'ignore' });
+  let serverPid = 0;
+  try {
+    assert.ok(await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 20_000));
+    serverPid = Number(fs.readFileSync(pidFile, 'utf8'));
+    assert.ok(alive(serverPid), 'the stub server runs');
+    const exited = new Promise((resolve) => shell.on('exit', resolve));
+    shell.kill('SIGTERM');
+    await exited;
+    assert.ok(await until(() => !alive(serverPid), 5_000), `server ${serverPid} is gone after the shell's SIGTERM`);
+  } finally {
+    if (shell.exitCode === null) shell.kill('SIGKILL');
+    if (serverPid && alive(serverPid)) process.kill(serverPid, 'SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -34,23 +34,37 @@ export function commandOverride(env: NodeJS.ProcessEnv = process.env): string[] 
   return cmd as string[];
 }
 
+/** How often the launcher checks that its parent is still there, ms. */
+const PARENT_POLL_MS = 250;
+
 /**
  * Pass SIGINT, SIGTERM and SIGHUP on to `child`, so stopping the launcher stops the server (no orphan); a
  * server still running `GRACE_SECONDS` after the first signal, or a second signal, gets SIGKILL.
+ *
+ * `npm run jupyter` runs `sh -c "npm run -s build && node launch.js"`: npm passes SIGTERM to that shell, which
+ * dies without passing it on. So the launcher also watches its parent: when the parent is gone (the launcher
+ * was re-parented), the server is stopped as on SIGTERM.
  */
 function forwardSignals(child: ChildProcess): void {
   let signalled = false;
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(sig, () => {
-      if (signalled) {
-        child.kill('SIGKILL');
-        return;
-      }
-      signalled = true;
-      child.kill(sig);
-      setTimeout(() => child.kill('SIGKILL'), GRACE_SECONDS * 1000).unref();
-    });
-  }
+  const stop = (sig: NodeJS.Signals) => {
+    if (signalled) {
+      child.kill('SIGKILL');
+      return;
+    }
+    signalled = true;
+    child.kill(sig);
+    setTimeout(() => child.kill('SIGKILL'), GRACE_SECONDS * 1000).unref();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    if (!signalled) stop('SIGTERM');
+  }, PARENT_POLL_MS);
+  watch.unref();
+  child.once('exit', () => clearInterval(watch));
 }
 
 /**

@@ -8,6 +8,10 @@ import * as path from 'path';
 export interface TestRedis {
   url: string;
   port: number;
+  /** Kill the server with SIGKILL (as a crash), keeping its port and folder for {@link TestRedis.restart}. */
+  kill(): Promise<void>;
+  /** Start a new, empty server on the same port (after {@link TestRedis.kill}). */
+  restart(): Promise<void>;
   /** Stop the server and delete its folder (safe to call twice). */
   stop(): Promise<void>;
 }
@@ -31,17 +35,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Start redis-server on 127.0.0.1 on a free port, without persistence, in a temporary folder; resolves when it
- * accepts connections. The server is also killed when this process exits, so a failing test leaves none.
- *
- * @throws Error when redis-server is missing or does not start within 10 s.
- * @example
- * const redis = await startRedis(); after(() => redis.stop());
- */
-export async function startRedis(): Promise<TestRedis> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-redis-'));
-  const port = await freePort();
+/** Spawn redis-server on `port`, without persistence, in `dir`; resolves when it accepts connections. */
+async function spawnServer(port: number, dir: string): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     process.env.REDIS_SERVER ?? SERVER,
     [
@@ -62,6 +57,7 @@ export async function startRedis(): Promise<TestRedis> {
   );
   const kill = () => child.kill('SIGKILL');
   process.on('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
   let log = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${log}`)), 10000);
@@ -78,20 +74,43 @@ export async function startRedis(): Promise<TestRedis> {
       reject(new Error(`redis-server exited (${code}):\n${log}`));
     });
   });
+  return child;
+}
+
+/** Resolves when `child` has exited (at once when it already has). */
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+/**
+ * Start redis-server on 127.0.0.1 on a free port, without persistence, in a temporary folder; resolves when it
+ * accepts connections. The server is also killed when this process exits, so a failing test leaves none.
+ *
+ * @throws Error when redis-server is missing or does not start within 10 s.
+ * @example
+ * const redis = await startRedis(); after(() => redis.stop());
+ */
+export async function startRedis(): Promise<TestRedis> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-redis-'));
+  const port = await freePort();
+  let child = await spawnServer(port, dir);
   let stopped: Promise<void> | null = null;
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    restart: async () => {
+      child = await spawnServer(port, dir);
+    },
     stop: () =>
-      (stopped ??= new Promise<void>((resolve) => {
-        process.off('exit', kill);
-        const done = () => {
-          fs.rmSync(dir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', done);
+      (stopped ??= (async () => {
         child.kill('SIGTERM');
-      })),
+        await exited(child);
+        fs.rmSync(dir, { recursive: true, force: true });
+      })()),
   };
 }
