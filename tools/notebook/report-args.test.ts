@@ -18,6 +18,9 @@ test('parseReportArgs reads notebooks, --fast, repeated --param and inline value
   assert.equal(a.fast, true);
   assert.deepEqual(a.params, { epochs: '3', dataPath: 'a=b.csv', x: '1' });
   assert.equal(a.out, 'r');
+  assert.equal(a.kernel, 'tslab');
+  assert.equal(parseReportArgs(['--kernel', 'deno']).kernel, 'deno');
+  assert.equal(parseReportArgs(['--kernel=tslab']).kernel, 'tslab');
 });
 
 test('parseReportArgs rejects malformed input with one-line messages', () => {
@@ -25,6 +28,11 @@ test('parseReportArgs rejects malformed input with one-line messages', () => {
   assert.throws(() => parseReportArgs(['--param']), /--param needs a value/);
   assert.throws(() => parseReportArgs(['--bogus']), /unknown option: --bogus/);
   assert.throws(() => parseReportArgs(['--timeout', '0']), /invalid --timeout/);
+  assert.throws(
+    () => parseReportArgs(['--kernel', 'python3']),
+    /^InputError: invalid --kernel: python3 \(one of: tslab, deno\)$/,
+  );
+  assert.throws(() => parseReportArgs(['--kernel']), /--kernel needs a value/);
 });
 
 test('selectNotebooks matches names and number prefixes, refuses unknown or ambiguous ones', () => {
