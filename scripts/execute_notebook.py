@@ -34,7 +34,11 @@ from nbconvert import HTMLExporter
 TEMPLATE = (
     "{%- extends 'lab/index.html.j2' -%}\n"
     "{% block error %}<div class=\"output_error\" data-ename=\"{{ output.ename | e }}\">"
-    "{{ super() }}</div>{% endblock error %}\n")
+    "{{ super() }}</div>{% endblock error %}\n"
+    "{% block body_footer %}{{ resources.lstm_nav }}{{ super() }}{% endblock body_footer %}\n")
+
+# The reader's navigation: a table of contents and folded code (scripts/notebook-nav.html).
+NAV_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'notebook-nav.html')
 
 
 def emit(**event):
@@ -94,6 +98,20 @@ class LateStreamClient(NotebookClient):
                     pass
 
 
+def export_html(nb, html, name):
+    """Write `nb` as one offline HTML page (the lab template, the navigation), through a temp file and a rename."""
+    exporter = HTMLExporter(
+        template_name='lab', template_file='lstm_anomaly.html.j2',
+        extra_loaders=[DictLoader({'lstm_anomaly.html.j2': TEMPLATE})], require_js_url='', mathjax_url='')
+    with open(NAV_FILE, encoding='utf-8') as f:
+        nav = f.read()
+    body, _ = exporter.from_notebook_node(nb, resources={'metadata': {'name': name}, 'lstm_nav': nav})
+    tmp = '{}.tmp-{}'.format(html, os.getpid())
+    with open(tmp, 'w', encoding='utf-8') as f:
+        f.write(body)
+    os.replace(tmp, html)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('notebook')
@@ -144,15 +162,7 @@ def main():
         emit(event='error', index=state['failed'], number=None, message=message)
         status = 3
 
-    exporter = HTMLExporter(
-        template_name='lab', template_file='lstm_anomaly.html.j2',
-        extra_loaders=[DictLoader({'lstm_anomaly.html.j2': TEMPLATE})], require_js_url='', mathjax_url='')
-    name = args.name or os.path.splitext(os.path.basename(args.html))[0]
-    body, _ = exporter.from_notebook_node(nb, resources={'metadata': {'name': name}})
-    tmp = '{}.tmp-{}'.format(args.html, os.getpid())
-    with open(tmp, 'w', encoding='utf-8') as f:
-        f.write(body)
-    os.replace(tmp, args.html)
+    export_html(nb, args.html, args.name or os.path.splitext(os.path.basename(args.html))[0])
     emit(event='done', status=status)
     return status
 

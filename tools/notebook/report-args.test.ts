@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { takeKernel } from './launch';
 import { parseReportArgs, selectNotebooks } from './report-args';
 
 test('parseReportArgs reads notebooks, --fast, repeated --param and inline values', () => {
@@ -42,4 +43,11 @@ test('selectNotebooks matches names and number prefixes, refuses unknown or ambi
   assert.deepEqual(selectNotebooks(['03-general-electric.ipynb', '01-colab-pipeline'], all), [all[2], all[0]]);
   assert.throws(() => selectNotebooks(['0'], all), /ambiguous notebook: 0/);
   assert.throws(() => selectNotebooks(['09'], all), /unknown notebook: 09 \(notebooks: 01-colab-pipeline/);
+});
+
+test('takeKernel takes --kernel out of the launcher arguments and leaves the rest to Jupyter', () => {
+  assert.deepEqual(takeKernel(['--port=9000']), { kernel: 'tslab', rest: ['--port=9000'] });
+  assert.deepEqual(takeKernel(['--kernel', 'deno', '--port=9000']), { kernel: 'deno', rest: ['--port=9000'] });
+  assert.deepEqual(takeKernel(['--no-browser', '--kernel=tslab']), { kernel: 'tslab', rest: ['--no-browser'] });
+  assert.throws(() => takeKernel(['--kernel', 'node']), /invalid --kernel: node/);
 });

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { denoPlatformPackage } from './deno';
 import { jupyterEnv, pythonCandidates } from './jupyter-env';
 import { ensureKernelSpec, ensureSelfLink, kernelSpecFile, SPEC_MARK } from './kernelspec';
+import { jupyterPathLine, userDataDir } from './setup';
 
 function tempRoot(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-setup-'));
@@ -89,4 +90,16 @@ test('jupyterEnv puts the project kernelspecs first on JUPYTER_PATH; pythonCandi
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('userDataDir is where Jupyter looks without JUPYTER_PATH; jupyterPathLine is the line to add instead', () => {
+  assert.equal(userDataDir({ HOME: '/h' }, 'linux'), path.join('/h', '.local', 'share', 'jupyter'));
+  assert.equal(userDataDir({ HOME: '/h', XDG_DATA_HOME: '/x' }, 'linux'), path.join('/x', 'jupyter'));
+  assert.equal(userDataDir({ HOME: '/h' }, 'darwin'), path.join('/h', 'Library', 'Jupyter'));
+  assert.equal(userDataDir({ APPDATA: 'C:\\A' }, 'win32'), path.join('C:\\A', 'jupyter'));
+  assert.equal(userDataDir({ HOME: '/h', JUPYTER_DATA_DIR: '/j' }, 'linux'), '/j');
+  assert.equal(
+    jupyterPathLine('/p', 'linux'),
+    `export JUPYTER_PATH="${path.join('/p', '.jupyter', 'share', 'jupyter')}"`,
+  );
 });
