@@ -74,3 +74,25 @@ for (const { kernel, dir, shots } of KERNEL_DIRS) {
     }
   });
 }
+
+/** A page's chart scripts, the random element ids (`figureId`) blanked: what the charts draw, number for number. */
+function chartScripts(html: string): string[] {
+  return [...fs.readFileSync(html, 'utf8').matchAll(/<script>Plotly\.newPlot\([\s\S]*?<\/script>/g)].map((m) =>
+    m[0].replace(/fig-[0-9a-f]{12}/g, 'fig'),
+  );
+}
+
+test('notebook reports: Deno draws the same charts as tslab, number for number', (t) => {
+  const pairs = notebooks
+    .map((nb) => path.basename(nb, '.ipynb'))
+    .map((name) => ({ name, a: path.join(reports, `${name}.html`), b: path.join(reports, 'deno', `${name}.html`) }))
+    .filter(({ a, b }) => fs.existsSync(a) && fs.existsSync(b));
+  if (pairs.length === 0 && !IN_CI) return t.skip('no notebook exported on both kernels: run `npm test` first');
+  if (IN_CI) assert.equal(pairs.length, notebooks.length, 'under CI every notebook must be exported on both kernels');
+  for (const { name, a, b } of pairs) {
+    const [ca, cb] = [chartScripts(a), chartScripts(b)];
+    assert.ok(ca.length > 0, `${name}: no chart`);
+    assert.equal(cb.length, ca.length, `${name}: ${cb.length} charts on Deno, ${ca.length} on tslab`);
+    ca.forEach((c, i) => assert.ok(c === cb[i], `${name}: chart ${i + 1} differs between tslab and Deno`));
+  }
+});

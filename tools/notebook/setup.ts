@@ -97,8 +97,13 @@ export function jupyterPathLine(root: string, platform: string = process.platfor
   return platform === 'win32' ? `set JUPYTER_PATH=${dir}` : `export JUPYTER_PATH="${dir}"`;
 }
 
-/** Register the kernels (tslab always; Deno when its package is installed) under `.jupyter/`, and with `user` also in the user's Jupyter data directory. False when tslab cannot start. */
+/**
+ * Register the kernels (tslab always; Deno when its package is installed and runs) under `.jupyter/`, and with
+ * `user` also in the user's Jupyter data directory. False when neither kernel can start: tslab without its
+ * zeromq addon is reported, and enough when Deno works (e.g. a machine with no zeromq build).
+ */
 function registerKernels(root: string, user: boolean): boolean {
+  let deno = false;
   for (const kernel of KERNELS) {
     if (kernel === 'deno') {
       let bin: string;
@@ -108,11 +113,11 @@ function registerKernels(root: string, user: boolean): boolean {
         console.log(`kernel deno: skipped, ${(e as Error).message}`);
         continue;
       }
-      const v = denoVersion(bin);
-      if (!v) {
+      if (!denoVersion(bin)) {
         console.log(`kernel deno: skipped, ${path.relative(root, bin)} does not run on this machine`);
         continue;
       }
+      deno = true;
     }
     console.log(`kernel ${path.relative(root, kernelSpecFile(root, kernel))} (${ensureKernelSpec(root, kernel)})`);
     if (user) {
@@ -126,8 +131,9 @@ function registerKernels(root: string, user: boolean): boolean {
     const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [root] }));
     require(require.resolve('zeromq', { paths: [tslabDir] }));
   } catch (e) {
-    console.error(`tslab cannot load zeromq (${(e as Error).message.split('\n')[0]}): run \`npm rebuild zeromq\``);
-    return false;
+    const why = `tslab cannot load zeromq (${(e as Error).message.split('\n')[0]}): run \`npm rebuild zeromq\``;
+    console.error(deno ? `${why}; the Deno kernel works without it (--kernel deno)` : why);
+    return deno;
   }
   return true;
 }
