@@ -2,7 +2,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** npm package of Deno's binary for this platform (an optional dependency of `deno`), or undefined. */
+/**
+ * npm package of Deno's binary for this platform (an optional dependency of `deno`), or undefined.
+ *
+ * @example
+ * denoPlatformPackage('darwin', 'arm64'); // '@deno/darwin-arm64'
+ */
 export function denoPlatformPackage(
   platform: string = process.platform,
   arch: string = process.arch,
@@ -34,7 +39,12 @@ export function denoBinary(root: string): string {
   }
 }
 
-/** `deno --version`'s first line (e.g. `deno 2.9.6 (stable, release, x86_64-unknown-linux-gnu)`), or undefined. */
+/**
+ * `deno --version`'s first line, or undefined when the binary does not run here.
+ *
+ * @example
+ * denoVersion(denoBinary(root)); // 'deno 2.9.6 (stable, release, x86_64-unknown-linux-gnu)'
+ */
 export function denoVersion(bin: string): string | undefined {
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 30_000 });
   return r.status === 0 ? r.stdout.split('\n')[0].trim() : undefined;

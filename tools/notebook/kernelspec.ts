@@ -43,7 +43,13 @@ export function kernelSpec(root: string, kernel: KernelName = 'tslab'): object {
   };
 }
 
-/** Path of the project's kernel.json of `kernel` (`.jupyter/share/jupyter/kernels/<kernel>/kernel.json`). */
+/**
+ * Path of the kernel.json of `kernel`: the project's (`.jupyter/share/jupyter/kernels/<kernel>/kernel.json`), or
+ * the one under the Jupyter data directory `dataDir`.
+ *
+ * @example
+ * kernelSpecFile('/p', 'deno'); // '/p/.jupyter/share/jupyter/kernels/deno/kernel.json'
+ */
 export function kernelSpecFile(root: string, kernel: KernelName = 'tslab', dataDir?: string): string {
   return path.join(dataDir ?? path.join(jupyterDir(root), 'share', 'jupyter'), 'kernels', kernel, 'kernel.json');
 }

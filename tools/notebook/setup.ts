@@ -91,7 +91,12 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: stri
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'jupyter');
 }
 
-/** The one shell line that makes any Jupyter started from that shell find the project's kernels. */
+/**
+ * The one shell line that makes any Jupyter started from that shell find the project's kernels.
+ *
+ * @example
+ * jupyterPathLine('/p', 'linux'); // 'export JUPYTER_PATH="/p/.jupyter/share/jupyter"'
+ */
 export function jupyterPathLine(root: string, platform: string = process.platform): string {
   const dir = path.join(root, '.jupyter', 'share', 'jupyter');
   return platform === 'win32' ? `set JUPYTER_PATH=${dir}` : `export JUPYTER_PATH="${dir}"`;
