@@ -1,5 +1,6 @@
 """Execute one notebook headless and export it to HTML: what `jupyter nbconvert --execute --to html` does,
-with the same libraries (nbclient + nbconvert), plus two things tslab needs:
+with the same libraries (nbclient + nbconvert) and the kernel named by --kernel (tslab or deno), plus two things
+tslab needs:
 
 * tslab reports a failing cell with an empty error reply and the message only on stderr, so nbconvert's own
   error says nothing useful. This driver finds the failing cell, reads the message from its stderr output,
@@ -19,9 +20,12 @@ import re
 import sys
 import time
 
+import queue
+
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError
+from nbclient.util import ensure_async
 from jinja2 import DictLoader
 from nbconvert import HTMLExporter
 
@@ -30,7 +34,11 @@ from nbconvert import HTMLExporter
 TEMPLATE = (
     "{%- extends 'lab/index.html.j2' -%}\n"
     "{% block error %}<div class=\"output_error\" data-ename=\"{{ output.ename | e }}\">"
-    "{{ super() }}</div>{% endblock error %}\n")
+    "{{ super() }}</div>{% endblock error %}\n"
+    "{% block body_footer %}{{ resources.lstm_nav }}{{ super() }}{% endblock body_footer %}\n")
+
+# The reader's navigation: a table of contents and folded code (scripts/notebook-nav.html).
+NAV_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'notebook-nav.html')
 
 
 def emit(**event):
@@ -52,12 +60,56 @@ def error_message(cell, fallback):
     return lines[-1] if lines else fallback
 
 
+def error_output(cell):
+    """The cell's own `error` output (Deno's kernel sends one; tslab does not), or None."""
+    return next((o for o in cell.get('outputs', []) if o.get('output_type') == 'error'), None)
+
+
 def mark_error(cell, message):
     ename, _, evalue = message.partition(': ')
     if not evalue or ' ' in ename:
         ename, evalue = 'Error', message
     cell.setdefault('outputs', []).append(nbformat.v4.new_output(
         'error', ename=ename, evalue=evalue, traceback=[message]))
+
+
+class LateStreamClient(NotebookClient):
+    """A client that keeps reading a cell's outputs for LATE_SECONDS after its idle status. Deno's kernel
+    forwards stdout from a pipe-reading thread, so the last console.log lines of a cell can reach Jupyter after
+    the cell reported idle (with the cell's own parent header); nbclient would drop them."""
+
+    LATE_SECONDS = 0.25
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+        deadline = time.monotonic() + self.LATE_SECONDS
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
+            except queue.Empty:
+                return
+            if msg['parent_header'].get('msg_id') == parent_msg_id and msg['msg_type'] != 'status':
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    pass
+
+
+def export_html(nb, html, name):
+    """Write `nb` as one offline HTML page (the lab template, the navigation), through a temp file and a rename."""
+    exporter = HTMLExporter(
+        template_name='lab', template_file='lstm_anomaly.html.j2',
+        extra_loaders=[DictLoader({'lstm_anomaly.html.j2': TEMPLATE})], require_js_url='', mathjax_url='')
+    with open(NAV_FILE, encoding='utf-8') as f:
+        nav = f.read()
+    body, _ = exporter.from_notebook_node(nb, resources={'metadata': {'name': name}, 'lstm_nav': nav})
+    tmp = '{}.tmp-{}'.format(html, os.getpid())
+    with open(tmp, 'w', encoding='utf-8') as f:
+        f.write(body)
+    os.replace(tmp, html)
 
 
 def main():
@@ -84,7 +136,7 @@ def main():
     def on_cell_error(cell, cell_index, **_):
         state['failed'] = cell_index
 
-    client = NotebookClient(
+    client = (LateStreamClient if args.kernel == 'deno' else NotebookClient)(
         nb, timeout=args.timeout, kernel_name=args.kernel, resources={'metadata': {'path': args.cwd}},
         on_cell_start=on_cell_start, on_cell_executed=on_cell_executed, on_cell_error=on_cell_error)
     emit(event='start', cells=len(code))
@@ -95,9 +147,13 @@ def main():
         index = state['failed']
         cell = nb.cells[index] if index is not None else None
         fallback = (str(e).strip().splitlines() or ['cell failed'])[-1]
-        message = error_message(cell, fallback) if cell is not None else fallback
-        if cell is not None:
-            mark_error(cell, message)
+        own = error_output(cell) if cell is not None else None
+        if own is not None:
+            message = '{}: {}'.format(own.get('ename', 'Error'), own.get('evalue', '')).strip()
+        else:
+            message = error_message(cell, fallback) if cell is not None else fallback
+            if cell is not None:
+                mark_error(cell, message)
         number = code.index(index) + 1 if index in code else None
         emit(event='error', index=index, number=number, message=message)
         status = 1
@@ -106,15 +162,7 @@ def main():
         emit(event='error', index=state['failed'], number=None, message=message)
         status = 3
 
-    exporter = HTMLExporter(
-        template_name='lab', template_file='lstm_anomaly.html.j2',
-        extra_loaders=[DictLoader({'lstm_anomaly.html.j2': TEMPLATE})], require_js_url='', mathjax_url='')
-    name = args.name or os.path.splitext(os.path.basename(args.html))[0]
-    body, _ = exporter.from_notebook_node(nb, resources={'metadata': {'name': name}})
-    tmp = '{}.tmp-{}'.format(args.html, os.getpid())
-    with open(tmp, 'w', encoding='utf-8') as f:
-        f.write(body)
-    os.replace(tmp, args.html)
+    export_html(nb, args.html, args.name or os.path.splitext(os.path.basename(args.html))[0])
     emit(event='done', status=status)
     return status
 

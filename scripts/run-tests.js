@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test` (after the build): execute the notebooks in fast mode (reports/*.html), then run every compiled
+// `npm test` (after the build): execute the notebooks in fast mode on tslab (reports/*.html) and on Deno
+// (reports/deno/*.html; `--no-deno` skips that pass), then run every compiled
 // test file (dist/**/*.test.js) in one `node --test` run, the browser checks of those reports included.
 // Node 20's test runner takes no glob, hence this script. Where Jupyter is missing the notebooks are skipped
 // with a message; under CI (CI=true) that, like a missing Chromium, is a failure. The terminal gets a short
@@ -30,8 +31,22 @@ if (process.argv.includes('--no-notebooks')) {
   console.log('notebooks: skipped, Jupyter is not installed (see notebooks/README.md)');
   if (ci) failed++;
 } else {
-  console.log('notebooks: executing in fast mode -> reports/*.html');
+  console.log('notebooks: executing in fast mode on tslab -> reports/*.html');
   if (run(['dist/tools/notebook/report.js', '--fast']) !== 0) failed++;
+  let deno = '';
+  try {
+    require(path.join(root, 'dist', 'tools', 'notebook', 'deno.js')).denoBinary(root);
+  } catch (e) {
+    deno = e.message;
+  }
+  if (process.argv.includes('--no-deno')) console.log('notebooks on Deno: skipped (--no-deno)');
+  else if (deno) {
+    console.log(`notebooks on Deno: skipped, ${deno}`);
+    if (ci) failed++;
+  } else {
+    console.log('notebooks: executing in fast mode on Deno -> reports/deno/*.html');
+    if (run(['dist/tools/notebook/report.js', '--fast', '--kernel', 'deno', '--out', 'reports/deno']) !== 0) failed++;
+  }
 }
 const files = testFiles(path.join(root, 'dist')).sort();
 const log = path.join('reports', 'tests.log');

@@ -13,8 +13,12 @@ export interface TrainingEnd {
 /** Per-epoch progress for a notebook cell: pass `onEpoch` to the trainer's options, then `done` its result. */
 export interface EpochProgress {
   onEpoch(record: EpochRecord, info: { epochs: number; best: number }): void;
-  /** Replace the live line by the final state: epochs run, best epoch, early stop. Returns that line (HTML). */
-  done(training: TrainingEnd): string;
+  /**
+   * Replace the live line by the final state: epochs run, best epoch, early stop. Returns nothing, so a cell
+   * that ends with it shows no `Out[n]` on Deno (whose kernel displays a cell's last value); the line itself
+   * is {@link finalProgressHtml}.
+   */
+  done(training: TrainingEnd): void;
 }
 
 const f = (v: number | null): string => (v === null ? '–' : significant(v, 4));
@@ -81,7 +85,6 @@ export function epochProgress(label = 'training', unit = 'windows'): EpochProgre
     done(t) {
       const html = finalProgressHtml(label, t, Math.max(max, t.history.length));
       out.html(html);
-      return html;
     },
   };
 }

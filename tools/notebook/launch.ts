@@ -2,9 +2,11 @@
 import { type ChildProcess, spawn } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { denoBinary } from './deno';
 import { findJupyterPython, jupyterEnv } from './jupyter-env';
-import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
+import { ensureKernelSpec, ensureSelfLink, KERNEL_NAME, type KernelName } from './kernelspec';
 import { repoRoot } from './paths';
+import { parseKernel } from './report-args';
 
 /** Environment variable holding a JSON array that replaces the Jupyter command (tests use a stub). */
 export const COMMAND_ENV = 'LSTM_ANOMALY_JUPYTER_COMMAND';
@@ -68,14 +70,39 @@ function forwardSignals(child: ChildProcess): void {
 }
 
 /**
- * `npm run jupyter [-- jupyter options]`: open JupyterLab (or the classic Notebook when Lab is not installed)
- * on notebooks/ with the project's tslab kernel; no global kernel install involved. Stopping it (Ctrl-C,
- * SIGTERM) stops the server too.
+ * `--kernel tslab|deno` taken out of the launcher's arguments (the rest go to Jupyter).
+ *
+ * @throws InputError on an unknown kernel or a missing value.
+ * @example
+ * takeKernel(['--kernel', 'deno', '--port=9000']); // { kernel: 'deno', rest: ['--port=9000'] }
  */
-export function main(argv = process.argv.slice(2)): void {
+export function takeKernel(argv: string[]): { kernel: KernelName; rest: string[] } {
+  const rest = [...argv];
+  const at = rest.findIndex((a) => a === '--kernel' || a.startsWith('--kernel='));
+  if (at < 0) return { kernel: KERNEL_NAME, rest };
+  const [flag] = rest.splice(at, 1);
+  const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : rest.splice(at, 1)[0];
+  return { kernel: parseKernel(value ?? ''), rest };
+}
+
+/**
+ * `npm run jupyter [-- --kernel tslab|deno] [jupyter options]`: open JupyterLab (or the classic Notebook when Lab
+ * is not installed) on notebooks/ with the project's kernels (tslab, and Deno when installed; `--kernel` picks
+ * the default for new notebooks); no global kernel install involved. Stopping it (Ctrl-C, SIGTERM) stops the
+ * server too.
+ */
+export function main(args = process.argv.slice(2)): void {
   const root = repoRoot();
+  const { kernel, rest: argv } = takeKernel(args);
   ensureSelfLink(root);
   ensureKernelSpec(root);
+  try {
+    denoBinary(root);
+    ensureKernelSpec(root, 'deno');
+  } catch (e) {
+    if (kernel === 'deno') throw e;
+  }
+  if (kernel !== KERNEL_NAME) argv.unshift(`--MappingKernelManager.default_kernel_name=${kernel}`);
   let cmd = commandOverride();
   if (!cmd) {
     const py = findJupyterPython(['jupyter_client'], ['jupyterlab', 'notebook']);
@@ -88,7 +115,8 @@ export function main(argv = process.argv.slice(2)): void {
     if (typeof process.getuid === 'function' && process.getuid() === 0 && !argv.includes('--allow-root')) {
       cmd.push('--allow-root');
     }
-    console.log(`${app} ${py.versions[app]} (${py.python}) with the tslab kernel from .jupyter/; Ctrl-C to stop`);
+    console.log(`${app} ${py.versions[app]} (${py.python}) with the ${kernel} kernel from .jupyter/; Ctrl-C to stop`);
+    if (kernel !== KERNEL_NAME) console.log(`the notebooks name tslab: pick "Deno" in Kernel > Change Kernel`);
   }
   const child = spawn(cmd[0], [...cmd.slice(1), ...argv], { env: jupyterEnv(root), stdio: 'inherit' });
   forwardSignals(child);

@@ -173,24 +173,35 @@ test('cellOutputs and textOf read an nbconvert export', () => {
   assert.ok(samePercent('80.2', 802, 1000) && !samePercent('80.3', 802, 1000) && samePercent('80', 802, 1003));
 });
 
-test('notebook reports: generated sentences state the figures their cells printed', async (t) => {
-  const notebooks = listNotebooks(path.join(root, 'notebooks'));
-  const found = notebooks
-    .map((nb) => ({ nb, name: path.basename(nb, '.ipynb') }))
-    .filter(({ name }) => fs.existsSync(path.join(reports, `${name}.html`)));
-  if (found.length === 0 && !IN_CI) return t.skip('no notebook HTML in reports/: run `npm run report -- --fast` first');
-  if (IN_CI) assert.equal(found.length, notebooks.length, 'under CI every notebook must have its HTML in reports/');
-  for (const { nb, name } of found) {
-    await t.test(name, (st) => {
-      const html = path.join(reports, `${name}.html`);
-      const stale = fs.statSync(html).mtimeMs < fs.statSync(nb).mtimeMs;
-      if (stale) return st.skip(`${name}.html is older than the notebook`);
-      const cells = cellOutputs(fs.readFileSync(html, 'utf8'));
-      const compared = flaggedCounts(cells) + (EXTRA[name]?.(cells) ?? 0);
-      assert.ok(compared > 0, `${name}: no generated figure was compared with the run`);
-    });
-  }
-});
+for (const [kernel, dir] of [
+  ['tslab', reports],
+  ['deno', path.join(reports, 'deno')],
+]) {
+  test(`notebook reports on ${kernel}: generated sentences state the figures their cells printed`, async (t) => {
+    const notebooks = listNotebooks(path.join(root, 'notebooks'));
+    const found = notebooks
+      .map((nb) => ({ nb, name: path.basename(nb, '.ipynb') }))
+      .filter(({ name }) => fs.existsSync(path.join(dir, `${name}.html`)));
+    if (found.length === 0 && !IN_CI)
+      return t.skip(`no notebook HTML in ${path.relative(root, dir)}/: run \`npm test\` first`);
+    if (IN_CI)
+      assert.equal(
+        found.length,
+        notebooks.length,
+        `under CI every notebook must have its HTML in ${path.relative(root, dir)}/`,
+      );
+    for (const { nb, name } of found) {
+      await t.test(name, (st) => {
+        const html = path.join(dir, `${name}.html`);
+        const stale = fs.statSync(html).mtimeMs < fs.statSync(nb).mtimeMs;
+        if (stale) return st.skip(`${name}.html is older than the notebook`);
+        const cells = cellOutputs(fs.readFileSync(html, 'utf8'));
+        const compared = flaggedCounts(cells) + (EXTRA[name]?.(cells) ?? 0);
+        assert.ok(compared > 0, `${name}: no generated figure was compared with the run`);
+      });
+    }
+  });
+}
 
 test('compareFigures: a comparison sentence must state its table row, and the best must be the top F1', () => {
   const table = [

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../src/util/errors';
+import { KERNEL_NAME, KERNELS, type KernelName } from './kernelspec';
 
 /** Options of `npm run report -- [NOTEBOOK...] [--fast] [--param key=value ...]`. */
 export interface ReportArgs {
@@ -14,13 +15,28 @@ export interface ReportArgs {
   timeout: number;
   verbose: boolean;
   help: boolean;
+  /** The Jupyter kernel that runs the cells (`--kernel`, default tslab). */
+  kernel: KernelName;
+}
+
+/**
+ * A `--kernel` value checked against the project's kernels.
+ *
+ * @throws InputError naming the flag and the kernels when `value` is not one of them.
+ * @example
+ * parseKernel('deno'); // 'deno'
+ */
+export function parseKernel(value: string): KernelName {
+  if ((KERNELS as readonly string[]).includes(value)) return value as KernelName;
+  throw new InputError(`invalid --kernel: ${value} (one of: ${KERNELS.join(', ')})`);
 }
 
 /** Usage text of the report runner. */
-export const REPORT_USAGE = `Usage: npm run report -- [NOTEBOOK ...] [--fast] [--param key=value ...] [--out DIR] [--timeout S]
+export const REPORT_USAGE = `Usage: npm run report -- [NOTEBOOK ...] [--kernel tslab|deno] [--fast] [--param key=value ...] [--out DIR] [--timeout S]
 
-Executes notebooks/*.ipynb headless (Jupyter + tslab) and writes reports/<notebook>.html.
+Executes notebooks/*.ipynb headless (Jupyter + tslab or Deno) and writes reports/<notebook>.html.
   NOTEBOOK            path, file name, name or number prefix (e.g. 01); default: every notebook
+  --kernel K          tslab (default, what the notebooks' metadata names) or deno
   --fast              small CI setting: fast = true and each parameter's "// fast: <value>"
   --param key=value   override a parameter of the cell tagged "parameters" (repeatable; -p)
   --out DIR           output directory (default: reports)
@@ -41,6 +57,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     timeout: 1800,
     verbose: false,
     help: false,
+    kernel: KERNEL_NAME,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -57,6 +74,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     else if (flag === '--verbose') args.verbose = true;
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--out') args.out = value();
+    else if (flag === '--kernel') args.kernel = parseKernel(value());
     else if (flag === '--timeout') {
       const v = value();
       args.timeout = Number(v);

@@ -7,7 +7,7 @@ import { InputError } from '../../src/util/errors';
 import { runScript } from '../script';
 import { cellSource, formatNotebook, readNotebook } from './ipynb';
 import { findJupyterPython, HEADLESS_MODULES, INSTALL_HINT, jupyterEnv } from './jupyter-env';
-import { ensureKernelSpec, ensureSelfLink } from './kernelspec';
+import { ensureKernelSpec, ensureSelfLink, kernelSpec } from './kernelspec';
 import { injectParameters, parametersCellIndex, parseParamDecls } from './params';
 import { repoRoot } from './paths';
 import { listNotebooks, parseReportArgs, REPORT_USAGE, type ReportArgs, selectNotebooks } from './report-args';
@@ -42,11 +42,18 @@ function runOne(
 ): Promise<RunOutcome> {
   const name = path.basename(file, '.ipynb');
   const nb = injectParameters(readNotebook(file), params, args.fast, name);
+  // The copy names the kernel it ran on (the export's metadata says which); the committed notebook says tslab.
+  const spec = kernelSpec(root, args.kernel) as { display_name: string };
+  nb.metadata = {
+    ...nb.metadata,
+    kernelspec: { display_name: spec.display_name, language: 'typescript', name: args.kernel },
+  };
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-nb-'));
   const input = path.join(tmpDir, path.basename(file));
   fs.writeFileSync(input, formatNotebook(nb));
   const driver = path.join(root, 'scripts', 'execute_notebook.py');
   const argv = [driver, input, html, '--cwd', path.dirname(file), '--name', name, '--timeout', String(args.timeout)];
+  argv.push('--kernel', args.kernel);
   const start = Date.now();
   const tty = process.stdout.isTTY;
   return new Promise((resolve) => {
@@ -116,7 +123,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     console.error(INSTALL_HINT);
     return 1;
   }
-  ensureKernelSpec(root);
+  ensureKernelSpec(root, args.kernel);
   ensureSelfLink(root);
   try {
     require.resolve('lstm-anomaly/notebook', { paths: [path.join(root, 'notebooks')] });
@@ -129,6 +136,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   fs.mkdirSync(out, { recursive: true });
   const t0 = Date.now();
   let failed = 0;
+  const times: string[] = [];
+  console.log(`kernel ${args.kernel}${args.fast ? ', fast mode' : ''}`);
   for (const [i, file] of notebooks.entries()) {
     const name = path.basename(file, '.ipynb');
     const html = path.join(out, `${name}.html`);
@@ -138,6 +147,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     // nbconvert's lab template inlines all of JupyterLab's CSS: keep the rules this page uses.
     if (fs.existsSync(html)) await slimCssFile(html);
     const rel = path.relative(process.cwd(), html);
+    times.push(`${name.slice(0, 2)} ${fmt(r.seconds)}${r.ok ? '' : ' FAILED'}`);
     if (r.ok) console.log(`  ok in ${fmt(r.seconds)} -> ${rel}`);
     else {
       failed++;
@@ -145,7 +155,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
   }
   if (notebooks.length > 1) {
-    console.log(`${notebooks.length - failed}/${notebooks.length} notebooks ok in ${fmt((Date.now() - t0) / 1000)}`);
+    const total = fmt((Date.now() - t0) / 1000);
+    console.log(
+      `${notebooks.length - failed}/${notebooks.length} notebooks ok on ${args.kernel} in ${total}: ${times.join(', ')}`,
+    );
   }
   return failed ? 1 : 0;
 }
