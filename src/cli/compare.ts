@@ -1,13 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Series } from '../data/series';
-import { checkComponents } from '../detector/pca/detector';
 import type { LabelInterval } from '../evaluate/labels';
 import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
 import { eventsCsv } from '../events/csv';
 import { compareKinds, runCompare } from '../pipeline/compare';
 import { type CompareSummary, compareSummaries, evaluateCompare } from '../pipeline/compare-eval';
-import { DEFAULT_PIPELINE_OPTIONS, PIPELINE_OPTION_DEFS, type PipelineOptions } from '../pipeline/options';
+import { PIPELINE_OPTION_DEFS, type PipelineOptions } from '../pipeline/options';
 import { renderCompareReport } from '../report/compare';
 import { anomaliesCsv } from '../report/csv';
 import { type OptionDef, optionDef } from '../util/options';
@@ -82,24 +81,6 @@ export function summaryLine(s: CompareSummary): string {
     `${s.kind.padEnd(8)} ${String(s.events).padStart(3)} events  ${s.flagged} of ${s.windows} windows ` +
     `(${(100 * s.flaggedShare).toFixed(1)}%)  fit ${s.fitSeconds.toFixed(1)} s  ` +
     `score ${s.scoreSeconds.toFixed(1)} s${lab}`
-  );
-}
-
-/**
- * Check --components against the window before any data is read (features from --value-col, else one); the run
- * checks again with the data's real column count.
- *
- * @throws InputError `invalid components: 9 (at most the window dimension 8 = ...)`.
- * @example
- * checkComponentsEarly({ detector: 'pca', components: 9, window: 8 }, {}); // throws
- */
-export function checkComponentsEarly(options: Partial<PipelineOptions>, f: object, kinds?: string[]): void {
-  if (options.components === undefined || !(options.detector === 'pca' || kinds?.includes('pca'))) return;
-  const valueCol = (f as { valueCol?: string }).valueCol;
-  const features = valueCol ? valueCol.split(',').filter((c) => c.trim() !== '').length : 1;
-  checkComponents(
-    { components: options.components, window: options.window ?? DEFAULT_PIPELINE_OPTIONS.window },
-    features,
   );
 }
 

@@ -58,7 +58,7 @@ export async function loadData(
       dateCol: f.dateCol,
       valueCols,
       fill,
-      order: (f as { order?: 'strict' | 'keep' }).order,
+      order: f.order,
       ...csvFormat(f),
     });
     return { series, name: dataName(f) };

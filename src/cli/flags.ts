@@ -139,8 +139,13 @@ const FORCE = flagDef({
   group: 'Output',
 });
 
-/** A run option's entry as a flag (its key in {@link PIPELINE_OPTION_DEFS}; its value typed as the option). */
-function opt<K extends keyof PipelineOptions & string>(key: K): FlagDef & { key: K } {
+/**
+ * A run option's entry as a flag (its key in {@link PIPELINE_OPTION_DEFS}; its value typed as the option).
+ *
+ * @example
+ * opt('backend').flag; // '--backend'
+ */
+export function opt<K extends keyof PipelineOptions & string>(key: K): FlagDef & { key: K } {
   return optionDef(PIPELINE_OPTION_DEFS, key) as FlagDef & { key: K };
 }
 

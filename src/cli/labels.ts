@@ -8,6 +8,7 @@ import { type LabelInterval, labelsForFile, parseIntervalCsv, parseNabWindows } 
 import { labelSteps } from '../evaluate/steps';
 import { InputError } from '../util/errors';
 import { eventFlags } from './events-flags';
+import type { CliFlags } from './parse';
 
 const DATE_NAMES = ['date', 'timestamp', 'time', 'datetime'];
 
@@ -106,16 +107,16 @@ export function labelsFromColumn(
  * @example
  * const labels = loadLabels(flags, series, 'nyc_taxi.csv');
  */
-export function loadLabels(f: object, series: Series, relPath?: string): LabelInterval[] | undefined {
+export function loadLabels(f: CliFlags, series: Series, relPath?: string): LabelInterval[] | undefined {
   const e = eventFlags(f);
-  const csv = (f as { csv?: string }).csv;
+  const csv = f.csv;
   if (e.labels && e.labelCol) throw new InputError('use either --labels or --label-col, not both');
   if (e.anomalyValue !== undefined && !e.labelCol) throw new InputError('--anomaly-value needs --label-col');
   let labels: LabelInterval[];
   if (e.labels) labels = labelsFromFile(e.labels, relPath ?? (csv ? path.basename(csv) : series.source));
   else if (e.labelCol) {
     if (!csv) throw new InputError('--label-col needs --csv (a label column of the data file)');
-    labels = labelsFromColumn(csv, e.labelCol, e.anomalyValue, (f as { dateCol?: string }).dateCol);
+    labels = labelsFromColumn(csv, e.labelCol, e.anomalyValue, f.dateCol);
   } else return undefined;
   labelSteps(labels, series.dates, e.labels ? path.basename(e.labels) : `label column ${e.labelCol}`);
   return labels;

@@ -55,7 +55,7 @@ function newScanId(): string {
  * const code = await scanCommand(['--csv-dir', 'watchlist', '--epochs', '20']);
  */
 export async function scanCommand(argv: string[]): Promise<number> {
-  const f = parseFlags(argv, SCAN_FLAGS) as ScanFlags;
+  const f = parseFlags(argv, SCAN_FLAGS);
   // the queue from the environment, unless the scan is asked to run here (--jobs)
   const fromEnv = f.queue === undefined && f.jobs === undefined ? queueFromEnv() : undefined;
   if (fromEnv) f.queue = fromEnv.url;

@@ -38,7 +38,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const scores = await detector.score(series);
   // a saved step rule runs again on the scored series (its thresholds are per step, not saved values)
   const saved = detector.fitted().threshold;
-  const rule = (f as { threshold?: string }).threshold ?? (saved.kind === 'step' ? saved.label() : undefined);
+  const rule = f.threshold ?? (saved.kind === 'step' ? saved.label() : undefined);
   const re = rule ? rethreshold(detector, scores, f.model, rule, series) : undefined;
   const { windows, anomalies } = re ?? scores;
   const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import type { BackendChoice } from '../backend/select';
 import { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { followFile, streamLines } from '../scan/follow';
 import { type WatchEvent, watchLines } from '../scan/watch';
@@ -21,7 +20,7 @@ import { WATCH_FLAGS } from './scan-flags';
  * await watchCommand(['--model', 'reports/sp500-2026-12-02/model', '--follow', 'live.csv']);
  */
 export async function watchCommand(argv: string[]): Promise<number> {
-  const f = parseFlags(argv, WATCH_FLAGS) as { model?: string; follow?: string; backend?: BackendChoice };
+  const f = parseFlags(argv, WATCH_FLAGS);
   if (f.model === undefined) throw new InputError('watch needs --model DIR (the model/ folder of a detect run)');
   if (f.follow !== undefined && !fs.existsSync(f.follow)) {
     throw new InputError(`--follow: ${f.follow}: no such file (create it, header line first, then start watch)`);

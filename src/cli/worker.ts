@@ -15,7 +15,7 @@ import { WORKER_FLAGS } from './scan-flags';
  * await workerCommand(['--queue', 'redis://10.0.0.5:6379', '--concurrency', '2']);
  */
 export async function workerCommand(argv: string[]): Promise<number> {
-  const f = parseFlags(argv, WORKER_FLAGS) as { queue?: string; concurrency?: string };
+  const f = parseFlags(argv, WORKER_FLAGS);
   const queue = f.queue ?? queueFromEnv()?.url;
   if (queue === undefined) throw new InputError('worker needs --queue redis://HOST:PORT');
   const concurrency = parseJobs(f.concurrency, '--concurrency');
