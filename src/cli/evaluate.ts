@@ -92,6 +92,7 @@ export async function evaluateCommand(argv: string[], ctx: { compared?: boolean 
     const c = r.row.counts;
     log(
       `${bar(done, files.length)} ${r.row.file}: ${c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${r.row.error}`}` +
+        `${r.evaluation?.labelsOutside ? ` (${r.evaluation.labelsOutside} of fn in the training part)` : ''}` +
         `  ${r.row.seconds!.toFixed(1)} s`,
     );
   };
