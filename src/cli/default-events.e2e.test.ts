@@ -26,6 +26,12 @@ test('the default run: its event starts on or after 2020-02-20, where the error 
       .trim()
       .split('\n');
     assert.equal(lines[lines.length - 1].split(',')[0], crash.start);
+    // and so does the README's sentence about the default run
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const said = /reports them as \*\*1 event\*\* \((\S+) \.\. (\S+), peak step (\S+);/.exec(readme);
+    assert.ok(said, 'README states the default run event');
+    assert.deepEqual(said.slice(1), [crash.start, crash.end, crash.peak]);
+    assert.equal(res.events.length, 1);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

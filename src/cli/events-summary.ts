@@ -19,7 +19,7 @@ export function outsideLine(n: number): string {
  *
  * @throws never.
  * @example
- * eventSummary(result)[0]; // '1 event (27 windows): 2020-01-29 .. 2020-04-17'
+ * eventSummary(result)[0]; // '1 event (27 windows): 2020-02-25 .. 2020-04-17'
  */
 export function eventSummary(result: RunResult): string[] {
   const events = result.events ?? [];
