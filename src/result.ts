@@ -53,9 +53,9 @@ export interface RunResult {
 export interface RunEvaluation {
   /** Labels inside the scored span (the ones counted). */
   labels: number;
-  /** Labels wholly outside the scored span (in a split's training part), left out. */
+  /** Labels wholly outside the scored span (in a split's training part): misses (fn) of `overlap`, nothing else. */
   labelsOutside: number;
-  /** Overlap-segment: a label hit by any event is a tp, a label hit by none a fn, an event hitting none a fp. */
+  /** Overlap-segment: a label hit by any event is a tp, one hit by none (or outside the span) a fn, an event hitting none a fp. */
   overlap: Counts;
   /** Point-wise over the scored steps. */
   pointwise: Counts;

@@ -67,7 +67,8 @@ export async function runEvaluation(
     done++;
     if (tty) process.stderr.write('\r\x1b[2K');
     const c = r.row.counts;
-    const what = c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${stripControl(r.row.error ?? '')}`;
+    const outside = r.evaluation?.labelsOutside ? ` (${r.evaluation.labelsOutside} of fn in the training part)` : '';
+    const what = c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}${outside}` : `error: ${stripControl(r.row.error ?? '')}`;
     log(`${bar(done, files.length)} ${stripControl(r.row.file)}: ${what}  ${r.row.seconds!.toFixed(1)} s`);
   };
   const tasks: FileTask[] = files.map((rel) => ({ dir, rel, labelsFile, options, f }));

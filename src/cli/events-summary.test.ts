@@ -42,4 +42,8 @@ test('eventSummary: N events (M windows), the most severe first, the explanation
   const line = eventSummary(r)[2];
   assert.match(line, /overlap-segment: no events \(tp 0, fp 0, fn 2\)/);
   assert.doesNotMatch(line, /NaN/);
+  assert.equal(eventSummary(r).length, 3);
+  // labels in the training part: their count, said as misses
+  r.evaluation = { ...r.evaluation, labelsOutside: 2 };
+  assert.equal(eventSummary(r)[3], '2 labels outside the scored span (in the training part): counted as misses (fn)');
 });

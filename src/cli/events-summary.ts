@@ -3,12 +3,23 @@ import type { RunResult } from '../result';
 const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
+ * The line saying how many labels lie outside the scored span (in a split's training part) and count as misses.
+ *
+ * @throws never.
+ * @example
+ * outsideLine(2); // '2 labels outside the scored span (in the training part): counted as misses (fn)'
+ */
+export function outsideLine(n: number): string {
+  return `${plural(n, 'label')} outside the scored span (in the training part): counted as misses (fn)`;
+}
+
+/**
  * The CLI summary lines of a run's events: `N events (M windows)`, the threshold's explanation, the largest
  * events and, with labels, the evaluation.
  *
  * @throws never.
  * @example
- * eventSummary(result)[0]; // '1 event (27 windows): 2020-01-29 .. 2020-04-17'
+ * eventSummary(result)[0]; // '1 event (27 windows): 2020-02-25 .. 2020-04-17'
  */
 export function eventSummary(result: RunResult): string[] {
   const events = result.events ?? [];
@@ -37,6 +48,7 @@ export function eventSummary(result: RunResult): string[] {
       `evaluation against ${plural(ev.labels, 'label')}: ${overlap}; point-wise F1 ` +
         `${f3(ev.pointwise.f1)}; AUC-PR ${f3(ev.aucPr)}`,
     );
+    if (ev.labelsOutside) lines.push(outsideLine(ev.labelsOutside));
   }
   return lines;
 }

@@ -2,3 +2,4 @@
 
 export * from './csv';
 export * from './events';
+export * from './trim';

@@ -63,14 +63,18 @@ test('evaluateStage: one label hit by two events is one tp; an event spanning tw
   assert.deepEqual([e.overlap.tp, e.overlap.fp, e.overlap.fn], [3, 0, 0]);
 });
 
-test('evaluateStage: labels outside the scored span are left out and counted', () => {
+test('evaluateStage: a label outside the scored span (the training part) is a miss of the overlap counts', () => {
   const e = evaluateStage(stage(), [
     { start: '2019-01-01', end: '2019-02-01' },
     { start: '2020-01-03', end: '2020-01-03' },
   ]);
   assert.equal(e.labels, 1);
   assert.equal(e.labelsOutside, 1);
-  assert.deepEqual([e.overlap.tp, e.overlap.fp, e.overlap.fn], [1, 1, 0]);
+  // Orion counts a label no event can reach as a false negative: tp 1, fp 1 (the event at step 7), fn 1
+  assert.deepEqual([e.overlap.tp, e.overlap.fp, e.overlap.fn], [1, 1, 1]);
+  assert.equal(e.overlap.f1, 0.5);
+  assert.equal(e.overlap.recall, 0.5);
+  assert.deepEqual([e.pointwise.tp, e.pointwise.fn], [1, 0]); // per-step measures: the scored span only
 });
 
 test('evaluateStage: VUS, range-based, affiliation, NAB and UCR top-1 on the same steps; point-adjust on request', () => {

@@ -1,6 +1,7 @@
 import { affiliation } from '../evaluate/affiliation';
 import type { FileMeasures } from '../evaluate/aggregate';
 import { averagePrecision } from '../evaluate/aucpr';
+import { scoreCounts } from '../evaluate/counts';
 import { isoMillis, type LabelInterval } from '../evaluate/labels';
 import { nabScore } from '../evaluate/nab-score';
 import { overlapSegment } from '../evaluate/overlap';
@@ -44,8 +45,10 @@ export interface EvaluateOptions {
  * `contextual` metrics, unweighted), point-wise counts of flagged steps, AUC-PR, VUS-PR and VUS-ROC of the
  * per-step score, range-based precision/recall and affiliation of the flagged steps, the NAB score of one alarm
  * per event (its first step above the threshold: NAB counts every detected row, so each step of a long, padded
- * event would be a false positive of its own), and the UCR top-1 test; point-adjusted counts only when asked. Labels wholly outside the scored span (e.g. inside the
- * training part of a split) are left out and counted.
+ * event would be a false positive of its own), and the UCR top-1 test; point-adjusted counts only when asked.
+ * Labels wholly outside the scored span (inside the training part of a split, which no event covers) count as
+ * Orion counts them: each a false negative of the overlap-segment counts (`labelsOutside` says how many); the
+ * per-step measures, over the scored span only, leave them out.
  *
  * @throws InputError from labelSteps for a label that holds no scored step although it overlaps the span.
  * @example
@@ -67,10 +70,12 @@ export function evaluateStage(
   const hits = (l: [number, number], e: [number, number]): boolean => l[0] <= e[1] && e[0] <= l[1];
   const scores = stage.steps.scores;
   const v = vus(scores, steps.truth, { window: VUS_WINDOW });
+  const outside = labels.length - inside.length;
+  const o = overlapSegment(steps.spans, events);
   return {
     labels: inside.length,
-    labelsOutside: labels.length - inside.length,
-    overlap: overlapSegment(steps.spans, events),
+    labelsOutside: outside,
+    overlap: outside ? scoreCounts(o.tp, o.fp, o.fn + outside) : o,
     pointwise: pointwise(steps.truth, stage.flags),
     aucPr: averagePrecision(scores, steps.truth),
     eventHits: events.map((e) => steps.spans.some((l) => hits(l, e))),

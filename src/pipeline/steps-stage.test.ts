@@ -48,7 +48,7 @@ function fakeScores(values: number[], recon: number[], T: number, flagged: boole
   };
 }
 
-test('eventStage: a window rule flags every step of flagged windows; a step rule thresholds step scores', () => {
+test('eventStage: a window rule flags the steps of its events, placed on the error; a step rule thresholds step scores', () => {
   const values = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const recon = [0, 0, 0, 0, 0, 10, 0, 0, 0, 0];
   const s = fakeScores(values, recon, 2, [false, false, false, false, true, true, false, false, false]);
@@ -56,11 +56,12 @@ test('eventStage: a window rule flags every step of flagged windows; a step rule
   assert.equal(w.source, 'window');
   assert.deepEqual(
     w.flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0),
-    [4, 5, 6],
+    [5],
   );
+  // windows 4 and 5 cover steps 4..6; only step 5 scores above the window threshold 1
   assert.deepEqual(
     w.events.map((e) => [e.start, e.end]),
-    [['2020-01-05', '2020-01-07']],
+    [['2020-01-06', '2020-01-06']],
   );
   const st = eventStage(s, { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0', threshold: 'window-sigma:1' }, 1);
   assert.equal(st.source, 'step');

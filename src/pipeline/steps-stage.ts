@@ -1,5 +1,6 @@
 import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
+import { errorBounds } from '../events/trim';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
 import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
@@ -15,7 +16,7 @@ export interface EventStage {
   steps: StepScores;
   /** Date of each step of the span. */
   dates: string[];
-  /** Flagged steps (for a window rule: every step of a flagged window). */
+  /** Flagged steps (for a window rule: the steps of its events, placed where the error is; see windowEvents). */
   flags: boolean[];
   /** Threshold per step (a window rule's single value on every step). */
   thresholds: Float64Array;
@@ -28,14 +29,21 @@ export interface EventStage {
 }
 
 /**
- * Events of flagged windows: each run of flagged windows is one event from its first window's start to its last
- * window's end (runs whose steps overlap, fewer than `window - 1` windows apart, merge into one event), its peak the
- * flagged window of highest MAE (dated by its last step), severity
- * (peak - threshold) / (mean + std) of all the window MAEs, and column shares over the event's steps.
+ * Events of flagged windows. Each run of flagged windows (runs whose steps overlap, fewer than `window - 1`
+ * windows apart, merge into one) covers the steps from its first window's start to its last window's end; the
+ * event is placed on the steps that carry the error inside that span: from the first to the last step whose
+ * per-step score (`stepErrors`: the stage's step scores, smoothed as `--smooth` asks, the ones a step rule and
+ * the zoom panels use) is strictly above the window threshold (`errorBounds`). An event none of whose steps
+ * rises above keeps its windows' bounds, and without `stepErrors` every event does. The rule is the same for
+ * every detector (a step rule's events come from flagged steps and are not placed again). Peak: the flagged
+ * window of highest MAE, its score `peakScore`, severity (peak - threshold) / (mean + std) of all the window
+ * MAEs; the peak's date is the step of highest per-step score inside the event (without `stepErrors`, the
+ * peak window's last step). Column shares are summed over the event's steps.
  *
  * @throws never.
  * @example
  * windowEvents([0, 5, 5], [false, true, true], 1, ['a', 'b', 'c', 'd'], 2)[0]; // start 'b', end 'd'
+ * windowEvents([0, 5, 5], [false, true, true], 1, ['a', 'b', 'c', 'd'], 2, undefined, [], [0, 0, 9, 0])[0]; // start 'c', end 'c'
  */
 export function windowEvents(
   mae: ArrayLike<number>,
@@ -45,25 +53,33 @@ export function windowEvents(
   window: number,
   perFeature?: ArrayLike<number>,
   columns: string[] = [],
+  stepErrors?: ArrayLike<number>,
 ): AnomalyEvent[] {
   const { mean, std } = mae.length ? meanStd(mae) : { mean: 0, std: 0 };
   const F = columns.length;
   return mergeRuns(flagRuns(flags), window - 1).map(([a, b]) => {
     let p = a;
     for (let i = a; i <= b; i++) if (flags[i] && mae[i] > mae[p]) p = i;
-    const endIndex = b + window - 1;
+    const [startIndex, endIndex] = stepErrors
+      ? errorBounds(stepErrors, threshold, a, b + window - 1)
+      : [a, b + window - 1];
+    let peakIndex = p + window - 1;
+    if (stepErrors) {
+      peakIndex = startIndex;
+      for (let s = startIndex; s <= endIndex; s++) if (stepErrors[s] > stepErrors[peakIndex]) peakIndex = s;
+    }
     const ev: AnomalyEvent = {
-      start: dates[a],
+      start: dates[startIndex],
       end: dates[endIndex],
-      startIndex: a,
+      startIndex,
       endIndex,
-      peak: dates[p + window - 1],
+      peak: dates[peakIndex],
       peakScore: mae[p],
       severity: mean + std > 0 ? (mae[p] - threshold) / (mean + std) : 0,
     };
     if (F >= 2 && perFeature) {
       const sums = new Array<number>(F).fill(0);
-      for (let s = a; s <= endIndex; s++) for (let j = 0; j < F; j++) sums[j] += perFeature[s * F + j];
+      for (let s = startIndex; s <= endIndex; s++) for (let j = 0; j < F; j++) sums[j] += perFeature[s * F + j];
       const total = sums.reduce((x, y) => x + y, 0);
       ev.shares = Object.fromEntries(columns.map((c, j) => [c, total > 0 ? sums[j] / total : 1 / F]));
     }
@@ -145,11 +161,19 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       rule: th.rule,
     };
   }
+  const events = windowEvents(
+    scores.mae,
+    scores.anomaly,
+    windowThreshold,
+    dates,
+    r.window,
+    steps.perFeature,
+    columns,
+    steps.scores,
+  );
+  // the flagged steps are the events' steps (before placing, every step of a flagged window)
   const flags = new Array<boolean>(steps.length).fill(false);
-  scores.anomaly.forEach((f, i) => {
-    if (f) for (let s = i; s < i + r.window; s++) flags[s] = true;
-  });
-  const events = windowEvents(scores.mae, scores.anomaly, windowThreshold, dates, r.window, steps.perFeature, columns);
+  for (const e of events) for (let s = e.startIndex; s <= e.endIndex; s++) flags[s] = true;
   return {
     steps,
     dates,

@@ -76,7 +76,7 @@ function evaluationBlock(r: RunResult): string {
 <tr><th>point-wise</th><td>precision ${f(p.precision)}, recall ${f(p.recall)}, F1 ${f(p.f1)}</td></tr>
 <tr><th>AUC-PR of the per-step score</th><td>${f(e.aucPr)}</td></tr>
 ${e.vusPr === undefined ? '' : measureRows(e)}
-${e.labelsOutside ? `<tr><th>left out</th><td>${e.labelsOutside} label(s) outside the scored span</td></tr>` : ''}
+${e.labelsOutside ? `<tr><th>in training part</th><td>${e.labelsOutside} label(s) outside the scored span, counted as misses (fn)</td></tr>` : ''}
 <tr><th>missed labels</th><td>${missed.length ? missed.map((l) => `${escapeHtml(l.start)} .. ${escapeHtml(l.end)}`).join('; ') : 'none'}</td></tr>
 </tbody></table></div>`;
 }
