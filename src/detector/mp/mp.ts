@@ -35,6 +35,8 @@ export interface MpState {
 export class MatrixProfileDetector {
   readonly kind = 'mp' as const;
   private state: { window: number; features: number; reference: Float64Array[] } | null = null;
+  /** The reference's self-join per column, once computed (a fit scores it, then `--fit all` scores it again). */
+  private own: Float64Array[] | null = null;
 
   /**
    * Keep the training series (from consecutive, scaled windows) as the reference.
@@ -60,6 +62,7 @@ export class MatrixProfileDetector {
       );
     }
     this.state = { window: train.window, features: train.features, reference };
+    this.own = null;
     return this;
   }
 
@@ -77,9 +80,10 @@ export class MatrixProfileDetector {
     if (w.n === 0) return [];
     const cols = windowColumns(w);
     const same = cols.every((c, j) => sameValues(c, s.reference[j]));
+    if (same) this.own ??= cols.map((c) => selfJoin(c, s.window));
     const total = new Float64Array(w.n);
     cols.forEach((c, j) => {
-      const own = selfJoin(c, s.window);
+      const own = same ? this.own![j] : selfJoin(c, s.window);
       const p = same ? own : abJoin(c, s.reference[j], s.window);
       for (let i = 0; i < w.n; i++) total[i] += Math.min(p[i], own[i]);
     });

@@ -107,11 +107,15 @@ export function selfJoin(x: Float64Array, m: number): Float64Array {
   const s = stats(x, m);
   const { k, df, dg, inv, constant } = s;
   const best = new Float64Array(k).fill(-Infinity);
+  const anyConstant = constant.includes(1);
   for (let d = exclusionZone(m) + 1; d < k; d++) {
     let c = comoment(x, s, 0, x, s, d, m);
-    for (let i = 0, j = d; j < k; i++, j++) {
-      if (i > 0) c += df[i] * dg[j] + df[j] * dg[i];
-      const r = constant[i] || constant[j] ? corr(c, s, i, s, j) : c * inv[i] * inv[j];
+    let r = anyConstant ? corr(c, s, 0, s, d) : c * inv[0] * inv[d];
+    if (r > best[0]) best[0] = r;
+    if (r > best[d]) best[d] = r;
+    for (let i = 1, j = d + 1; j < k; i++, j++) {
+      c += df[i] * dg[j] + df[j] * dg[i];
+      r = anyConstant && (constant[i] | constant[j]) !== 0 ? corr(c, s, i, s, j) : c * inv[i] * inv[j];
       if (r > best[i]) best[i] = r;
       if (r > best[j]) best[j] = r;
     }
