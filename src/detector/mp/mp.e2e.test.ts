@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,6 +8,7 @@ import { packageRoot } from '../../util/paths';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-mp-'));
 const run = (args: string[]) => runCliSync(args, work);
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const NAB = path.join(packageRoot(), 'data', 'nab');
 
 test('--detector mp --fit all on the shipped NAB file: the self-join of 22,695 steps, events, a saved reference', () => {
