@@ -10,6 +10,8 @@ import { DenseWindowDetector } from './dense/detector';
 import { IForestWindowDetector } from './iforest/detector';
 import { checkModelSize } from './limits';
 import { LstmAutoencoderDetector } from './lstm/detector';
+import { MpWindowDetector } from './mp/detector';
+import { checkWindow } from './mp/mp';
 import { checkComponents, PcaWindowDetector } from './pca/detector';
 import { ZScoreWindowDetector } from './zscore/detector';
 
@@ -106,6 +108,14 @@ export const DETECTORS = {
     create: (o) => new DenseWindowDetector(o),
     fromState: baseline((s, from) => DenseWindowDetector.fromState(s, from)),
   },
+  mp: {
+    name: 'matrix-profile discords',
+    score: 'z-normalised distance to the nearest non-trivial neighbour (matrix profile)',
+    hint: 'matrix-profile discords',
+    create: (o) => new MpWindowDetector(o),
+    fromState: baseline((s) => MpWindowDetector.fromState(s)),
+    check: (o) => checkWindow(o.window),
+  },
 } satisfies Record<DetectorKind, DetectorEntry>;
 
 /** The detectors there are (the keys of {@link DETECTORS}); 'lstm' is the default. */
@@ -114,7 +124,7 @@ export const DETECTOR_KINDS: readonly DetectorKind[] = Object.keys(DETECTORS) as
 /**
  * The entry of a kind (see {@link DETECTORS}).
  *
- * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense)`.
+ * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense, mp)`.
  * @example
  * detectorEntry('pca').name; // 'PCA reconstruction'
  */
@@ -125,7 +135,7 @@ export function detectorEntry(kind: string): DetectorEntry {
 /**
  * Check a detector name: one of {@link DETECTOR_KINDS}.
  *
- * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense)`.
+ * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense, mp)`.
  * @example
  * detectorKind('pca'); // 'pca'
  */
@@ -172,7 +182,7 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
  * The `--detector` help: each kind, with its hint in brackets where it has one.
  *
  * @example
- * detectorHelp(); // 'the detector: lstm (autoencoder), pca, zscore, iforest, or dense (autoencoder on rows of a table)'
+ * detectorHelp(); // 'the detector: lstm (autoencoder), pca, zscore, iforest, dense (autoencoder on rows of a table), or mp (matrix-profile discords)'
  */
 export function detectorHelp(): string {
   const items = DETECTOR_KINDS.map((k) => (DETECTORS[k].hint ? `${k} (${DETECTORS[k].hint})` : k));
