@@ -45,8 +45,8 @@ export async function runEvaluation(
   dir: string,
   files: string[],
   f: CliFlags,
-  labelsFile: string,
-  ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal },
+  labelsFile: string | undefined,
+  ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal; manifest?: Map<string, string> },
 ): Promise<EvaluateRun> {
   const e = eventFlags(f);
   const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
@@ -57,7 +57,8 @@ export async function runEvaluation(
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   const { log } = ctx;
   log(
-    `evaluate: ${files.length} CSV files under ${stripControl(dir)}, labels ${stripControl(labelsFile)}, ` +
+    `evaluate: ${plural(files.length)} under ${stripControl(dir)}, labels ` +
+      `${labelsFile ? stripControl(labelsFile) : 'from the file names (UCR) and Label columns (TSB-AD)'}, ` +
       `backend ${backend}, ${plural(jobs)} at once`,
   );
   const t0 = Date.now();
@@ -70,7 +71,10 @@ export async function runEvaluation(
     const what = c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}` : `error: ${stripControl(r.row.error ?? '')}`;
     log(`${bar(done, files.length)} ${stripControl(r.row.file)}: ${what}  ${r.row.seconds!.toFixed(1)} s`);
   };
-  const tasks: FileTask[] = files.map((rel) => ({ dir, rel, labelsFile, options, f }));
+  const tasks: FileTask[] = files.map((rel) => {
+    const trainUntil = ctx.manifest?.get(rel);
+    return { dir, rel, labelsFile, options, f, ...(trainUntil !== undefined ? { trainUntil } : {}) };
+  });
   let results: EvaluatedFile[];
   if (jobs > 1 && files.length > 1) {
     results = await evaluateInChildren(tasks, jobs, backend as BackendChoice, report, ctx.stop);
@@ -87,6 +91,7 @@ export async function runEvaluation(
   const settings = {
     dir,
     labels: labelsFile,
+    ...(ctx.manifest ? { manifest: Object.fromEntries(ctx.manifest) } : {}),
     resample: e.resample,
     order: e.order ?? 'strict',
     options: {
