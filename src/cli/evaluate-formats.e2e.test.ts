@@ -54,6 +54,7 @@ test('evaluate DIR of UCR .txt files: labels and train end from the name, charte
   assert.deepEqual(pick(counts('ev-ucr')), { tp: 1, fp: 0, fn: 0 });
   const html = fs.readFileSync(path.join(work, 'ev-ucr', 'evaluation.html'), 'utf8');
   assert.match(html, /"x0":"520","x1":"540"/, 'the label is charted by row index');
+  assert.match(html, /"xaxis":\{[^}]*"title":\{"text":"row"\},"type":"linear"/);
   const all = await runCli(['evaluate', 'ucr', ...FAST, '--fit', 'all', '--out', 'ev-ucr-all'], work);
   assert.equal(all.code, 0, all.err);
   assert.match(all.err, /note: --fit all trains on each whole series; the train ends in 1 file name\(s\) are not used/);

@@ -99,7 +99,7 @@ export function eventsChart(line: Line, events: Span[], opts: EventsChartOptions
   const layout = {
     ...baseLayout({
       title: opts.title ?? `Events in the series (${events.length})`,
-      x: 'date',
+      x: opts.xType === 'linear' ? 'row' : 'date',
       y: line.name ?? 'value',
       xType: opts.xType ?? 'date',
     }),
