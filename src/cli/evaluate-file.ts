@@ -79,6 +79,7 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
         name: series.columns[0],
       },
       epochs: run.result.training.epochs,
+      ...(split.trainUntil ? { trainEnd } : {}),
       ...(index ? { index: true } : {}),
     };
   } catch (e) {

@@ -52,6 +52,8 @@ test('evaluate DIR of UCR .txt files: labels and train end from the name, charte
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /note: skipped 1 \.txt file\(s\) whose names are not UCR names .*: notes\.txt/);
   assert.deepEqual(pick(counts('ev-ucr')), { tp: 1, fp: 0, fn: 0 });
+  const json = JSON.parse(fs.readFileSync(path.join(work, 'ev-ucr', 'evaluation.json'), 'utf8'));
+  assert.equal(json.files[0].trainEnd, 300, 'the row where the test part starts');
   const html = fs.readFileSync(path.join(work, 'ev-ucr', 'evaluation.html'), 'utf8');
   assert.match(html, /"x0":"520","x1":"540"/, 'the label is charted by row index');
   assert.match(html, /"xaxis":\{[^}]*"title":\{"text":"row"\},"type":"linear"/);
@@ -87,6 +89,12 @@ test('evaluate DIR --manifest: a timestamp train end for a dated CSV, beside the
   const b = counts('ev-man', 1);
   assert.deepEqual([b.tp, b.fp], [0, 0], 's/b.csv: the default split (80 %)');
   const settings = JSON.parse(fs.readFileSync(path.join(work, 'ev-man', 'evaluation.json'), 'utf8')).settings;
+  assert.deepEqual(
+    JSON.parse(fs.readFileSync(path.join(work, 'ev-man', 'evaluation.json'), 'utf8')).files.map(
+      (f: { trainEnd?: number }) => f.trainEnd,
+    ),
+    [300, undefined],
+  );
   assert.deepEqual(settings.manifest, { 's/a.csv': '2020-01-13 12:00:00' });
 });
 

@@ -131,6 +131,7 @@ export function writeEvaluation(dir: string, run: EvaluateRun): void {
       pointwise: r.evaluation?.pointwise,
       aucPr: r.evaluation?.aucPr,
       epochs: r.epochs,
+      ...(r.trainEnd !== undefined ? { trainEnd: r.trainEnd } : {}),
     })),
   };
   fs.writeFileSync(path.join(dir, 'evaluation.json'), JSON.stringify(json, null, 1));

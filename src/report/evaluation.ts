@@ -18,6 +18,8 @@ export interface EvaluatedFile {
   labels?: LabelInterval[];
   line?: Line;
   epochs?: number;
+  /** The row where the test part started, when a manifest or the file's name set it. */
+  trainEnd?: number;
   /** The series had no timestamps: `line`, `events` and `labels` hold row indices (the chart's x axis is linear). */
   index?: boolean;
 }
