@@ -9,7 +9,15 @@
  */
 export function indexDates(n: number): string[] {
   const out = new Array<string>(n);
-  for (let i = 0; i < n; i++) out[i] = new Date(i * 1000).toISOString().slice(0, 19);
+  const pad = (k: number): string => (k < 10 ? `0${k}` : `${k}`);
+  const times = Array.from({ length: Math.min(n, 86400) }, (_, r) => {
+    return `T${pad(Math.floor(r / 3600))}:${pad(Math.floor(r / 60) % 60)}:${pad(r % 60)}`;
+  });
+  for (let d = 0; d * 86400 < n; d++) {
+    const day = new Date(d * 86400000).toISOString().slice(0, 10);
+    const last = Math.min(n, (d + 1) * 86400);
+    for (let i = d * 86400; i < last; i++) out[i] = day + times[i - d * 86400];
+  }
   return out;
 }
 

@@ -62,10 +62,11 @@ export function loadUcrSeries(path: string, source = path): Series {
   const values: number[][] = [];
   const lines = text.split('\n');
   for (let l = 0; l < lines.length; l++) {
-    for (const tok of lines[l].trim().split(/\s+/)) {
-      if (tok === '') continue;
+    const line = lines[l].trim();
+    if (line === '') continue;
+    for (const tok of /\s/.test(line) ? line.split(/\s+/) : [line]) {
       const v = Number(tok);
-      if (!Number.isFinite(v)) {
+      if (!Number.isFinite(v) || tok === '') {
         throw new InputError(
           `${file} line ${l + 1}: ${JSON.stringify(stripControl(tok.slice(0, 40)))} is not a number`,
         );
