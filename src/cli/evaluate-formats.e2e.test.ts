@@ -66,8 +66,9 @@ test('evaluate DIR of UCR .txt files: labels and train end from the name, charte
 test('evaluate DIR of TSB-AD files: labels from the Label column, train end from the name', async () => {
   const rows = VALUES.map((v, i) => `${v},${i >= 520 && i <= 540 ? 1 : 0}`);
   write('tsb/001_NAB_id_1_Facility_tr_300_1st_520.csv', `Data,Label\n${rows.join('\n')}\n`);
-  const r = await runCli(['evaluate', 'tsb', ...FAST, '--out', 'ev-tsb'], work);
+  const r = await runCli(['evaluate', 'tsb', ...FAST, '--point-adjust', '--out', 'ev-tsb'], work);
   assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /warning: .*point-adjust/i, '--point-adjust needs no --labels here');
   assert.deepEqual(pick(counts('ev-tsb')), { tp: 1, fp: 0, fn: 0 });
 });
 

@@ -50,7 +50,8 @@ export async function runEvaluation(
 ): Promise<EvaluateRun> {
   const e = eventFlags(f);
   const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
-  const own = resolveEventOptions(f, resolved.options, resolved.preset);
+  // evaluate checked that every file has labels (--labels, a UCR name or a Label column): drop the flag check
+  const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset);
   const options = ctx.compared ? sharedOptions(own) : own;
   const quiet = (f as { quiet?: boolean }).quiet;
   const jobs = (f as { jobs?: number }).jobs ?? 1;

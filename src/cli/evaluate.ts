@@ -123,7 +123,8 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   const inputs = [dir, ...(labels ? [labels] : []), ...(manifestFile ? [manifestFile] : [])];
   const out = resolveOut(g.out, g.force, base, inputs, [dir]);
   const resolved = resolveOptions(f);
-  const fitAll = resolveEventOptions(f, resolved.options, resolved.preset).fit === 'all';
+  // every file has labels here (--labels, a UCR name or a Label column): --point-adjust needs no --labels flag
+  const fitAll = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset).fit === 'all';
   const note = checkEvaluatedFiles(dir, files, f, labels, manifest, fitAll);
   const log = (m: string): void => {
     if (!g.quiet) process.stderr.write(`${m}\n`);
