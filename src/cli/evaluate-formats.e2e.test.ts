@@ -123,7 +123,7 @@ test('evaluate refuses before any work: a manifest naming a missing file, a trai
   );
   await refused(
     ['evaluate', 'nab', ...FAST, '--out', 'refused'],
-    /^error: evaluate needs --labels FILE .* for 2 CSV files without labels of its own .*, e.g\. s\/a\.csv$/,
+    /^error: evaluate needs --labels FILE .* for 2 CSV files without labels of their own .*, e.g\. s\/a\.csv$/,
   );
   await refused(
     ['evaluate', 'bad1', '--manifest', outside, ...FAST, '--fit', 'all', '--out', 'refused'],

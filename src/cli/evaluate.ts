@@ -111,7 +111,7 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   if (!labels && plain.length > 0) {
     throw new InputError(
       `evaluate needs --labels FILE (NAB windows JSON keyed by file) for ${plain.length === 1 ? 'a CSV file' : `${plain.length} CSV files`} ` +
-        `without labels of its own (not a UCR or TSB-AD name), e.g. ${stripControl(plain[0])}`,
+        `without labels of ${plain.length === 1 ? 'its' : 'their'} own (not a UCR or TSB-AD name), e.g. ${stripControl(plain[0])}`,
     );
   }
   const unmatched = labels ? checkLabelsFile(labels, files) : [];
