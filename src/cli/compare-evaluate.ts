@@ -59,10 +59,15 @@ export async function compareEvaluate(
   dir: string,
   files: string[],
   f: CliFlags,
-  labels: string,
+  labels: string | undefined,
   kinds: string[],
   out: string,
-  ctx: { log: (m: string) => void; stop: AbortSignal; check: (runs: EvaluateRun[]) => void },
+  ctx: {
+    log: (m: string) => void;
+    stop: AbortSignal;
+    check: (runs: EvaluateRun[]) => void;
+    manifest?: Map<string, string>;
+  },
 ): Promise<DetectorEvaluation[]> {
   const results: DetectorEvaluation[] = [];
   const runs: EvaluateRun[] = [];
@@ -74,6 +79,7 @@ export async function compareEvaluate(
       compared: true,
       log: ctx.log,
       stop: ctx.stop,
+      manifest: ctx.manifest,
     });
     for (const line of summaryLines(run, path.join(out, kind))) ctx.log(line);
     const seconds = (Date.now() - t0) / 1000;

@@ -1,20 +1,24 @@
 import * as path from 'path';
-import { loadCsvSeries } from '../data';
+import { dateIndex } from '../data/formats/index-dates';
 import { labelSteps } from '../evaluate/steps';
 import { evaluateStage, fileMeasures } from '../pipeline/evaluation';
 import type { PipelineOptions } from '../pipeline/options';
 import { runPipeline } from '../pipeline/run';
 import type { EvaluatedFile } from '../report/evaluation';
 import { detectorOptions } from './compare';
-import { csvFormat } from './data';
-import { eventFlags, withResample } from './events-flags';
-import { labelsFromFile } from './labels';
+import { loadEvaluated } from './evaluate-formats';
+import { eventFlags } from './events-flags';
 
-/** What one file of `evaluate` needs: where it is, its labels, the resolved options and the parsed flags. */
+/**
+ * What one file of `evaluate` needs: where it is, its labels file (none for UCR and TSB-AD files, whose labels
+ * are their name or `Label` column), its manifest train end, the resolved options and the parsed flags.
+ */
 export interface FileTask {
   dir: string;
   rel: string;
-  labelsFile: string;
+  labelsFile?: string;
+  /** The manifest's `train_until` for this file (a timestamp, or a row index for a series without timestamps). */
+  trainUntil?: string;
   options: Partial<PipelineOptions>;
   /** The parsed flags (plain data). */
   f: object;
@@ -51,32 +55,32 @@ export function failedRow(rel: string, e: unknown, seconds: number): EvaluatedFi
 export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
-  const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
   try {
-    const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
-    const series = withResample(
-      loadCsvSeries(path.join(dir, rel), {
-        dateCol: g.dateCol,
-        valueCols,
-        fill: g.fill,
-        order: eventFlags(f).order,
-        ...csvFormat(f),
-      }),
-      f,
-    );
-    const labels = labelsFromFile(labelsFile, rel);
-    labelSteps(labels, series.dates, path.basename(labelsFile));
-    const run = await runPipeline(series, { ...options, ...detectorOptions(f) });
+    const { series, labels, index, trainEnd } = loadEvaluated(dir, rel, f, labelsFile, task.trainUntil);
+    const labelsName = index ? rel : path.basename(labelsFile ?? rel);
+    labelSteps(labels, series.dates, labelsName);
+    // a train end from the manifest or the file name sets the split; --fit all trains on the whole series
+    const split = trainEnd !== undefined && options.fit !== 'all' ? { trainUntil: series.dates[trainEnd] } : {};
+    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split });
     run.detector.dispose();
-    const ev = evaluateStage(run.stage, labels, path.basename(labelsFile), { pointAdjust: eventFlags(f).pointAdjust });
+    const ev = evaluateStage(run.stage, labels, labelsName, { pointAdjust: eventFlags(f).pointAdjust });
     const seconds = (Date.now() - t0) / 1000;
+    const events = run.result.events ?? [];
+    // a series without timestamps is reported by row index: its dates become the indices 0..n-1
+    const at = (d: string): string => (index ? String(dateIndex(d)) : d);
     return {
       row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, measures: fileMeasures(ev), seconds },
       evaluation: ev,
-      events: run.result.events ?? [],
-      labels,
-      line: { dates: series.dates, values: series.values.map((r) => r[0]), name: series.columns[0] },
+      events: index ? events.map((e) => ({ ...e, start: at(e.start), end: at(e.end), peak: at(e.peak) })) : events,
+      labels: index ? labels.map((l) => ({ start: at(l.start), end: at(l.end) })) : labels,
+      line: {
+        dates: index ? series.dates.map((_, i) => String(i)) : series.dates,
+        values: series.values.map((r) => r[0]),
+        name: series.columns[0],
+      },
       epochs: run.result.training.epochs,
+      ...(split.trainUntil ? { trainEnd } : {}),
+      ...(index ? { index: true } : {}),
     };
   } catch (e) {
     return failedRow(rel, e, (Date.now() - t0) / 1000);

@@ -45,19 +45,21 @@ export async function runEvaluation(
   dir: string,
   files: string[],
   f: CliFlags,
-  labelsFile: string,
-  ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal },
+  labelsFile: string | undefined,
+  ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal; manifest?: Map<string, string> },
 ): Promise<EvaluateRun> {
   const e = eventFlags(f);
   const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
-  const own = resolveEventOptions(f, resolved.options, resolved.preset);
+  // evaluate checked that every file has labels (--labels, a UCR name or a Label column): drop the flag check
+  const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset);
   const options = ctx.compared ? sharedOptions(own) : own;
   const quiet = (f as { quiet?: boolean }).quiet;
   const jobs = (f as { jobs?: number }).jobs ?? 1;
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   const { log } = ctx;
   log(
-    `evaluate: ${files.length} CSV files under ${stripControl(dir)}, labels ${stripControl(labelsFile)}, ` +
+    `evaluate: ${plural(files.length)} under ${stripControl(dir)}, labels ` +
+      `${labelsFile ? stripControl(labelsFile) : 'from the file names (UCR) and Label columns (TSB-AD)'}, ` +
       `backend ${backend}, ${plural(jobs)} at once`,
   );
   const t0 = Date.now();
@@ -71,7 +73,10 @@ export async function runEvaluation(
     const what = c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}${outside}` : `error: ${stripControl(r.row.error ?? '')}`;
     log(`${bar(done, files.length)} ${stripControl(r.row.file)}: ${what}  ${r.row.seconds!.toFixed(1)} s`);
   };
-  const tasks: FileTask[] = files.map((rel) => ({ dir, rel, labelsFile, options, f }));
+  const tasks: FileTask[] = files.map((rel) => {
+    const trainUntil = ctx.manifest?.get(rel);
+    return { dir, rel, labelsFile, options, f, ...(trainUntil !== undefined ? { trainUntil } : {}) };
+  });
   let results: EvaluatedFile[];
   if (jobs > 1 && files.length > 1) {
     results = await evaluateInChildren(tasks, jobs, backend as BackendChoice, report, ctx.stop);
@@ -88,6 +93,7 @@ export async function runEvaluation(
   const settings = {
     dir,
     labels: labelsFile,
+    ...(ctx.manifest ? { manifest: Object.fromEntries(ctx.manifest) } : {}),
     resample: e.resample,
     order: e.order ?? 'strict',
     options: {
@@ -127,6 +133,7 @@ export function writeEvaluation(dir: string, run: EvaluateRun): void {
       pointwise: r.evaluation?.pointwise,
       aucPr: r.evaluation?.aucPr,
       epochs: r.epochs,
+      ...(r.trainEnd !== undefined ? { trainEnd: r.trainEnd } : {}),
     })),
   };
   fs.writeFileSync(path.join(dir, 'evaluation.json'), JSON.stringify(json, null, 1));

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readManifest } from '../data/formats/manifest';
 import type { Aggregate, FileRow } from '../evaluate/aggregate';
 import { POINT_ADJUST_WARNING } from '../evaluate/point-adjust';
 import { InputError } from '../util/errors';
@@ -7,12 +8,15 @@ import { stripControl } from '../util/sanitize';
 import { compareFlag } from './compare';
 import { compareEvaluate, type DetectorEvaluation } from './compare-evaluate';
 import { today } from './detect';
+import { checkEvaluatedFiles } from './evaluate-check';
 import { EVALUATE_FLAGS } from './evaluate-flags';
+import { evaluatedFilesUnder, fileFormat } from './evaluate-formats';
 import { type EvaluateRun, runEvaluation, summaryLines, writeEvaluation } from './evaluate-run';
-import { eventFlags } from './events-flags';
+import { eventFlags, resolveEventOptions } from './events-flags';
 import { checkLabelsFile } from './labels';
 import { resolveOut, writeOutput } from './out-dir';
 import { parseFlags } from './parse';
+import { resolveOptions } from './resolve';
 
 /**
  * Every CSV file under a folder, as paths relative to it with `/` separators, sorted.
@@ -102,22 +106,45 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
   const kinds = compareFlag(f);
   const labels = (f as { labels?: string }).labels;
-  if (!labels) throw new InputError('evaluate needs --labels FILE (NAB windows JSON keyed by file)');
-  const files = csvFilesUnder(dir);
-  const unmatched = checkLabelsFile(labels, files);
+  const { files, skipped } = evaluatedFilesUnder(dir);
+  const plain = files.filter((r) => fileFormat(r) === 'csv');
+  if (!labels && plain.length > 0) {
+    throw new InputError(
+      `evaluate needs --labels FILE (NAB windows JSON keyed by file) for ${plain.length === 1 ? 'a CSV file' : `${plain.length} CSV files`} ` +
+        `without labels of ${plain.length === 1 ? 'its' : 'their'} own (not a UCR or TSB-AD name), e.g. ${stripControl(plain[0])}`,
+    );
+  }
+  const unmatched = labels ? checkLabelsFile(labels, files) : [];
+  const manifestFile = (f as { manifest?: string }).manifest;
+  const manifest = manifestFile
+    ? { name: stripControl(path.basename(manifestFile)), ends: readManifest(manifestFile) }
+    : undefined;
   const g = f as { out?: string; force?: boolean; quiet?: boolean };
   const base = path.join('reports', `evaluation${kinds ? '-compare' : ''}-${today()}`);
-  const out = resolveOut(g.out, g.force, base, [dir, labels], [dir]);
+  const inputs = [dir, ...(labels ? [labels] : []), ...(manifestFile ? [manifestFile] : [])];
+  const out = resolveOut(g.out, g.force, base, inputs, [dir]);
+  const resolved = resolveOptions(f);
+  // every file has labels here (--labels, a UCR name or a Label column): --point-adjust needs no --labels flag
+  const fitAll = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset).fit === 'all';
+  const note = checkEvaluatedFiles(dir, files, f, labels, manifest, fitAll);
   const log = (m: string): void => {
     if (!g.quiet) process.stderr.write(`${m}\n`);
   };
   if (unmatched.length > 0) {
     const shown = unmatched.slice(0, 5).join(', ') + (unmatched.length > 5 ? `, ... (${unmatched.length})` : '');
     process.stderr.write(
-      `warning: --labels ${stripControl(labels)}: ${unmatched.length === 1 ? '1 key matches' : `${unmatched.length} keys match`} ` +
+      `warning: --labels ${stripControl(labels ?? '')}: ${unmatched.length === 1 ? '1 key matches' : `${unmatched.length} keys match`} ` +
         `no CSV file under ${stripControl(dir)}: ${stripControl(shown)}\n`,
     );
   }
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 3).join(', ') + (skipped.length > 3 ? `, ... (${skipped.length})` : '');
+    process.stderr.write(
+      `note: skipped ${skipped.length} .txt file(s) whose names are not UCR names ` +
+        `(NNN_UCR_Anomaly_<name>_<trainEnd>_<begin>_<end>.txt): ${stripControl(shown)}\n`,
+    );
+  }
+  if (note) process.stderr.write(`${note}\n`);
   if (eventFlags(f).pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
   const { stop, release } = stopOnSignals();
   try {
@@ -126,11 +153,12 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
         log,
         stop,
         check: checkSomeFinished,
+        manifest: manifest?.ends,
       });
       if (g.quiet) process.stdout.write(`${out}\n`);
       return { agg: compared[0].agg, compared };
     }
-    const run = await runEvaluation(dir, files, f, labels, { compared: false, log, stop });
+    const run = await runEvaluation(dir, files, f, labels, { compared: false, log, stop, manifest: manifest?.ends });
     checkSomeFinished([run]);
     if (run.results.length > 0) await writeOutput(out, 'evaluate', (tmp) => writeEvaluation(tmp, run));
     for (const line of summaryLines(run, out)) log(line);

@@ -12,6 +12,8 @@ export interface Span {
 /** Options of {@link eventsChart}. */
 export interface EventsChartOptions {
   title?: string;
+  /** The x axis: `date` (default) for ISO dates, `linear` for row indices (a series without timestamps). */
+  xType?: 'date' | 'linear';
   /** Labeled anomalies, shaded green. */
   labels?: Span[];
   /** Per event: does it overlap a label (true: solid red edge, false: dashed = false positive). */
@@ -97,9 +99,9 @@ export function eventsChart(line: Line, events: Span[], opts: EventsChartOptions
   const layout = {
     ...baseLayout({
       title: opts.title ?? `Events in the series (${events.length})`,
-      x: 'date',
+      x: opts.xType === 'linear' ? 'row' : 'date',
       y: line.name ?? 'value',
-      xType: 'date',
+      xType: opts.xType ?? 'date',
     }),
     shapes,
   };

@@ -18,6 +18,10 @@ export interface EvaluatedFile {
   labels?: LabelInterval[];
   line?: Line;
   epochs?: number;
+  /** The row where the test part started, when a manifest or the file's name set it. */
+  trainEnd?: number;
+  /** The series had no timestamps: `line`, `events` and `labels` hold row indices (the chart's x axis is linear). */
+  index?: boolean;
 }
 
 const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(3));
@@ -125,6 +129,7 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
           eventHits: x.evaluation?.eventHits,
           labelHits: x.evaluation?.labelHits.map((l) => l.hit),
           buckets: 400,
+          ...(x.index ? { xType: 'linear' as const } : {}),
         }),
         `file-${i + 1}`,
         260,
