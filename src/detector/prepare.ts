@@ -113,9 +113,18 @@ export function prepareScore(
  */
 export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
   const flags = threshold ? threshold.flag(scores) : scores.map(() => false);
+  // the date lists are made when first read: a fitted detector keeps its training scores, mostly for `mae` only
+  let start: string[] | undefined;
+  let end: string[] | undefined;
   return {
-    start: scores.map((_, i) => dates[i]),
-    end: scores.map((_, i) => dates[i + window - 1]),
+    get start() {
+      start ??= scores.map((_, i) => dates[i]);
+      return start;
+    },
+    get end() {
+      end ??= scores.map((_, i) => dates[i + window - 1]);
+      return end;
+    },
     mae: scores,
     anomaly: flags,
   };
