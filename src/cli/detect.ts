@@ -10,6 +10,7 @@ import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
 import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
+import { writeJsonFile } from '../report/json-file';
 import { thresholdLabel } from '../threshold/rule';
 import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { dataName, loadData } from './data';
@@ -72,7 +73,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const { result } = run;
   if (labels) result.evaluation = evaluateStage(run.stage, labels);
   await writeOutput(out, 'detect', async (tmp) => {
-    fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
+    writeJsonFile(path.join(tmp, 'result.json'), result);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
