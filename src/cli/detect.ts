@@ -11,6 +11,7 @@ import { stepView } from '../pipeline/steps-stage';
 import { anomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { writeJsonFile } from '../report/json-file';
+import { reportSeries } from '../report/light-series';
 import { thresholdLabel } from '../threshold/rule';
 import { checkComponentsEarly, compareDetect, compareFlag, detectorOptions } from './compare';
 import { dataName, loadData } from './data';
@@ -76,7 +77,11 @@ export async function detectCommand(argv: string[]): Promise<void> {
     writeJsonFile(path.join(tmp, 'result.json'), result);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
-    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
+    const light = reportSeries(series, result); // the charts draw a thinned copy of a long series
+    fs.writeFileSync(
+      path.join(tmp, 'report.html'),
+      renderReport({ result, series: light, steps: stepView(run.stage) }),
+    );
     await run.detector.save(path.join(tmp, 'model'), extra);
     saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });
