@@ -8,7 +8,7 @@ import { resolveSpec } from '../model';
 import { evaluateStage } from '../pipeline/evaluation';
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
 import { stepView } from '../pipeline/steps-stage';
-import { anomaliesCsv } from '../report/csv';
+import { writeAnomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
 import { writeJsonFile } from '../report/json-file';
 import { reportSeries } from '../report/light-series';
@@ -75,7 +75,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   if (labels) result.evaluation = evaluateStage(run.stage, labels);
   await writeOutput(out, 'detect', async (tmp) => {
     writeJsonFile(path.join(tmp, 'result.json'), result);
-    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));
+    writeAnomaliesCsv(path.join(tmp, 'anomalies.csv'), result, series);
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
     const light = reportSeries(series, result); // the charts draw a thinned copy of a long series
     fs.writeFileSync(
