@@ -27,14 +27,7 @@ test('reportSeries: a long one keeps extremes, anomalies, the split and the ends
   const anomalies = [{ date: s.dates[a], value: s.values[a][0], mae: 1 }];
   const light = reportSeries(s, { anomalies, split });
   assert.ok(light.dates.length < 120_000, `${light.dates.length} rows`);
-  for (const d of [
-    s.dates[0],
-    s.dates[299_999],
-    s.dates[a],
-    s.dates[239_999],
-    s.dates[240_000],
-    s.dates[123_457],
-  ])
+  for (const d of [s.dates[0], s.dates[299_999], s.dates[a], s.dates[239_999], s.dates[240_000], s.dates[123_457]])
     assert.ok(light.dates.includes(d), d);
   // the second column's lows (-1) survive in it although the first column's picks miss most of them
   assert.ok(light.values.some((r) => r[1] === -1));
