@@ -12,33 +12,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadCsvSeries } from '../src/data/load-csv';
+import { writeBigCsv } from './big-csv';
 
 const MB = 1024 * 1024;
-
-/** Write about `mb` MB of CSV to `file`; returns the rows written. */
-function writeCsv(file: string, mb: number): number {
-  const fd = fs.openSync(file, 'w');
-  let bytes = 0;
-  let rows = 0;
-  const t0 = Date.UTC(2000, 0, 1);
-  try {
-    fs.writeSync(fd, 'Date,Open,High,Low,Close,Adj Close,Volume\n');
-    while (bytes < mb * MB) {
-      const lines: string[] = [];
-      for (let k = 0; k < 10000; k++, rows++) {
-        const d = new Date(t0 + rows * 1000).toISOString().slice(0, 19).replace('T', ' ');
-        const c = (100 + 10 * Math.sin(rows / 5000) + (rows % 97) / 100).toFixed(4);
-        lines.push(`${d},${c},${c},${c},${c},${c},${1000 + (rows % 5000)}`);
-      }
-      const chunk = `${lines.join('\n')}\n`;
-      fs.writeSync(fd, chunk);
-      bytes += Buffer.byteLength(chunk);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return rows;
-}
 
 /** In the child: load the file, print rows and peak RSS in MB as JSON. */
 function child(file: string): void {
@@ -61,7 +37,7 @@ function main(): void {
     console.log('file MB  rows        peak RSS MB  bound (3N+300) MB  peak/bound');
     for (const mb of sizes.length ? sizes : [200, 500]) {
       const file = path.join(dir, `big-${mb}.csv`);
-      const written = writeCsv(file, mb);
+      const written = writeBigCsv(file, mb);
       const n = fs.statSync(file).size / MB;
       const out = execFileSync(process.execPath, [__filename, '--child', file], { encoding: 'utf8', maxBuffer: MB });
       const { rows, peakMb } = JSON.parse(out) as { rows: number; peakMb: number };

@@ -7,8 +7,10 @@ import { evaluateStage } from '../pipeline/evaluation';
 import { checkRunOptions } from '../pipeline/resolve';
 import { DEFAULT_PIPELINE_OPTIONS, runPipeline } from '../pipeline/run';
 import { stepView } from '../pipeline/steps-stage';
-import { anomaliesCsv } from '../report/csv';
+import { writeAnomaliesCsv } from '../report/csv';
 import { renderReport } from '../report/html';
+import { writeJsonFile } from '../report/json-file';
+import { reportSeries } from '../report/light-series';
 import { thresholdLabel } from '../threshold/rule';
 import { stripControl } from '../util/sanitize';
 import { compareDetect, compareFlag } from './compare';
@@ -81,10 +83,14 @@ export async function detectCommand(argv: string[]): Promise<void> {
   if (labels)
     result.evaluation = evaluateStage(run.stage, labels, undefined, { pointAdjust: eventFlags(f).pointAdjust });
   await writeOutput(out, 'detect', async (tmp) => {
-    fs.writeFileSync(path.join(tmp, 'result.json'), JSON.stringify(result, null, 1));
-    fs.writeFileSync(path.join(tmp, 'anomalies.csv'), anomaliesCsv(result, series));
+    writeJsonFile(path.join(tmp, 'result.json'), result);
+    writeAnomaliesCsv(path.join(tmp, 'anomalies.csv'), result, series);
     fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(result.events ?? []));
-    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series, steps: stepView(run.stage) }));
+    const light = reportSeries(series, result); // the charts draw a thinned copy of a long series
+    fs.writeFileSync(
+      path.join(tmp, 'report.html'),
+      renderReport({ result, series: light, steps: stepView(run.stage) }),
+    );
     await run.detector.save(path.join(tmp, 'model'), extra);
     saveTrainScores(path.join(tmp, 'model'), result.trainScores);
   });

@@ -5,10 +5,10 @@ import type { AnomalyEvent } from '../events/events';
 import { explainWindowThreshold } from '../pipeline/explain';
 import { DEFAULT_PIPELINE_OPTIONS } from '../pipeline/options';
 import { eventStage } from '../pipeline/steps-stage';
+import { writeJsonFile } from '../report/json-file';
 import type { AnomalyRecord, ScoredWindow, ThresholdJson } from '../result';
 import { Threshold } from '../threshold/rule';
 import { parseRule, ruleKind } from '../threshold/rules';
-import { writeFileAtomic } from '../util/atomic';
 import { InputError } from '../util/errors';
 
 /** File of a model folder holding the training-window MAEs (for re-thresholding without training). */
@@ -22,7 +22,7 @@ export const TRAIN_SCORES_FILE = 'train-scores.json';
  * saveTrainScores('out/model', detector.trainScores!.mae);
  */
 export function saveTrainScores(modelDir: string, mae: number[]): void {
-  writeFileAtomic(path.join(modelDir, TRAIN_SCORES_FILE), JSON.stringify({ mae }));
+  writeJsonFile(path.join(modelDir, TRAIN_SCORES_FILE), { mae }, 0);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Series } from '../data/series';
 import type { AnomalyRecord, ScoredWindow } from '../result';
-import { makeWindows, type Windows } from '../sequence/windows';
+import { flatWindows, makeWindows, type Windows } from '../sequence/windows';
 import type { Threshold } from '../threshold/rule';
 import { Scaler, type ScalerKind } from '../transform/scaler';
 import { applyTransform, type TransformKind } from '../transform/transforms';
@@ -47,8 +47,29 @@ export function prepareTrain(train: Series, o: PrepareOptions): PreparedTrain {
     throw new InputError(`too few rows: ${rows}, ${window} needs at least ${o.window + lost}`);
   }
   const scaler = Scaler.fit(o.scaler, t.values, train.columns);
-  const windows = makeWindows(scaler.transform(t.values), o.window, 'training part');
+  const windows = scaledWindows(t.values, scaler, o.window, 'training part');
   return { transformed: t, scaler, windows };
+}
+
+/** Rows scaled a block at a time into one flat array (not one array per row: millions of rows). */
+const BLOCK = 1 << 16;
+
+/** The windows of `makeWindows(scaler.transform(rows), ...)`, the same values, without every scaled row's array. */
+function scaledWindows(rows: number[][], scaler: Scaler, window: number, what: string): Windows {
+  const features = rows.length > 0 ? rows[0].length : 1;
+  const flat = new Float64Array(rows.length * features);
+  for (let a = 0; a < rows.length; a += BLOCK) {
+    let block: number[][];
+    try {
+      block = scaler.transform(rows.slice(a, a + BLOCK));
+    } catch (e) {
+      if (a > 0) scaler.transform(rows); // the error again, with its row counted from the first row
+      throw e;
+    }
+    for (let r = 0; r < block.length; r++)
+      for (let j = 0; j < features; j++) flat[(a + r) * features + j] = block[r][j];
+  }
+  return flatWindows({ length: rows.length, features, at: (r, j) => flat[r * features + j] }, window, what);
 }
 
 /**
@@ -92,9 +113,18 @@ export function prepareScore(
  */
 export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
   const flags = threshold ? threshold.flag(scores) : scores.map(() => false);
+  // the date lists are made when first read: a fitted detector keeps its training scores, mostly for `mae` only
+  let start: string[] | undefined;
+  let end: string[] | undefined;
   return {
-    start: scores.map((_, i) => dates[i]),
-    end: scores.map((_, i) => dates[i + window - 1]),
+    get start() {
+      start ??= scores.map((_, i) => dates[i]);
+      return start;
+    },
+    get end() {
+      end ??= scores.map((_, i) => dates[i + window - 1]);
+      return end;
+    },
     mae: scores,
     anomaly: flags,
   };
@@ -115,7 +145,10 @@ export function scoreResult(series: Series, transformed: Series, s: WindowScores
     mae: s.mae[i],
     anomaly: s.anomaly[i],
   }));
-  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
+  // the last raw row of each flagged date, found in one pass (no index of every date: millions of rows)
+  const rawIndex = new Map<string, number>();
+  for (let i = 0; i < s.end.length; i++) if (s.anomaly[i]) rawIndex.set(s.end[i], -1);
+  if (rawIndex.size > 0) series.dates.forEach((d, i) => rawIndex.has(d) && rawIndex.set(d, i));
   const anomalies: AnomalyRecord[] = windows
     .filter((x) => x.anomaly)
     .map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { reportFixture } from '../../tools/testing/fixture';
-import { anomaliesCsv, csvField } from './csv';
+import { anomaliesCsv, csvField, writeAnomaliesCsv } from './csv';
 
 test('anomaliesCsv: header, one row per anomaly, full precision', () => {
   const csv = anomaliesCsv({
@@ -64,4 +67,19 @@ test('csvField: text a spreadsheet would run as a formula gets a leading quote; 
   assert.equal(csvField('-1e-12'), '-1e-12');
   assert.equal(csvField(-3), '-3');
   assert.equal(csvField('AAPL'), 'AAPL');
+});
+
+test('writeAnomaliesCsv: the same text as anomaliesCsv, in blocks', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anomalies-csv-'));
+  try {
+    const file = path.join(dir, 'a.csv');
+    const anomalies = Array.from({ length: 25001 }, (_, i) => ({ date: `d${i}`, value: i / 3, mae: -i }));
+    const series = { dates: ['d1'], values: [[1, 2]], columns: ['value', 'x,y'], source: 's' };
+    writeAnomaliesCsv(file, { anomalies }, series);
+    assert.equal(fs.readFileSync(file, 'utf8'), anomaliesCsv({ anomalies }, series));
+    writeAnomaliesCsv(file, { anomalies: [] });
+    assert.equal(fs.readFileSync(file, 'utf8'), 'date,value,mae\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import type { Series } from '../data/series';
 import { anomalyValues } from '../plot/figures';
 import type { RunResult } from '../result';
@@ -28,11 +29,42 @@ export function csvField(v: string | number): string {
  * anomaliesCsv(result); // 'date,value,mae\n2020-03-16,2386.13,0.0731\n'
  */
 export function anomaliesCsv(result: Pick<RunResult, 'anomalies'>, series?: Series): string {
+  return `${[...anomalyLines(result, series)].join('\n')}\n`;
+}
+
+/**
+ * Write {@link anomaliesCsv}'s text to `file` a block of rows at a time (a long run flags tens of thousands).
+ *
+ * @throws Error from the file system.
+ * @example
+ * writeAnomaliesCsv(path.join(out, 'anomalies.csv'), result, series);
+ */
+export function writeAnomaliesCsv(file: string, result: Pick<RunResult, 'anomalies'>, series?: Series): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let block: string[] = [];
+    for (const line of anomalyLines(result, series)) {
+      block.push(line);
+      if (block.length === 10000) {
+        fs.writeSync(fd, `${block.join('\n')}\n`);
+        block = [];
+      }
+    }
+    if (block.length) fs.writeSync(fd, `${block.join('\n')}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The lines of {@link anomaliesCsv}, header first, without line ends. */
+function* anomalyLines(result: Pick<RunResult, 'anomalies'>, series?: Series): Generator<string> {
   const multi = series !== undefined && series.columns.length > 1;
   const extra = multi ? anomalyValues(result.anomalies, series) : [];
   const taken = new Set(['date', 'value', 'mae']);
   const names = multi ? series.columns.map((c) => (taken.has(c.toLowerCase()) ? `value_${c}` : c)) : [];
-  const header = ['date', 'value', 'mae', ...names].map(csvField).join(',');
-  const rows = result.anomalies.map((a, i) => [a.date, a.value, a.mae, ...(extra[i] ?? [])].map(csvField).join(','));
-  return `${[header, ...rows].join('\n')}\n`;
+  yield ['date', 'value', 'mae', ...names].map(csvField).join(',');
+  for (let i = 0; i < result.anomalies.length; i++) {
+    const a = result.anomalies[i];
+    yield [a.date, a.value, a.mae, ...(extra[i] ?? [])].map(csvField).join(',');
+  }
 }

@@ -18,8 +18,29 @@ export interface Windows {
  * makeWindows([[1], [2], [3]], 2).n; // 2
  */
 export function makeWindows(rows: number[][], window: number, what = 'series'): Windows {
-  if (!Number.isInteger(window) || window < 1) throw invalid('window', window, 'an integer >= 1');
   const features = rows.length > 0 ? rows[0].length : 1;
+  return flatWindows({ length: rows.length, features, at: (r, j) => rows[r][j] }, window, what);
+}
+
+/** Rows to cut windows from, read one value at a time: `at(row, feature)`. */
+export interface RowSource {
+  /** Number of rows. */
+  length: number;
+  features: number;
+  at(row: number, feature: number): number;
+}
+
+/**
+ * {@link makeWindows} over rows read through `at` (rows stored flat, `values[row * features + j]`, say), so a long
+ * series need not exist as one array per row.
+ *
+ * @throws InputError as makeWindows does.
+ * @example
+ * flatWindows({ length: 3, features: 1, at: (r) => [1, 2, 3][r] }, 2).n; // 2
+ */
+export function flatWindows(rows: RowSource, window: number, what = 'series'): Windows {
+  if (!Number.isInteger(window) || window < 1) throw invalid('window', window, 'an integer >= 1');
+  const { features } = rows;
   const n = rows.length - window + 1;
   if (n < 1)
     throw new InputError(
@@ -29,10 +50,7 @@ export function makeWindows(rows: number[][], window: number, what = 'series'): 
   // Each window is a copy of its rows (windows overlap in the rows, not in memory).
   for (let i = 0; i < n; i++) {
     let o = i * window * features;
-    for (let t = 0; t < window; t++) {
-      const r = rows[i + t];
-      for (let j = 0; j < features; j++) x[o++] = r[j];
-    }
+    for (let t = 0; t < window; t++) for (let j = 0; j < features; j++) x[o++] = rows.at(i + t, j);
   }
   return { x, n, window, features };
 }

@@ -77,7 +77,10 @@ export class Scaler {
       scale.push(b);
     }
     const scaler = new Scaler(kind, offset, scale, maxes, columns ? [...columns] : []);
-    scaler.transform(rows);
+    // every training value must scale into float32: checked in place (no scaled copy of millions of rows); the
+    // first one that does not is reported by transform
+    for (const r of rows)
+      for (let j = 0; j < f; j++) if (!(Math.abs((r[j] - offset[j]) / scale[j]) <= FLOAT32_MAX)) scaler.transform(rows);
     return scaler;
   }
 
