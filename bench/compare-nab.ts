@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { useBackend } from '../src/backend/active';
-import { evaluateCompared } from '../src/cli/evaluate';
+import { evaluateCompared } from '../src/cli/evaluate/evaluate';
 import { packageRoot } from '../src/util/paths';
 import { nabLayout } from './nab-layout';
 

@@ -12,8 +12,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { csvFilesUnder } from '../src/cli/evaluate';
-import { EVALUATE_FLAGS } from '../src/cli/evaluate-flags';
+import { csvFilesUnder } from '../src/cli/evaluate/evaluate';
+import { EVALUATE_FLAGS } from '../src/cli/evaluate/evaluate-flags';
 import { eventFlags, withResample } from '../src/cli/events-flags';
 import { labelsFromFile } from '../src/cli/labels';
 import { parseFlags } from '../src/cli/parse';

@@ -71,7 +71,7 @@ test('docs: "How to add a detector" names files that exist for every detector, a
 test('docs: "How to add a command" names files that exist for every command, and every entry field', () => {
   const text = section('How to add a command');
   const paths = namedPaths(text, { command: Object.keys(COMMANDS) });
-  assert.ok(paths.includes('src/cli/subcommands.ts') && paths.includes('src/cli/scan.ts'));
+  assert.ok(paths.includes('src/cli/subcommands.ts') && paths.includes('src/cli/scan/scan.ts'));
   assert.deepEqual(missing(paths), []);
   const fields = namedFields(text);
   const used = new Set(Object.values(COMMANDS).flatMap((c) => Object.keys(c)));

@@ -3,7 +3,7 @@ import { PIPELINE_OPTION_DEFS, type PipelineOptions } from '../pipeline/options'
 import { THRESHOLD_HINT } from '../pipeline/resolve';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
 import { optionDef } from '../util/options';
-import { COMPARE_FLAGS } from './compare';
+import { COMPARE_FLAGS } from './detect/compare';
 import { type FlagDef, type FlagsOf, flagDef } from './flag-def';
 
 export { type FlagDef, shownDefault } from './flag-def';

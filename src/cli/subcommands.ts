@@ -1,7 +1,7 @@
 import { PRESETS } from '../pipeline/presets';
 import { DETECT_FLAGS, SCORE_FLAGS } from './flags';
 import { helpText } from './parse';
-import { SCAN_FLAGS, WATCH_FLAGS, WORKER_FLAGS } from './scan-flags';
+import { SCAN_FLAGS, WATCH_FLAGS, WORKER_FLAGS } from './scan/scan-flags';
 
 /**
  * A command of the CLI: its line in the detect `--help` list, its own `--help` text and how to run it (resolves to
@@ -44,7 +44,7 @@ export const COMMANDS = {
   detect: {
     line: ['lstm-anomaly [detect] [options]', 'find anomalies in one series (see --help)'],
     help: () => detectHelp(),
-    run: done(async (argv) => (await import('./detect')).detectCommand(argv)),
+    run: done(async (argv) => (await import('./detect/detect')).detectCommand(argv)),
   },
   score: {
     line: ['lstm-anomaly score --model DIR [--csv PATH | --ticker SYMBOL]', 'score data with a saved model'],
@@ -54,15 +54,15 @@ export const COMMANDS = {
         'Score a series with a model saved by a detect run (same transform, scaler and threshold).',
         SCORE_FLAGS,
       ),
-    run: done(async (argv) => (await import('./score')).scoreCommand(argv)),
+    run: done(async (argv) => (await import('./score/score')).scoreCommand(argv)),
   },
   evaluate: {
     line: [
       'lstm-anomaly evaluate DIR --labels windows.json [flags]',
       'detect on every CSV under DIR, score against labels',
     ],
-    help: async () => (await import('./evaluate-help')).EVALUATE_HELP,
-    run: done(async (argv) => (await import('./evaluate')).evaluateCommand(argv)),
+    help: async () => (await import('./evaluate/evaluate-help')).EVALUATE_HELP,
+    run: done(async (argv) => (await import('./evaluate/evaluate')).evaluateCommand(argv)),
   },
   scan: {
     line: ['lstm-anomaly scan --tickers A,B | --csv-dir DIR ...', 'scan a watchlist (see scan --help)'],
@@ -73,7 +73,7 @@ export const COMMANDS = {
         SCAN_FLAGS,
         SCAN_FOOTER,
       ),
-    run: async (argv) => (await import('./scan')).scanCommand(argv),
+    run: async (argv) => (await import('./scan/scan')).scanCommand(argv),
   },
   worker: {
     line: ['lstm-anomaly worker --queue redis://HOST:PORT', 'run the series of scans started with --queue'],
@@ -84,7 +84,7 @@ export const COMMANDS = {
           'Prints one JSON line per job event.',
         WORKER_FLAGS,
       ),
-    run: async (argv) => (await import('./worker')).workerCommand(argv),
+    run: async (argv) => (await import('./worker/worker')).workerCommand(argv),
   },
   watch: {
     line: ['lstm-anomaly watch --model DIR [--follow FILE]', 'score a live feed, print event starts and ends'],
@@ -95,15 +95,15 @@ export const COMMANDS = {
           'JSON line when an anomaly run starts or ends: {"type":"start","date":...,"score":...}. Ctrl-C stops.',
         WATCH_FLAGS,
       ),
-    run: async (argv) => (await import('./watch')).watchCommand(argv),
+    run: async (argv) => (await import('./watch/watch')).watchCommand(argv),
   },
   synth: {
     line: [
       'lstm-anomaly synth [--suite dev | --kinds K,K] --out DIR',
       'make labeled synthetic series (see synth --help)',
     ],
-    help: async () => (await import('./synth')).synthHelp(),
-    run: async (argv) => (await import('./synth')).synthCommand(argv),
+    help: async () => (await import('./synth/synth')).synthHelp(),
+    run: async (argv) => (await import('./synth/synth')).synthCommand(argv),
   },
 } satisfies Record<string, Command>;
 
