@@ -17,8 +17,8 @@ import type { CliFlags } from './parse';
  * @example
  * loadCsvSeries(file, { ...csvFormat({ sep: ';' }) });
  */
-export function csvFormat(f: object): { sep?: string; dateFormat?: string } {
-  const g = f as { sep?: string; dateFormat?: string };
+export function csvFormat(f: CliFlags): { sep?: string; dateFormat?: string } {
+  const g = f;
   return {
     ...(g.sep !== undefined ? { sep: g.sep } : {}),
     ...(g.dateFormat !== undefined ? { dateFormat: g.dateFormat } : {}),

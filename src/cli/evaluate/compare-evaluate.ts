@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { detectorKind } from '../../detector/registry';
 import type { Aggregate } from '../../evaluate/aggregate';
 import { stripControl } from '../../util/sanitize';
 import { writeOutput } from '../out-dir';
@@ -75,7 +76,7 @@ export async function compareEvaluate(
     if (ctx.stop.aborted) break;
     ctx.log(`== ${kind}`);
     const t0 = Date.now();
-    const run = await runEvaluation(dir, files, { ...f, detector: kind } as CliFlags, labels, {
+    const run = await runEvaluation(dir, files, { ...f, detector: detectorKind(kind) }, labels, {
       compared: true,
       log: ctx.log,
       stop: ctx.stop,

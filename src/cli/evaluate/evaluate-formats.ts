@@ -12,6 +12,7 @@ import { stripControl } from '../../util/sanitize';
 import { csvFormat } from '../data';
 import { eventFlags, withResample } from '../events-flags';
 import { labelsFromFile } from '../labels';
+import type { CliFlags } from '../parse';
 
 /** A data file's benchmark format, from its name: UCR archive `.txt`, TSB-AD `.csv`, or any other CSV. */
 export type FileFormat = 'ucr' | 'tsbad' | 'csv';
@@ -125,11 +126,11 @@ export function loadEvaluated(
  * @example
  * const { series, index } = readEvaluated('ucr', '001_UCR_Anomaly_Tiny_300_520_540.txt', {});
  */
-export function readEvaluated(dir: string, rel: string, f: object, labelsFile?: string): LoadedFile {
+export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?: string): LoadedFile {
   const file = path.join(dir, rel);
   const ucr = parseUcrName(rel);
   const tsb = ucr ? undefined : parseTsbAdName(rel);
-  const g = f as { dateCol?: string; valueCol?: string; fill?: 'none' | 'ffill' | 'drop' };
+  const g = f;
   const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
   if (ucr) {
     const series = loadUcrSeries(file, rel);

@@ -10,9 +10,9 @@ import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../../report/
 import { stripControl } from '../../util/sanitize';
 import { detectorOptions } from '../detect/compare';
 import { eventFlags, resolveEventOptions } from '../events-flags';
-import type { CliFlags } from '../parse';
 import { resolveOptions } from '../resolve';
 import { evaluateOne, type FileTask } from './evaluate-file';
+import type { EvaluateFlags } from './evaluate-flags';
 import { evaluateInChildren } from './evaluate-pool';
 
 /** One detector's evaluation of a folder: the rows of the files that finished, and how it ended. */
@@ -44,7 +44,7 @@ function bar(done: number, total: number, width = 24): string {
 export async function runEvaluation(
   dir: string,
   files: string[],
-  f: CliFlags,
+  f: EvaluateFlags,
   labelsFile: string | undefined,
   ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal; manifest?: Map<string, string> },
 ): Promise<EvaluateRun> {
@@ -53,8 +53,8 @@ export async function runEvaluation(
   // evaluate checked that every file has labels (--labels, a UCR name or a Label column): drop the flag check
   const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset);
   const options = ctx.compared ? sharedOptions(own) : own;
-  const quiet = (f as { quiet?: boolean }).quiet;
-  const jobs = (f as { jobs?: number }).jobs ?? 1;
+  const quiet = f.quiet;
+  const jobs = f.jobs ?? 1;
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   const { log } = ctx;
   log(

@@ -105,7 +105,7 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   const f = parseFlags(dir ? argv.slice(1) : argv, EVALUATE_FLAGS);
   if (!dir) throw new InputError('evaluate needs a folder: lstm-anomaly evaluate DIR --labels windows.json');
   const kinds = compareFlag(f);
-  const labels = (f as { labels?: string }).labels;
+  const labels = f.labels;
   const { files, skipped } = evaluatedFilesUnder(dir);
   const plain = files.filter((r) => fileFormat(r) === 'csv');
   if (!labels && plain.length > 0) {
@@ -115,11 +115,11 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
     );
   }
   const unmatched = labels ? checkLabelsFile(labels, files) : [];
-  const manifestFile = (f as { manifest?: string }).manifest;
+  const manifestFile = f.manifest;
   const manifest = manifestFile
     ? { name: stripControl(path.basename(manifestFile)), ends: readManifest(manifestFile) }
     : undefined;
-  const g = f as { out?: string; force?: boolean; quiet?: boolean };
+  const g = f;
   const base = path.join('reports', `evaluation${kinds ? '-compare' : ''}-${today()}`);
   const inputs = [dir, ...(labels ? [labels] : []), ...(manifestFile ? [manifestFile] : [])];
   const out = resolveOut(g.out, g.force, base, inputs, [dir]);
