@@ -47,6 +47,7 @@ export { EvaluateOptions, evaluateStage, fileMeasures } from './pipeline/evaluat
 export { WHOLE_SERIES_DEFAULTS } from './pipeline/event-options';
 export * from './pipeline/presets';
 export * from './pipeline/run';
+export { EventStage, stepView } from './pipeline/steps-stage';
 export {
   AnomalyChartOptions,
   AnomalyPoint,
@@ -74,6 +75,8 @@ export {
 export { CompareSeries, compareChart, compareTimeline } from './plot/compare';
 export { eventsChart } from './plot/events';
 export { ReconstructionOptions, reconstructionChart, WindowErrors, windowErrors } from './plot/reconstruction';
+export { stepTimeline } from './plot/step-timeline';
+export { StepView, ZoomEvent, zoomChart } from './plot/zoom';
 export { ReportInput } from './report/result';
 export { RunResult } from './result';
 export { meanLoss, windowMae } from './score/mae';

@@ -140,11 +140,15 @@ const EXTRA: Record<string, Check> = {
     return n + 2;
   },
   '05-fixed-threshold': (cells) => {
-    const { m } = sentence(cells, /In this run ([\d.]+) is (above every training error|the ([\d.]+)th percentile)/);
+    const re =
+      /In this run ([\d.]+) is (above every training error|below every training error|the ([\d.]+)th percentile)/;
+    const { m } = sentence(cells, re);
     const table = cells.flatMap((c) => (c.tables.length ? rows(c) : [])).find((r) => r.rule === `fixed ${m[1]}`);
     assert.ok(table, `no table row for the rule fixed ${m[1]}`);
     const above = num(table['training windows above'].replace('%', ''));
-    if (m[3] === undefined) assert.equal(above, 0, 'above every training error, yet training windows lie above it');
+    if (m[2].startsWith('below')) assert.equal(above, 100, 'below every training error, yet some lie below it');
+    else if (m[3] === undefined)
+      assert.equal(above, 0, 'above every training error, yet training windows lie above it');
     else assert.ok(Math.abs(num(m[3]) + above - 100) <= 0.15, `${m[3]}th percentile but ${above}% above`);
     return 1;
   },

@@ -22,7 +22,7 @@ const RESULT_WORDS = /flag|found|finds|detect|miss|above|below|outside/i;
 export function statedResults(md: string): string[] {
   return md
     .split(/(?<=[.:!?])\s+|\n\n/)
-    .filter((s) => !/by construction/.test(s))
+    .filter((s) => !/by construction/i.test(s))
     .flatMap((s) => {
       const counts = [...s.matchAll(/\b\d[\d,]* of \d[\d,]*\b/g)].map((m) => m[0]);
       const shares = RESULT_WORDS.test(s) ? [...s.matchAll(/\b\d+(?:\.\d+)?%/g)].map((m) => m[0]) : [];
