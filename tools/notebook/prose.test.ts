@@ -139,7 +139,7 @@ const EXTRA: Record<string, Check> = {
     assert.deepEqual([table.filter((r) => r.found === 'yes').length, table.length], [num(m[1]), num(m[2])]);
     const ev = sentence(
       cells,
-      /make (\d+) events \(nearby spikes can share one\); they find (\d+) of (\d+) spikes, and (\d+) event/,
+      /make (\d+) events? \(nearby spikes can share one\), covering \d+ of \d+ test days; they find (\d+) of (\d+) spikes, and (\d+) events? touch/,
     );
     const [row] = rows(ev.cell);
     const shown = [
