@@ -44,9 +44,11 @@ export { CompareEntry, CompareResult, compareKinds, runCompare } from './pipelin
 export { CompareSummary, compareSummaries, entryEvents, evaluateCompare } from './pipeline/compare-eval';
 export { wholeSeriesOptions } from './pipeline/compare-options';
 export { CompareRow, compareOverall, compareRows, compareVerdict } from './pipeline/compare-verdict';
+export { EvaluateOptions, evaluateStage, fileMeasures } from './pipeline/evaluation';
 export { WHOLE_SERIES_DEFAULTS } from './pipeline/event-options';
 export * from './pipeline/presets';
 export * from './pipeline/run';
+export { EventStage, stepView } from './pipeline/steps-stage';
 export {
   AnomalyChartOptions,
   AnomalyPoint,
@@ -73,6 +75,9 @@ export {
 } from './plot';
 export { CompareSeries, compareChart, compareTimeline } from './plot/compare';
 export { eventsChart } from './plot/events';
+export { ReconstructionOptions, reconstructionChart, WindowErrors, windowErrors } from './plot/reconstruction';
+export { stepTimeline } from './plot/step-timeline';
+export { StepView, ZoomEvent, zoomChart } from './plot/zoom';
 export { ReportInput } from './report/result';
 export { RunResult } from './result';
 export { meanLoss, windowMae } from './score/mae';

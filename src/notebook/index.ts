@@ -10,4 +10,5 @@ export { layerTable } from './layers';
 export { projectPath } from './paths';
 export { plotlySetup, showFigure } from './plotly';
 export { EpochProgress, epochProgress, finalProgressHtml, TrainingEnd } from './progress';
+export { SweepRow, sweepThresholds, thresholdSweep } from './sweep';
 export { rowsToTable, showTable, TableLike, TableOptions, tableHtml } from './table';

@@ -92,14 +92,14 @@ export function compareVerdict(c: CompareResult, name: string, series?: Series):
     return (
       `On ${name}, the LSTM shares the best overlap-segment F1 with ${rest.map((s) => s.kind).join(' and ')}: ` +
       `${best.map(o).join('; ')}. Threshold-free, the AUC-PR is ${auc(best)}; the baseline fits in ` +
-      `${rest[0].fitSeconds.toFixed(2)} s, the LSTM in ${lstm.fitSeconds.toFixed(2)} s. Why ${rest[0].kind} can ` +
-      `match it: ${reasons(c, rest[0].kind, series).join('; ')}.`
+      `${rest[0].fitSeconds.toFixed(2)} s, the LSTM in ${lstm.fitSeconds.toFixed(2)} s. A hypothesis for why ${rest[0].kind} can ` +
+      `match it, not tested by this run: ${reasons(c, rest[0].kind, series).join('; ')}.`
     );
   }
   const winner = best.sort((a, b) => rank(b)[1] - rank(a)[1])[0];
   return (
     `On ${name}, the best overlap-segment F1 is ${winner.kind}'s, ${o(winner)}; the LSTM has ${o(lstm)}. ` +
-    `${winner.kind} beats the LSTM on this series. Likely why: ${reasons(c, winner.kind, series).join('; ')}.`
+    `${winner.kind} beats the LSTM on this series. A hypothesis for why, not tested by this run: ${reasons(c, winner.kind, series).join('; ')}.`
   );
 }
 

@@ -97,6 +97,14 @@ test('maeHistogram: threshold as a red vertical line, count above it, x range co
   assert.ok(far.layout.xaxis.range[1] > 1.1);
   assert.equal(far.data[0].marker.color, COLORS.test);
   assert.throws(() => maeHistogram([1], NaN, 't'), /invalid threshold: null/);
+  // The label sits right of the line, or left of it in the right third of the axis (not cut off at the edge).
+  assert.deepEqual([lay.annotations[0].xanchor, lay.annotations[0].xshift], ['left', 4]);
+  const edge = maeHistogram([0.1, 0.2, 0.3, 0.4], 0.39, 'x', { unit: 'rows' }) as Obj;
+  assert.deepEqual([edge.layout.annotations[0].xanchor, edge.layout.annotations[0].xshift], ['right', -4]);
+  assert.equal(far.layout.annotations[0].xanchor, 'right');
+  assert.equal(edge.layout.yaxis.title.text, 'rows');
+  assert.match(edge.data[0].hovertemplate, /%\{y\} rows/);
+  assert.equal(lay.yaxis.title.text, 'windows');
 });
 
 test('maeTimeline: MAE by window end date, threshold line over the whole span, red markers at anomalies', () => {

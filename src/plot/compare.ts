@@ -122,8 +122,8 @@ export function compareTimeline(detectors: CompareSeries[]): Figure {
   const bottom = n === 1 ? 'y' : `y${n}`;
   // The legend goes under the time axis, so the axis keeps no title (the caption names it: window end date).
   layout.xaxis = { ...(layout.xaxis as Record<string, unknown>), anchor: bottom, title: { text: '' } };
-  layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: -0.05, yanchor: 'top' };
-  layout.margin = { l: 64, r: 24, t: 56, b: 80 };
+  layout.legend = { orientation: 'h', x: 0, xanchor: 'left', y: -0.12, yanchor: 'top' };
+  layout.margin = { l: 64, r: 24, t: 56, b: 110 };
   if (shapes.length > 0) layout.shapes = shapes;
   return { data, layout };
 }

@@ -8,6 +8,8 @@ export interface MaeHistogramOptions {
   color?: string;
   /** Legend name of the bars. Default `windows`. */
   name?: string;
+  /** What one score is, on the y axis and in the hover text (`rows` for a table). Default `windows`. */
+  unit?: string;
   /** Number of bins Plotly aims for. Default 50. */
   bins?: number;
   /** X-axis title. Default `reconstruction MAE`. */
@@ -67,6 +69,7 @@ export function maeHistogram(
   if (threshold !== null && !Number.isFinite(threshold)) throw invalid('threshold', threshold, 'a finite number');
   const color = opts.color ?? COLORS.train;
   const name = plotText(opts.name ?? 'windows');
+  const unit = plotText(opts.unit ?? 'windows');
   const marker = { color, line: { color: '#ffffff', width: 0.5 } };
   const binned = scores.length > BIN_ABOVE ? binScores(scores, opts.bins ?? 50) : null;
   const data = [
@@ -79,7 +82,7 @@ export function maeHistogram(
           width: binned.width,
           marker,
           opacity: 0.85,
-          hovertemplate: 'MAE %{x:.5g}<br>%{y} windows<extra></extra>',
+          hovertemplate: `MAE %{x:.5g}<br>%{y} ${unit}<extra></extra>`,
         }
       : {
           type: 'histogram',
@@ -88,11 +91,11 @@ export function maeHistogram(
           nbinsx: opts.bins ?? 50,
           marker,
           opacity: 0.85,
-          hovertemplate: 'MAE %{x}<br>%{y} windows<extra></extra>',
+          hovertemplate: `MAE %{x}<br>%{y} ${unit}<extra></extra>`,
         },
   ];
   const layout: Record<string, unknown> = {
-    ...baseLayout({ title, x: opts.xTitle ?? 'reconstruction MAE', y: 'windows' }),
+    ...baseLayout({ title, x: opts.xTitle ?? 'reconstruction MAE', y: opts.unit ?? 'windows' }),
     bargap: 0.02,
     showlegend: false,
   };
@@ -113,25 +116,6 @@ export function maeHistogram(
     return { data, layout };
   }
   const above = scores.filter((s) => s > threshold).length;
-  Object.assign(layout, {
-    shapes: [vline(threshold, COLORS.anomaly)],
-    annotations: [
-      {
-        x: threshold,
-        xref: 'x',
-        y: 1,
-        yref: 'paper',
-        xanchor: 'left',
-        yanchor: 'top',
-        xshift: 4,
-        showarrow: false,
-        text: `threshold ${fmt(threshold)}<br>${above} of ${scores.length} above`,
-        align: 'left',
-        font: { size: 11, color: COLORS.anomaly },
-        bgcolor: 'rgba(255,255,255,0.8)',
-      },
-    ],
-  });
   // Keep the threshold line in view even when every score lies on one side of it.
   let lo = threshold;
   let hi = threshold;
@@ -140,6 +124,27 @@ export function maeHistogram(
       lo = Math.min(lo, s);
       hi = Math.max(hi, s);
     }
+  // In the right third of the axis the label goes left of the line, so it is not cut off at the edge.
+  const right = hi > lo && threshold > lo + (2 / 3) * (hi - lo);
+  Object.assign(layout, {
+    shapes: [vline(threshold, COLORS.anomaly)],
+    annotations: [
+      {
+        x: threshold,
+        xref: 'x',
+        y: 1,
+        yref: 'paper',
+        xanchor: right ? 'right' : 'left',
+        yanchor: 'top',
+        xshift: right ? -4 : 4,
+        showarrow: false,
+        text: `threshold ${fmt(threshold)}<br>${above} of ${scores.length} above`,
+        align: 'left',
+        font: { size: 11, color: COLORS.anomaly },
+        bgcolor: 'rgba(255,255,255,0.8)',
+      },
+    ],
+  });
   if (scores.length > 0 && hi > lo)
     (layout.xaxis as Record<string, unknown>).range = [lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)];
   return { data, layout };

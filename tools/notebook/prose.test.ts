@@ -119,13 +119,43 @@ const EXTRA: Record<string, Check> = {
     assert.ok(bad && good);
     const shown = [bad['above threshold'].split(' ')[0], bad.count, good['above threshold'].split(' ')[0], good.count];
     assert.deepEqual(shown.map(num), [m[1], m[2], m[3], m[4]].map(num));
-    return 4;
+    const pr = sentence(
+      cells,
+      /\((\d+) of (\d+) flagged rows are Bad\), recall [\d.-]+ \((\d+) of (\d+) Bad rows flagged\)/,
+    );
+    const [b, g] = rows(pr.cell);
+    const matrix = [b['predicted Bad'], num(b['predicted Bad']) + num(g['predicted Bad']), b['predicted Bad']];
+    assert.deepEqual(
+      matrix.map(Number),
+      [pr.m[1], pr.m[2], pr.m[3]].map(num),
+      'precision counts differ from the matrix',
+    );
+    assert.equal(num(pr.m[4]), num(bad.count), 'recall: not all Bad rows');
+    return 8;
   },
   '04-synthetic-sine': (cells) => {
     const { cell, m } = sentence(cells, /Found (\d+) of (\d+) injected spikes/);
     const table = rows(cell);
     assert.deepEqual([table.filter((r) => r.found === 'yes').length, table.length], [num(m[1]), num(m[2])]);
-    return 2;
+    const ev = sentence(
+      cells,
+      /make (\d+) events? \(nearby spikes can share one\), covering \d+ of \d+ test days; they find (\d+) of (\d+) spikes, and (\d+) events? touch/,
+    );
+    const [row] = rows(ev.cell);
+    const shown = [
+      row.events,
+      row['spikes found (tp)'],
+      num(row['spikes found (tp)']) + num(row['spikes missed (fn)']),
+    ];
+    assert.deepEqual([...shown, row['false alarms (fp)']].map(Number), [ev.m[1], ev.m[2], ev.m[3], ev.m[4]].map(num));
+    assert.equal(num(ev.m[3]), num(m[2]), 'the events table counts other spikes than the spike table');
+    return 7;
+  },
+  '07-events-labels-evaluation': (cells) => {
+    const { cell, m } = sentence(cells, /Found (\d+) of (\d+) labels with (\d+) events, (\d+) of them false alarms/);
+    const [row] = rows(cell);
+    assert.deepEqual([row.tp, row.labels, row.events, row.fp].map(num), [m[1], m[2], m[3], m[4]].map(num));
+    return 4;
   },
   '06-does-the-lstm-earn-its-keep': (cells) => {
     const n = compareFigures(cells);
@@ -140,11 +170,15 @@ const EXTRA: Record<string, Check> = {
     return n + 2;
   },
   '05-fixed-threshold': (cells) => {
-    const { m } = sentence(cells, /In this run ([\d.]+) is (above every training error|the ([\d.]+)th percentile)/);
+    const re =
+      /In this run ([\d.]+) is (above every training error|below every training error|the ([\d.]+)th percentile)/;
+    const { m } = sentence(cells, re);
     const table = cells.flatMap((c) => (c.tables.length ? rows(c) : [])).find((r) => r.rule === `fixed ${m[1]}`);
     assert.ok(table, `no table row for the rule fixed ${m[1]}`);
     const above = num(table['training windows above'].replace('%', ''));
-    if (m[3] === undefined) assert.equal(above, 0, 'above every training error, yet training windows lie above it');
+    if (m[2].startsWith('below')) assert.equal(above, 100, 'below every training error, yet some lie below it');
+    else if (m[3] === undefined)
+      assert.equal(above, 0, 'above every training error, yet training windows lie above it');
     else assert.ok(Math.abs(num(m[3]) + above - 100) <= 0.15, `${m[3]}th percentile but ${above}% above`);
     return 1;
   },
