@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { COMMANDS } from '../src/cli/subcommands';
 import { DETECTOR_KINDS, DETECTORS } from '../src/detector/registry';
+import { RULE_NAMES, THRESHOLD_RULES } from '../src/threshold/rules';
 import { packageRoot } from '../src/util/paths';
 
 // docs/ARCHITECTURE.md's "How to add a detector" and "How to add a command" name files and registry fields; this
@@ -76,4 +77,13 @@ test('docs: "How to add a command" names files that exist for every command, and
   const fields = namedFields(text);
   const used = new Set(Object.values(COMMANDS).flatMap((c) => Object.keys(c)));
   assert.deepEqual([...used].sort(), [...fields].sort());
+});
+
+test('docs: "How to add a threshold rule" names files that exist, and every entry field', () => {
+  const text = section('How to add a threshold rule');
+  const paths = namedPaths(text, {});
+  assert.ok(paths.includes('src/threshold/rules.ts') && paths.includes('src/threshold/windowed.ts'));
+  assert.deepEqual(missing(paths), []);
+  const fields = namedFields(text);
+  for (const name of RULE_NAMES) assert.deepEqual(Object.keys(THRESHOLD_RULES[name]).sort(), [...fields].sort(), name);
 });
