@@ -8,6 +8,7 @@ import type { RunEvaluation } from '../result';
 import { csvField } from './csv';
 import { escapeHtml } from './escape';
 import { REPORT_CSP } from './page';
+import { reviewDetails } from './review';
 import { REPORT_CSS } from './style';
 
 /** One evaluated file: its row, and when it ran, its events, labels, evaluation and first column (for the chart). */
@@ -66,7 +67,8 @@ function table(head: string[], rows: string[][]): string {
 
 /**
  * `evaluation.html`: one self-contained page with the per-sub-folder table (tp/fp/fn summed), the mean F1, the
- * per-file table and a small chart per file (labels green, events red, false positives dashed, missed labels ✗).
+ * per-file table and a small chart per file (labels green, events red, false positives dashed, missed labels ✗),
+ * each with its review controls (src/report/review.ts).
  *
  * @throws Error when plotly.js is not installed.
  * @example
@@ -135,6 +137,10 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
         260,
       ),
     )
+    .map((div, i) => {
+      const x = files.filter((f) => f.line)[i];
+      return x.index ? div : div + reviewDetails(x.row.file, x.line!.dates, x.events ?? [], i + 1, `file-${i + 1}`);
+    })
     .join('\n');
   const mean = Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-';
   const m = agg.measures;

@@ -14,6 +14,7 @@ var st=load(),base=null,gd=document.getElementById(R.chart);
 function ms(s){s=String(s).trim().replace(' ','T');return Date.parse(s.length<=10?s+'T00:00:00Z':/Z$/.test(s)?s:s+'Z');}
 function load(){try{var j=JSON.parse(localStorage.getItem(R.key)||'null');if(j&&j.v===1)return j;}catch(e){}return{v:1,ev:{},drawn:[]};}
 function save(){try{localStorage.setItem(R.key,JSON.stringify(st));}catch(e){}}
+function fname(k){return String(k).split(/[\\\\/]/).pop();}
 function id(e){return e[0]+'|'+e[1];}
 function marks(){var out=[];R.events.forEach(function(e){if(st.ev[id(e)]==='yes')out.push([e[0],e[1]]);});
 st.drawn.forEach(function(d){out.push([d[0],d[1]]);});out.sort(function(a,b){return ms(a[0])-ms(b[0])||ms(a[1])-ms(b[1]);});return out;}
@@ -36,14 +37,14 @@ gd.on('plotly_selected',function(ev){if(!ev||!ev.range||!ev.range.x)return;var d
 Plotly.restyle(gd,{selectedpoints:[null]});Plotly.relayout(gd,{selections:[]});if(!d)return;st.drawn.push(d);save();render();});}
 function file(name,text,type){var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([text],{type:type}));a.download=name;
 document.body.appendChild(a);a.click();setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},0);}
-var stem='marks-'+R.file.replace(/\\.[^.]*$/,'').replace(/[^\\w.-]/g,'_');
+var stem='marks-'+fname(R.file).replace(/\\.[^.]*$/,'').replace(/[^\\w.-]/g,'_');
 q('.review-json').onclick=function(){var o={};o[R.file]=marks();file(stem+'.json',JSON.stringify(o,null,1)+'\\n','application/json');};
 q('.review-csv').onclick=function(){file(stem+'.csv','start,end,label\\n'+marks().map(function(m){return m[0]+','+m[1]+',anomaly\\n';}).join(''),'text/csv');};
 q('.review-clear').onclick=function(){st={v:1,ev:{},drawn:[]};save();render();};
 function parse(text,name){var t=text.trim(),list;
 if(/^[{[]/.test(t)){var j;try{j=JSON.parse(t);}catch(e){throw new Error(name+': malformed JSON');}
 if(!j||typeof j!=='object'||Array.isArray(j))throw new Error(name+': expected {"file.csv": [[start, end], ...]}');
-var keys=Object.keys(j),k=keys.filter(function(k){return k===R.file||k.split('/').pop()===R.file;});
+var keys=Object.keys(j),k=keys.filter(function(k){return k===R.file||fname(k)===fname(R.file);});
 if(k.length!==1)throw new Error(name+': no marks for '+R.file+' (it marks '+(keys.join(', ')||'nothing')+')');list=j[k[0]];
 }else list=t.split(/\\r?\\n/).map(function(l){return l.split(',');}).filter(function(r){return r.length>=2&&!isNaN(ms(r[0]))&&!/^(0|false|no|normal)$/i.test((r[2]||'').trim());});
 if(!Array.isArray(list))throw new Error(name+': not a list of [start, end] windows');

@@ -7,8 +7,11 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../../tools/testing/browser';
 import { reportFixture } from '../../tools/testing/fixture';
+import { aggregate } from '../evaluate/aggregate';
+import { scoreCounts } from '../evaluate/counts';
 import { labelsForFile, parseIntervalCsv, parseNabWindows } from '../evaluate/labels';
 import type { AnomalyEvent } from '../events/events';
+import { evaluationHtml } from './evaluation';
 import { renderReport } from './html';
 
 const skip = browserSkipReason() ?? false;
@@ -31,8 +34,8 @@ function page3() {
   return input;
 }
 
-async function download(page: Page, button: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#review0 ${button}`)]);
+async function download(page: Page, button: string, n = 0): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#review${n} ${button}`)]);
   const file = await d.path();
   return readFileSync(file, 'utf8');
 }
@@ -145,6 +148,58 @@ test('review: mark events, drag a missed interval, export JSON and CSV, reload, 
     assert.equal(await download(page, '.review-json'), json);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('review in evaluation.html: each file its own controls, its marks keyed by its path under the folder', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  const { series } = reportFixture();
+  const line = { dates: series.dates, values: series.values.map((v) => v[0]), name: 'value' };
+  const ev = (a: number, b: number) => ({
+    start: series.dates[a],
+    end: series.dates[b],
+    startIndex: a,
+    endIndex: b,
+    peak: series.dates[a],
+    peakScore: 1,
+    severity: 1,
+  });
+  const files = [
+    { row: { file: 'a/x.csv', subset: 'a', counts: scoreCounts(1, 0, 0) }, events: [ev(10, 12)], line },
+    { row: { file: 'b/<y>.csv', subset: 'b', counts: scoreCounts(0, 2, 0) }, events: [ev(50, 55), ev(90, 91)], line },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-review-eval-'));
+  const file = join(dir, 'evaluation.html');
+  const html = evaluationHtml(files, aggregate(files.map((f) => f.row)), {}, 1);
+  assert.match(html, /<summary>Review b\/&lt;y&gt;\.csv \(2 events\)<\/summary>/);
+  writeFileSync(file, html);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => document.querySelector('#file-2 svg.main-svg g.trace'));
+    for (const n of [1, 2])
+      await page
+        .locator('details', { has: page.locator(`#review${n}`) })
+        .locator('summary')
+        .click();
+    await page.click('#review2-e1 button[data-v="yes"]');
+    const json = await download(page, '.review-json', 2);
+    assert.deepEqual(
+      labelsForFile(parseNabWindows(json), 'b/<y>.csv').map((l) => [l.start, l.end]),
+      [[series.dates[90], series.dates[91]]],
+    );
+    assert.deepEqual(Object.keys(parseNabWindows(json)), ['b/<y>.csv']);
+    // the other file's marks are its own
+    assert.deepEqual(parseNabWindows(await download(page, '.review-json', 1)), { 'a/x.csv': [] });
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }

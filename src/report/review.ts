@@ -72,7 +72,7 @@ export function reviewControls(t: ReviewTarget): string {
     table: t.table ?? '#events-table',
     events: t.events.map((e) => [e.start, e.end]),
   };
-  return `${n === 0 ? STYLE : ''}<div class="review" id="review${n}">
+  return `${n <= 1 ? STYLE : ''}<div class="review" id="review${n}">
 <h3>Review</h3><p class="caption">Mark each event in the table as an anomaly or not, and drag across the chart above
 to mark a missed interval. Marks stay in this browser; export them as a labels file for
 <code>lstm-anomaly review DIR --labels FILE</code>, <code>--labels</code> or <code>evaluate</code> (the JSON names
@@ -82,4 +82,37 @@ the series: <code>${escapeHtml(t.file)}</code>).</p>
 <label>import <input type="file" class="review-import" accept=".json,.csv,application/json,text/csv"></label>
 <button class="review-clear">clear</button> <span class="review-msg"></span></p>
 <script>(function(R){${REVIEW_SCRIPT}})(${scriptJson(data)});</script></div>`;
+}
+
+/**
+ * The review of one file of `evaluation.html`, folded: its events as a table (start, end) and its
+ * {@link reviewControls} on the file's chart; the export keys the marks by the file's path under the evaluated
+ * folder, as `evaluate --labels` matches them.
+ *
+ * @throws never; file names and dates are escaped.
+ * @example
+ * reviewDetails('realKnownCause/nyc_taxi.csv', series.dates, events, 1, 'file-1');
+ */
+export function reviewDetails(
+  file: string,
+  dates: ArrayLike<string>,
+  events: { start: string; end: string }[],
+  n: number,
+  chart: string,
+): string {
+  const rows = events.map(
+    (e, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(e.start)}</td><td>${escapeHtml(e.end)}</td></tr>`,
+  );
+  const table = `<table class="anomalies" id="review${n}-events"><thead><tr><th>#</th><th>start</th><th>end</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const controls = reviewControls({
+    file,
+    start: dates[0] ?? '',
+    end: dates[dates.length - 1] ?? '',
+    rows: dates.length,
+    events,
+    chart,
+    table: `#review${n}-events`,
+    n,
+  });
+  return `<details class="review-file"><summary>Review ${escapeHtml(file)} (${events.length} event${events.length === 1 ? '' : 's'})</summary>\n${table}\n${controls}</details>`;
 }
