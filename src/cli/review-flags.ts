@@ -7,7 +7,7 @@ export const REVIEW_FLAGS = [
     key: 'labels',
     type: 'string',
     arg: 'FILE',
-    help: "the marks exported from the run's report: NAB windows JSON keyed by the data file, or start,end CSV (required)",
+    help: "marks exported from the run's report: NAB windows JSON or start,end CSV (required)",
     group: 'Data',
   }),
   flagDef({
