@@ -39,3 +39,10 @@ test('suggestThreshold: the highest-F1 threshold over the quantile candidates, t
   assert.deepEqual([none.threshold, none.counts.f1, none.events], [5, 1, 0]);
   assert.equal(matchCounts([], [[0, 1]]).f1, 0);
 });
+
+test('suggestThreshold: equal F1 and false positives go to the higher threshold', () => {
+  // MAE 2 right before MAE 6: above 1 both are flagged and form one event, above 2 only the 6; both match the mark
+  const w = windows([1, 1, 1, 1, 1, 1, 2, 6, 1, 1, 1, 1, 1, 1, 1]);
+  const s = suggestThreshold(w, spansOf([{ start: day(8), end: day(8) }]), 3);
+  assert.deepEqual([s.threshold, s.counts.f1, s.counts.fp, s.events], [2, 1, 0, 1]);
+});
