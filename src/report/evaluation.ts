@@ -8,7 +8,7 @@ import type { RunEvaluation } from '../result';
 import { csvField } from './csv';
 import { escapeHtml } from './escape';
 import { REPORT_CSP } from './page';
-import { reviewDetails } from './review';
+import { reviewDetails, reviewExportAll } from './review';
 import { REPORT_CSS } from './style';
 
 /** One evaluated file: its row, and when it ran, its events, labels, evaluation and first column (for the chart). */
@@ -166,7 +166,7 @@ ${plotlyScriptTag()}
 ${subsets}</section>
 <section class="card" id="files-section"><h2>Per file</h2>${perFile}</section>
 <section class="card" id="charts-section"><h2>Series, labels (green) and events (red; dashed: false positive)</h2>
-${charts}</section>
+${charts ? reviewExportAll() : ''}${charts}</section>
 <section class="card" id="settings-section"><h2>Settings</h2><pre>${escapeHtml(JSON.stringify(settings, null, 1))}</pre></section>
 </main>
 </body>

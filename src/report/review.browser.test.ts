@@ -199,6 +199,13 @@ test('review in evaluation.html: each file its own controls, its marks keyed by 
     assert.deepEqual(Object.keys(parseNabWindows(json)), ['b/<y>.csv']);
     // the other file's marks are its own
     assert.deepEqual(parseNabWindows(await download(page, '.review-json', 1)), { 'a/x.csv': [] });
+    // export all: one file, one key per file, as evaluate --labels reads it
+    const [all] = await Promise.all([page.waitForEvent('download'), page.click('#review-all')]);
+    assert.equal(all.suggestedFilename(), 'marks.json');
+    assert.deepEqual(parseNabWindows(readFileSync(await all.path(), 'utf8')), {
+      'a/x.csv': [],
+      'b/<y>.csv': [{ start: series.dates[90], end: series.dates[91] }],
+    });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

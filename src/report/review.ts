@@ -116,3 +116,18 @@ export function reviewDetails(
   });
   return `<details class="review-file"><summary>Review ${escapeHtml(file)} (${events.length} event${events.length === 1 ? '' : 's'})</summary>\n${table}\n${controls}</details>`;
 }
+
+/**
+ * One "export all" button for a page with several series (`evaluation.html`): the marks of every review block
+ * in one NAB windows JSON, one key per file, for `evaluate --labels`.
+ *
+ * @throws never.
+ * @example
+ * const html = `<h2>Series</h2>${reviewExportAll()}`;
+ */
+export function reviewExportAll(): string {
+  return `<p><button id="review-all">export all marks (JSON)</button></p>
+<script>document.getElementById('review-all').onclick=function(){var o={};(window.lstmReview||[]).forEach(function(b){o[b.file]=b.marks();});
+var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([JSON.stringify(o,null,1)+'\\n'],{type:'application/json'}));
+a.download='marks.json';document.body.appendChild(a);a.click();setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},0);};</script>`;
+}
