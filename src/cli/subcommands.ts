@@ -105,9 +105,9 @@ export const COMMANDS = {
         'Score a detect run (DIR) against the marks a person made in its report (export JSON or CSV), and suggest the\n' +
           'window threshold whose events match the marks best (overlap-segment F1), with the score command that applies\n' +
           'it without retraining (--apply runs it). A marks file for another series exits 2.',
-        (await import('./review-flags')).REVIEW_FLAGS,
+        (await import('./review/review-flags')).REVIEW_FLAGS,
       ),
-    run: done(async (argv) => (await import('./review')).reviewCommand(argv)),
+    run: done(async (argv) => (await import('./review/review')).reviewCommand(argv)),
   },
   synth: {
     line: [

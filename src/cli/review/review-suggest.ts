@@ -1,8 +1,8 @@
-import { type Counts, scoreCounts } from '../evaluate/counts';
-import { isoMillis, type LabelInterval } from '../evaluate/labels';
-import { overlapSegment } from '../evaluate/overlap';
-import type { ScoredWindow } from '../result';
-import { flagRuns, mergeRuns } from '../threshold/runs';
+import { type Counts, scoreCounts } from '../../evaluate/counts';
+import { isoMillis, type LabelInterval } from '../../evaluate/labels';
+import { overlapSegment } from '../../evaluate/overlap';
+import type { ScoredWindow } from '../../result';
+import { flagRuns, mergeRuns } from '../../threshold/runs';
 
 /** Number of quantiles the threshold candidates are read at (0, 1/199, ..., 1 of the window MAEs). */
 export const REVIEW_CANDIDATES = 200;

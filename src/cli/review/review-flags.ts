@@ -1,4 +1,4 @@
-import { flagDef } from './flag-def';
+import { flagDef } from '../flag-def';
 
 /** The flags of `lstm-anomaly review DIR`. */
 export const REVIEW_FLAGS = [

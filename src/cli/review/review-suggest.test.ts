@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ScoredWindow } from '../result';
+import type { ScoredWindow } from '../../result';
 import { matchCounts, spansOf, suggestThreshold, windowEventSpans } from './review-suggest';
 
 const day = (i: number): string => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);

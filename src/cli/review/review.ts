@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { type LabelInterval, parseIntervalCsv, parseNabWindows } from '../evaluate/labels';
-import { reviewFileName } from '../report/review';
-import type { RunResult } from '../result';
-import { InputError } from '../util/errors';
-import { parseFlags } from './parse';
+import { type LabelInterval, parseIntervalCsv, parseNabWindows } from '../../evaluate/labels';
+import { reviewFileName } from '../../report/review';
+import type { RunResult } from '../../result';
+import { InputError } from '../../util/errors';
+import { parseFlags } from '../parse';
 import { REVIEW_FLAGS } from './review-flags';
 import { marksInSpan, matchCounts, spansOf, suggestThreshold, windowEventSpans } from './review-suggest';
 
@@ -136,7 +136,7 @@ export async function reviewCommand(argv: string[]): Promise<void> {
   if (!fs.existsSync(path.join(model, 'model.json'))) throw new InputError(`review --apply: ${model} holds no model`);
   if (!fs.existsSync(csv)) throw new InputError(`review --apply: data ${csv} not found; give --csv PATH`);
   const extra = [...(f.out ? ['--out', f.out] : []), ...(f.force ? ['--force'] : []), ...(f.quiet ? ['--quiet'] : [])];
-  await (await import('./score')).scoreCommand([...args, ...extra]);
+  await (await import('../score/score')).scoreCommand([...args, ...extra]);
 }
 
 /** A shell word: as it is when plain, else single-quoted. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCliSync } from '../../tools/testing/cli';
+import { runCliSync } from '../../../tools/testing/cli';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-review-'));
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
