@@ -7,22 +7,46 @@
  * default run (the bundled S&P 500), one with `rows` rows. Prints the inlined plotly bundle's size against the full
  * `plotly.js-dist`, each report's size against its target (2 MB, 10 MB) and its draw time in Chromium (from
  * navigation until every plot has drawn its traces; target 3 s for the large one, the small one shows the fixed cost).
+ * Then the default-size run with events and the review controls (src/report/review.ts): its size against 2 MB, the
+ * controls' share of it, and the time until the page is drawn and its review buttons are in place (target 2 s).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { loadDefaultSeries } from '../src/data/default';
+import type { AnomalyEvent } from '../src/events/events';
 import { plotlySource } from '../src/plot/html';
 import { renderReport } from '../src/report/html';
+import type { ReportInput } from '../src/report/result';
 import { launchChromium } from '../tools/testing/browser';
 import { reportFixture } from '../tools/testing/fixture';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 
-/** Milliseconds from navigation until every Plotly plot of `file` has drawn its traces. */
-async function drawMs(file: string): Promise<number> {
+/**
+ * The fixture run with events: each run of overlapping flagged test windows as one event (the same as a run of
+ * flagged windows in the pipeline, without severity and shares).
+ */
+function withEvents(input: ReportInput): ReportInput {
+  const events: AnomalyEvent[] = [];
+  input.result.test.forEach((w, i) => {
+    if (!w.anomaly) return;
+    const last = events[events.length - 1];
+    if (last && w.start <= last.end) {
+      last.end = w.end;
+      last.endIndex = i + Number(input.result.config.window) - 1;
+    } else {
+      const endIndex = i + Number(input.result.config.window) - 1;
+      events.push({ start: w.start, end: w.end, startIndex: i, endIndex, peak: w.end, peakScore: w.mae, severity: 1 });
+    }
+  });
+  return { ...input, result: { ...input.result, events, eventSource: 'window' } };
+}
+
+/** Milliseconds from navigation until every Plotly plot of `file` has drawn its traces (and `ready` holds). */
+async function drawMs(file: string, ready = 'true'): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -37,6 +61,7 @@ async function drawMs(file: string): Promise<number> {
       undefined,
       { timeout: 120000, polling: 20 },
     );
+    await page.waitForFunction(ready, undefined, { timeout: 120000, polling: 20 });
     return Date.now() - t0;
   } finally {
     await browser.close();
@@ -81,6 +106,31 @@ async function main(): Promise<void> {
           `rendered in ${renderMs} ms, drawn in Chromium in ${draw} ms${rows === big ? ` (target <= 3000 ms: ${draw <= 3000 ? 'ok' : 'OVER'})` : ''}`,
       );
     }
+    const input = withEvents(
+      reportFixture({ rows: defaultRows, trainRows: Math.round(defaultRows * 0.8), spikes: [200, 400, 600, 800] }),
+    );
+    // the same page without the review block: what the controls add, in bytes and in time (3 rounds each, medians)
+    const html = renderReport(input);
+    const bare = html.replace(/<div class="review"[\s\S]*?<\/script><\/div>/, '');
+    const file = path.join(dir, 'report-review.html');
+    const plain = path.join(dir, 'report-events.html');
+    fs.writeFileSync(file, html);
+    fs.writeFileSync(plain, bare);
+    const size = fs.statSync(file).size;
+    const ready = "document.querySelectorAll('#events-table .review-cell button').length > 0";
+    const times: [number[], number[]] = [[], []];
+    for (let k = 0; k < 3; k++) {
+      times[0].push(await drawMs(plain));
+      times[1].push(await drawMs(file, ready));
+    }
+    const median = (v: number[]): number => [...v].sort((x, y) => x - y)[1];
+    const [t0, t1] = times.map(median);
+    console.log(
+      `default-size run with ${input.result.events!.length} events and review controls: report ${mb(size)} ` +
+        `(target <= 2 MB: ${size <= 2 * MB ? 'ok' : 'OVER'}; the controls ${((size - Buffer.byteLength(bare)) / 1024).toFixed(1)} KB), ` +
+        `drawn with its review buttons in ${t1} ms (target <= 2000 ms: ${t1 <= 2000 ? 'ok' : 'OVER'}); ` +
+        `without the controls ${t0} ms (ratio ${(t1 / t0).toFixed(2)}; medians of 3)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

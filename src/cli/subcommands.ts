@@ -97,6 +97,18 @@ export const COMMANDS = {
       ),
     run: async (argv) => (await import('./watch/watch')).watchCommand(argv),
   },
+  review: {
+    line: ['lstm-anomaly review DIR --labels marks.json [--apply]', "score a run against a person's marks"],
+    help: async () =>
+      helpText(
+        'lstm-anomaly review DIR --labels FILE [--apply [--out DIR]]',
+        'Score a detect run (DIR) against the marks a person made in its report (export JSON or CSV), and suggest the\n' +
+          'window threshold whose events match the marks best (overlap-segment F1), with the score command that applies\n' +
+          'it without retraining (--apply runs it). A marks file for another series exits 2.',
+        (await import('./review/review-flags')).REVIEW_FLAGS,
+      ),
+    run: done(async (argv) => (await import('./review/review')).reviewCommand(argv)),
+  },
   synth: {
     line: [
       'lstm-anomaly synth [--suite dev | --kinds K,K] --out DIR',

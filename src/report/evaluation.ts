@@ -8,6 +8,7 @@ import type { RunEvaluation } from '../result';
 import { csvField } from './csv';
 import { escapeHtml } from './escape';
 import { REPORT_CSP } from './page';
+import { reviewDetails, reviewExportAll } from './review';
 import { REPORT_CSS } from './style';
 
 /** One evaluated file: its row, and when it ran, its events, labels, evaluation and first column (for the chart). */
@@ -66,7 +67,8 @@ function table(head: string[], rows: string[][]): string {
 
 /**
  * `evaluation.html`: one self-contained page with the per-sub-folder table (tp/fp/fn summed), the mean F1, the
- * per-file table and a small chart per file (labels green, events red, false positives dashed, missed labels ✗).
+ * per-file table and a small chart per file (labels green, events red, false positives dashed, missed labels ✗),
+ * each with its review controls (src/report/review.ts).
  *
  * @throws Error when plotly.js is not installed.
  * @example
@@ -135,6 +137,10 @@ export function evaluationHtml(files: EvaluatedFile[], agg: Aggregate, settings:
         260,
       ),
     )
+    .map((div, i) => {
+      const x = files.filter((f) => f.line)[i];
+      return x.index ? div : div + reviewDetails(x.row.file, x.line!.dates, x.events ?? [], i + 1, `file-${i + 1}`);
+    })
     .join('\n');
   const mean = Number.isFinite(agg.meanF1) ? agg.meanF1.toFixed(3) : '-';
   const m = agg.measures;
@@ -160,7 +166,7 @@ ${plotlyScriptTag()}
 ${subsets}</section>
 <section class="card" id="files-section"><h2>Per file</h2>${perFile}</section>
 <section class="card" id="charts-section"><h2>Series, labels (green) and events (red; dashed: false positive)</h2>
-${charts}</section>
+${charts ? reviewExportAll() : ''}${charts}</section>
 <section class="card" id="settings-section"><h2>Settings</h2><pre>${escapeHtml(JSON.stringify(settings, null, 1))}</pre></section>
 </main>
 </body>

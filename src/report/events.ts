@@ -6,6 +6,7 @@ import { figureDiv } from '../plot/html';
 import { type StepView, zoomChart } from '../plot/zoom';
 import type { RunEvaluation, RunResult } from '../result';
 import { escapeHtml } from './escape';
+import { reviewControls, reviewFileName } from './review';
 
 /** Largest events that get a zoomed panel. */
 export const ZOOM_PANELS = 6;
@@ -84,7 +85,7 @@ ${e.labelsOutside ? `<tr><th>in training part</th><td>${e.labelsOutside} label(s
 /**
  * The report's events section: the series with each event shaded (and labels, events marked true/false, missed
  * labels), a zoomed panel for each of the largest events (up to 6) from the per-step view, the table of events
- * and, with labels, the evaluation. Empty when the result has no events field.
+ * and, with labels, the evaluation, then the review controls (src/report/review.ts). Empty when the result has no events field.
  *
  * @throws InputError from the charts for a series whose dates and values differ in length.
  * @example
@@ -130,6 +131,7 @@ ${chart}
 ${zooms ? `<div class="grid2">${zooms}</div>` : ''}
 ${events.length ? eventsTable(events, ev?.eventHits) : '<p>No events.</p>'}
 ${evaluationBlock(r)}
+${reviewControls({ file: reviewFileName(r.data.source), start: r.data.start, end: r.data.end, rows: r.data.rows, events })}
 </section>`
   );
 }
