@@ -74,10 +74,12 @@ test('Redis killed mid-scan and restarted empty: one line lost, one back, the lo
   const lines = r.err.split('\n').filter((l) => /Redis/.test(l));
   assert.equal(lines.length, 2, r.err);
   assert.match(lines[0], new RegExp(`^queue: lost Redis at ${where} \\(.+\\); retrying for up to 300 s$`));
-  assert.match(
-    lines[1],
-    new RegExp(`^queue: Redis at ${where} is back after \\d+\\.\\d s; 3 series it had lost enqueued again$`),
+  // how many were lost depends on how many results the scan had read before the kill (a loaded machine may
+  // finish two of the three first): at least one, at most all three
+  const back = new RegExp(
+    `^queue: Redis at ${where} is back after \\d+\\.\\d s; ([123]) series it had lost enqueued again$`,
   );
+  assert.match(lines[1], back);
   assert.doesNotMatch(r.err, /ioredis|Unhandled|\n\s+at /, 'no stack traces');
   assert.deepEqual(summary('q'), summary('local'), 'the same results as on this machine');
   const wl = events(w);
@@ -87,7 +89,10 @@ test('Redis killed mid-scan and restarted empty: one line lost, one back, the lo
     'the worker says it once each too',
   );
   assert.doesNotMatch(w.err(), /ioredis|Unhandled|\n\s+at /, `no stack traces from the worker: ${w.err()}`);
-  assert.equal(wl.filter((e) => e.event === 'start' && e.name === 'AAA').length, 2, 'AAA ran again');
+  const lost = Number(back.exec(lines[1])![1]);
+  // each series ran once, and each lost one that had started ran again: at least 3, at most 3 + lost starts
+  const starts0 = wl.filter((e) => e.event === 'start').length;
+  assert.ok(starts0 >= 3 && starts0 <= 3 + lost, `${starts0} starts for 3 series, ${lost} lost`);
   assert.deepEqual(await jobKeys(url, 'f1'), [], 'every result was removed from Redis once read');
 
   // --keep-results: the results stay, with an expiry; a rerun with the scan id (queue from the environment) reuses
