@@ -110,7 +110,8 @@ export async function* followFile(file: string, opts: FollowOptions = {}): Async
         if (!gone) note(`${file} is gone (moved or deleted); waiting for a new file at that path`);
         gone = true;
       } else if (fd === null || idOf(st) !== id) {
-        lines.push(...reopen(), ...readNew());
+        for (const l of reopen()) lines.push(l);
+        for (const l of readNew()) lines.push(l);
       } else gone = false;
       for (const line of lines) yield line;
       if (!last && lines.length === 0) await sleep();
