@@ -63,7 +63,7 @@ test('explainEvent: a 10% drop over 3 steps, its multiple, rank and expected val
   assert.deepEqual(explained.trainRank, { below: 998, ties: 0, of: 1000 });
   assert.equal(
     sentence,
-    'close fell 10% in 3 days (121 to 109), 3.3x the usual 3-day move; error 2.4x the threshold, higher than ' +
+    'close fell 10% in 3 days (121 on 2020-01-20 to 109 on 2020-01-23), 3.3x the usual 3-day move; error 2.4x the threshold, higher than ' +
       '99.8% of training windows; 3 days long; at the peak 2020-01-23 the reconstruction expected close 123, not 109.',
   );
 });
@@ -90,7 +90,7 @@ test('explainEvent: without a reconstruction, no expected clause; a flat trainin
   assert.equal(explained.move?.relative, undefined);
   assert.equal(
     sentence,
-    'x rose 2 in 1 step (-1 to 1); higher than 66.7% of training windows (1 equal); 2 steps long; ' +
+    'x rose 2 in 1 step (-1 on t5 to 1 on t6); higher than 66.7% of training windows (1 equal); 2 steps long; ' +
       'mostly in x (75% of the error).',
   );
 });

@@ -162,7 +162,7 @@ export interface ExplainInput {
  * @example
  * explainEvent({ dates, values, column: 'close', lo: 3, hi: 6, trainRows: 60, steps: 3, peakScore: 2,
  *   thresholdAtPeak: 1, peakWindowScore: 2, trainScores }).sentence;
- * // 'close fell 10% in 3 days, 5x the usual 3-day move; error 2x the threshold, higher than 99% of ...'
+ * // 'close fell 10% in 3 days (121 on 2020-01-20 to 109 on 2020-01-23), 3.3x the usual 3-day move; ...'
  */
 export function explainEvent(inp: ExplainInput): { explained: EventExplained; sentence: string } {
   const positive = Array.prototype.every.call(inp.values, (v: number) => v > 0);
@@ -212,7 +212,8 @@ export function sentenceOf(ex: EventExplained, unit: string): string {
   if (mv) {
     const dir = mv.change < 0 ? 'fell' : 'rose';
     const size = mv.relative !== undefined ? `${sig3(Math.abs(mv.relative) * 100)}%` : sig3(Math.abs(mv.change));
-    let s = `${mv.column} ${dir} ${size} in ${plural(mv.steps, unit)} (${sig3(mv.from)} to ${sig3(mv.to)})`;
+    const ends = `${sig3(mv.from)} on ${mv.fromDate} to ${sig3(mv.to)} on ${mv.toDate}`;
+    let s = `${mv.column} ${dir} ${size} in ${plural(mv.steps, unit)} (${ends})`;
     if (ex.moveMultiple !== undefined) s += `, ${sig3(ex.moveMultiple)}x the usual ${mv.typicalSteps}-${unit} move`;
     parts.push(s);
   }

@@ -27,14 +27,18 @@ export interface ExplainContext {
  * @throws never.
  * @example
  * explainEvents(result, stage, { scores, series, scaler, transform: 'logret' });
- * result.events![0].explanation; // 'close fell 11.9% in 3 days (...), 6.8x the usual 3-day move; ...'
+ * result.events![0].explanation; // 'close fell 30.6% in 20 steps (3230 on 2020-02-24 to ...), 11.4x ...'
  */
 export function explainEvents(result: RunResult, stage: EventStage, ctx: ExplainContext): void {
   const { series, scores } = ctx;
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
   const lag = rawIndex.get(scores.transformed.dates[0]) ?? 0;
   const trainRows = result.config.fit === 'all' ? series.dates.length : (rawIndex.get(result.split.trainEnd) ?? 0) + 1;
-  const daily = series.dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  // 'day' only for calendar days one apart throughout (trading days skip weekends: those are steps)
+  const daily = series.dates.every(
+    (d, i) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(d) && (i === 0 || Date.parse(d) - Date.parse(series.dates[i - 1]) === 86_400_000),
+  );
   const T = stage.flags.length - scores.mae.length + 1;
   const F = stage.steps.features;
   const reconstructs = scores.steps?.windows !== undefined;
