@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Series } from '../data/series';
+import { stepUnit } from './event-explain';
 import { runPipeline } from './run';
 
 // 200 daily rows wiggling 0.5% around 100, then a 10% drop over 3 steps (rows 170..172) and a flat 90
@@ -45,3 +46,9 @@ for (const detector of ['pca', 'zscore'] as const) {
     }
   });
 }
+
+test('stepUnit: days only for consecutive calendar days', () => {
+  assert.equal(stepUnit(['2020-01-01', '2020-01-02', '2020-01-03']), 'day');
+  assert.equal(stepUnit(['2020-01-03', '2020-01-06']), 'step'); // a weekend skipped
+  assert.equal(stepUnit(['2020-01-01T00:00', '2020-01-01T01:00']), 'step');
+});

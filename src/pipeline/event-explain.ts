@@ -34,11 +34,6 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
   const lag = rawIndex.get(scores.transformed.dates[0]) ?? 0;
   const trainRows = result.config.fit === 'all' ? series.dates.length : (rawIndex.get(result.split.trainEnd) ?? 0) + 1;
-  // 'day' only for calendar days one apart throughout (trading days skip weekends: those are steps)
-  const daily = series.dates.every(
-    (d, i) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(d) && (i === 0 || Date.parse(d) - Date.parse(series.dates[i - 1]) === 86_400_000),
-  );
   const T = stage.flags.length - scores.mae.length + 1;
   const F = stage.steps.features;
   const reconstructs = scores.steps?.windows !== undefined;
@@ -74,11 +69,27 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
       trainScores: result.trainScores,
       ...(e.shares ? { channel: { name: series.columns[c], share: e.shares[series.columns[c]] } } : {}),
       ...(expected ? { expected } : {}),
-      unit: daily ? 'day' : 'step',
+      unit: stepUnit(series.dates),
     });
     e.explained = explained;
     e.explanation = sentence;
   }
+}
+
+/**
+ * The word for one step in an explanation: 'day' when every date is a calendar day one after the last (trading
+ * days skip weekends: those are steps), else 'step'.
+ *
+ * @throws never.
+ * @example
+ * stepUnit(['2020-01-03', '2020-01-06']); // 'step'
+ */
+export function stepUnit(dates: string[]): 'day' | 'step' {
+  const day = 86_400_000;
+  const ok = dates.every(
+    (d, i) => /^\d{4}-\d{2}-\d{2}$/.test(d) && (i === 0 || Date.parse(d) - Date.parse(dates[i - 1]) === day),
+  );
+  return ok ? 'day' : 'step';
 }
 
 /** Index of the column with the largest share of the event's error (0 without shares). */
