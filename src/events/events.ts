@@ -1,5 +1,6 @@
 import { meanStd } from '../threshold/percentile';
 import { flagRuns } from '../threshold/runs';
+import type { EventExplained } from './explain';
 
 /** A detected anomaly: a run of flagged steps. */
 export interface AnomalyEvent {
@@ -16,6 +17,10 @@ export interface AnomalyEvent {
   severity: number;
   /** For multivariate input: each column's share of the error inside the event (sums to 1). */
   shares?: Record<string, number>;
+  /** One sentence saying what moved, how rare, how long, where and what was expected (src/events/explain.ts). */
+  explanation?: string;
+  /** The figures of `explanation`: move, its multiple, error vs threshold, training rank, calibrated score. */
+  explained?: EventExplained;
 }
 
 /** Optional inputs of {@link eventsFromFlags}. */

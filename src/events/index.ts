@@ -2,4 +2,5 @@
 
 export * from './csv';
 export * from './events';
+export * from './explain';
 export * from './trim';

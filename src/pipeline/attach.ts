@@ -2,6 +2,7 @@ import type { Series } from '../data/series';
 import type { ScoreResult } from '../detector/contract';
 import type { AnomalyRecord, RunResult, ScoredWindow } from '../result';
 import { InputError } from '../util/errors';
+import { type ExplainContext, explainEvents } from './event-explain';
 import { explainWindowThreshold } from './explain';
 import type { EventStage } from './steps-stage';
 
@@ -43,13 +44,14 @@ export function stepFlaggedWindows(
 }
 
 /**
- * Add a run's events and the threshold's one-sentence explanation to its result (the other fields unchanged).
+ * Add a run's events and the threshold's one-sentence explanation to its result (the other fields unchanged);
+ * with `explain`, each event's explanation too (see explainEvents).
  *
  * @throws never.
  * @example
- * attachEvents(result, stage);
+ * attachEvents(result, stage, { scores, series, scaler, transform: 'logret' });
  */
-export function attachEvents(result: RunResult, stage: EventStage): void {
+export function attachEvents(result: RunResult, stage: EventStage, explain?: ExplainContext): void {
   result.threshold = {
     ...result.threshold,
     ...(stage.rule ? { rule: stage.rule } : {}),
@@ -57,4 +59,5 @@ export function attachEvents(result: RunResult, stage: EventStage): void {
   };
   result.events = stage.events;
   result.eventSource = stage.source;
+  if (explain) explainEvents(result, stage, explain);
 }

@@ -109,7 +109,7 @@ export async function runPipeline(
   };
   const stage = eventStage(scores, o, threshold.value);
   if (stage.source === 'step') Object.assign(result, stepFlaggedWindows(scores, stage, series));
-  attachEvents(result, stage);
+  attachEvents(result, stage, { scores, series, scaler, transform: detector.options.transform });
   return { result, detector, series, timing, stage };
 }
 

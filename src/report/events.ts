@@ -16,6 +16,7 @@ const pct = (v: number): string => `${(v * 100).toFixed(0)}%`;
 
 function eventsTable(events: AnomalyEvent[], hits?: boolean[]): string {
   const shareCols = events.find((e) => e.shares)?.shares;
+  const explained = events.some((e) => e.explanation);
   const head = [
     '#',
     'start',
@@ -26,6 +27,7 @@ function eventsTable(events: AnomalyEvent[], hits?: boolean[]): string {
     'severity',
     ...(hits ? ['label?'] : []),
     ...(shareCols ? ['share of the error'] : []),
+    ...(explained ? ['calibrated', 'why'] : []),
   ];
   const rows = events.map((e, i) => [
     String(i + 1),
@@ -42,6 +44,12 @@ function eventsTable(events: AnomalyEvent[], hits?: boolean[]): string {
             .sort((a, b) => b[1] - a[1])
             .map(([c, s]) => `${escapeHtml(c)} ${pct(s)}`)
             .join(', '),
+        ]
+      : []),
+    ...(explained
+      ? [
+          e.explained && Number.isFinite(e.explained.calibrated) ? num(e.explained.calibrated) : '-',
+          escapeHtml(e.explanation ?? ''),
         ]
       : []),
   ]);

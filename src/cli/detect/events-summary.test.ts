@@ -47,3 +47,19 @@ test('eventSummary: N events (M windows), the most severe first, the explanation
   r.evaluation = { ...r.evaluation, labelsOutside: 2 };
   assert.equal(eventSummary(r)[3], '2 labels outside the scored span (in the training part): counted as misses (fn)');
 });
+
+test('eventSummary: one indented line per shown event with its explanation', () => {
+  const r = {
+    events: [
+      { ...ev('a', 'b', 1), explanation: 'close fell 10% in 3 days.' },
+      { ...ev('c', 'c', 3), explanation: 'close rose 5% in 1 day.' },
+    ],
+    test: [],
+    threshold: {},
+  } as unknown as RunResult;
+  assert.deepEqual(eventSummary(r), [
+    '2 events (0 windows): c; a .. b',
+    '  c: close rose 5% in 1 day.',
+    '  a .. b: close fell 10% in 3 days.',
+  ]);
+});

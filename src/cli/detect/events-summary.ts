@@ -14,8 +14,9 @@ export function outsideLine(n: number): string {
 }
 
 /**
- * The CLI summary lines of a run's events: `N events (M windows)`, the threshold's explanation, the largest
- * events and, with labels, the evaluation.
+ * The CLI summary lines of a run's events: `N events (M windows)` with the largest events, one indented line
+ * per shown event with its explanation (when it has one), the threshold's explanation and, with labels, the
+ * evaluation.
  *
  * @throws never.
  * @example
@@ -24,16 +25,17 @@ export function outsideLine(n: number): string {
 export function eventSummary(result: RunResult): string[] {
   const events = result.events ?? [];
   const windows = (result.test ?? []).filter((w) => w.anomaly).length;
-  const shown = events
+  const top = events
     .slice()
     .sort((a, b) => b.severity - a.severity)
-    .slice(0, 3)
-    .map((e) => (e.start === e.end ? e.start : `${e.start} .. ${e.end}`))
-    .join('; ');
+    .slice(0, 3);
+  const span = (e: (typeof events)[number]): string => (e.start === e.end ? e.start : `${e.start} .. ${e.end}`);
+  const shown = top.map(span).join('; ');
   const lines = [
     `${plural(events.length, 'event')} (${plural(windows, 'window')})${shown ? `: ${shown}` : ''}` +
       `${events.length > 3 ? ' (the 3 most severe)' : ''}`,
   ];
+  for (const e of top) if (e.explanation) lines.push(`  ${span(e)}: ${e.explanation}`);
   if (result.threshold.explanation) lines.push(`threshold: ${result.threshold.explanation}`);
   const ev = result.evaluation;
   if (ev) {

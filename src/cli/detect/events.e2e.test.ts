@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCliSync } from '../../../tools/testing/cli';
 import { tempDir } from '../../../tools/testing/temp';
+import { EXPLAIN_COLUMNS } from '../../events/csv';
 
 const work = tempDir('lstm-anomaly-events-');
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
@@ -45,7 +46,12 @@ test('detect: three spikes give three events in result.json and events.csv, not 
     .readFileSync(path.join(work, 'three', 'events.csv'), 'utf8')
     .trim()
     .split('\n');
-  assert.equal(csv[0], 'start,end,start_index,end_index,steps,peak,peak_score,severity');
+  // the existing columns, then the explanation's (issue 26)
+  assert.equal(
+    csv[0],
+    ['start,end,start_index,end_index,steps,peak,peak_score,severity', ...EXPLAIN_COLUMNS].join(','),
+  );
+  assert.match(res.events[0].explanation, /^Close (rose|fell) .*training windows/);
   assert.equal(csv.length, 4);
   assert.equal(csv[1].split(',')[0], res.events[0].start);
 });
@@ -356,5 +362,9 @@ test('multivariate input: each event names each column share of the error', () =
   assert.ok(hit, JSON.stringify(res.events));
   assert.ok(Math.abs(hit.shares.A + hit.shares.B - 1) < 1e-9);
   assert.ok(hit.shares.B > hit.shares.A, JSON.stringify(hit.shares));
-  assert.match(fs.readFileSync(path.join(work, 'two', 'events.csv'), 'utf8'), /^start,.*,severity,share_A,share_B\n/);
+  assert.equal(hit.explained.channel.name, 'B');
+  assert.match(
+    fs.readFileSync(path.join(work, 'two', 'events.csv'), 'utf8'),
+    /^start,.*,severity,share_A,share_B,move_column,.*,explanation\n/,
+  );
 });
