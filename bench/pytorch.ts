@@ -52,6 +52,7 @@ export function pytorchContenders(
     else if (!found.some((f) => f.version === t.version)) found.push({ python: p, version: t.version });
   }
   found.sort((a, b) => torchMajor(b.version) - torchMajor(a.version));
+  if (found.length && why.length) console.log(`  no torch: ${why.join('; ')}`);
   if (!found.length)
     return { contenders: [], skipped: `no PyTorch: ${why.join('; ')}; npm run bench -- --setup-torch makes one` };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-bench-'));

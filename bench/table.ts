@@ -71,7 +71,7 @@ export function benchTable(r: BenchResult): string {
   const torch = r.pytorch?.best;
   lines.push(
     torch
-      ? `PyTorch's best in this run (${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
+      ? `PyTorch's best in this run (${torch.torch?.startsWith('2.') ? `${torch.name}, ${torch.provider}` : `${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset`}) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
           `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
       : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`,
   );

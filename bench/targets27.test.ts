@@ -140,3 +140,25 @@ test("benchTargets: issue 27's rows, met and not, and its paragraph", () => {
     [],
   );
 });
+
+test("benchTable: PyTorch 2.x's best is named with its provider, not OpenBLAS's settings", async () => {
+  const { benchTable } = await import('./table');
+  const t = benchTable({
+    version: '0',
+    date: '2026-01-01',
+    machine: 'm',
+    node: 'v20',
+    backend: 'wasm',
+    windows: 1024,
+    contenders: [c('tfjs-layers', 60, 300), c('engine', 3000, 30000)],
+    ratios: { trainVsStock: 50, inferVsStock: 100 },
+    bestTrainSeqPerSec: 3000,
+    pytorch: { best: c('PyTorch 2.5.1 1 thread', 1000, 20000, '2.5.1') },
+    targets: { avx512VsAvx2: null, vsPytorch: 3, productsOfPeak: null, cliSeconds: null },
+  });
+  assert.match(
+    t,
+    /PyTorch's best in this run \(PyTorch 2\.5\.1 1 thread, torch 2\.5\.1, oneDNN\) trains at 1000 seq\/s/,
+  );
+  assert.match(t, /\| training, best engine vs PyTorch 2\.x's best \| not measured \| >= 3x \| - \|/);
+});
