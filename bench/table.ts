@@ -24,7 +24,7 @@ export function issue27Lines(r: BenchResult): string[] {
     out.push(
       `The model's products take ${(r.limit.trainFlopsPerSeq / 1e6).toFixed(2)} MFLOP a training sequence ` +
         `(${(r.limit.forwardFlopsPerSeq / 1e6).toFixed(2)} forward). The FMA loop at ${f.bits} bits: ${f.one.toFixed(0)} GFLOP/s on one ` +
-        `thread, ${f.two.toFixed(0)} on two at once (${f.verdict}); the best training rate is ` +
+        `thread, ${f.two.toFixed(0)} on two at once: ${f.verdict}. The best training rate is ` +
         `${((r.bestTrainSeqPerSec * r.limit.trainFlopsPerSeq) / 1e9).toFixed(1)} GFLOP/s, ` +
         `${pct((r.bestTrainSeqPerSec * r.limit.trainFlopsPerSeq) / (f.two * 1e9))} of what this machine's 2 threads can do ` +
         `(load average ${r.limit.loadAverage.map((v) => v.toFixed(1)).join(', ')}).`,
