@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SHAPE, fmaVerdict, modelFlops, shareOfLimit } from './limit';
-import { pythonCandidates, SYSTEM_PYTHON, torchMajor } from './python';
+import { probeTorch, pythonCandidates, SYSTEM_PYTHON, torchMajor } from './python';
 import { percentile } from './stats';
 import { workLine, workTiming } from './work';
 
@@ -60,4 +60,13 @@ test('percentile and workTiming', () => {
   assert.deepEqual(workTiming('evaluate', 70, 14), { name: 'evaluate', seconds: 70, files: 14, perFile: 5 });
   assert.equal(workTiming('x', 3, 0).perFile, 3);
   assert.equal(workLine(workTiming('notebook 01', 42, 1)), 'notebook 01: 42.0 s, 42.00 s per file (1 file)');
+});
+
+test('probeTorch: a missing Python, and one without torch, say so', () => {
+  const missing = probeTorch('/nonexistent/python');
+  assert.equal(missing.version, null);
+  assert.match(missing.reason ?? '', /^\/nonexistent\/python: .*ENOENT/);
+  const noTorch = probeTorch(process.execPath); // node, not Python: exits non-zero on `-c`
+  assert.equal(noTorch.version, null);
+  assert.match(noTorch.reason ?? '', /lacks torch$/);
 });
