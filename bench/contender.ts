@@ -26,6 +26,11 @@ export interface ContenderResult {
   /** Peak resident set size of the process, MiB. */
   peakRssMiB: number;
   finalLoss: number;
+  /** PyTorch rows: the torch version (`2.5.1+cpu`). */
+  torch?: string;
+  /** PyTorch's 1-thread row: one window scored at a time under no_grad, median and 99th percentile (ms). */
+  latencyP50Ms?: number;
+  latencyP99Ms?: number;
   /** With rounds (bench/run.ts): every round's training rate, slowest first; this result is the median one. */
   trainRuns?: number[];
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */

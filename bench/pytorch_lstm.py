@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """PyTorch's CPU LSTM on the bench's model, for `npm run bench` (bench/run.ts runs it on /usr/bin/python3).
 
-    pytorch_lstm.py WINDOWS_F32 N WINDOW EPOCHS THREADS
+    pytorch_lstm.py WINDOWS_F32 N WINDOW EPOCHS THREADS [ONE_BY_ONE]
 
 WINDOWS_F32: N windows of WINDOW steps, one feature, float32 little-endian (what the engine trains on). The model
 is the engine's: encoder LSTM(128) -> RepeatVector(WINDOW) -> decoder LSTM(128) -> Dense(1), dropout 0.2 on the
 encoder's output and on the decoder's sequence, MAE loss, Adam 1e-3; batches of 32 in order. One warm-up epoch,
-then EPOCHS timed; inference: one warm-up pass, then one timed (batches of 256). Prints one line of JSON.
+then EPOCHS timed; inference under torch.no_grad(): one warm-up pass, then one timed (batches of 256); with
+ONE_BY_ONE > 0, that many windows scored one at a time (as `watch` scores a row), each timed: median and 99th
+percentile in ms. oneDNN (mkldnn) is on where this torch has it. Prints one line of JSON.
 Run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset and OPENBLAS_NUM_THREADS=1 (its best configuration).
 """
 import json
@@ -37,7 +39,9 @@ class Autoencoder(nn.Module):
 
 def main():
     path, n, window, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    one_by_one = int(sys.argv[6]) if len(sys.argv) > 6 else 0
     torch.set_num_threads(threads)
+    torch.backends.mkldnn.enabled = True
     torch.manual_seed(1)
     x = torch.from_numpy(np.fromfile(path, dtype='<f4', count=n * window).reshape(n, window, 1).copy())
     model = Autoencoder(window)
@@ -68,7 +72,14 @@ def main():
             for b in range(0, n, 256):
                 model(x[b:b + 256])
             infer_s = time.perf_counter() - t
-    print(json.dumps({'torch': torch.__version__, 'threads': torch.get_num_threads(), 'trainSeqPerSec': n * epochs / train_s,
+        ms = []
+        for i in range(min(one_by_one, n)):
+            t = time.perf_counter()
+            model(x[i:i + 1])
+            ms.append((time.perf_counter() - t) * 1000)
+    ms.sort()
+    latency = {'latencyP50Ms': ms[(len(ms) - 1) // 2], 'latencyP99Ms': ms[min(len(ms) - 1, int(0.99 * len(ms)))]} if ms else {}
+    print(json.dumps({**latency, 'mkldnn': torch.backends.mkldnn.is_available(), 'torch': torch.__version__, 'threads': torch.get_num_threads(), 'trainSeqPerSec': n * epochs / train_s,
                       'inferSeqPerSec': n / infer_s, 'trainSeconds': train_s, 'epochs': epochs, 'finalLoss': loss,
                       'peakRssMiB': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 

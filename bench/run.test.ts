@@ -30,6 +30,9 @@ test('parseBenchArgs: defaults, numbers, flags, errors', () => {
     cliRuns: 3,
     rounds: 3,
     readme: false,
+    python: null,
+    setupTorch: false,
+    work: true,
   });
   assert.equal(parseBenchArgs(['--rounds', '1'])?.rounds, 1);
   assert.throws(() => parseBenchArgs(['--rounds', '1.5']), /invalid --rounds: 1\.5/);

@@ -10,11 +10,15 @@ import { VERSION } from '../src/version';
 import { runScript } from '../tools/script';
 import { BENCH_USAGE, parseBenchArgs } from './bench-args';
 import type { ContenderResult } from './contender';
+import { DEFAULT_SHAPE, measureFmaLimit, modelFlops } from './limit';
 import { productRates } from './profile';
+import { pythonCandidates, setupTorch, VENV } from './python';
 import { type PytorchRun, pytorchContenders } from './pytorch';
 import { cliRuns, contender, medianRound } from './rounds';
 import { benchTable, spliceReadme } from './table';
-import { type BenchResult, benchTargets, x } from './targets';
+import { type BenchResult, benchTargets, pct, targets27, torch2Anchor, x } from './targets';
+import { watchLatency } from './watch-run';
+import { workLine, workTimings } from './work';
 
 export { type BenchArgs, parseBenchArgs } from './bench-args';
 export { medianRound } from './rounds';
@@ -35,14 +39,27 @@ function cpuFamily(): string {
 
 /** `npm run bench`. */
 export function main(argv = process.argv.slice(2)): number {
-  const a = parseBenchArgs(argv);
+  const a = parseBenchArgs(argv, process.env);
   if (!a) {
     console.log(BENCH_USAGE);
     return 0;
   }
   const root = repoRoot();
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim() ?? 'cpu'}${cpuFamily()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
-  console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}`);
+  const load = () =>
+    os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ');
+  console.log(`bench: ${machine}, Node ${process.version}, backend ${a.backend}, load average ${load()}`);
+  let source = argv.includes('--python') ? '--python' : 'LSTM_ANOMALY_BENCH_PYTHON';
+  if (a.setupTorch) {
+    a.python = setupTorch(root);
+    source = '--setup-torch';
+  }
+  const venvPython = path.join(root, VENV, 'bin', 'python');
+  const pythons = pythonCandidates(root, a.python, source, fs.existsSync(venvPython));
+  console.log(`  PyTorch from: ${pythons.map((p) => `${p.path} (${p.source})`).join(', ')}`);
   // The engine step by step: XNNPACK products with a JS cell, then its WebAssembly SIMD kernels, then the same
   // kernels native (where the addon is built): AVX2, then AVX-512 (where the CPU has it), on one and two threads.
   const native = nativeKernelsStatus();
@@ -61,7 +78,10 @@ export function main(argv = process.argv.slice(2)): number {
   ];
   const rounds = Array.from({ length: a.rounds }, (_, i) => {
     if (a.rounds > 1) console.log(`  round ${i + 1} of ${a.rounds}`);
-    return { engines: engineRuns.map((run) => run()), torch: pytorchContenders(root, a.windows, a.engineEpochs) };
+    return {
+      engines: engineRuns.map((run) => run()),
+      torch: pytorchContenders(root, pythons, a.windows, a.engineEpochs),
+    };
   });
   const contenders = [stock, ...engineRuns.map((_, j) => medianRound(rounds.map((r) => r.engines[j])))];
   const torchNames = [...new Set(rounds.flatMap((r) => r.torch.contenders.map((c) => c.name)))];
@@ -106,6 +126,27 @@ export function main(argv = process.argv.slice(2)): number {
     ...(natives.includes('avx512') ? [{ LSTM_ANOMALY_NATIVE: 'avx2' }] : []),
     ...(native.ok ? [{ LSTM_ANOMALY_NATIVE: '0' }] : []),
   ];
+  // Issue 27: the machine's limit (the FMA loop at the widest width, 1 thread, then 2 at once), watch's latency,
+  // and the work users wait for.
+  const flops = modelFlops(DEFAULT_SHAPE);
+  let limit: BenchResult['limit'];
+  if (native.ok) {
+    const fma = measureFmaLimit(root, natives.includes('avx512') ? 512 : 256);
+    limit = { trainFlopsPerSeq: flops.train, forwardFlopsPerSeq: flops.forward, fma, loadAverage: os.loadavg() };
+    console.log(
+      `  FMA loop, ${fma.bits} bits: 1 thread ${fma.one.toFixed(0)} GFLOP/s; 2 at once ${fma.each.map((v) => v.toFixed(0)).join(' + ')} = ` +
+        `${fma.two.toFixed(0)} GFLOP/s: ${fma.verdict}${fma.siblings ? ` (cpu0's thread siblings: ${fma.siblings})` : ''}; load average ${load()}`,
+    );
+  }
+  const watchRun = watchLatency(root);
+  const torchLatency = torch.contenders.find((c) => c.latencyP99Ms !== undefined && c.torch?.startsWith('2.'));
+  const watch: BenchResult['watch'] = watchRun && {
+    ...watchRun,
+    torchP50Ms: torchLatency?.latencyP50Ms,
+    torchP99Ms: torchLatency?.latencyP99Ms,
+  };
+  const work = a.work ? workTimings(root) : undefined;
+  for (const s of work?.skipped ?? []) console.log(`  skipped: ${s}`);
   const runs = a.cli ? cliRuns(root, a.cliRuns, envs) : [];
   const cli = runs[0];
   const cliAvx2 = natives.includes('avx512') ? runs[1] : undefined;
@@ -141,7 +182,11 @@ export function main(argv = process.argv.slice(2)): number {
       vsPytorch: torchBest ? best.trainSeqPerSec / torchBest.trainSeqPerSec : null,
       productsOfPeak: p512 ? p512.gflops / p512.peak : null,
       cliSeconds: cli ? cli.seconds : null,
+      ...targets27(best.trainSeqPerSec, bestInfer, torch.contenders, limit, watch),
     },
+    limit,
+    watch,
+    work: work?.timings,
     profiles,
     cli,
     cliAvx2,
@@ -152,6 +197,21 @@ export function main(argv = process.argv.slice(2)): number {
   console.log(
     `training ${x(result.ratios.trainVsStock)} stock tfjs-layers (target 10x), inference ${x(result.ratios.inferVsStock)} (target 3x)`,
   );
+  // Every ratio of the same run: the engine's best against each PyTorch row, training and no_grad scoring.
+  for (const t of torch.contenders)
+    console.log(
+      `vs ${t.name}: training ${x(best.trainSeqPerSec / t.trainSeqPerSec)}, scoring ${x(bestInfer / t.inferSeqPerSec)}`,
+    );
+  const anchor = torch2Anchor(torch.contenders);
+  if (!anchor) console.log('no PyTorch 2.x in this run: npm run bench -- --setup-torch, or --python PATH');
+  if (limit)
+    console.log(
+      `training: ${best.trainSeqPerSec.toFixed(0)} seq/s x ${(flops.train / 1e6).toFixed(2)} MFLOP a sequence = ` +
+        `${((best.trainSeqPerSec * flops.train) / 1e9).toFixed(1)} GFLOP/s, ${pct(result.targets.ofTwoThreadLimit ?? 0)} of what ` +
+        `this machine's 2 threads can do (${limit.fma.two.toFixed(0)} GFLOP/s, the FMA loop on 2 threads at once)`,
+    );
+  for (const w of result.work ?? []) console.log(workLine(w));
+  console.log(`load average at the end: ${load()}`);
   for (const t of benchTargets(result))
     console.log(
       `${t.name}: ${t.shown} (target ${t.target}${t.met === null ? '' : t.met ? ', met' : ', NOT met'}${t.note ? `: ${t.note}` : ''})`,

@@ -1,6 +1,46 @@
 /** The printing of `npm run bench`: its markdown table, spliced into docs/performance.md. */
 import type { CliRun } from './rounds';
-import { type BenchResult, benchTargets, pct, x } from './targets';
+import { type BenchResult, benchTargets, pct, torch2Anchor, x } from './targets';
+import { workLine } from './work';
+
+/**
+ * Issue 27's paragraph of the table: PyTorch 2.x as the anchor, the machine's FMA limit, watch's latency and the
+ * work users wait for (empty where none of it was measured).
+ * @example
+ * issue27Lines(result).join('\n');
+ */
+export function issue27Lines(r: BenchResult): string[] {
+  const out: string[] = [];
+  const t2 = torch2Anchor(r.contenders);
+  const bestInfer = Math.max(...r.contenders.filter((c) => !c.torch).map((c) => c.inferSeqPerSec));
+  if (t2)
+    out.push(
+      `PyTorch 2.x, the anchor: its best training (${t2.train.name}, ${t2.train.provider}) runs at ${t2.train.trainSeqPerSec.toFixed(0)} seq/s, ` +
+        `the best engine figure ${x(r.bestTrainSeqPerSec / t2.train.trainSeqPerSec)} that; its best \`torch.no_grad()\` scoring ` +
+        `(${t2.infer.name}) at ${t2.infer.inferSeqPerSec.toFixed(0)} seq/s, the engine's best ${x(bestInfer / t2.infer.inferSeqPerSec)} that.`,
+    );
+  if (r.limit) {
+    const f = r.limit.fma;
+    out.push(
+      `The model's products take ${(r.limit.trainFlopsPerSeq / 1e6).toFixed(2)} MFLOP a training sequence ` +
+        `(${(r.limit.forwardFlopsPerSeq / 1e6).toFixed(2)} forward). The FMA loop at ${f.bits} bits: ${f.one.toFixed(0)} GFLOP/s on one ` +
+        `thread, ${f.two.toFixed(0)} on two at once: ${f.verdict}. The best training rate is ` +
+        `${((r.bestTrainSeqPerSec * r.limit.trainFlopsPerSeq) / 1e9).toFixed(1)} GFLOP/s, ` +
+        `${pct((r.bestTrainSeqPerSec * r.limit.trainFlopsPerSeq) / (f.two * 1e9))} of what this machine's 2 threads can do ` +
+        `(load average ${r.limit.loadAverage.map((v) => v.toFixed(1)).join(', ')}).`,
+    );
+  }
+  if (r.watch)
+    out.push(
+      `\`watch\` scores a row in ${r.watch.p50Ms.toFixed(2)} ms (median), ${r.watch.p99Ms.toFixed(2)} ms at the 99th percentile ` +
+        `(${r.watch.rows} rows)` +
+        (r.watch.torchP99Ms !== undefined
+          ? `; PyTorch 2.x scoring one window at a time: ${r.watch.torchP50Ms?.toFixed(2)} ms, ${r.watch.torchP99Ms.toFixed(2)} ms.`
+          : '.'),
+    );
+  for (const w of r.work ?? []) out.push(`${workLine(w)}.`);
+  return out.length ? ['', ...out.flatMap((l, i) => (i ? ['', l] : [l]))] : [];
+}
 
 /**
  * The README table (markdown) of a bench result.
@@ -31,10 +71,11 @@ export function benchTable(r: BenchResult): string {
   const torch = r.pytorch?.best;
   lines.push(
     torch
-      ? `PyTorch's best in this run (${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
+      ? `PyTorch's best in this run (${torch.torch?.startsWith('2.') ? `${torch.name}, ${torch.provider}` : `${torch.name}, OpenBLAS, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset`}) trains at ${torch.trainSeqPerSec.toFixed(0)} ` +
           `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
       : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`,
   );
+  lines.push(...issue27Lines(r));
   if (r.peak) {
     const p = r.peak;
     lines.push(
@@ -97,7 +138,7 @@ export function benchTable(r: BenchResult): string {
   }
   lines.push(
     '',
-    'Targets (issue 16), from this run:',
+    'Targets (issues 16 and 27), from this run:',
     '',
     '| target | measured | goal | met |',
     '|---|---:|---:|---|',

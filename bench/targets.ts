@@ -1,9 +1,50 @@
 /** What one `npm run bench` measured (`BenchResult`), and the targets of issue 16 it is checked against. */
 import type { ContenderResult } from './contender';
+import { type FmaLimit, shareOfLimit } from './limit';
 import type { CliRun } from './rounds';
 
 /** The targets `npm run bench` checks (issue 16). */
 export const TARGETS = { avx512VsAvx2: 1.6, vsPytorch: 5, productsOfPeak: 0.7, cliSeconds: 15 };
+
+/** The targets of issue 27: against PyTorch 2.x and the machine's 2-thread FMA limit, and `watch`'s latency. */
+export const TARGETS_27 = { vsPytorch2: 3, ofTwoThreadLimit: 0.8, inferVsPytorch2: 2, watchP99Ms: 2 };
+
+/**
+ * PyTorch 2.x's best training and best no_grad scoring rows among `contenders` (each its fastest configuration,
+ * which may be different rows), or undefined where no 2.x ran.
+ * @example
+ * torch2Anchor(result.contenders)?.train.name; // 'PyTorch 2.5.1+cpu 1 thread'
+ */
+export function torch2Anchor(
+  contenders: ContenderResult[],
+): { train: ContenderResult; infer: ContenderResult } | undefined {
+  const t2 = contenders.filter((c) => c.torch && /^2\./.test(c.torch));
+  if (!t2.length) return undefined;
+  const best = (k: 'trainSeqPerSec' | 'inferSeqPerSec') => t2.reduce((q, c) => (c[k] > q[k] ? c : q));
+  return { train: best('trainSeqPerSec'), infer: best('inferSeqPerSec') };
+}
+
+/**
+ * Issue 27's figures from one run: the engine's best training and scoring rates against PyTorch 2.x's best of
+ * each, training's share of the 2-thread FMA limit, and `watch`'s 99th percentile (null where not measured).
+ * @example
+ * targets27(5000, 20000, result.contenders, result.limit, result.watch).vsPytorch2; // e.g. 4.2
+ */
+export function targets27(
+  bestTrain: number,
+  bestInfer: number,
+  contenders: ContenderResult[],
+  limit?: BenchResult['limit'],
+  watch?: BenchResult['watch'],
+): Pick<Required<BenchResult['targets']>, 'vsPytorch2' | 'ofTwoThreadLimit' | 'inferVsPytorch2' | 'watchP99Ms'> {
+  const t2 = torch2Anchor(contenders);
+  return {
+    vsPytorch2: t2 ? bestTrain / t2.train.trainSeqPerSec : null,
+    ofTwoThreadLimit: limit ? shareOfLimit(bestTrain, limit.trainFlopsPerSeq, limit.fma.two) : null,
+    inferVsPytorch2: t2 ? bestInfer / t2.infer.inferSeqPerSec : null,
+    watchP99Ms: watch ? watch.p99Ms : null,
+  };
+}
 
 /** A ratio as `2.5x`. */
 export const x = (v: number) => `${v.toFixed(1)}x`;
@@ -34,13 +75,23 @@ export interface BenchResult {
     flopsPerSeq?: number;
     limitSeqPerSec: number;
   };
-  /** The issue's targets: null where not measured. */
+  /** The issue's targets: null where not measured (issue 27's absent in results before it). */
   targets: {
     avx512VsAvx2: number | null;
     vsPytorch: number | null;
     productsOfPeak: number | null;
     cliSeconds: number | null;
+    vsPytorch2?: number | null;
+    ofTwoThreadLimit?: number | null;
+    inferVsPytorch2?: number | null;
+    watchP99Ms?: number | null;
   };
+  /** Issue 27: the model's FLOPs per sequence and the FMA loop on 1 thread and on 2 at once, at the widest width. */
+  limit?: { trainFlopsPerSeq: number; forwardFlopsPerSeq: number; fma: FmaLimit; loadAverage: number[] };
+  /** `watch`'s per-row latency (ms) of this project, and PyTorch 2.x's scoring one window at a time. */
+  watch?: { rows: number; p50Ms: number; p99Ms: number; torchP50Ms?: number; torchP99Ms?: number };
+  /** The work users wait for: `evaluate` on the development files, a notebook's full run. */
+  work?: { name: string; seconds: number; files: number; perFile: number }[];
   /** Where one training thread's time goes, per engine step (compute provider). */
   profiles?: (NonNullable<ContenderResult['profile']> & { provider: string })[];
   /** The default CLI run (the best native build where it loads). */
@@ -109,6 +160,34 @@ export function benchTargets(
       (v) => `${v.toFixed(1)} s`,
       `<= ${TARGETS.cliSeconds} s`,
       (v) => v <= TARGETS.cliSeconds,
+    ),
+    row(
+      "training, best engine vs PyTorch 2.x's best",
+      t.vsPytorch2 ?? null,
+      x,
+      `>= ${TARGETS_27.vsPytorch2}x`,
+      (v) => v >= TARGETS_27.vsPytorch2,
+    ),
+    row(
+      "training, share of this machine's 2-thread FMA limit",
+      t.ofTwoThreadLimit ?? null,
+      pct,
+      `>= ${pct(TARGETS_27.ofTwoThreadLimit)}`,
+      (v) => v >= TARGETS_27.ofTwoThreadLimit,
+    ),
+    row(
+      "scoring, best engine vs PyTorch 2.x's no_grad",
+      t.inferVsPytorch2 ?? null,
+      x,
+      `>= ${TARGETS_27.inferVsPytorch2}x`,
+      (v) => v >= TARGETS_27.inferVsPytorch2,
+    ),
+    row(
+      'watch, per-row latency, 99th percentile',
+      t.watchP99Ms ?? null,
+      (v) => `${v.toFixed(2)} ms`,
+      `< ${TARGETS_27.watchP99Ms} ms`,
+      (v) => v < TARGETS_27.watchP99Ms,
     ),
   ];
 }
