@@ -51,6 +51,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     checkRunOptions({ ...options, detector: detectorKind(kind) }, features);
   }
   const initFrom = checkInitFromFlag(f.initFrom, kinds, options.detector);
+  if (initFrom) warmStartWeights(initFrom, options); // kind, window and layers before the data is read
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');

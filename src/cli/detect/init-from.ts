@@ -27,13 +27,14 @@ export function checkInitFromFlag(
 }
 
 /**
- * The weights of the model in `dir` for a run with these options and this many feature columns.
+ * The weights of the model in `dir` for a run with these options and this many feature columns (not checked when
+ * `features` is absent: before the data is read).
  *
  * @throws InputError `--init-from DIR: ...` for a missing model, another kind or another shape.
  * @example
  * const initWeights = warmStartWeights('reports/run/model', { window: 30 }, 1);
  */
-export function warmStartWeights(dir: string, options: Partial<PipelineOptions>, features: number): NamedWeight[] {
+export function warmStartWeights(dir: string, options: Partial<PipelineOptions>, features?: number): NamedWeight[] {
   const o = resolvePipelineOptions(options);
   return readWarmStart(dir, { window: o.window, encoder: o.encoder, features });
 }

@@ -4,11 +4,11 @@ import { type AutoencoderSpec, type NamedWeight, weightShapes } from '../../mode
 import { InputError, isInputError } from '../../util/errors';
 import { readState } from './state';
 
-/** The architecture a warm start must match: the run's window, encoder sizes and feature count. */
+/** The architecture a warm start must match: the run's window, encoder sizes and feature count (unchecked when absent). */
 export interface WarmStartShape {
   window: number;
   encoder: number[];
-  features: number;
+  features?: number;
 }
 
 /**
@@ -50,7 +50,8 @@ export function readWarmStart(dir: string, shape: WarmStartShape): NamedWeight[]
   if (spec.encoder.join() !== shape.encoder.join()) {
     diffs.push(`layers ${spec.encoder.join(',')}, this run ${shape.encoder.join(',')}`);
   }
-  if (spec.features !== shape.features) diffs.push(`features ${spec.features}, this run ${shape.features}`);
+  if (shape.features !== undefined && spec.features !== shape.features)
+    diffs.push(`features ${spec.features}, this run ${shape.features}`);
   if (diffs.length > 0) bad(`another shape (${diffs.join('; ')})`);
   return weights;
 }
