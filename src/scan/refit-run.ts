@@ -1,0 +1,110 @@
+import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
+import { nextVersionDir, type RefitEvery, refitDetector } from './refit';
+import type { StreamScorer } from './watch';
+
+/** How `watch` keeps its model current (`--refit-every`, `--refit-window`, `--refit-epochs`). */
+export interface RefitPlan {
+  every: RefitEvery;
+  /** Recent rows each refit trains on (checked with `checkRefitWindow`). */
+  window: number;
+  /** Epochs of each refit, from the current weights. */
+  epochs: number;
+  /** The base model folder: refit K is written to `base@K`. */
+  base: string;
+  /** Write a refitted detector to a new folder, atomically (the CLI writes through its output door). */
+  save: (det: LstmAutoencoderDetector, dir: string) => Promise<void>;
+  /** Called when a refit starts: the last date and the number of rows it trains on. */
+  onStart?: (date: string, rows: number) => void;
+}
+
+/** The JSON line `watch` prints when a refitted model is swapped in. */
+export interface RefitLine {
+  type: 'refit';
+  version: number;
+  model: string;
+  /** Date of the row that started the refit, and the first and last dates it trained on. */
+  date: string;
+  from: string;
+  to: string;
+  rows: number;
+  epochs: number;
+  loss: number;
+  threshold: number;
+  seconds: number;
+}
+
+/**
+ * Runs refits beside the scoring: {@link row} after each scored row starts one when due (none while one runs); it
+ * trains a copy (the scorer keeps scoring with the current model meanwhile) and writes it to a new version folder;
+ * {@link swapIn}, called between rows, swaps it in and disposes the old model. A refit's failure is thrown there.
+ *
+ * @example
+ * const r = new Refitter(plan); r.row(scorer, date); const line = r.swapIn(scorer);
+ */
+export class Refitter {
+  private since = 0;
+  private last: string | null = null;
+  private running: Promise<void> | null = null;
+  private ready: { det: LstmAutoencoderDetector; line: RefitLine } | null = null;
+  private failed: { e: unknown } | null = null;
+
+  constructor(private readonly plan: RefitPlan) {}
+
+  /** Count a scored row dated `date`; start a refit on the scorer's recent rows when one is due. */
+  row(scorer: StreamScorer, date: string): void {
+    this.since++;
+    this.last ??= date;
+    if (this.running || this.ready) return;
+    const every = this.plan.every;
+    const due = 'rows' in every ? this.since >= every.rows : Date.parse(date) - Date.parse(this.last) >= every.ms;
+    const recent = scorer.recent();
+    if (!due || recent.dates.length < this.plan.window) return;
+    this.since = 0;
+    this.last = date;
+    const current = scorer.current;
+    const t0 = performance.now();
+    this.plan.onStart?.(date, recent.dates.length);
+    this.running = (async () => {
+      const next = await refitDetector(current, recent, this.plan.epochs);
+      const { dir, version } = nextVersionDir(this.plan.base);
+      await this.plan.save(next, dir);
+      const h = next.training!.history;
+      const line: RefitLine = {
+        type: 'refit',
+        version,
+        model: dir,
+        date,
+        from: recent.dates[0],
+        to: recent.dates[recent.dates.length - 1],
+        rows: recent.dates.length,
+        epochs: h.length,
+        loss: h[h.length - 1].loss,
+        threshold: next.fitted().threshold.toJSON().value,
+        seconds: (performance.now() - t0) / 1000,
+      };
+      this.ready = { det: next, line };
+    })()
+      .catch((e) => {
+        this.failed = { e };
+      })
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Between rows: swap a finished refit in (the old model disposed) and give its line; null when none. */
+  swapIn(scorer: StreamScorer): RefitLine | null {
+    if (this.failed) throw this.failed.e;
+    if (!this.ready) return null;
+    const { det, line } = this.ready;
+    this.ready = null;
+    scorer.swap(det).dispose();
+    return line;
+  }
+
+  /** Wait for a running refit (at the end of the feed), then swap it in. */
+  async drain(scorer: StreamScorer): Promise<RefitLine | null> {
+    await this.running;
+    return this.swapIn(scorer);
+  }
+}
