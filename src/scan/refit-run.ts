@@ -1,6 +1,13 @@
+import type { Series } from '../data/series';
 import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { nextVersionDir, type RefitEvery, refitDetector } from './refit';
-import type { StreamScorer } from './watch';
+
+/** What a refit needs of the scorer (`StreamScorer` in watch.ts): its recent rows, its model, a swap. */
+export interface RefitScorer {
+  readonly current: LstmAutoencoderDetector;
+  recent(): Series;
+  swap(next: LstmAutoencoderDetector): LstmAutoencoderDetector;
+}
 
 /** How `watch` keeps its model current (`--refit-every`, `--refit-window`, `--refit-epochs`). */
 export interface RefitPlan {
@@ -51,7 +58,7 @@ export class Refitter {
   constructor(private readonly plan: RefitPlan) {}
 
   /** Count a scored row dated `date`; start a refit on the scorer's recent rows when one is due. */
-  row(scorer: StreamScorer, date: string): void {
+  row(scorer: RefitScorer, date: string): void {
     this.since++;
     this.last ??= date;
     if (this.running || this.ready) return;
@@ -93,7 +100,7 @@ export class Refitter {
   }
 
   /** Between rows: swap a finished refit in (the old model disposed) and give its line; null when none. */
-  swapIn(scorer: StreamScorer): RefitLine | null {
+  swapIn(scorer: RefitScorer): RefitLine | null {
     if (this.failed) throw this.failed.e;
     if (!this.ready) return null;
     const { det, line } = this.ready;
@@ -103,7 +110,7 @@ export class Refitter {
   }
 
   /** Wait for a running refit (at the end of the feed), then swap it in. */
-  async drain(scorer: StreamScorer): Promise<RefitLine | null> {
+  async drain(scorer: RefitScorer): Promise<RefitLine | null> {
     await this.running;
     return this.swapIn(scorer);
   }
