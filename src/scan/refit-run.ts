@@ -1,5 +1,6 @@
 import type { Series } from '../data/series';
 import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
+import { isInputError } from '../util/errors';
 import { nextVersionDir, type RefitEvery, refitDetector } from './refit';
 
 /** What a refit needs of the scorer (`StreamScorer` in watch.ts): its recent rows, its model, a swap. */
@@ -22,6 +23,8 @@ export interface RefitPlan {
   save: (det: LstmAutoencoderDetector, dir: string) => Promise<void>;
   /** Called when a refit starts: the last date and the number of rows it trains on. */
   onStart?: (date: string, rows: number) => void;
+  /** Called when a refit's rows cannot be trained on (a constant window, say): the current model goes on. */
+  onSkip?: (message: string) => void;
 }
 
 /** The JSON line `watch` prints when a refitted model is swapped in. */
@@ -43,7 +46,8 @@ export interface RefitLine {
 /**
  * Runs refits beside the scoring: {@link row} after each scored row starts one when due (none while one runs); it
  * trains a copy (the scorer keeps scoring with the current model meanwhile) and writes it to a new version folder;
- * {@link swapIn}, called between rows, swaps it in and disposes the old model. A refit's failure is thrown there.
+ * {@link swapIn}, called between rows, swaps it in and disposes the old model. Rows a refit cannot train on (an
+ * InputError: a constant window) skip that refit (`onSkip`); any other failure is thrown from swapIn.
  *
  * @example
  * const r = new Refitter(plan); r.row(scorer, date); const line = r.swapIn(scorer);
@@ -92,7 +96,8 @@ export class Refitter {
       this.ready = { det: next, line };
     })()
       .catch((e) => {
-        this.failed = { e };
+        if (isInputError(e)) this.plan.onSkip?.(e.message);
+        else this.failed = { e };
       })
       .finally(() => {
         this.running = null;

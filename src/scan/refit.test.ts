@@ -85,3 +85,31 @@ test('Refitter with --refit-every 10d: a refit on the recent rows, swapped in be
   assert.notEqual(scorer.current, det);
   scorer.current.dispose();
 });
+
+test('Refitter: rows a refit cannot train on (a constant stretch) skip it with a message; scoring goes on', async () => {
+  const det = new LstmAutoencoderDetector({
+    window: 5,
+    encoder: [3],
+    epochs: 1,
+    batchSize: 8,
+    backend: 'cpu',
+    seed: 3,
+  });
+  await det.fit(rows(40, 0));
+  const skipped: string[] = [];
+  const plan = { every: { rows: 3 }, window: 8, epochs: 1, base: 'm', save: async () => {} };
+  const r = new Refitter({ ...plan, onSkip: (m) => skipped.push(m) });
+  const scorer = new StreamScorer(det, 'Date,Close', 'feed', 8);
+  const flat = rows(12, 100);
+  for (const d of flat.dates) {
+    assert.equal(r.swapIn(scorer), null);
+    const s = await scorer.push(`${d},50`);
+    if (s) r.row(scorer, s.date);
+  }
+  assert.equal(await r.drain(scorer), null);
+  // scored from row 5; 8 rows held from row 8: refits due at rows 8 and 11, both skipped
+  assert.equal(skipped.length, 2);
+  assert.match(skipped[0], /constant/);
+  assert.equal(scorer.current, det);
+  det.dispose();
+});

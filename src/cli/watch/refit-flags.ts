@@ -26,5 +26,6 @@ export function refitPlan(
     writeOutput(dir, 'watch', (tmp) => next.save(tmp, { ...det.extra, refitOf: f.model }));
   const onStart = (date: string, rows: number) =>
     process.stderr.write(`watch: refit started at ${date} on ${rows} rows\n`);
-  return { every, window, epochs: f.refitEpochs ?? 5, base, save, onStart };
+  const onSkip = (m: string) => process.stderr.write(`watch: refit skipped, the current model goes on: ${m}\n`);
+  return { every, window, epochs: f.refitEpochs ?? 5, base, save, onStart, onSkip };
 }
