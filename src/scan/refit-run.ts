@@ -1,7 +1,11 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
 import type { Series } from '../data/series';
-import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
-import { isInputError } from '../util/errors';
-import { nextVersionDir, type RefitEvery, refitDetector } from './refit';
+import { LstmAutoencoderDetector } from '../detector/lstm/detector';
+import { InputError, isInputError } from '../util/errors';
+import { nextVersionDir, type RefitEvery } from './refit';
+import { type RefitJob, type RefitReply, refitJob } from './refit-worker';
 
 /** What a refit needs of the scorer (`StreamScorer` in watch.ts): its recent rows, its model, a swap. */
 export interface RefitScorer {
@@ -45,7 +49,7 @@ export interface RefitLine {
 
 /**
  * Runs refits beside the scoring: {@link row} after each scored row starts one when due (none while one runs); it
- * trains a copy (the scorer keeps scoring with the current model meanwhile) and writes it to a new version folder;
+ * trains a copy in a worker thread (the scorer keeps scoring with the current model meanwhile) and writes it to a new version folder;
  * {@link swapIn}, called between rows, swaps it in and disposes the old model. Rows a refit cannot train on (an
  * InputError: a constant window) skip that refit (`onSkip`); any other failure is thrown from swapIn.
  *
@@ -76,10 +80,12 @@ export class Refitter {
     const t0 = performance.now();
     this.plan.onStart?.(date, recent.dates.length);
     this.running = (async () => {
-      const next = await refitDetector(current, recent, this.plan.epochs);
+      const reply = await inWorker({ state: current.toState(current.extra), recent, epochs: this.plan.epochs });
+      if (!reply.ok) throw reply.input ? new InputError(reply.message) : new Error(`refit: ${reply.message}`);
+      const next = await LstmAutoencoderDetector.fromState(reply.state);
       const { dir, version } = nextVersionDir(this.plan.base);
       await this.plan.save(next, dir);
-      const h = next.training!.history;
+      const h = reply.history;
       const line: RefitLine = {
         type: 'refit',
         version,
@@ -119,4 +125,22 @@ export class Refitter {
     await this.running;
     return this.swapIn(scorer);
   }
+}
+
+/**
+ * Run a refit job in a worker thread (`refit-worker.js` beside this file), so the scoring thread goes on; where
+ * there is no compiled worker script (ts-node), in this thread.
+ */
+function inWorker(job: RefitJob): Promise<RefitReply> {
+  const script = path.join(__dirname, 'refit-worker.js');
+  if (!fs.existsSync(script)) return refitJob(job);
+  return new Promise((resolve, reject) => {
+    const w = new Worker(script);
+    w.once('message', (reply: RefitReply) => {
+      void w.terminate();
+      resolve(reply);
+    });
+    w.once('error', reject);
+    w.postMessage(job);
+  });
 }

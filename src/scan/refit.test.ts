@@ -107,8 +107,9 @@ test('Refitter: rows a refit cannot train on (a constant stretch) skip it with a
     if (s) r.row(scorer, s.date);
   }
   assert.equal(await r.drain(scorer), null);
-  // scored from row 5; 8 rows held from row 8: refits due at rows 8 and 11, both skipped
-  assert.equal(skipped.length, 2);
+  // scored from row 5; 8 rows held from row 8: a refit due there (and at row 11 when the first, in its worker
+  // thread, is over by then), each skipped
+  assert.ok(skipped.length >= 1 && skipped.length <= 2, String(skipped.length));
   assert.match(skipped[0], /constant/);
   assert.equal(scorer.current, det);
   det.dispose();
