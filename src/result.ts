@@ -22,6 +22,8 @@ export interface TrainingRecord {
   seqPerSec: number;
   seconds: number;
   parameters: number;
+  /** The saved model whose weights training started from (`detect --init-from`); absent for a cold start. */
+  initFrom?: string;
 }
 
 /** Everything a run produces: written as result.json and rendered as report.html. */

@@ -207,6 +207,16 @@ export const EVENT_FLAGS = [
   }),
 ] as const;
 
+/** `--init-from DIR`: warm start, training begins from a saved LSTM model's weights (same shape). */
+export const INIT_FROM = flagDef({
+  flag: '--init-from',
+  key: 'initFrom',
+  type: 'string',
+  arg: 'DIR',
+  help: "start training from a saved lstm model's weights (same window, layers, features) instead of random ones",
+  group: 'Model and training',
+});
+
 /** The flags of `lstm-anomaly [detect]`, in `--help` order; run options come from the option tables. */
 export const DETECT_FLAGS = [
   ...DATA_FLAGS,
@@ -228,6 +238,7 @@ export const DETECT_FLAGS = [
   opt('learningRate'),
   opt('seed'),
   opt('backend'),
+  INIT_FROM,
   ...EVENT_FLAGS,
   ...COMPARE_FLAGS,
   flagDef({

@@ -68,8 +68,11 @@ export interface ScoreResult extends WindowScores {
   steps?: StepOutput;
 }
 
-/** Hooks for progress while fitting (epochs: the LSTM and dense call them; batches: only the LSTM). */
-export type FitHooks = Pick<TrainOptions, 'onEpoch' | 'onBatch'>;
+/**
+ * Hooks for progress while fitting (epochs: the LSTM and dense call them; batches: only the LSTM), and the LSTM's
+ * warm start (`initWeights`, see detector/lstm/warm-start.ts; other detectors ignore it).
+ */
+export type FitHooks = Pick<TrainOptions, 'onEpoch' | 'onBatch' | 'initWeights'>;
 
 /** The fitted parts every detector has: the scaler of its inputs and the threshold of its scores. */
 export interface FittedCore {

@@ -50,7 +50,7 @@ export function summaryCards(r: RunResult): string {
       : {
           k: 'Epochs',
           v: String(r.training.epochs),
-          d: `best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
+          d: `${r.training.initFrom ? `warm start from ${r.training.initFrom}, ` : ''}best ${r.training.bestEpoch}, ${formatNumber(r.training.seconds, 3)} s, ${formatNumber(r.training.seqPerSec, 3)} seq/s`,
         },
     ruleKind(r.threshold) === 'step'
       ? { k: 'Threshold', v: ruleLabel(r.threshold), d: thresholdText(r.threshold) }

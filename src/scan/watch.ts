@@ -3,6 +3,7 @@ import type { Series } from '../data/series';
 import type { LstmAutoencoderDetector, WindowScores } from '../detector/lstm/detector';
 import { transformLag } from '../transform/transforms';
 import { InputError } from '../util/errors';
+import { type RefitLine, type RefitPlan, Refitter } from './refit-run';
 
 /** A line `watch` prints: an anomaly run starts (first flagged window) or ends (first window below again). */
 export interface WatchEvent {
@@ -43,19 +44,43 @@ export function eventsFromScores(s: Pick<WindowScores, 'end' | 'mae' | 'anomaly'
 export class StreamScorer {
   private buf: Series;
   private readonly need: number;
+  private readonly keep: number;
   private inRun = false;
   private header: string | null;
   /** Rows read so far. */
   rows = 0;
 
+  /** `keep`: how many recent rows to hold (at least a window's; more for a refit, see {@link recent}). */
   constructor(
-    private readonly detector: LstmAutoencoderDetector,
+    private detector: LstmAutoencoderDetector,
     header?: string,
     private readonly source = 'stream',
+    keep = 0,
   ) {
     this.header = header ?? null;
     this.need = detector.options.window + transformLag(detector.options.transform);
+    this.keep = Math.max(this.need, keep);
     this.buf = { dates: [], values: [], columns: [...detector.columns], source };
+  }
+
+  /** The detector scoring now. */
+  get current(): LstmAutoencoderDetector {
+    return this.detector;
+  }
+
+  /** A copy of the most recent rows held (up to `keep`), raw values. */
+  recent(): Series {
+    return { ...this.buf, dates: [...this.buf.dates], values: this.buf.values.map((v) => [...v]) };
+  }
+
+  /**
+   * Score the next rows with another detector of the same window, transform and columns (a refit); the caller
+   * swaps between rows, so no score is ever half with one model and half with the other.
+   */
+  swap(next: LstmAutoencoderDetector): LstmAutoencoderDetector {
+    const old = this.detector;
+    this.detector = next;
+    return old;
   }
 
   /**
@@ -82,12 +107,17 @@ export class StreamScorer {
     if (last !== undefined && !(date > last)) throw new InputError(`${at}: date ${date} is not after ${last}`);
     this.buf.dates.push(date);
     this.buf.values.push(one.values[0]);
-    if (this.buf.dates.length > this.need) {
+    if (this.buf.dates.length > this.keep) {
       this.buf.dates.shift();
       this.buf.values.shift();
     }
-    if (this.buf.dates.length < this.need) return null;
-    const s = await this.detector.score(this.buf);
+    const n = this.buf.dates.length;
+    if (n < this.need) return null;
+    const tail =
+      n > this.need
+        ? { ...this.buf, dates: this.buf.dates.slice(-this.need), values: this.buf.values.slice(-this.need) }
+        : this.buf;
+    const s = await this.detector.score(tail);
     const i = s.mae.length - 1;
     const r = { date: s.end[i], score: s.mae[i], anomaly: s.anomaly[i] };
     if (r.anomaly === this.inRun) return r;
@@ -99,7 +129,9 @@ export class StreamScorer {
 /**
  * Watch a line source (stdin, a followed file): score each new complete window and call `onEvent` at each
  * anomaly run's start and end (the CLI prints them as JSON lines). Resolves when the source ends. `source`
- * names the feed in error messages (`live.csv row 12: ...`).
+ * names the feed in error messages (`live.csv row 12: ...`). With `refit`, the model is refitted beside the
+ * scoring (see {@link Refitter}) and each swap reported by `onRefit`; the detector scoring at the end is returned
+ * (the caller disposes it).
  *
  * @throws InputError for a row that does not parse or goes back in time.
  * @example
@@ -111,16 +143,27 @@ export async function watchLines(
   onEvent: (e: WatchEvent) => void,
   onRow?: (rows: number) => void,
   source = 'stream',
-): Promise<{ rows: number; events: number }> {
-  const w = new StreamScorer(detector, undefined, source);
+  refit?: { plan: RefitPlan; onRefit: (line: RefitLine) => void },
+): Promise<{ rows: number; events: number; refits: number; detector: LstmAutoencoderDetector }> {
+  const w = new StreamScorer(detector, undefined, source, refit?.plan.window ?? 0);
+  const refitter = refit ? new Refitter(refit.plan) : null;
   let events = 0;
+  let refits = 0;
+  const swapped = (line: RefitLine | null) => {
+    if (!line) return;
+    refits++;
+    refit!.onRefit(line);
+  };
   for await (const line of lines) {
+    if (refitter) swapped(refitter.swapIn(w));
     const r = await w.push(line);
     if (r?.event) {
       events++;
       onEvent(r.event);
     }
+    if (r && refitter) refitter.row(w, r.date);
     onRow?.(w.rows);
   }
-  return { rows: w.rows, events };
+  if (refitter) swapped(await refitter.drain(w));
+  return { rows: w.rows, events, refits, detector: w.current };
 }

@@ -18,6 +18,12 @@ export interface TrainOptions {
   shuffle?: boolean;
   /** Seed for the shuffling. Default 42. */
   seed?: number;
+  /**
+   * Warm start: weights (same names and shapes as the model's) set before the first epoch, instead of the model's
+   * seeded random ones. Adam's moments are not saved with a model, so they start at zero as in any fresh run:
+   * training from these weights is the same, bit for bit, as `model.setWeights(initWeights)` then training.
+   */
+  initWeights?: NamedWeight[];
   /** Called after every epoch. Return `false` to stop. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a callback may return nothing, or true to stop training
   onEpoch?: (record: EpochRecord, info: { epochs: number; best: number }) => void | boolean;
@@ -63,6 +69,7 @@ export async function trainAutoencoder(
   const train = nVal > 0 ? pickWindows(data, range(0, nTrain)) : data;
   const val = nVal > 0 ? pickWindows(data, range(nTrain, data.n)) : null;
   const rng = new Rng(opts.seed ?? 42);
+  if (opts.initWeights) model.setWeights(opts.initWeights);
 
   const history: EpochRecord[] = [];
   let best = Infinity;

@@ -24,6 +24,7 @@ import { resolveRunFlags } from '../resolve';
 import { saveTrainScores } from '../score/rethreshold';
 import { compareDetect, compareFlag } from './compare';
 import { eventSummary } from './events-summary';
+import { checkInitFromFlag, warmStartWeights } from './init-from';
 import { computeLine, runWarnings } from './warnings';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
@@ -49,6 +50,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
   for (const kind of kinds ?? [options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector]) {
     checkRunOptions({ ...options, detector: detectorKind(kind) }, features);
   }
+  const initFrom = checkInitFromFlag(f.initFrom, kinds, options.detector);
+  if (initFrom) warmStartWeights(initFrom, options); // kind, window and layers before the data is read
   const name = dataName(f, preset?.data);
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
@@ -59,7 +62,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   progress.info(
     `data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`,
   );
-  const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns };
+  const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns, initFrom };
   if (kinds) {
     await compareDetect({
       kinds,
@@ -75,11 +78,14 @@ export async function detectCommand(argv: string[]): Promise<void> {
     return;
   }
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
+  const initWeights = initFrom ? warmStartWeights(initFrom, options, series.columns.length) : undefined;
   const run = await runPipeline(series, options, {
     onEpoch: (r) => progress.epoch(r, maxEpochs),
     onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
+    initWeights,
   });
   const { result } = run;
+  if (initFrom) result.training.initFrom = initFrom;
   if (labels)
     result.evaluation = evaluateStage(run.stage, labels, undefined, { pointAdjust: eventFlags(f).pointAdjust });
   await writeOutput(out, 'detect', async (tmp) => {
@@ -101,6 +107,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const lstm = (result.config.detector ?? 'lstm') === 'lstm';
   if (lstm || result.training.backend)
     progress.info(computeLine(result.training.backend, lstm ? result.training.engine : ''));
+  if (initFrom) progress.info(`warm start: training began from the weights of ${stripControl(initFrom)}`);
   progress.info(
     `trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`,
   );

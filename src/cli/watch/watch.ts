@@ -1,10 +1,13 @@
 import * as fs from 'fs';
 import { LstmAutoencoderDetector } from '../../detector/lstm/detector';
 import { followFile, streamLines } from '../../scan/follow';
+import { parseRefitEvery } from '../../scan/refit';
+import type { RefitLine, RefitPlan } from '../../scan/refit-run';
 import { type WatchEvent, watchLines } from '../../scan/watch';
 import { InputError } from '../../util/errors';
 import { parseFlags } from '../parse';
 import { WATCH_FLAGS } from '../scan/scan-flags';
+import { refitPlan } from './refit-flags';
 
 /**
  * `lstm-anomaly watch --model DIR [--follow FILE]`: score each new complete window of a live feed (CSV lines on
@@ -25,6 +28,10 @@ export async function watchCommand(argv: string[]): Promise<number> {
   if (f.follow !== undefined && !fs.existsSync(f.follow)) {
     throw new InputError(`--follow: ${f.follow}: no such file (create it, header line first, then start watch)`);
   }
+  if ((f.refitWindow !== undefined || f.refitEpochs !== undefined) && f.refitEvery === undefined) {
+    throw new InputError('--refit-window and --refit-epochs need --refit-every');
+  }
+  const every = f.refitEvery === undefined ? null : parseRefitEvery(f.refitEvery);
   const detector = await LstmAutoencoderDetector.load(f.model, { backend: f.backend });
   const rule = detector.fitted().threshold;
   if (rule.kind === 'step') {
@@ -33,6 +40,13 @@ export async function watchCommand(argv: string[]): Promise<number> {
       `${f.model}: threshold ${rule.label()} is a per-step rule, derived over a whole scored span; watch flags ` +
         'each window as it completes: save a model with a window rule (detect --threshold p95)',
     );
+  }
+  let plan: RefitPlan | undefined;
+  try {
+    plan = every ? refitPlan(every, f, detector) : undefined;
+  } catch (e) {
+    detector.dispose();
+    throw e;
   }
   const ac = new AbortController();
   const stdin = f.follow === undefined ? streamLines(process.stdin) : null;
@@ -50,14 +64,18 @@ export async function watchCommand(argv: string[]): Promise<number> {
     `watch: ${f.follow ?? 'stdin'} with ${f.model} (window ${o.window}, ${o.transform}, threshold ` +
       `${threshold.toPrecision(4)}); Ctrl-C stops\n`,
   );
+  let last = detector;
   try {
-    const print = (e: WatchEvent) => process.stdout.write(`${JSON.stringify(e)}\n`);
-    const res = await watchLines(detector, lines, print, undefined, f.follow ?? 'stdin');
-    process.stderr.write(`watch: ${res.rows} rows, ${res.events} events\n`);
+    const print = (e: WatchEvent | RefitLine) => process.stdout.write(`${JSON.stringify(e)}\n`);
+    const refit = plan ? { plan, onRefit: print } : undefined;
+    const res = await watchLines(detector, lines, print, undefined, f.follow ?? 'stdin', refit);
+    last = res.detector;
+    const refits = plan ? `, ${res.refits} refits` : '';
+    process.stderr.write(`watch: ${res.rows} rows, ${res.events} events${refits}\n`);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    detector.dispose();
+    last.dispose();
   }
   return 0;
 }

@@ -15,6 +15,7 @@ import { checkModelSize } from '../limits';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from '../options';
 import { datedScores, prepareScore, prepareTrain, scoreResult } from '../prepare';
 import { type DetectorState, readState, writeState } from './state';
+import { checkWarmStart } from './warm-start';
 
 export type { FitHooks, ScoreResult, WindowScores } from '../contract';
 
@@ -188,14 +189,17 @@ export class LstmAutoencoderDetector implements Detector {
   }
 
   /**
-   * Fit on a training series (raw values: the transform is applied here).
-   * @throws InputError for too few rows, a constant series, or invalid options.
+   * Fit on a training series (raw values: the transform is applied here). With `hooks.initWeights` (a warm start,
+   * e.g. a saved model's `toState().weights`) training starts from those weights instead of seeded random ones;
+   * the scaler and threshold are fitted on this series as in any fit.
+   * @throws InputError for too few rows, a constant series, invalid options, or warm-start weights of another shape.
    */
   async fit(train: Series, hooks: FitHooks = {}): Promise<TrainResult> {
     const o = this.options;
     const { transformed: t, scaler, windows: w } = prepareTrain(train, o);
     this.specValue = { ...this.specValue, features: train.columns.length };
     checkModelSize(this.specValue, o.batchSize);
+    if (hooks.initWeights) checkWarmStart(hooks.initWeights, this.specValue);
     this.columnsValue = [...train.columns];
     await useBackend(o.backend);
     this.dispose();
