@@ -59,11 +59,11 @@ test("the README's offline commands are the ones pinned here", () => {
       '',
       '--preset colab --transform none',
       '--csv data/sp500_1986_2018.csv --preset stacked',
-      'evaluate data/nab --labels data/nab/windows.json --fit all --resample 10min --order keep',
-      'evaluate data/nab --labels data/nab/windows.json --fit all --resample 10min --order keep --compare lstm,pca,zscore,iforest',
       'synth --out synth-dev',
       'evaluate synth-dev --labels synth-dev/windows.json --train-frac 0.5',
       'synth --base seasonal --length 8000 --kinds missing-cycle,spike --seed 3 --out holiday',
+      'evaluate data/nab --labels data/nab/windows.json --fit all --resample 10min --order keep',
+      'evaluate data/nab --labels data/nab/windows.json --fit all --resample 10min --order keep --compare lstm,pca,zscore,iforest',
       '--csv data/anomaly.csv --value-col Power,Detector --detector dense --label-col Quality --anomaly-value Bad',
     ],
   );
