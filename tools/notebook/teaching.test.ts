@@ -61,3 +61,9 @@ test('every notebook: Try this cells, a link, folded answers, what you learn, ev
   );
   assert.deepEqual(problems, []);
 });
+
+test('teachingProblems: a code cell declaring a browser global (Deno makes it the global) is named', () => {
+  const nb = good();
+  nb.cells.push(code('let seed = 7;\nlet window = 30;'));
+  assert.deepEqual(teachingProblems(nb), ['code cell 6: declares `window`, a browser global on Deno; rename it']);
+});

@@ -55,6 +55,10 @@ export function teachingProblems(nb: Notebook): string[] {
   if (!md.some((s) => /What you will learn/i.test(s))) out.push('no "What you will learn"');
   if (!md.some((s) => /What you learned/i.test(s))) out.push('no "What you learned"');
   for (const [i, s] of code) {
+    // on Deno a top-level binding of a browser global name becomes that global, and tfjs then takes the
+    // notebook's `window = 30` for the browser's window object
+    const browser = /^\s*(?:let|const|var)\s+(window|self|document|navigator)\b/m.exec(s);
+    if (browser) out.push(`code cell ${i}: declares \`${browser[1]}\`, a browser global on Deno; rename it`);
     for (const m of s.matchAll(/anomalyChart\(([^;]*)\)/g)) {
       if (/\.anomalies\b/.test(m[1])) out.push(`code cell ${i}: a chart of flagged windows; chart the events`);
     }
