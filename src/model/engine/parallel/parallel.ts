@@ -101,10 +101,14 @@ export class ShardWorker {
     }
   }
 
-  /** Share the windows and the epoch's order with the worker (copied into shared memory). */
+  /**
+   * Share the windows and the epoch's order with the worker (copied into shared memory, which is replaced when
+   * too small or more than twice too big, so a large training set's copy does not outlive it).
+   */
   setData(x: Float32Array, order: ArrayLike<number>): void {
-    if (this.x.length < x.length) this.x = new Float32Array(new SharedArrayBuffer(x.length * 4));
-    if (this.order.length < order.length) this.order = new Int32Array(new SharedArrayBuffer(order.length * 4));
+    if (misfits(this.x.length, x.length)) this.x = new Float32Array(new SharedArrayBuffer(Math.max(1, x.length) * 4));
+    if (misfits(this.order.length, order.length))
+      this.order = new Int32Array(new SharedArrayBuffer(Math.max(1, order.length) * 4));
     this.x.set(x);
     for (let k = 0; k < order.length; k++) this.order[k] = order[k];
     this.send({ type: 'data', x: this.x.buffer, order: this.order.buffer });
@@ -162,11 +166,12 @@ export class ShardWorker {
   /**
    * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
    * `params`, in batches of `batch` windows computed in buffers of `rows` (>= batch, see
-   * `LstmEngine.reconstruct`), into the same places of the shared `out` (grown to `size` floats).
+   * `LstmEngine.reconstruct`), into the same places of the shared `out` (resized to hold `size` floats: grown, or
+   * replaced when more than twice too big).
    * @throws Error when the worker failed.
    */
   reconstruct(first: number, count: number, batch: number, rows: number, size: number): Promise<void> {
-    if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
+    if (misfits(this.out.length, size)) this.out = new Float32Array(new SharedArrayBuffer(Math.max(1, size) * 4));
     const p = this.replies.expect();
     this.send({ type: 'predict', first, count, batch, rows, out: this.out.buffer });
     return p;
@@ -184,4 +189,9 @@ export class ShardWorker {
     this.release();
     void this.worker.terminate();
   }
+}
+
+/** Whether a shared buffer of `have` elements must be replaced to hold `need`: too small, or over twice too big. */
+function misfits(have: number, need: number): boolean {
+  return have < need || have > 2 * Math.max(1, need);
 }
