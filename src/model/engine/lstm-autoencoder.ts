@@ -235,8 +235,7 @@ export class LstmAutoencoder implements Autoencoder {
       let pending: Promise<void> | null = null;
       if (wTo > wFrom) {
         // The worker's windows wFrom .. wTo - 1 as its windows 0 .. : its batches start at the same windows.
-        worker.setData(x.subarray(wFrom * T * F, wTo * T * F), []);
-        pending = worker.reconstruct(0, wTo - wFrom, batchSize, rows, (wTo - wFrom) * T * F);
+        pending = worker.reconstruct(x.subarray(wFrom * T * F, wTo * T * F), wTo - wFrom, batchSize, rows);
       }
       await run(Math.min(o, half), Math.min(o + chunk, half));
       if (pending) {

@@ -30,6 +30,7 @@ export class ShardWorker {
   readonly grads: Float32Array;
   private x = new Float32Array(new SharedArrayBuffer(4));
   private order = new Int32Array(new SharedArrayBuffer(4));
+  private px = new Float32Array(new SharedArrayBuffer(4));
   private out = new Float32Array(new SharedArrayBuffer(4));
   /** The reply awaited (init, predict) and the worker's first failure. */
   private readonly replies: Replies;
@@ -101,14 +102,10 @@ export class ShardWorker {
     }
   }
 
-  /**
-   * Share the windows and the epoch's order with the worker (copied into shared memory, which is replaced when
-   * too small or more than twice too big, so a large training set's copy does not outlive it).
-   */
+  /** Share the windows and the epoch's order with the worker (copied into shared memory). */
   setData(x: Float32Array, order: ArrayLike<number>): void {
-    if (misfits(this.x.length, x.length)) this.x = new Float32Array(new SharedArrayBuffer(Math.max(1, x.length) * 4));
-    if (misfits(this.order.length, order.length))
-      this.order = new Int32Array(new SharedArrayBuffer(Math.max(1, order.length) * 4));
+    if (this.x.length < x.length) this.x = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    if (this.order.length < order.length) this.order = new Int32Array(new SharedArrayBuffer(order.length * 4));
     this.x.set(x);
     for (let k = 0; k < order.length; k++) this.order[k] = order[k];
     this.send({ type: 'data', x: this.x.buffer, order: this.order.buffer });
@@ -164,16 +161,18 @@ export class ShardWorker {
   }
 
   /**
-   * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
-   * `params`, in batches of `batch` windows computed in buffers of `rows` (>= batch, see
-   * `LstmEngine.reconstruct`), into the same places of the shared `out` (resized to hold `size` floats: grown, or
-   * replaced when more than twice too big).
+   * Reconstruct the `count` windows of `x` (copied into a shared input buffer of the prediction's own, so the
+   * training data shared by {@link setData} stays as it is) with the current `params`, in batches of `batch`
+   * windows computed in buffers of `rows` (>= batch, see `LstmEngine.reconstruct`), into the start of the shared
+   * {@link output}. Both prediction buffers only grow, to the largest chunk asked for.
    * @throws Error when the worker failed.
    */
-  reconstruct(first: number, count: number, batch: number, rows: number, size: number): Promise<void> {
-    if (misfits(this.out.length, size)) this.out = new Float32Array(new SharedArrayBuffer(Math.max(1, size) * 4));
+  reconstruct(x: Float32Array, count: number, batch: number, rows: number): Promise<void> {
+    if (this.px.length < x.length) this.px = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    if (this.out.length < x.length) this.out = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    this.px.set(x);
     const p = this.replies.expect();
-    this.send({ type: 'predict', first, count, batch, rows, out: this.out.buffer });
+    this.send({ type: 'predict', x: this.px.buffer, count, batch, rows, out: this.out.buffer });
     return p;
   }
 
@@ -189,9 +188,4 @@ export class ShardWorker {
     this.release();
     void this.worker.terminate();
   }
-}
-
-/** Whether a shared buffer of `have` elements must be replaced to hold `need`: too small, or over twice too big. */
-function misfits(have: number, need: number): boolean {
-  return have < need || have > 2 * Math.max(1, need);
 }
