@@ -1,6 +1,6 @@
 import type { Series } from '../data/series';
 import type { AnomalyRecord, ScoredWindow } from '../result';
-import { flatWindows, makeWindows, type Windows } from '../sequence/windows';
+import { flatWindows, type Windows } from '../sequence/windows';
 import type { Threshold } from '../threshold/rule';
 import { Scaler, type ScalerKind } from '../transform/scaler';
 import { applyTransform, type TransformKind } from '../transform/transforms';
@@ -26,7 +26,7 @@ export interface PreparedScore {
   transformed: Series;
   /** Index in `transformed` of the first scored step. */
   first: number;
-  /** The scaled rows from `first` on (the windows are cut from them). */
+  /** The scaled rows from `first` on (the windows are cut from them), made when first read. */
   rows: number[][];
   windows: Windows;
 }
@@ -99,9 +99,19 @@ export function prepareScore(
     first = t.dates.findIndex((d) => d >= from);
     if (first < 0) first = t.dates.length;
   }
-  const rows = scaler.transform(t.values.slice(first));
-  const windows = makeWindows(rows, o.window, from ? `part from ${from}` : 'series');
-  return { transformed: t, first, rows, windows };
+  const part = t.values.slice(first);
+  const windows = scaledWindows(part, scaler, o.window, from ? `part from ${from}` : 'series');
+  // the scaled rows as arrays only when a detector reads them (one array per row: millions of rows)
+  let rows: number[][] | undefined;
+  return {
+    transformed: t,
+    first,
+    get rows() {
+      rows ??= scaler.transform(part);
+      return rows;
+    },
+    windows,
+  };
 }
 
 /**

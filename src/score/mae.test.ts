@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { meanLoss, windowMae } from './mae';
+import { testWindows } from '../../tools/testing/model-data';
+import { selectBackend } from '../backend/select';
+import { createAutoencoder } from '../model/create';
+import { resolveSpec } from '../model/spec';
+import { Rng } from '../util/random';
+import { meanLoss, predictMae, windowMae } from './mae';
 
 test('windowMae: mean absolute error per window over steps and features', () => {
   const x = new Float32Array([0, 0, 1, 1, 2, 2]);
@@ -20,4 +25,18 @@ test('meanLoss: mae and mse', () => {
   assert.equal(meanLoss(x, r, 'mae'), 2);
   assert.equal(meanLoss(x, r, 'mse'), 5);
   assert.ok(Number.isNaN(meanLoss(new Float32Array(0), new Float32Array(0), 'mae')));
+});
+
+test('predictMae: in chunks (of any size), the same numbers as windowMae of one prediction', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 6, features: 2, encoder: [8, 4], seed: 9 });
+  const ae = await createAutoencoder(spec);
+  const n = 300;
+  const x = testWindows(n, 6, 2, 5);
+  await ae.trainEpoch(x, n, new Rng(2).permutation(n), 32);
+  const whole = windowMae(x, await ae.predict(x, n), n);
+  for (const chunk of [7, 256, 1000]) assert.deepEqual(await predictMae(ae, x, n, chunk), whole, `chunk ${chunk}`);
+  assert.ok(whole.every((v) => v > 0 && Number.isFinite(v)));
+  await assert.rejects(predictMae(ae, x.subarray(1), n), /invalid windows: 3599 values for 300 windows of 12/);
+  ae.dispose();
 });

@@ -1,3 +1,5 @@
+import type { Autoencoder } from '../model/autoencoder';
+
 /**
  * Reconstruction error of each window: the mean absolute error over its steps and features.
  *
@@ -16,6 +18,31 @@ export function windowMae(x: Float32Array, recon: Float32Array, n: number): numb
     let s = 0;
     for (let k = i * size; k < (i + 1) * size; k++) s += Math.abs(x[k] - recon[k]);
     out[i] = s / size;
+  }
+  return out;
+}
+
+/** Windows per chunk of {@link predictMae}. */
+const MAE_CHUNK = 1 << 16;
+
+/**
+ * {@link windowMae} of `model`'s reconstructions of n windows, predicted a chunk of `chunk` windows at a time so
+ * that only one chunk's reconstruction is held: the same numbers, since each window's reconstruction is its own
+ * (whatever its batch; see src/model/engine/predict-chunks.test.ts).
+ *
+ * @throws Error when x does not hold n windows of the model's size.
+ * @example
+ * const mae = await predictMae(model, w.x, w.n);
+ */
+export async function predictMae(model: Autoencoder, x: Float32Array, n: number, chunk = MAE_CHUNK): Promise<number[]> {
+  const size = model.spec.window * model.spec.features;
+  if (x.length !== n * size) throw new Error(`invalid windows: ${x.length} values for ${n} windows of ${size}`);
+  const out = new Array<number>(n);
+  for (let a = 0; a < n; a += chunk) {
+    const m = Math.min(chunk, n - a);
+    const part = x.subarray(a * size, (a + m) * size);
+    const mae = windowMae(part, await model.predict(part, m), m);
+    for (let i = 0; i < m; i++) out[a + i] = mae[i];
   }
   return out;
 }

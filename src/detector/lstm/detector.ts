@@ -5,7 +5,7 @@ import type { Series } from '../../data/series';
 import type { Autoencoder, AutoencoderSpec } from '../../model';
 import { createAutoencoder, parameterCount, resolveSpec } from '../../model';
 import type { TrainingRecord } from '../../result';
-import { windowMae } from '../../score/mae';
+import { predictMae, windowMae } from '../../score/mae';
 import { parseThreshold, Threshold, type ThresholdSpec } from '../../threshold/rule';
 import { type TrainResult, trainAutoencoder } from '../../train/fit';
 import { Scaler } from '../../transform/scaler';
@@ -213,7 +213,7 @@ export class LstmAutoencoderDetector implements Detector {
       seed: o.seed,
       ...hooks,
     });
-    const mae = windowMae(w.x, await model.predict(w.x, w.n), w.n);
+    const mae = await predictMae(model, w.x, w.n);
     this.parts.threshold = Threshold.fit(this.rule, mae);
     this.trainScoresValue = datedScores(t.dates, mae, o.window, this.parts.threshold);
     return this.trainingValue;

@@ -199,7 +199,9 @@ export class LstmAutoencoder implements Autoencoder {
   /**
    * Reconstructions in inference mode. The windows are cut in two halves, each run in batches of `batchSize`;
    * with a worker the second half runs in it at the same time. The same cut is made with one thread, so the
-   * numbers do not depend on the thread count.
+   * numbers do not depend on the thread count. The worker gets its half in chunks of whole batches (see
+   * {@link predictChunk}), so its shared copies of the windows and reconstructions stay small; the batches, and
+   * so the numbers, are those of one pass.
    */
   async predict(x: Float32Array, n: number, batchSize = 256): Promise<Float32Array> {
     this.core.live();
@@ -212,25 +214,36 @@ export class LstmAutoencoder implements Autoencoder {
     const rows = Math.max(1, Math.min(batchSize, half));
     // Inference is the forward pass only, about a third of the training work per window.
     await this.maybeStartWorker(((n - half) * flopsPerWindow(this.spec)) / 3);
-    const worker = this.worker;
-    let pending: Promise<void> | null = null;
-    if (worker && n > half) {
-      worker.setData(x, []);
-      worker.params.set(this.core.params.values.f);
-      pending = worker.reconstruct(half, n - half, batchSize, rows, out.length);
-    }
+    const worker = n > half ? this.worker : null;
+    if (worker) worker.params.set(this.core.params.values.f);
     const pause = yielder();
     const run = async (from: number, to: number) => {
       for (let start = from; start < to; start += batchSize) {
         this.core.reconstruct(x, start, Math.min(batchSize, to - start), out, rows);
-        if (!pending) await pause();
+        if (!worker) await pause();
       }
     };
-    await run(0, half);
-    if (pending) {
-      await pending;
-      out.set(worker!.output.subarray(half * T * F, n * T * F), half * T * F);
-    } else await run(half, n);
+    if (!worker) {
+      await run(0, half);
+      await run(half, n);
+      return out;
+    }
+    const chunk = predictChunk(batchSize, T * F);
+    for (let o = 0; o < half; o += chunk) {
+      const wFrom = Math.min(half + o, n);
+      const wTo = Math.min(wFrom + chunk, n);
+      let pending: Promise<void> | null = null;
+      if (wTo > wFrom) {
+        // The worker's windows wFrom .. wTo - 1 as its windows 0 .. : its batches start at the same windows.
+        pending = worker.reconstruct(x.subarray(wFrom * T * F, wTo * T * F), wTo - wFrom, batchSize, rows);
+      }
+      await run(Math.min(o, half), Math.min(o + chunk, half));
+      if (pending) {
+        await pending;
+        out.set(worker.output.subarray(0, (wTo - wFrom) * T * F), wFrom * T * F);
+      }
+      await pause();
+    }
     return out;
   }
 
@@ -282,6 +295,20 @@ function yielder(): () => Promise<void> {
     await new Promise((r) => setImmediate(r));
     last = Date.now();
   };
+}
+
+/** Floats of windows per chunk handed to the worker in {@link LstmAutoencoder.predict}: about 4 MB. */
+const PREDICT_CHUNK_FLOATS = 1 << 20;
+
+/**
+ * Windows per chunk of a prediction's worker half: a whole number of batches (at least one), about
+ * {@link PREDICT_CHUNK_FLOATS} floats of `size`-float windows.
+ *
+ * @example
+ * predictChunk(256, 5); // 209664
+ */
+export function predictChunk(batchSize: number, size: number): number {
+  return Math.max(1, Math.floor(PREDICT_CHUNK_FLOATS / size / batchSize)) * batchSize;
 }
 
 /** Floating-point operations to train on one window (forward and backward), for sizing work. */

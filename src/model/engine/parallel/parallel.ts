@@ -30,6 +30,7 @@ export class ShardWorker {
   readonly grads: Float32Array;
   private x = new Float32Array(new SharedArrayBuffer(4));
   private order = new Int32Array(new SharedArrayBuffer(4));
+  private px = new Float32Array(new SharedArrayBuffer(4));
   private out = new Float32Array(new SharedArrayBuffer(4));
   /** The reply awaited (init, predict) and the worker's first failure. */
   private readonly replies: Replies;
@@ -160,15 +161,18 @@ export class ShardWorker {
   }
 
   /**
-   * Reconstruct windows first .. first + count - 1 of the shared data (see {@link setData}) with the current
-   * `params`, in batches of `batch` windows computed in buffers of `rows` (>= batch, see
-   * `LstmEngine.reconstruct`), into the same places of the shared `out` (grown to `size` floats).
+   * Reconstruct the `count` windows of `x` (copied into a shared input buffer of the prediction's own, so the
+   * training data shared by {@link setData} stays as it is) with the current `params`, in batches of `batch`
+   * windows computed in buffers of `rows` (>= batch, see `LstmEngine.reconstruct`), into the start of the shared
+   * {@link output}. Both prediction buffers only grow, to the largest chunk asked for.
    * @throws Error when the worker failed.
    */
-  reconstruct(first: number, count: number, batch: number, rows: number, size: number): Promise<void> {
-    if (this.out.length < size) this.out = new Float32Array(new SharedArrayBuffer(size * 4));
+  reconstruct(x: Float32Array, count: number, batch: number, rows: number): Promise<void> {
+    if (this.px.length < x.length) this.px = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    if (this.out.length < x.length) this.out = new Float32Array(new SharedArrayBuffer(x.length * 4));
+    this.px.set(x);
     const p = this.replies.expect();
-    this.send({ type: 'predict', first, count, batch, rows, out: this.out.buffer });
+    this.send({ type: 'predict', x: this.px.buffer, count, batch, rows, out: this.out.buffer });
     return p;
   }
 

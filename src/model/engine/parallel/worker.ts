@@ -96,7 +96,7 @@ type Message =
   | { type: 'data'; x: SharedArrayBuffer; order: SharedArrayBuffer }
   | { type: 'jobs'; seq: number }
   | { type: 'moments'; m: Float32Array; v: Float32Array }
-  | { type: 'predict'; first: number; count: number; batch: number; rows: number; out: SharedArrayBuffer };
+  | { type: 'predict'; x: SharedArrayBuffer; count: number; batch: number; rows: number; out: SharedArrayBuffer };
 
 async function handle(m: Message): Promise<void> {
   if (m.type === 'init') {
@@ -124,8 +124,8 @@ async function handle(m: Message): Promise<void> {
     if (!core) throw new Error('predict before init');
     core.loadFlat(params);
     const out = new Float32Array(m.out);
-    for (let s = m.first; s < m.first + m.count; s += m.batch)
-      core.reconstruct(x, s, Math.min(m.batch, m.first + m.count - s), out, m.rows);
+    const px = new Float32Array(m.x);
+    for (let s = 0; s < m.count; s += m.batch) core.reconstruct(px, s, Math.min(m.batch, m.count - s), out, m.rows);
     parentPort!.postMessage({ type: 'done' });
   }
 }
