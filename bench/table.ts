@@ -1,4 +1,5 @@
 /** The printing of `npm run bench`: its markdown table, spliced into docs/performance.md. */
+import { maxOf } from '../src/util/extent';
 import type { CliRun } from './rounds';
 import { type BenchResult, benchTargets, pct, torch2Anchor, x } from './targets';
 import { workLine } from './work';
@@ -12,7 +13,7 @@ import { workLine } from './work';
 export function issue27Lines(r: BenchResult): string[] {
   const out: string[] = [];
   const t2 = torch2Anchor(r.contenders);
-  const bestInfer = Math.max(...r.contenders.filter((c) => !c.torch).map((c) => c.inferSeqPerSec));
+  const bestInfer = maxOf(r.contenders.filter((c) => !c.torch).map((c) => c.inferSeqPerSec));
   if (t2)
     out.push(
       `PyTorch 2.x, the anchor: its best training (${t2.train.name}, ${t2.train.provider}) runs at ${t2.train.trainSeqPerSec.toFixed(0)} seq/s, ` +
@@ -75,7 +76,7 @@ export function benchTable(r: BenchResult): string {
           `seq/s: the best engine figure is ${x(r.bestTrainSeqPerSec / torch.trainSeqPerSec)} that.`
       : `PyTorch not measured: ${r.pytorch?.skipped ?? 'no run'}.`,
   );
-  lines.push(...issue27Lines(r));
+  for (const l of issue27Lines(r)) lines.push(l);
   if (r.peak) {
     const p = r.peak;
     lines.push(

@@ -1,4 +1,4 @@
-import type { Autoencoder } from '../model/autoencoder';
+import type { Autoencoder } from '../model';
 
 /**
  * Reconstruction error of each window: the mean absolute error over its steps and features.
