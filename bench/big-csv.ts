@@ -7,7 +7,7 @@ const MB = 1024 * 1024;
  * 2000-01-01) to `file`, for the memory benches; returns the rows written.
  *
  * @example
- * const rows = writeBigCsv('/tmp/big.csv', 200);
+ * const rows = writeBigCsv(path.join(os.tmpdir(), 'big.csv'), 200);
  */
 export function writeBigCsv(file: string, mb: number): number {
   const fd = fs.openSync(file, 'w');

@@ -18,10 +18,9 @@ import type { CliFlags } from './parse';
  * loadCsvSeries(file, { ...csvFormat({ sep: ';' }) });
  */
 export function csvFormat(f: CliFlags): { sep?: string; dateFormat?: string } {
-  const g = f;
   return {
-    ...(g.sep !== undefined ? { sep: g.sep } : {}),
-    ...(g.dateFormat !== undefined ? { dateFormat: g.dateFormat } : {}),
+    ...(f.sep !== undefined ? { sep: f.sep } : {}),
+    ...(f.dateFormat !== undefined ? { dateFormat: f.dateFormat } : {}),
   };
 }
 

@@ -130,8 +130,7 @@ export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?
   const file = path.join(dir, rel);
   const ucr = parseUcrName(rel);
   const tsb = ucr ? undefined : parseTsbAdName(rel);
-  const g = f;
-  const valueCols = g.valueCol ? g.valueCol.split(',').map((s) => s.trim()) : undefined;
+  const valueCols = f.valueCol ? f.valueCol.split(',').map((s) => s.trim()) : undefined;
   if (ucr) {
     const series = loadUcrSeries(file, rel);
     const n = series.dates.length;
@@ -151,7 +150,7 @@ export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?
     throw new InputError(`${stripControl(rel)}: no labels (not a UCR or TSB-AD name; give --labels FILE)`);
   const order = eventFlags(f).order;
   const series = withResample(
-    loadCsvSeries(file, { dateCol: g.dateCol, valueCols, fill: g.fill, order, ...csvFormat(f) }),
+    loadCsvSeries(file, { dateCol: f.dateCol, valueCols, fill: f.fill, order, ...csvFormat(f) }),
     f,
   );
   return { series, labels: labelsFromFile(labelsFile, rel), index: false };

@@ -119,16 +119,15 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   const manifest = manifestFile
     ? { name: stripControl(path.basename(manifestFile)), ends: readManifest(manifestFile) }
     : undefined;
-  const g = f;
   const base = path.join('reports', `evaluation${kinds ? '-compare' : ''}-${today()}`);
   const inputs = [dir, ...(labels ? [labels] : []), ...(manifestFile ? [manifestFile] : [])];
-  const out = resolveOut(g.out, g.force, base, inputs, [dir]);
+  const out = resolveOut(f.out, f.force, base, inputs, [dir]);
   const resolved = resolveOptions(f);
   // every file has labels here (--labels, a UCR name or a Label column): --point-adjust needs no --labels flag
   const fitAll = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset).fit === 'all';
   const note = checkEvaluatedFiles(dir, files, f, labels, manifest, fitAll);
   const log = (m: string): void => {
-    if (!g.quiet) process.stderr.write(`${m}\n`);
+    if (!f.quiet) process.stderr.write(`${m}\n`);
   };
   if (unmatched.length > 0) {
     const shown = unmatched.slice(0, 5).join(', ') + (unmatched.length > 5 ? `, ... (${unmatched.length})` : '');
@@ -155,7 +154,7 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
         check: checkSomeFinished,
         manifest: manifest?.ends,
       });
-      if (g.quiet) process.stdout.write(`${out}\n`);
+      if (f.quiet) process.stdout.write(`${out}\n`);
       return { agg: compared[0].agg, compared };
     }
     const run = await runEvaluation(dir, files, f, labels, { compared: false, log, stop, manifest: manifest?.ends });
@@ -163,7 +162,7 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
     if (run.results.length > 0) await writeOutput(out, 'evaluate', (tmp) => writeEvaluation(tmp, run));
     for (const line of summaryLines(run, out)) log(line);
     if (run.stopped) process.exit(run.stopped === 'SIGINT' ? 130 : 143);
-    if (g.quiet) process.stdout.write(`${out}\n`);
+    if (f.quiet) process.stdout.write(`${out}\n`);
     return { agg: run.agg };
   } finally {
     release();
