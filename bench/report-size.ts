@@ -45,8 +45,15 @@ function withEvents(input: ReportInput): ReportInput {
   return { ...input, result: { ...input.result, events, eventSource: 'window' } };
 }
 
-/** Milliseconds from navigation until every Plotly plot of `file` has drawn its traces (and `ready` holds). */
-async function drawMs(file: string, ready = 'true'): Promise<number> {
+/**
+ * Milliseconds from navigation until every Plotly plot of `file` has drawn its traces (and `ready` holds), in a
+ * fresh headless Chromium.
+ *
+ * @throws Error when Chromium is missing or the page does not draw within 2 minutes.
+ * @example
+ * await drawMs('report.html', "document.querySelectorAll('.review-cell button').length > 0");
+ */
+export async function drawMs(file: string, ready = 'true'): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -136,7 +143,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });

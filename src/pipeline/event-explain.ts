@@ -14,13 +14,21 @@ export interface ExplainContext {
   series: Series;
   scaler: Scaler;
   transform: TransformKind;
+  /**
+   * Rows (the series' first ones) the typical move is measured over, when not the run's training part: a score
+   * run (`score --threshold`) has no training part and passes all its rows.
+   */
+  trainRows?: number;
+  /** Training window scores the peak is ranked among, when not `result.trainScores` (a score run's saved ones). */
+  trainScores?: ArrayLike<number>;
 }
 
 /**
  * Give every event of a run its `explained` figures and `explanation` sentence (src/events/explain.ts has the
  * definitions). The move is measured on the column carrying most of the error (the first column when
  * univariate). The event's peak window score, ranked among `result.trainScores`, is the event's peak score for
- * window rules and, for step rules, the highest MAE of the windows overlapping the event. "Expected instead" is
+ * window rules and, for step rules, the highest MAE of the windows overlapping the event (`ctx.trainRows` and
+ * `ctx.trainScores` stand in for the training part and its scores where a run has none). "Expected instead" is
  * given only for detectors that reconstruct windows (lstm, pca, dense): the step's reconstruction, unscaled and,
  * after logret or diff, applied to the previous raw value; zscore and iforest have none, and the clause is left out.
  *
@@ -33,7 +41,10 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   const { series, scores } = ctx;
   const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
   const lag = rawIndex.get(scores.transformed.dates[0]) ?? 0;
-  const trainRows = result.config.fit === 'all' ? series.dates.length : (rawIndex.get(result.split.trainEnd) ?? 0) + 1;
+  const trainRows =
+    ctx.trainRows ??
+    (result.config.fit === 'all' ? series.dates.length : (rawIndex.get(result.split.trainEnd) ?? 0) + 1);
+  const trainScores = ctx.trainScores ?? result.trainScores;
   const T = stage.flags.length - scores.mae.length + 1;
   const F = stage.steps.features;
   const reconstructs = scores.steps?.windows !== undefined;
@@ -66,7 +77,7 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
       peakScore: e.peakScore,
       thresholdAtPeak: stage.thresholds[peakStep],
       peakWindowScore: stage.source === 'window' ? e.peakScore : peakWindow(scores.mae, e, T),
-      trainScores: result.trainScores,
+      trainScores,
       ...(e.shares ? { channel: { name: series.columns[c], share: e.shares[series.columns[c]] } } : {}),
       ...(expected ? { expected } : {}),
       unit: stepUnit(series.dates),

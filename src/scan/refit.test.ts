@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Series } from '../data/series';
 import { LstmAutoencoderDetector } from '../detector/lstm/detector';
-import { checkRefitWindow, modelVersion, nextVersionDir, parseRefitEvery } from './refit';
+import { transformLag } from '../transform/transforms';
+import { checkRefitWindow, modelVersion, nextVersionDir, parseRefitEvery, refitDetector } from './refit';
 import { type RefitLine, Refitter } from './refit-run';
 import { StreamScorer } from './watch';
 
@@ -113,4 +114,68 @@ test('Refitter: rows a refit cannot train on (a constant stretch) skip it with a
   assert.match(skipped[0], /constant/);
   assert.equal(scorer.current, det);
   det.dispose();
+});
+
+test('Refitter swap: rows before it scored by the old model, rows after by the refitted one, bit for bit', async () => {
+  const det = new LstmAutoencoderDetector({
+    window: 5,
+    encoder: [3],
+    epochs: 1,
+    batchSize: 8,
+    backend: 'cpu',
+    seed: 3,
+  });
+  await det.fit(rows(40, 0));
+  const old = await LstmAutoencoderDetector.fromState(det.toState()); // the swap disposes det
+  let started = false;
+  const r = new Refitter({
+    every: { rows: 4 },
+    window: 12,
+    epochs: 2,
+    base: 'm',
+    save: async () => {},
+    onStart: () => {
+      started = true;
+    },
+  });
+  const scorer = new StreamScorer(det, 'Date,Close', 'feed', 12);
+  const feed = rows(24, 100);
+  const need = det.options.window + transformLag(det.options.transform);
+  const tail = (i: number): Series => ({
+    ...feed,
+    dates: feed.dates.slice(i - need + 1, i + 1),
+    values: feed.values.slice(i - need + 1, i + 1),
+  });
+  const scored: { i: number; score: number; anomaly: boolean; after: boolean }[] = [];
+  let line: RefitLine | null = null;
+  for (let i = 0; i < feed.dates.length; i++) {
+    const s = await scorer.push(`${feed.dates[i]},${feed.values[i][0]}`);
+    if (!s) continue;
+    scored.push({ i, score: s.score, anomaly: s.anomaly, after: line !== null });
+    r.row(scorer, s.date);
+    // wait for the refit here (watch goes on scoring meanwhile), so the rows after it meet the new model
+    if (started && !line) line = await r.drain(scorer);
+  }
+  assert.ok(line, 'a refit was swapped in');
+  // the refitted model: the old one warm-started on the rows the line names, 2 epochs
+  const from = feed.dates.indexOf(line.from);
+  assert.deepEqual([from, feed.dates.indexOf(line.to), line.rows], [from, from + 11, 12]);
+  const recent = { ...feed, dates: feed.dates.slice(from, from + 12), values: feed.values.slice(from, from + 12) };
+  const want = await refitDetector(old, recent, 2);
+  const threshold = want.fitted().threshold.toJSON().value;
+  assert.equal(line.threshold, threshold);
+  const before = scored.filter((s) => !s.after);
+  const after = scored.filter((s) => s.after);
+  assert.deepEqual([before.length, after.length], [12 - need + 1, 24 - 12]);
+  for (const s of before) assert.equal(s.score, (await old.score(tail(s.i))).mae[0], `row ${s.i}, old model`);
+  let differs = 0;
+  for (const s of after) {
+    const w = (await want.score(tail(s.i))).mae[0];
+    assert.equal(s.score, w, `row ${s.i}, refitted model`);
+    assert.equal(s.anomaly, w > threshold);
+    if (w !== (await old.score(tail(s.i))).mae[0]) differs++;
+  }
+  assert.equal(differs, after.length, 'the old model scores those rows otherwise');
+  scorer.current.dispose();
+  [old, want].forEach((d) => d.dispose());
 });

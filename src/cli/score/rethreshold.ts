@@ -4,7 +4,7 @@ import type { Detector, ScoreResult } from '../../detector/contract';
 import type { AnomalyEvent } from '../../events/events';
 import { explainWindowThreshold } from '../../pipeline/explain';
 import { DEFAULT_PIPELINE_OPTIONS } from '../../pipeline/options';
-import { eventStage } from '../../pipeline/steps-stage';
+import { type EventStage, eventStage } from '../../pipeline/steps-stage';
 import { writeJsonFile } from '../../report/json-file';
 import type { AnomalyRecord, ScoredWindow, ThresholdJson } from '../../result';
 import { Threshold } from '../../threshold/rule';
@@ -50,12 +50,17 @@ export function readTrainScores(modelDir: string): number[] {
   return mae as number[];
 }
 
-/** A re-thresholded score: new flags, anomalies, events and the threshold's story. */
+/**
+ * A re-thresholded score: new flags, anomalies, events and the threshold's story; the event stage they came from
+ * and the saved training-window MAEs (when the model folder has them), for explaining the events.
+ */
 export interface Rethresholded {
   windows: ScoredWindow[];
   anomalies: AnomalyRecord[];
   events: AnomalyEvent[];
   threshold: ThresholdJson & { explanation: string; rule?: string };
+  stage: EventStage;
+  trainScores?: number[];
 }
 
 /**
@@ -82,7 +87,9 @@ export function rethreshold(
     const T = detector.options.window;
     const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
     threshold = { ...Threshold.fit(spec, []).toJSON(), rule: stage.rule, explanation: stage.explanation! };
-    return { windows, anomalies: anomaliesOf(windows, raw), events: stage.events, threshold };
+    const saved = savedTrainScores(modelDir);
+    const events = stage.events;
+    return { windows, anomalies: anomaliesOf(windows, raw), events, threshold, stage, ...saved };
   }
   const train = readTrainScores(modelDir);
   const t = Threshold.fit(spec, train);
@@ -90,7 +97,19 @@ export function rethreshold(
   s = { ...scores, anomaly, windows: scores.windows.map((w, i) => ({ ...w, anomaly: anomaly[i] })) };
   const stage = eventStage(s, o, t.value);
   threshold = { ...t.toJSON(), explanation: explainWindowThreshold(t.toJSON(), train) };
-  return { windows: s.windows, anomalies: anomaliesOf(s.windows, raw), events: stage.events, threshold };
+  return {
+    windows: s.windows,
+    anomalies: anomaliesOf(s.windows, raw),
+    events: stage.events,
+    threshold,
+    stage,
+    trainScores: train,
+  };
+}
+
+/** `{ trainScores }` from the model folder, or `{}` when it has no such file (a step rule does not need it). */
+function savedTrainScores(modelDir: string): { trainScores?: number[] } {
+  return fs.existsSync(path.join(modelDir, TRAIN_SCORES_FILE)) ? { trainScores: readTrainScores(modelDir) } : {};
 }
 
 function anomaliesOf(windows: ScoredWindow[], raw: { dates: string[]; values: number[][] }): AnomalyRecord[] {

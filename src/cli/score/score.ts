@@ -3,11 +3,13 @@ import * as path from 'path';
 import { LstmAutoencoderDetector } from '../../detector/lstm/detector';
 import { loadAnyDetector } from '../../detector/registry';
 import { eventsCsv } from '../../events/csv';
+import { explainEvents } from '../../pipeline/event-explain';
 import { renderReport } from '../../report/html';
 import { flaggedText } from '../../threshold/flagged-text';
 import { InputError } from '../../util/errors';
 import { dataName, loadData } from '../data';
 import { today } from '../detect/detect';
+import { eventSummary } from '../detect/events-summary';
 import { computeLine } from '../detect/warnings';
 import { SCORE_FLAGS } from '../flags';
 import { resolveOut, writeOutput } from '../out-dir';
@@ -43,8 +45,14 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const { windows, anomalies } = re ?? scores;
   const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();
   const result = scoreRunResult(detector, series, scores, f.model);
-  if (re)
+  if (re) {
     Object.assign(result, { test: re.windows, anomalies: re.anomalies, threshold: re.threshold, events: re.events });
+    // explained as detect explains its events; the typical move over all the scored rows (no training part here),
+    // the peak ranked among the training-window MAEs saved with the model
+    const { scaler } = detector.fitted();
+    const ctx = { scores, series, scaler, transform: detector.options.transform, trainRows: series.dates.length };
+    explainEvents(result, re.stage, { ...ctx, trainScores: re.trainScores ?? [] });
+  }
   await writeOutput(out, 'score', (tmp) => {
     const data = { source: series.source, rows: series.dates.length };
     const scoresJson = { model: f.model, data, threshold, windows, anomalies, ...(re ? { events: re.events } : {}) };
@@ -55,10 +63,11 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
   });
   detector.dispose();
-  if (re)
-    progress.info(
-      `threshold ${rule} (re-derived, no training): ${re.threshold.explanation}; ${re.events.length} events`,
-    );
+  if (re) {
+    // detect's summary: the events, the 3 most severe explained, the threshold's explanation
+    progress.info(`threshold ${rule}: re-derived, no training`);
+    for (const line of eventSummary(result)) progress.info(line);
+  }
   const above = flaggedText(threshold, anomalies.length, windows.length, 'windows');
   progress.info(`${above}; scores: ${path.join(out, 'scores.json')}, report: ${path.join(out, 'report.html')}`);
   if (f.quiet) process.stdout.write(`${out}\n`);
