@@ -63,6 +63,9 @@ export class Refitter {
   private ready: { det: LstmAutoencoderDetector; line: RefitLine } | null = null;
   private failed: { e: unknown } | null = null;
 
+  /** The refit worker, started with the Refitter so its modules are loaded before the first refit is due. */
+  private readonly worker = new RefitWorker();
+
   constructor(private readonly plan: RefitPlan) {}
 
   /** Count a scored row dated `date`; start a refit on the scorer's recent rows when one is due. */
@@ -80,7 +83,7 @@ export class Refitter {
     const t0 = performance.now();
     this.plan.onStart?.(date, recent.dates.length);
     this.running = (async () => {
-      const reply = await inWorker({ state: current.toState(current.extra), recent, epochs: this.plan.epochs });
+      const reply = await this.worker.run({ state: current.toState(current.extra), recent, epochs: this.plan.epochs });
       if (!reply.ok) throw reply.input ? new InputError(reply.message) : new Error(`refit: ${reply.message}`);
       const next = await LstmAutoencoderDetector.fromState(reply.state);
       const { dir, version } = nextVersionDir(this.plan.base);
@@ -128,19 +131,43 @@ export class Refitter {
 }
 
 /**
- * Run a refit job in a worker thread (`refit-worker.js` beside this file), so the scoring thread goes on; where
- * there is no compiled worker script (ts-node), in this thread.
+ * A refit job runner: one worker thread (`refit-worker.js` beside this file), started at once and reused by every
+ * refit, so a refit does not wait for a thread to start and load the model's modules (about 1 s here); `unref`'d,
+ * so it never keeps the process alive. Where there is no compiled worker script (ts-node), jobs run in this thread.
  */
-function inWorker(job: RefitJob): Promise<RefitReply> {
-  const script = path.join(__dirname, 'refit-worker.js');
-  if (!fs.existsSync(script)) return refitJob(job);
-  return new Promise((resolve, reject) => {
-    const w = new Worker(script);
-    w.once('message', (reply: RefitReply) => {
-      void w.terminate();
-      resolve(reply);
+class RefitWorker {
+  private w: Worker | null = null;
+  private readonly script = path.join(__dirname, 'refit-worker.js');
+
+  constructor() {
+    if (fs.existsSync(this.script)) this.w = this.start();
+  }
+
+  private start(): Worker {
+    const w = new Worker(this.script);
+    w.unref();
+    // A worker that dies between jobs is replaced at the next job.
+    w.on('error', () => {
+      if (this.w === w) this.w = null;
     });
-    w.once('error', reject);
-    w.postMessage(job);
-  });
+    return w;
+  }
+
+  run(job: RefitJob): Promise<RefitReply> {
+    if (!fs.existsSync(this.script)) return refitJob(job);
+    const w = (this.w ??= this.start());
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => {
+        w.off('message', onMessage);
+        reject(e);
+      };
+      const onMessage = (reply: RefitReply) => {
+        w.off('error', onError);
+        resolve(reply);
+      };
+      w.once('message', onMessage);
+      w.once('error', onError);
+      w.postMessage(job);
+    });
+  }
 }
