@@ -14,27 +14,43 @@ import { runScript } from '../tools/script';
 const USAGE = `Usage: node dist/bench/aer.js [--window 100] [--units 30] [--lstm-units 60] [--windows 2000] [--epochs 3]
 Training speed of the AER model (Orion's defaults: window 100, 30 units per direction, batch 64) against the LSTM
 autoencoder (window 100, --lstm-units, batch 64, one thread as AER), both on the engine's kernels (wasm backend),
-on --windows seeded random-walk windows: windows per second (median epoch after one warm-up epoch), and windows
-per second x parameters, the engine's speed per parameter (issue 27's target: AER within 20% of the LSTM's).`;
+on --windows seeded random-walk windows: windows per second (median epoch after one warm-up epoch, the two models' epochs interleaved), and windows
+per second x parameters, the engine's speed per parameter (issue 27's target: AER within 20% of the LSTM's), and\nforward multiply-adds per second (a decoder's input projection counts once per window: its input repeats).`;
 
 function arg(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 }
 
-/** Median seconds of `epochs` epochs after one warm-up epoch. */
-async function epochSeconds(m: Autoencoder, x: Float32Array, n: number, epochs: number): Promise<number> {
+/**
+ * Median seconds per epoch of each model, `epochs` epochs each after one warm-up epoch, the models' epochs
+ * interleaved (a load on the machine meanwhile slows both alike).
+ */
+async function epochSeconds(models: Autoencoder[], x: Float32Array, n: number, epochs: number): Promise<number[]> {
   const rng = new Rng(1);
-  await m.trainEpoch(x, n, rng.permutation(n), 64);
-  const s: number[] = [];
+  for (const m of models) await m.trainEpoch(x, n, rng.permutation(n), 64);
+  const s: number[][] = models.map(() => []);
   for (let e = 0; e < epochs; e++) {
     const order = rng.permutation(n);
-    const t0 = performance.now();
-    await m.trainEpoch(x, n, order, 64);
-    s.push((performance.now() - t0) / 1000);
+    for (const [i, m] of models.entries()) {
+      const t0 = performance.now();
+      await m.trainEpoch(x, n, order, 64);
+      s[i].push((performance.now() - t0) / 1000);
+    }
   }
-  s.sort((a, b) => a - b);
-  return s[s.length >> 1];
+  return s.map((v) => v.sort((a, b) => a - b)[v.length >> 1]);
+}
+
+/**
+ * Multiply-adds of one forward pass over a window of W steps: per LSTM step its recurrent product (u x 4u) and
+ * its input projection (d x 4u; once per window for a decoder, whose input repeats), and the dense layer per step.
+ */
+function aerMacs(W: number, F: number, u: number): number {
+  return 2 * (W - 2) * (F + u) * 4 * u + 2 * (2 * u * 4 * u + W * u * 4 * u) + W * 2 * u * F;
+}
+
+function lstmMacs(W: number, F: number, u: number): number {
+  return W * (F + u) * 4 * u + (u * 4 * u + W * u * 4 * u) + W * u * F;
 }
 
 runScript('bench/aer', async () => {
@@ -59,24 +75,18 @@ runScript('bench/aer', async () => {
   const aer = await createAerModel(aerSpec);
   const lstmSpec = resolveSpec({ window, features: 1, encoder: [lstmUnits], dropout: 0.2, seed: 42 });
   const lstm = await createAutoencoder(lstmSpec, { threads: 1 });
-  const rows: [string, number, number, string][] = [];
+  let seconds: number[];
   try {
-    rows.push([
-      `AER (${units} units per direction)`,
-      aerParameterCount(aerSpec),
-      await epochSeconds(aer, x, n, epochs),
-      aer.engine,
-    ]);
-    rows.push([
-      `LSTM autoencoder (${lstmUnits} units)`,
-      parameterCount(lstmSpec),
-      await epochSeconds(lstm, x, n, epochs),
-      lstm.engine ?? '',
-    ]);
+    seconds = await epochSeconds([aer, lstm], x, n, epochs);
   } finally {
     aer.dispose();
     lstm.dispose();
   }
+  const rows: [string, number, number, string][] = [
+    [`AER (${units} units per direction)`, aerParameterCount(aerSpec), seconds[0], aer.engine],
+    [`LSTM autoencoder (${lstmUnits} units)`, parameterCount(lstmSpec), seconds[1], lstm.engine ?? ''],
+  ];
+  const macs = [aerMacs(window, 1, units), lstmMacs(window, 1, lstmUnits)].map((m, i) => (m * n) / seconds[i]);
   const rate = rows.map(([, p, s]) => (n / s) * p);
   for (const [i, [name, p, s, engine]] of rows.entries()) {
     console.log(
@@ -84,4 +94,8 @@ runScript('bench/aer', async () => {
     );
   }
   console.log(`AER / LSTM, windows x parameters per second: ${(rate[0] / rate[1]).toFixed(2)} (target >= 0.80)`);
+  const gmacs = macs.map((m) => (m / 1e9).toFixed(2));
+  console.log(
+    `AER / LSTM, forward multiply-adds per second (${gmacs[0]} vs ${gmacs[1]} G/s): ${(macs[0] / macs[1]).toFixed(2)}`,
+  );
 });
