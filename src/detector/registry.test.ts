@@ -32,15 +32,15 @@ function tmp(): string {
 }
 
 test('registry: the kinds, and one line for an unknown one', () => {
-  assert.deepEqual([...DETECTOR_KINDS], ['lstm', 'pca', 'zscore', 'iforest', 'dense', 'mp']);
+  assert.deepEqual([...DETECTOR_KINDS], ['lstm', 'pca', 'zscore', 'iforest', 'dense', 'mp', 'aer']);
   assert.equal(detectorKind('zscore'), 'zscore');
   assert.throws(
     () => createDetector('svm'),
-    /^InputError: invalid detector: svm \(one of: lstm, pca, zscore, iforest, dense, mp\)$/,
+    /^InputError: invalid detector: svm \(one of: lstm, pca, zscore, iforest, dense, mp, aer\)$/,
   );
   assert.throws(
     () => detectorKind(3),
-    /^InputError: invalid detector: 3 \(one of: lstm, pca, zscore, iforest, dense, mp\)$/,
+    /^InputError: invalid detector: 3 \(one of: lstm, pca, zscore, iforest, dense, mp, aer\)$/,
   );
   for (const k of DETECTOR_KINDS) assert.equal(createDetector(k, TINY).kind, k);
 });
@@ -63,7 +63,7 @@ for (const kind of DETECTOR_KINDS) {
         assert.ok(Math.abs(mae0 - a.mae[0]) < 1e-6, `${mae0} vs ${a.mae[0]}`);
       }
       assert.equal(w !== undefined, kind === 'lstm' || kind === 'pca' || kind === 'dense');
-      assert.equal(a.steps?.score !== undefined, kind === 'zscore' || kind === 'mp');
+      assert.equal(a.steps?.score !== undefined, kind === 'zscore' || kind === 'mp' || kind === 'aer');
       await det.save(path.join(dir, 'm'), { source: 'memory' });
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'm', 'model.json'), 'utf8')).kind, kind);
       const back = await loadAnyDetector(path.join(dir, 'm'));
@@ -118,7 +118,7 @@ test('registry: loading refuses a missing model, bad JSON, an unknown kind and a
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ kind: 'forest' }));
     await assert.rejects(
       loadAnyDetector(m),
-      /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest, dense, mp\)$/,
+      /^InputError: invalid detector: forest \(one of: lstm, pca, zscore, iforest, dense, mp, aer\)$/,
     );
     fs.writeFileSync(path.join(m, 'model.json'), JSON.stringify({ format: 'lstm-anomaly-model/0', kind: 'pca' }));
     await assert.rejects(loadAnyDetector(m), /saved model: unknown format "lstm-anomaly-model\/0"/);

@@ -4,6 +4,7 @@ import type { BackendChoice } from '../backend/select';
 import { resolveSpec } from '../model';
 import { InputError, isInputError } from '../util/errors';
 import { keyword } from '../util/keyword';
+import { AerWindowDetector, checkAerOptions } from './aer/detector';
 import type { BaselineState } from './baseline';
 import type { AnyDetectorOptions, Detector, DetectorKind } from './contract';
 import { DenseWindowDetector } from './dense/detector';
@@ -115,6 +116,14 @@ export const DETECTORS = {
     create: (o) => new MpWindowDetector(o),
     fromState: baseline((s) => MpWindowDetector.fromState(s)),
     check: (o) => checkWindow(o.window),
+  },
+  aer: {
+    name: 'AER (bidirectional LSTM, reconstruction and regression)',
+    score: 'product of the normalised reconstruction and regression errors per step, mean over the window (Orion AER)',
+    hint: 'bidirectional LSTM, reconstruction and regression',
+    create: (o) => new AerWindowDetector(o),
+    fromState: baseline((s) => AerWindowDetector.fromState(s)),
+    check: checkAerOptions,
   },
 } satisfies Record<DetectorKind, DetectorEntry>;
 

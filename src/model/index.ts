@@ -6,6 +6,7 @@
 export { Autoencoder, BatchCallback, EpochRecord, NamedWeight } from './autoencoder';
 export { COMPUTE_KINDS, ComputeKind } from './compute/factory';
 export { CreateOptions, createAutoencoder } from './create';
+export { createAerModel } from './create-aer';
 export {
   DenseAutoencoder,
   DenseAutoencoderJson,
@@ -14,6 +15,8 @@ export {
   DenseWeightJson,
   LayerRow,
 } from './dense/dense-autoencoder';
+export { AerModel } from './engine/aer-model';
+export { AerSpec, aerParameterCount, aerWeightShapes } from './engine/aer-params';
 export { weightShapes } from './engine/init';
 export { nativeKernelsStatus } from './kernels';
 export { buildLayersModel } from './reference/layers-reference';

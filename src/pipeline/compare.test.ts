@@ -31,7 +31,7 @@ test('compareKinds: at least two, no duplicates, known names; one line each', ()
   assert.throws(() => compareKinds(['pca', 'zscore', 'pca']), /^InputError: --compare names pca twice$/);
   assert.throws(
     () => compareKinds('pca,lsmt'),
-    /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest, dense, mp\)$/,
+    /^InputError: invalid detector: lsmt \(one of: lstm, pca, zscore, iforest, dense, mp, aer\)$/,
   );
 });
 

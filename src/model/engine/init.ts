@@ -24,8 +24,12 @@ export function weightShapes(spec: AutoencoderSpec): { name: string; shape: numb
   return out;
 }
 
-/** Keras `glorot_uniform`: U(-l, l) with l = sqrt(6 / (fanIn + fanOut)). */
-function glorotUniform(rng: Rng, rows: number, cols: number): Float32Array {
+/**
+ * Keras `glorot_uniform`: U(-l, l) with l = sqrt(6 / (fanIn + fanOut)).
+ * @example
+ * const kernel = glorotUniform(new Rng(1), 1, 512);
+ */
+export function glorotUniform(rng: Rng, rows: number, cols: number): Float32Array {
   const limit = Math.sqrt(6 / (rows + cols));
   const a = new Float32Array(rows * cols);
   for (let k = 0; k < a.length; k++) a[k] = rng.uniform(-limit, limit);
@@ -35,8 +39,10 @@ function glorotUniform(rng: Rng, rows: number, cols: number): Float32Array {
 /**
  * Keras `orthogonal` (gain 1) for a [rows, cols] matrix: QR of a standard normal matrix of the transposed shape
  * when rows < cols (modified Gram-Schmidt, twice, in float64), so the result has orthonormal rows (or columns).
+ * @example
+ * const recurrent = orthogonal(new Rng(1), 128, 512);
  */
-function orthogonal(rng: Rng, rows: number, cols: number): Float32Array {
+export function orthogonal(rng: Rng, rows: number, cols: number): Float32Array {
   const long = Math.max(rows, cols);
   const short = Math.min(rows, cols);
   // q: `short` orthonormal vectors of length `long`, built from normal draws.

@@ -1,0 +1,114 @@
+import type { TrainingRecord } from '../../result';
+import { invalid } from '../../util/errors';
+import { type AlgorithmScores, BaselineDetector, type BaselineState } from '../baseline';
+import type { AnyDetectorOptions } from '../contract';
+import type { PreparedScore } from '../prepare';
+import { type AerModelOptions, type AerState, AerWindowModel } from './aer';
+import { windowMeans } from './errors';
+
+declare module '../contract' {
+  interface DetectorKinds {
+    /** AER: bidirectional LSTM auto-encoder with regression (Orion) */
+    aer: true;
+  }
+}
+
+/** Orion's reg_ratio: the two regressions weigh half of the loss, the reconstruction the other half. */
+export const AER_REG_RATIO = 0.5;
+
+/**
+ * Orion's AER (Wong et al., IEEE BigData 2022) as a {@link Detector}: the LSTM's transform, scaler, windows and
+ * threshold, with {@link AerWindowModel} in place of the autoencoder. A window of `window` steps is read by a
+ * bidirectional LSTM encoder on its inner `window - 2` steps; the decoder reconstructs them and regresses the step
+ * before and after; each step's score combines its reconstruction and regression errors (Orion's `mult`), a
+ * window's is the mean of its steps'. `--units` is the LSTM size of each direction (one layer); `epochs`,
+ * `batchSize`, `patience`, `valSplit`, `learningRate`, `seed` and `backend` are the LSTM's options; the loss is
+ * AER's (MSE) and there is no dropout. `steps.score`: the per-step scores.
+ *
+ * @throws InputError for an invalid threshold rule, a window below 4 steps or more than one LSTM size.
+ * @example
+ * const det = new AerWindowDetector({ window: 100, encoder: [30], epochs: 35 });
+ * await det.fit(train);
+ * const { mae, steps } = await det.score(series, { from: test.dates[0] });
+ */
+export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel> {
+  readonly kind = 'aer' as const;
+
+  /**
+   * Rebuild from {@link toState}; it scores to the same bits.
+   * @throws InputError for a state that is not a valid aer state.
+   * @example
+   * const copy = AerWindowDetector.fromState(det.toState());
+   */
+  static fromState(state: BaselineState<AerState>): AerWindowDetector {
+    const det = new AerWindowDetector(state.options);
+    return det.adopt(state, (m) => AerWindowModel.fromJSON(m, det.modelOptions()));
+  }
+
+  constructor(options: Partial<AnyDetectorOptions> = {}) {
+    super(options);
+    checkAerOptions(this.options);
+  }
+
+  /** Per-epoch losses of the last fit (empty before fit and when loaded). */
+  get history() {
+    return this.algo?.history ?? [];
+  }
+
+  /** How the last fit trained: its epochs and mean rate, and `fitSeconds` (the caller's measure of the fit). */
+  trainingRecord(fitSeconds: number): TrainingRecord {
+    const history = [...this.history];
+    return {
+      backend: this.algo?.backend ?? '',
+      engine: this.algo?.engine || this.kind,
+      epochs: history.length,
+      bestEpoch: this.algo?.bestEpoch ?? 0,
+      history,
+      seqPerSec: history.reduce((a, h) => a + h.seqPerSec, 0) / Math.max(1, history.length),
+      seconds: fitSeconds,
+      parameters: this.algo?.parameters ?? 0,
+    };
+  }
+
+  protected makeAlgorithm(): AerWindowModel {
+    return new AerWindowModel(this.modelOptions());
+  }
+
+  protected async scoreWith(algo: AerWindowModel, p: Pick<PreparedScore, 'windows'>): Promise<AlgorithmScores> {
+    const steps = await algo.scoreSteps(p.windows);
+    return { scores: windowMeans(steps, p.windows.window), steps: { score: Array.from(steps) } };
+  }
+
+  /** Free the model (the detector is unfitted afterwards). */
+  dispose(): void {
+    this.algo?.dispose();
+    this.algo = null;
+  }
+
+  private modelOptions(): AerModelOptions {
+    const { encoder, learningRate, seed, epochs, batchSize, patience, valSplit, backend } = this.options;
+    return {
+      units: encoder[0],
+      regRatio: AER_REG_RATIO,
+      learningRate,
+      seed,
+      epochs,
+      batchSize,
+      patience,
+      valSplit,
+      backend,
+    };
+  }
+}
+
+/**
+ * The options AER needs beyond every detector's: a window of at least 4 steps (2 regressed, at least 2 read) and
+ * one LSTM size.
+ * @throws InputError `invalid window: 3 (an integer >= 4 for aer)` or `invalid units: 64,32 (one LSTM size for aer)`.
+ * @example
+ * checkAerOptions({ window: 100, encoder: [30] });
+ */
+export function checkAerOptions(o: Pick<AnyDetectorOptions, 'window' | 'encoder'>): void {
+  if (!Number.isInteger(o.window) || o.window < 4) throw invalid('window', o.window, 'an integer >= 4 for aer');
+  if (o.encoder.length !== 1) throw invalid('units', o.encoder.join(','), 'one LSTM size for aer');
+}
