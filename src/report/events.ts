@@ -1,5 +1,6 @@
 import type { Series } from '../data/series';
 import type { AnomalyEvent } from '../events/events';
+import { PANEL_BUCKETS, reportFigure } from '../plot/compact';
 import { eventsChart } from '../plot/events';
 import { lineOf } from '../plot/figure';
 import { figureDiv } from '../plot/html';
@@ -104,6 +105,7 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
   const events = r.events;
   const ev = r.evaluation;
   const labels = ev?.labelHits.map((l) => ({ start: l.start, end: l.end }));
+  // written as built, ISO date strings: the review script snaps a dragged interval to the dates of this trace
   const chart = figureDiv(
     eventsChart(lineOf(series), events, {
       labels,
@@ -122,7 +124,10 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
     ? largest
         .map(({ e, i }) =>
           figureDiv(
-            zoomChart(steps, e, `Event ${i + 1} (severity ${num(e.severity)})`, 0, series.columns[0]),
+            reportFigure(
+              zoomChart(steps, e, `Event ${i + 1} (severity ${num(e.severity)})`, 0, series.columns[0]),
+              PANEL_BUCKETS,
+            ),
             `zoom-${i + 1}`,
             400,
           ),

@@ -1,5 +1,6 @@
 import type { DetectorKind } from '../detector/contract';
 import { DETECTORS } from '../detector/registry';
+import { reportFigure } from '../plot/compact';
 import { runFigures } from '../plot/figures';
 import { figureDiv } from '../plot/html';
 import { escapeHtml } from './escape';
@@ -25,7 +26,8 @@ function section(id: string, title: string, body: string, caption = ''): string 
 /**
  * Render a run as ONE self-contained HTML page: title, summary, drift banner (when drift.warn), the six charts
  * (two more per further column of a multivariate series), the anomalies table and the settings table. plotly.js is inlined once; nothing is fetched (see REPORT_CSP);
- * every text from the data is escaped.
+ * every text from the data is escaped. Charts are written as `reportFigure` makes them: lines decimated to the
+ * pixels they are drawn at, dates as typed arrays.
  *
  * @throws InputError when the series has a different number of dates and values.
  * @throws Error when `plotly.js-cartesian-dist-min` is not installed.
@@ -38,7 +40,7 @@ export function renderReport(input: ReportInput): string {
   const figs = new Map(runFigures(r, series, st?.flags ? { ...st, flags: st.flags } : undefined).map((f) => [f.id, f]));
   const plot = (id: string, height?: number) => {
     const f = figs.get(id)!;
-    return `<div><p class="caption">${escapeHtml(f.caption)}</p>${figureDiv(f.figure, id, height)}</div>`;
+    return `<div><p class="caption">${escapeHtml(f.caption)}</p>${figureDiv(reportFigure(f.figure), id, height)}</div>`;
   };
   const valueName = series.columns[0] ?? 'value';
   const extra = (kind: string, height: number) =>
