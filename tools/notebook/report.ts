@@ -24,6 +24,13 @@ interface RunOutcome {
 const fmt = (s: number): string =>
   s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(Math.round(s) / 60)}m${Math.round(s) % 60}s`; // 119.6 s: 2m0s, not 1m60s
 
+/** The CPU the times were taken on, e.g. `AMD EPYC, 2 cores`: a time means little without it. */
+function cpuName(): string {
+  const cpus = os.cpus();
+  const model = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
+  return `${model}, ${cpus.length} core${cpus.length === 1 ? '' : 's'}`;
+}
+
 /** Names declared in a notebook's parameters cell (empty without one). */
 function declaredParams(file: string): Set<string> {
   const nb = readNotebook(file);
@@ -137,7 +144,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const t0 = Date.now();
   let failed = 0;
   const times: string[] = [];
-  console.log(`kernel ${args.kernel}${args.fast ? ', fast mode' : ''}`);
+  console.log(`kernel ${args.kernel}${args.fast ? ', fast mode' : ''}, on ${cpuName()}`);
   for (const [i, file] of notebooks.entries()) {
     const name = path.basename(file, '.ipynb');
     const html = path.join(out, `${name}.html`);
@@ -154,12 +161,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       console.log(`  FAILED after ${fmt(r.seconds)}: ${r.message}${fs.existsSync(html) ? ` (see ${rel})` : ''}`);
     }
   }
-  if (notebooks.length > 1) {
-    const total = fmt((Date.now() - t0) / 1000);
-    console.log(
-      `${notebooks.length - failed}/${notebooks.length} notebooks ok on ${args.kernel} in ${total}: ${times.join(', ')}`,
-    );
-  }
+  // The times are the point of a full run (each notebook should execute in under a minute): always print them.
+  const total = fmt((Date.now() - t0) / 1000);
+  const ok = `${notebooks.length - failed}/${notebooks.length} notebooks ok on ${args.kernel}`;
+  console.log(`${ok} in ${total} (${cpuName()}): ${times.join(', ')}`);
   return failed ? 1 : 0;
 }
 
