@@ -9,7 +9,8 @@ tslab needs:
 * The HTML is written even when a cell fails (the error is visible in it), through a temp file and a rename;
   require.js and MathJax are not linked from a CDN, so the report opens offline.
 
-Progress goes to stdout as JSON lines: {"event": "start"|"cell"|"error"|"done", ...}.
+Progress goes to stdout as JSON lines: {"event": "start"|"cell"|"error"|"done", ...}; "done" carries "cpu",
+the kernel's CPU seconds (user + system, all its threads; null where Python has no `resource` module).
 Called by `npm run report` (tools/notebook/report.ts); exit code 0 ok, 1 a cell failed, 3 other failure.
 """
 
@@ -21,6 +22,11 @@ import sys
 import time
 
 import queue
+
+try:
+    import resource  # the kernel's CPU time; not on Windows
+except ImportError:
+    resource = None
 
 import nbformat
 from nbclient import NotebookClient
@@ -163,7 +169,13 @@ def main():
         status = 3
 
     export_html(nb, args.html, args.name or os.path.splitext(os.path.basename(args.html))[0])
-    emit(event='done', status=status)
+    # The kernel is a child of this process, reaped when execute() shuts it down: its CPU seconds (every
+    # thread) say how much work the notebook is, whatever else loads the machine.
+    cpu = None
+    if resource is not None:
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = round(ru.ru_utime + ru.ru_stime, 1)
+    emit(event='done', status=status, cpu=cpu)
     return status
 
 

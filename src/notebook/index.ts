@@ -4,6 +4,8 @@
  * works offline. Display helpers only work inside a tslab kernel; the pipeline itself comes from `lstm-anomaly`.
  */
 
+/** Flagged windows joined into events (the pipeline's rule), for a notebook that scores windows step by step. */
+export { windowEvents } from '../pipeline/steps-stage';
 export { between, loadNotebookSeries, NotebookSource, SourceKind } from './data';
 export { escapeHtml, LiveOutput, liveOutput, showHtml, showMarkdown } from './display';
 export { layerTable } from './layers';

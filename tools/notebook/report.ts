@@ -18,11 +18,20 @@ import { slimCssFile } from './slim-css';
 interface RunOutcome {
   ok: boolean;
   seconds: number;
+  /** The kernel's CPU seconds, all threads (execute_notebook.py's `done` event; undefined where unknown). */
+  cpu?: number;
   message?: string;
 }
 
 const fmt = (s: number): string =>
   s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(Math.round(s) / 60)}m${Math.round(s) % 60}s`; // 119.6 s: 2m0s, not 1m60s
+
+/** The CPU the times were taken on, e.g. `AMD EPYC, 2 cores`: a time means little without it. */
+function cpuName(): string {
+  const cpus = os.cpus();
+  const model = (cpus[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
+  return `${model}, ${cpus.length} core${cpus.length === 1 ? '' : 's'}`;
+}
 
 /** Names declared in a notebook's parameters cell (empty without one). */
 function declaredParams(file: string): Set<string> {
@@ -59,6 +68,7 @@ function runOne(
   return new Promise((resolve) => {
     const child = spawn(python, argv, { env: jupyterEnv(root), stdio: ['ignore', 'pipe', 'pipe'] });
     let message: string | undefined;
+    let cpu: number | undefined;
     let buf = '';
     let errText = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -67,7 +77,7 @@ function runOne(
       while ((nl = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
-        let ev: { event?: string; number?: number; total?: number; message?: string };
+        let ev: { event?: string; number?: number; total?: number; message?: string; cpu?: number | null };
         try {
           ev = JSON.parse(line);
         } catch {
@@ -76,6 +86,7 @@ function runOne(
         if (ev.event === 'cell' && tty)
           process.stdout.write(`\r  cell ${ev.number}/${ev.total}  ${fmt((Date.now() - start) / 1000)}   `);
         if (ev.event === 'error') message = `${ev.number ? `cell ${ev.number}: ` : ''}${ev.message}`;
+        if (ev.event === 'done' && typeof ev.cpu === 'number') cpu = ev.cpu;
       }
     });
     child.stderr.on('data', (d: Buffer) => {
@@ -86,11 +97,11 @@ function runOne(
       if (tty) process.stdout.write('\r\x1b[K');
       fs.rmSync(tmpDir, { recursive: true, force: true });
       const seconds = (Date.now() - start) / 1000;
-      if (code === 0) return resolve({ ok: true, seconds });
+      if (code === 0) return resolve({ ok: true, seconds, cpu });
       // Never leave an older report behind for a run that produced none: checks would pass on stale output.
       if (fs.existsSync(html) && fs.statSync(html).mtimeMs < start) fs.rmSync(html);
       const last = errText.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-      resolve({ ok: false, seconds, message: message ?? last });
+      resolve({ ok: false, seconds, cpu, message: message ?? last });
     });
   });
 }
@@ -137,7 +148,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const t0 = Date.now();
   let failed = 0;
   const times: string[] = [];
-  console.log(`kernel ${args.kernel}${args.fast ? ', fast mode' : ''}`);
+  console.log(`kernel ${args.kernel}${args.fast ? ', fast mode' : ''}, on ${cpuName()}`);
   for (const [i, file] of notebooks.entries()) {
     const name = path.basename(file, '.ipynb');
     const html = path.join(out, `${name}.html`);
@@ -147,19 +158,19 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     // nbconvert's lab template inlines all of JupyterLab's CSS: keep the rules this page uses.
     if (fs.existsSync(html)) await slimCssFile(html);
     const rel = path.relative(process.cwd(), html);
-    times.push(`${name.slice(0, 2)} ${fmt(r.seconds)}${r.ok ? '' : ' FAILED'}`);
-    if (r.ok) console.log(`  ok in ${fmt(r.seconds)} -> ${rel}`);
+    const cpu = r.cpu === undefined ? '' : ` (kernel CPU ${fmt(r.cpu)})`;
+    times.push(`${name.slice(0, 2)} ${fmt(r.seconds)}${cpu}${r.ok ? '' : ' FAILED'}`);
+    if (r.ok) console.log(`  ok in ${fmt(r.seconds)}${cpu} -> ${rel}`);
     else {
       failed++;
       console.log(`  FAILED after ${fmt(r.seconds)}: ${r.message}${fs.existsSync(html) ? ` (see ${rel})` : ''}`);
     }
   }
-  if (notebooks.length > 1) {
-    const total = fmt((Date.now() - t0) / 1000);
-    console.log(
-      `${notebooks.length - failed}/${notebooks.length} notebooks ok on ${args.kernel} in ${total}: ${times.join(', ')}`,
-    );
-  }
+  // The times are the point of a full run (each notebook should execute in under a minute): always print them.
+  // Wall time grows with whatever else runs; the kernel's CPU time does not (it sums both threads of training).
+  const total = fmt((Date.now() - t0) / 1000);
+  const ok = `${notebooks.length - failed}/${notebooks.length} notebooks ok on ${args.kernel}`;
+  console.log(`${ok} in ${total} (${cpuName()}): ${times.join(', ')}`);
   return failed ? 1 : 0;
 }
 

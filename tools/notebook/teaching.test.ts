@@ -43,6 +43,19 @@ test('teachingProblems: a complete notebook passes, each missing part is named',
   const windows = good();
   windows.cells[1] = code('showFigure(anomalyChart(lineOf(series), r.anomalies, opts));');
   assert.match(teachingProblems(windows).join('\n'), /code cell 1: a chart of flagged windows/);
+  // notebook 1 once built its points from the windows' flags by hand, never naming `.anomalies`
+  const byHand = good();
+  byHand.cells[1] = code(
+    'const points = scored.flatMap((w) => (w.anomaly ? [{ date: w.end, value: w.mae }] : []));\n' +
+      'showFigure(anomalyChart(lineOf(series), points, opts));',
+  );
+  assert.match(teachingProblems(byHand).join('\n'), /code cell 1: a chart of flagged windows/);
+  const known = good();
+  known.cells[1] = code(
+    'const truth = injected.indices.map((i) => ({ date: dates[i], value: 1 }));\n' +
+      'showFigure(anomalyChart(lineOf(series), truth, opts));',
+  );
+  assert.deepEqual(teachingProblems(known), []);
   const stated = good();
   stated.cells.push(md('This run flags 126 of 170 test windows, 74.1% of them.'));
   assert.match(teachingProblems(stated).join('\n'), /fixed prose states 126 of 170, 74\.1%/);

@@ -6,6 +6,13 @@ export const TRY_THIS = { min: 2, max: 4 };
 /** A markdown cell that is a "Try this" exercise: it opens with `**Try this`. */
 export const isTryThis = (md: string): boolean => /^\*\*Try this\b/.test(md.trimStart());
 
+/**
+ * What a code cell reads when it charts flagged windows: a run's `anomalies`, a window's `anomaly` flag, a
+ * threshold's `flag(...)` or a `flags` array. `anomalyChart` in a cell that reads any of them marks windows;
+ * events (`eventsChart`) are what to chart. Marking known points (injected spikes, labels) is fine.
+ */
+const FLAGGED_WINDOWS = /\.anomal(?:y|ies)\b|\.flag\(|\bflags\b/;
+
 /** Words of a sentence that reports what a detector did (a percentage beside them is a result). */
 const RESULT_WORDS = /flag|found|finds|detect|miss|above|below|outside/i;
 
@@ -33,7 +40,8 @@ export function statedResults(md: string): string[] {
 /**
  * What a notebook handed to a class lacks: 2-4 "Try this" cells, a link to a tutorial or paper, a question with
  * its answer folded away (`<details>`), "What you will learn" and "What you learned"; and what it must not do:
- * chart a run's flagged windows (`anomalyChart(..., run.anomalies)`) where the run has events, or state a
+ * chart flagged windows (`anomalyChart` in a cell that reads window flags; see FLAGGED_WINDOWS): a notebook can
+ * always turn them into events (`windowEvents`, `runPipeline`'s `events`); or state a
  * result in fixed prose (a number belongs in a sentence generated from the run with `showMarkdown`).
  *
  * @throws never; returns one line per problem, [] for none.
@@ -59,8 +67,8 @@ export function teachingProblems(nb: Notebook): string[] {
     // notebook's `window = 30` for the browser's window object
     const browser = /^\s*(?:let|const|var)\s+(window|self|document|navigator)\b/m.exec(s);
     if (browser) out.push(`code cell ${i}: declares \`${browser[1]}\`, a browser global on Deno; rename it`);
-    for (const m of s.matchAll(/anomalyChart\(([^;]*)\)/g)) {
-      if (/\.anomalies\b/.test(m[1])) out.push(`code cell ${i}: a chart of flagged windows; chart the events`);
+    if (/\banomalyChart\(/.test(s) && FLAGGED_WINDOWS.test(s)) {
+      out.push(`code cell ${i}: a chart of flagged windows; chart the events`);
     }
   }
   for (const s of md) {
