@@ -262,8 +262,8 @@ function typicalMoveOnce(x: ArrayLike<number>, trainRows: number, k: number, pos
 
 /** {@link calibrate}'s counts by binary search in the scores sorted once per array (the same counts). */
 function rankAmong(train: ArrayLike<number>, score: number): { below: number; ties: number; of: number } {
-  let s = sortedScores.get(train);
-  if (!s) sortedScores.set(train, (s = Float64Array.from(train).sort()));
+  const s = sortedScores.get(train) ?? Float64Array.from(train).sort();
+  sortedScores.set(train, s);
   const first = (pass: (v: number) => boolean): number => {
     let lo = 0;
     let hi = s.length;
