@@ -122,10 +122,11 @@ export function prepareScore(
  * datedScores(['d1', 'd2', 'd3'], [0.1, 0.9], 2, threshold); // { start: ['d1','d2'], end: ['d2','d3'], ... }
  */
 export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
-  const flags = threshold ? threshold.flag(scores) : scores.map(() => false);
-  // the date lists are made when first read: a fitted detector keeps its training scores, mostly for `mae` only
+  // the date lists and flags are made when first read: a fitted detector keeps its training scores, mostly for
+  // `mae` only (millions of training windows)
   let start: string[] | undefined;
   let end: string[] | undefined;
+  let flags: boolean[] | undefined;
   return {
     get start() {
       start ??= scores.map((_, i) => dates[i]);
@@ -136,7 +137,10 @@ export function datedScores(dates: string[], scores: number[], window: number, t
       return end;
     },
     mae: scores,
-    anomaly: flags,
+    get anomaly() {
+      flags ??= threshold ? threshold.flag(scores) : scores.map(() => false);
+      return flags;
+    },
   };
 }
 

@@ -59,9 +59,10 @@ export interface EventExplained {
 /** 3 significant digits, plain (no exponent below 1e21). */
 export const sig3 = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '-');
 
-const median = (a: number[]): number => {
+/** The median of `a`, which is sorted in place. */
+const median = (a: Float64Array): number => {
   if (!a.length) return NaN;
-  const s = a.slice().sort((x, y) => x - y);
+  const s = a.sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
@@ -108,9 +109,10 @@ export function typicalMove(
 ): { typical: number; steps: number } {
   const n = Math.min(trainRows, x.length);
   const steps = Math.max(1, Math.min(k, MAX_MOVE_STEPS, Math.floor(n / 2)));
-  const d: number[] = [];
+  // one typed array, sorted in place: the training part of a long series has millions of rows
+  const d = new Float64Array(Math.max(0, n - steps));
   for (let t = 0; t + steps < n; t++)
-    d.push(positive ? Math.abs(x[t + steps] / x[t] - 1) : Math.abs(x[t + steps] - x[t]));
+    d[t] = positive ? Math.abs(x[t + steps] / x[t] - 1) : Math.abs(x[t + steps] - x[t]);
   return { typical: median(d), steps };
 }
 
@@ -165,16 +167,16 @@ export interface ExplainInput {
  * // 'close fell 10% in 3 days (121 on 2020-01-20 to 109 on 2020-01-23), 3.3x the usual 3-day move; ...'
  */
 export function explainEvent(inp: ExplainInput): { explained: EventExplained; sentence: string } {
-  const positive = Array.prototype.every.call(inp.values, (v: number) => v > 0);
+  const positive = isPositive(inp.values);
   const m = largestMove(inp.values, inp.lo, inp.hi, positive);
-  const rank = calibrate(inp.trainScores, inp.peakWindowScore);
+  const rank = rankAmong(inp.trainScores, inp.peakWindowScore);
   const ex: EventExplained = {
     trainRank: rank,
     calibrated: rank.of ? rank.below / rank.of : NaN,
     steps: inp.steps,
   };
   if (m) {
-    const t = typicalMove(inp.values, inp.trainRows, m.j - m.i, positive);
+    const t = typicalMoveOnce(inp.values, inp.trainRows, m.j - m.i, positive);
     ex.move = {
       column: inp.column,
       fromDate: inp.dates[m.i],
@@ -233,4 +235,45 @@ export function sentenceOf(ex: EventExplained, unit: string): string {
   if (e)
     parts.push(`at the peak ${e.date} the reconstruction expected ${e.column} ${sig3(e.value)}, not ${sig3(e.actual)}`);
   return `${parts.join('; ')}.`;
+}
+
+// A run explains every event against the same columns and training scores (millions of rows, thousands of events
+// in a long run): what depends on them alone is computed once per array and kept while the array lives.
+const positives = new WeakMap<ArrayLike<number>, boolean>();
+const typicals = new WeakMap<ArrayLike<number>, Map<string, { typical: number; steps: number }>>();
+const sortedScores = new WeakMap<ArrayLike<number>, Float64Array>();
+
+/** Whether every value is > 0, once per array. */
+function isPositive(values: ArrayLike<number>): boolean {
+  let p = positives.get(values);
+  if (p === undefined) positives.set(values, (p = Array.prototype.every.call(values, (v: number) => v > 0)));
+  return p;
+}
+
+/** {@link typicalMove}, once per array, training rows, span and sign. */
+function typicalMoveOnce(x: ArrayLike<number>, trainRows: number, k: number, positive: boolean) {
+  let byKey = typicals.get(x);
+  if (!byKey) typicals.set(x, (byKey = new Map()));
+  const key = `${trainRows},${k},${positive}`;
+  let t = byKey.get(key);
+  if (!t) byKey.set(key, (t = typicalMove(x, trainRows, k, positive)));
+  return t;
+}
+
+/** {@link calibrate}'s counts by binary search in the scores sorted once per array (the same counts). */
+function rankAmong(train: ArrayLike<number>, score: number): { below: number; ties: number; of: number } {
+  const s = sortedScores.get(train) ?? Float64Array.from(train).sort();
+  sortedScores.set(train, s);
+  const first = (pass: (v: number) => boolean): number => {
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pass(s[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const below = first((v) => v < score);
+  return { below, ties: first((v) => v <= score) - below, of: train.length };
 }

@@ -52,6 +52,11 @@ export interface Autoencoder {
   getWeights(): NamedWeight[];
   /** Replace all weights (same names and shapes as getWeights gives). */
   setWeights(weights: NamedWeight[]): void;
+  /**
+   * Drop what training keeps for the next epoch (the worker thread's shared copy of the windows), once training is
+   * over; the next epoch, if any, copies them again. Optional: models that keep nothing have none.
+   */
+  releaseTrainingData?(): void;
   /** Free tensors and workers. */
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import type { Series } from '../data/series';
+import { rowsOfDates, type Series } from '../data/series';
 import type { ScoreResult } from '../detector/contract';
 import type { AnomalyRecord, RunResult, ScoredWindow } from '../result';
 import { InputError } from '../util/errors';
@@ -24,6 +24,8 @@ export function checkFitMode(o: { trainFrac: number; fit: string }): void {
 
 /**
  * For a per-step rule, flag the windows whose last step is flagged (so anomalies.csv agrees with the events).
+ * The records of `scores.windows` (and `scores.anomaly`) are updated in place and returned as `test`: a long
+ * run scores hundreds of thousands of windows, and a copy of each would only replace them.
  *
  * @throws never.
  * @example
@@ -35,11 +37,18 @@ export function stepFlaggedWindows(
   series: Series,
 ): { test: ScoredWindow[]; anomalies: AnomalyRecord[] } {
   const T = stage.flags.length - scores.windows.length + 1; // n windows over n + T - 1 steps
-  const windows = scores.windows.map((w, i) => ({ ...w, anomaly: stage.flags[i + T - 1] === true }));
-  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
-  const anomalies = windows
-    .filter((w) => w.anomaly)
-    .map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
+  const windows = scores.windows;
+  for (let i = 0; i < windows.length; i++) {
+    const flagged = stage.flags[i + T - 1] === true;
+    windows[i].anomaly = flagged;
+    if (scores.anomaly.length === windows.length) scores.anomaly[i] = flagged;
+  }
+  const flagged = windows.filter((w) => w.anomaly);
+  const rawIndex = rowsOfDates(
+    series.dates,
+    flagged.map((w) => w.end),
+  );
+  const anomalies = flagged.map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
   return { test: windows, anomalies };
 }
 

@@ -1,4 +1,4 @@
-import type { Series } from '../data/series';
+import { rowsOfDates, type Series } from '../data/series';
 import type { ScoreResult } from '../detector/contract';
 import type { AnomalyEvent } from '../events/events';
 import { explainEvent } from '../events/explain';
@@ -39,7 +39,14 @@ export interface ExplainContext {
  */
 export function explainEvents(result: RunResult, stage: EventStage, ctx: ExplainContext): void {
   const { series, scores } = ctx;
-  const rawIndex = new Map(series.dates.map((d, i) => [d, i]));
+  const events = result.events ?? [];
+  // the rows of the dates asked for only (an index of every date of a long series holds millions of entries)
+  const wanted = [
+    scores.transformed.dates[0],
+    result.split.trainEnd,
+    ...events.flatMap((e) => [e.start, e.end, e.peak]),
+  ];
+  const rawIndex = rowsOfDates(series.dates, wanted);
   const lag = rawIndex.get(scores.transformed.dates[0]) ?? 0;
   const trainRows =
     ctx.trainRows ??
@@ -48,10 +55,11 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   const T = stage.flags.length - scores.mae.length + 1;
   const F = stage.steps.features;
   const reconstructs = scores.steps?.windows !== undefined;
-  const columnValues = series.columns.map((_, c) => series.values.map((r) => r[c]));
-  for (const e of result.events ?? []) {
+  const columnValues = new Map<number, Float64Array>(); // a column is copied out when an event measures it
+  for (const e of events) {
     const c = channelOf(e, series.columns);
-    const values = columnValues[c];
+    let values = columnValues.get(c);
+    if (!values) columnValues.set(c, (values = Float64Array.from(series.values, (r) => r[c])));
     const lo = (rawIndex.get(e.start) ?? 0) - lag;
     const hi = rawIndex.get(e.end) ?? 0;
     let peakStep = e.startIndex;

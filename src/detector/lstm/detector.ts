@@ -213,6 +213,7 @@ export class LstmAutoencoderDetector implements Detector {
       seed: o.seed,
       ...hooks,
     });
+    model.releaseTrainingData?.(); // the worker's copy of the training windows is not needed to predict
     const mae = await predictMae(model, w.x, w.n);
     this.parts.threshold = Threshold.fit(this.rule, mae);
     this.trainScoresValue = datedScores(t.dates, mae, o.window, this.parts.threshold);

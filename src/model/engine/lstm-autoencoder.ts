@@ -276,6 +276,10 @@ export class LstmAutoencoder implements Autoencoder {
     this.resync = true;
   }
 
+  releaseTrainingData(): void {
+    this.worker?.releaseData();
+  }
+
   dispose(): void {
     reclaim.unregister(this);
     this.worker?.dispose();

@@ -161,6 +161,16 @@ export class ShardWorker {
   }
 
   /**
+   * Drop the shared copy of the windows and order (both threads let go of it; the memory is freed once the worker
+   * has read this message): training is over. A later {@link setData} copies them again.
+   */
+  releaseData(): void {
+    this.x = new Float32Array(new SharedArrayBuffer(4));
+    this.order = new Int32Array(new SharedArrayBuffer(4));
+    this.send({ type: 'data', x: this.x.buffer, order: this.order.buffer });
+  }
+
+  /**
    * Reconstruct the `count` windows of `x` (copied into a shared input buffer of the prediction's own, so the
    * training data shared by {@link setData} stays as it is) with the current `params`, in batches of `batch`
    * windows computed in buffers of `rows` (>= batch, see `LstmEngine.reconstruct`), into the start of the shared
