@@ -56,5 +56,5 @@ rd.onload=function(){try{var list=parse(String(rd.result),f.name),n={v:1,ev:{},d
 list.forEach(function(m){var e=R.events.filter(function(e){return ms(e[0])===ms(m[0])&&ms(e[1])===ms(m[1]);})[0];if(e)n.ev[id(e)]='yes';else n.drawn.push(m);});
 st=n;save();render();msg.textContent='Imported '+list.length+' interval'+(list.length===1?'':'s')+' from '+f.name+'.';}catch(e){msg.textContent=e.message;}};rd.readAsText(f);};
 (window.lstmReview=window.lstmReview||[]).push({file:R.file,marks:marks});
-buttons();hook();render();
+buttons();render();if(gd&&window.lstmWhenDrawn)lstmWhenDrawn(R.chart,function(){hook();render();});else hook();
 })();`;
