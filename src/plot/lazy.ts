@@ -3,8 +3,8 @@ import type { Figure } from './figure';
 import { FIGURE_DIGITS, PLOT_CONFIG, scriptJson } from './html';
 
 /**
- * The page script that draws {@link lazyFigureDiv} charts (plain inline ES5, no network). A chart within 200 px of
- * the viewport when its `<script>` runs is drawn at once, so the first screen is drawn as the page is parsed; once
+ * The page script that draws {@link lazyFigureDiv} charts (plain inline ES5, no network). A chart in the viewport
+ * when its `<script>` runs is drawn at once, so the first screen is drawn as the page is parsed; once
  * one is not, the later ones are taken as further down (no layout asked again). Those are drawn when they come
  * within 200 px of the viewport (IntersectionObserver), one at a time in idle time after `load`, or all at once
  * before printing (`beforeprint`), whichever comes first. A drawn chart loses its `data-lazy` attribute.
@@ -15,7 +15,7 @@ var q={},io=null,cbs={},below=false;
 function draw(id){var f=q[id];if(!f)return;delete q[id];var gd=document.getElementById(id);if(io)io.unobserve(gd);
 Plotly.newPlot(gd,f[0],f[1],f[2]);gd.removeAttribute('data-lazy');var c=cbs[id]||[];delete cbs[id];
 c.forEach(function(fn){fn(gd);});}
-function near(el){var r=el.getBoundingClientRect();return r.top<innerHeight+200&&r.bottom>-200;}
+function near(el){var r=el.getBoundingClientRect();return r.top<innerHeight&&r.bottom>0;}
 window.lstmPlot=function(id,d,l,c){var gd=document.getElementById(id);q[id]=[d,l,c];
 if(!window.IntersectionObserver||(!below&&near(gd)))return draw(id);below=true;
 if(!io)io=new IntersectionObserver(function(es){es.forEach(function(e){if(e.isIntersecting)draw(e.target.id);});},{rootMargin:'200px'});
