@@ -16,7 +16,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { useBackend } from '../src/backend/active';
 import { DETECT_FLAGS } from '../src/cli/flags';
 import { parseFlags } from '../src/cli/parse';
@@ -31,8 +30,8 @@ import { renderReport } from '../src/report/html';
 import { reportSeries } from '../src/report/light-series';
 import type { ReportInput } from '../src/report/result';
 import type { RunResult } from '../src/result';
-import { launchChromium } from '../tools/testing/browser';
 import { reportFixture } from '../tools/testing/fixture';
+import { drawMs, type OpenTimes, openMs } from './open-time';
 
 const MB = 1024 * 1024;
 /** Issue 26: the report with review controls stays under 2 MB for the default run. */
@@ -42,66 +41,7 @@ const GOAL = 1_900_000;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 const bytes = (s: string): number => Buffer.byteLength(s);
 
-/** Two times of one page open, in ms from navigation. */
-export interface OpenTimes {
-  /** Usable: every chart that starts within the first screen (1280 x 900) drawn, and `ready` holds. */
-  usable: number;
-  /** Every chart of the page drawn (the lazy ones in idle time after load, without scrolling). */
-  all: number;
-}
-
-/**
- * Open `file` in a fresh headless Chromium (1280 x 900, no network) and time it: until the page is usable (the
- * charts on the first screen drawn and `ready` true) and until every chart of the page is drawn.
- *
- * @throws Error when Chromium is missing or the page does not draw within 2 minutes.
- * @example
- * await openMs('report.html', "document.querySelectorAll('.review-cell button').length > 0");
- */
-export async function openMs(file: string, ready = 'true'): Promise<OpenTimes> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
-    const t0 = Date.now();
-    // commit, not load: the first screen can be drawn before the page has finished loading
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 120000 });
-    const wait = { timeout: 120000, polling: 20 };
-    await page.waitForFunction(
-      () =>
-        document.querySelector('footer') !== null && // parsed to the end: the first screen's charts are all there
-        Array.from(document.querySelectorAll('div.plot'))
-          .filter((p) => p.getBoundingClientRect().top < window.innerHeight)
-          .every((p) => p.querySelectorAll('svg.main-svg g.trace').length > 0),
-      undefined,
-      wait,
-    );
-    await page.waitForFunction(ready, undefined, wait);
-    const usable = Date.now() - t0;
-    await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('div.plot')).every(
-          (p) => p.querySelectorAll('svg.main-svg g.trace').length > 0,
-        ),
-      undefined,
-      wait,
-    );
-    return { usable, all: Date.now() - t0 };
-  } finally {
-    await browser.close();
-  }
-}
-
-/**
- * Milliseconds from navigation until every chart of `file` is drawn and `ready` holds ({@link openMs}'s `all`).
- *
- * @throws Error when Chromium is missing or the page does not draw within 2 minutes.
- * @example
- * await drawMs('report.html', "document.querySelectorAll('.review-cell button').length > 0");
- */
-export async function drawMs(file: string, ready = 'true'): Promise<number> {
-  return (await openMs(file, ready)).all;
-}
+export { drawMs, type OpenTimes, openMs } from './open-time';
 
 /**
  * The bytes of each part of a report page, in page order: `plotly.js`, each chart by its id, `review controls`,

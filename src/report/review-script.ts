@@ -7,6 +7,8 @@
  *
  * A marks file names one series: the JSON by its key (the data file name, or a path ending in it); a CSV names
  * none, so its intervals must lie within the series' span. Import refuses anything else, in one line.
+ * On a page whose charts are drawn lazily (`plot/lazy.ts`), the drag is hooked once the chart is drawn
+ * (`lstmWhenDrawn`); the buttons are in place at once.
  */
 export const REVIEW_SCRIPT = `(function(){
 var box=document.getElementById('review'+R.n);if(!box)return;
