@@ -7,8 +7,8 @@
  * (resolved as detect resolves them), trained here on the default backend), its report rendered as detect renders it (`reportSeries`, the per-step view, the
  * events with their zoom panels and review controls): the bytes of each part (the inlined plotly.js, each chart,
  * the review controls, the rest) and the total against issue 26's limit (2 MB) and its working goal (1,900,000
- * bytes, leaving room for other series), then the time until Chromium has drawn every chart and the review buttons
- * (target 2 s; median of 3). `--run FILE` keeps that run: read from FILE when it exists, else trained and written
+ * bytes, leaving room for other series), then the time until the page is usable in Chromium (the first screen's
+ * charts drawn, the review buttons in place; target 2 s) and until every chart is drawn (median of 3 each). `--run FILE` keeps that run: read from FILE when it exists, else trained and written
  * there (the figures are the same; only the training is skipped).
  * Then a synthetic run of `rows` rows (tools/testing/fixture.ts, no training): its size against 10 MB and its draw
  * time against 3 s.
@@ -16,7 +16,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { useBackend } from '../src/backend/active';
 import { DETECT_FLAGS } from '../src/cli/flags';
 import { parseFlags } from '../src/cli/parse';
@@ -31,8 +30,8 @@ import { renderReport } from '../src/report/html';
 import { reportSeries } from '../src/report/light-series';
 import type { ReportInput } from '../src/report/result';
 import type { RunResult } from '../src/result';
-import { launchChromium } from '../tools/testing/browser';
 import { reportFixture } from '../tools/testing/fixture';
+import { drawMs, type OpenTimes, openMs } from './open-time';
 
 const MB = 1024 * 1024;
 /** Issue 26: the report with review controls stays under 2 MB for the default run. */
@@ -42,35 +41,7 @@ const GOAL = 1_900_000;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 const bytes = (s: string): number => Buffer.byteLength(s);
 
-/**
- * Milliseconds from navigation until every Plotly plot of `file` has drawn its traces (and `ready` holds), in a
- * fresh headless Chromium.
- *
- * @throws Error when Chromium is missing or the page does not draw within 2 minutes.
- * @example
- * await drawMs('report.html', "document.querySelectorAll('.review-cell button').length > 0");
- */
-export async function drawMs(file: string, ready = 'true'): Promise<number> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
-    const t0 = Date.now();
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120000 });
-    await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('.js-plotly-plot')).every(
-          (p) => p.querySelectorAll('svg.main-svg g.trace').length > 0,
-        ),
-      undefined,
-      { timeout: 120000, polling: 20 },
-    );
-    await page.waitForFunction(ready, undefined, { timeout: 120000, polling: 20 });
-    return Date.now() - t0;
-  } finally {
-    await browser.close();
-  }
-}
+export { drawMs, type OpenTimes, openMs } from './open-time';
 
 /**
  * The bytes of each part of a report page, in page order: `plotly.js`, each chart by its id, `review controls`,
@@ -90,7 +61,7 @@ export function reportParts(html: string): Array<{ part: string; bytes: number }
   const lib = /<script data-lib="plotly\.js">[\s\S]*?<\/script>/.exec(html);
   if (lib) add('plotly.js', lib[0]);
   for (const m of html.matchAll(
-    /<div id="([\w-]+)" class="plot"[^>]*><\/div>\n<script>Plotly\.newPlot[\s\S]*?<\/script>/g,
+    /<div id="([\w-]+)" class="plot"[^>]*><\/div>\n<script>(?:Plotly\.newPlot|lstmPlot)[\s\S]*?<\/script>/g,
   ))
     add(m[1], m[0]);
   for (const m of html.matchAll(/<div class="review"[\s\S]*?<\/script><\/div>/g)) add('review controls', m[0]);
@@ -155,12 +126,20 @@ async function defaultReport(dir: string, runFile: string | undefined): Promise<
       `goal ${GOAL}: ${size <= GOAL ? 'ok' : 'OVER'}, ${(size / GOAL).toFixed(3)}x`,
   );
   const ready = events ? "document.querySelectorAll('#events-table .review-cell button').length > 0" : 'true';
-  const times: number[] = [];
-  for (let k = 0; k < 3; k++) times.push(await drawMs(file, ready));
-  const open = [...times].sort((a, b) => a - b)[1];
+  const runs: OpenTimes[] = [];
+  for (let k = 0; k < 3; k++) runs.push(await openMs(file, ready));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  const usable = runs.map((t) => t.usable);
+  const all = runs.map((t) => t.all);
+  const open = median(usable);
   console.log(
-    `  opened in Chromium (every chart drawn${events ? ', review buttons in place' : ''}) in ${open} ms, ` +
-      `median of ${times.join(', ')} (target <= 2000 ms: ${open <= 2000 ? 'ok' : 'OVER'}, ${(open / 2000).toFixed(2)}x)`,
+    `  opened in Chromium (usable: the first screen's charts drawn${events ? ', review buttons in place' : ''}) in ` +
+      `${open} ms, median of ${usable.join(', ')} (target <= 2000 ms: ${open <= 2000 ? 'ok' : 'OVER'}, ` +
+      `${(open / 2000).toFixed(2)}x)`,
+  );
+  console.log(
+    `  every chart drawn (the rest in idle time after load, no scrolling) in ${median(all)} ms, median of ` +
+      `${all.join(', ')}`,
   );
 }
 

@@ -3,7 +3,7 @@ import type { AnomalyEvent } from '../events/events';
 import { PANEL_BUCKETS, reportFigure } from '../plot/compact';
 import { eventsChart } from '../plot/events';
 import { lineOf } from '../plot/figure';
-import { figureDiv } from '../plot/html';
+import { lazyFigureDiv } from '../plot/lazy';
 import { type StepView, zoomChart } from '../plot/zoom';
 import type { RunEvaluation, RunResult } from '../result';
 import { escapeHtml } from './escape';
@@ -106,7 +106,7 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
   const ev = r.evaluation;
   const labels = ev?.labelHits.map((l) => ({ start: l.start, end: l.end }));
   // written as built, ISO date strings: the review script snaps a dragged interval to the dates of this trace
-  const chart = figureDiv(
+  const chart = lazyFigureDiv(
     eventsChart(lineOf(series), events, {
       labels,
       eventHits: ev?.eventHits,
@@ -123,7 +123,7 @@ export function eventsSection(r: RunResult, series: Series, steps?: StepView): s
   const zooms = steps
     ? largest
         .map(({ e, i }) =>
-          figureDiv(
+          lazyFigureDiv(
             reportFigure(
               zoomChart(steps, e, `Event ${i + 1} (severity ${num(e.severity)})`, 0, series.columns[0]),
               PANEL_BUCKETS,

@@ -27,7 +27,7 @@ test('renderReport: one plotly.js copy, every section, six plots, CSP forbidding
   }
   for (const id of ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies']) {
     assert.equal(count(own, new RegExp(`<div id="${id}" class="plot"`, 'g')), 1, `plot ${id}`);
-    assert.ok(own.includes(`Plotly.newPlot("${id}",`), `newPlot ${id}`);
+    assert.ok(own.includes(`lstmPlot("${id}",`), `lstmPlot ${id}`);
   }
   assert.ok(
     own.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline';`),
@@ -84,8 +84,8 @@ test('renderReport: text from data is escaped (source, column name, config value
   const input = reportFixture({ source: evil, column: '</script><img src=x onerror=alert(2)>' });
   input.result.config.note = '<b onmouseover=alert(3)>';
   const html = renderReport(input);
-  assert.equal(count(html, /<script/gi), 7, 'the library and six plots, nothing else');
-  assert.equal(count(html, /<\/script/gi), 7);
+  assert.equal(count(html, /<script/gi), 8, 'the library, the lazy-plot loader and six plots, nothing else');
+  assert.equal(count(html, /<\/script/gi), 8);
   assert.ok(!html.includes('<img'));
   assert.ok(!html.includes('<b onmouseover'));
   assert.ok(html.includes(escapeHtml(evil)));

@@ -2,7 +2,7 @@ import type { DetectorKind } from '../detector/contract';
 import { DETECTORS } from '../detector/registry';
 import { reportFigure } from '../plot/compact';
 import { runFigures } from '../plot/figures';
-import { figureDiv } from '../plot/html';
+import { lazyFigureDiv } from '../plot/lazy';
 import { escapeHtml } from './escape';
 import { eventsSection } from './events';
 import { reportPage } from './page';
@@ -40,7 +40,7 @@ export function renderReport(input: ReportInput): string {
   const figs = new Map(runFigures(r, series, st?.flags ? { ...st, flags: st.flags } : undefined).map((f) => [f.id, f]));
   const plot = (id: string, height?: number) => {
     const f = figs.get(id)!;
-    return `<div><p class="caption">${escapeHtml(f.caption)}</p>${figureDiv(reportFigure(f.figure), id, height)}</div>`;
+    return `<div><p class="caption">${escapeHtml(f.caption)}</p>${lazyFigureDiv(reportFigure(f.figure), id, height)}</div>`;
   };
   const valueName = series.columns[0] ?? 'value';
   const extra = (kind: string, height: number) =>

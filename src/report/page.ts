@@ -1,4 +1,5 @@
 import { plotlyScriptTag } from '../plot/html';
+import { lazyPlotScriptTag } from '../plot/lazy';
 import { escapeHtml } from './escape';
 import { REPORT_CSS } from './style';
 
@@ -42,6 +43,7 @@ export function reportPage(p: PageParts): string {
 <title>${escapeHtml(title)}</title>
 <style>${REPORT_CSS}</style>
 ${plotlyScriptTag()}
+${lazyPlotScriptTag()}
 </head>
 <body>
 <main>

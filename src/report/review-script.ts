@@ -7,6 +7,8 @@
  *
  * A marks file names one series: the JSON by its key (the data file name, or a path ending in it); a CSV names
  * none, so its intervals must lie within the series' span. Import refuses anything else, in one line.
+ * On a page whose charts are drawn lazily (`plot/lazy.ts`), the drag is hooked once the chart is drawn
+ * (`lstmWhenDrawn`); the buttons are in place at once.
  */
 export const REVIEW_SCRIPT = `(function(){
 var box=document.getElementById('review'+R.n);if(!box)return;
@@ -56,5 +58,5 @@ rd.onload=function(){try{var list=parse(String(rd.result),f.name),n={v:1,ev:{},d
 list.forEach(function(m){var e=R.events.filter(function(e){return ms(e[0])===ms(m[0])&&ms(e[1])===ms(m[1]);})[0];if(e)n.ev[id(e)]='yes';else n.drawn.push(m);});
 st=n;save();render();msg.textContent='Imported '+list.length+' interval'+(list.length===1?'':'s')+' from '+f.name+'.';}catch(e){msg.textContent=e.message;}};rd.readAsText(f);};
 (window.lstmReview=window.lstmReview||[]).push({file:R.file,marks:marks});
-buttons();hook();render();
+buttons();render();if(gd&&window.lstmWhenDrawn)lstmWhenDrawn(R.chart,function(){hook();render();});else hook();
 })();`;

@@ -46,7 +46,7 @@ test('renderReport: a default-run-shaped report with a long event zoomed and rev
   const size = Buffer.byteLength(html);
   assert.ok(size <= GOAL, `${size} bytes`);
   for (const id of ['split', 'loss', 'train-mae', 'test-mae', 'mae-time', 'anomalies', 'events', 'zoom-1'])
-    assert.ok(html.includes(`Plotly.newPlot("${id}",`), id);
+    assert.ok(html.includes(`lstmPlot("${id}",`), id);
   assert.ok(html.includes('<div class="review"'), 'the review controls');
   const zoom = /<div id="zoom-1"[\s\S]*?<\/script>/.exec(html)![0];
   assert.equal((zoom.match(/"dtype":"f8"/g) ?? []).length, 4, 'the four lines of the panel dated by f8');

@@ -78,7 +78,8 @@ export interface CheckOptions {
 }
 
 /**
- * Open an HTML file in headless Chromium with ALL network blocked, wait for every Plotly plot to draw, and
+ * Open an HTML file in headless Chromium with ALL network blocked, wait for every Plotly plot to draw (lazy charts
+ * included: they draw in idle time after load), and
  * report plots, traces per plot, errors and blocked requests; optionally save a full-page screenshot.
  *
  * Blocked requests also show up as console errors (`Failed to load resource`): filter those if a page is
@@ -112,6 +113,8 @@ export async function checkPlotlyPage(
     try {
       await page.waitForFunction(
         () =>
+          // charts drawn lazily (src/plot/lazy.ts) keep data-lazy until drawn: wait for those too
+          document.querySelectorAll('[data-lazy]').length === 0 &&
           Array.from(document.querySelectorAll('.js-plotly-plot')).every(
             (p) => p.querySelector('svg.main-svg') && p.querySelectorAll('svg.main-svg g.trace').length > 0,
           ),
