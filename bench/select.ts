@@ -9,7 +9,8 @@
  *   node dist/bench/select.js [--models D,resample-auto] [--sets nab,synth] [--files name,...] [--cache DIR]
  *     [--nab DIR] [--report] [--readme]
  * Without --report it runs the models asked for (skipping those already cached in DIR, default select-cache/ in
- * the temporary folder); with --report it only reads the cache. DIR: the NAB files (default ../shared/data/nab). --readme splices the tables into README.md. --shard I/N runs
+ * the temporary folder); with --report it only reads the cache. DIR: the NAB files (default ../shared/data/nab);
+ * N: only the synthetic series of at most N steps (docs/selection.md says why). --readme splices the tables into README.md. --shard I/N runs
  * shard I of N of each set's files (balanced by size), cached apart; the report merges a set's shards.
  */
 import * as fs from 'fs';
@@ -39,9 +40,9 @@ function flag(name: string): string | undefined {
 }
 
 /** The synthetic dev suite written as `synth` writes it (CSV per series, windows.json), with each label's kind. */
-function writeSynth(): { dir: string; kinds: Map<string, string[]> } {
+function writeSynth(maxSteps: number): { dir: string; kinds: Map<string, string[]> } {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'select-synth-')), 'synth-dev');
-  const suite = makeSuite('dev', { seed: 28 });
+  const suite = makeSuite('dev', { seed: 28 }).filter((s) => s.series.dates.length <= maxSteps);
   const kinds = new Map<string, string[]>();
   for (const s of suite) {
     const key = synthKey(s);
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--report')) {
     console.log(`backend ${await useBackend('auto')}; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}`);
     const nab = nabLayout(src);
-    const synth = writeSynth();
+    const synth = writeSynth(Number(flag('max-steps') ?? Infinity));
     for (const name of names) {
       const model = MODELS.find((m) => m.name === name);
       if (!model) throw new Error(`unknown model setting ${name}`);
