@@ -89,6 +89,10 @@ export interface SetMeasures {
   /** Labels found / labels per anomaly kind (synthetic). */
   kinds: Record<string, [number, number]>;
   failed: number;
+  /** Files, rows (as written) and labels of the set. */
+  files: number;
+  steps: number;
+  labels: number;
   subsets: { subset: string; tp: number; fp: number; fn: number; f1: number }[];
 }
 
@@ -130,6 +134,9 @@ export function measure(set: 'nab' | 'synth', runs: CachedRun[], p: PostSetting)
     controlFp: agg.subsets.find((s) => s.subset === 'artificialNoAnomaly')?.fp ?? 0,
     kinds,
     failed: agg.subsets.reduce((s, x) => s + x.failed, 0),
+    files: runs.length,
+    steps,
+    labels: tp + fn,
     subsets: agg.subsets.map((s) => ({ subset: s.subset, tp: s.tp, fp: s.fp, fn: s.fn, f1: s.f1 })),
   };
 }

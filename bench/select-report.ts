@@ -57,7 +57,7 @@ export function readmeTables(
     `| s per set (${cpu}) | ${shown.map((v) => secs[v.model][0].toFixed(0)).join(' | ')} |`,
   ];
   const syn = [
-    `| synthetic dev suite (24 series, 220,700 steps, 64 labels) | ${shown.map(name).join(' | ')} |`,
+    `| synthetic dev suite (${rows[0].synth.files} series, ${rows[0].synth.steps.toLocaleString('en-US')} steps, ${rows[0].synth.labels} labels) | ${shown.map(name).join(' | ')} |`,
     `|---|${shown.map(() => '---:|').join('')}`,
     `| events found (recall) | ${shown.map((v) => `${v.synth.tp} of ${v.synth.tp + v.synth.fn} (${f3(v.synth.recall)})`).join(' | ')} |`,
     `| false events (per 10,000 steps) | ${shown.map((v) => `${v.synth.fp} (${v.synth.fpPer10k.toFixed(2)})`).join(' | ')} |`,
@@ -133,7 +133,13 @@ export function report(cache: string, readme: boolean): void {
     const start = text.indexOf('<!-- SELECT -->');
     const end = text.indexOf('<!-- /SELECT -->');
     if (start < 0 || end < start) throw new Error('README.md has no <!-- SELECT --> ... <!-- /SELECT --> section');
-    const table = readmeTables(verdicts, w, cpu, secs);
+    const ran = [...new Set(verdicts.map((v) => v.model))];
+    const passed = verdicts.filter((v) => v.passes).length;
+    const head =
+      `Ran: model settings ${ran.join(', ')} x post-processing ${POSTS.map((p) => p.name).join(', ')}: ` +
+      `${verdicts.length - 1} candidates against today's defaults, ${passed} pass the rule. Verdict: ${verdict}. ` +
+      `Each label found, each false event: tp/fp/fn. Seconds: the LSTM runs of each set (${cpu}).\n\n`;
+    const table = head + readmeTables(verdicts, w, cpu, secs);
     fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${table}\n${text.slice(end)}`);
     console.log('README.md: development tables spliced');
   }

@@ -160,6 +160,9 @@ function inShard(dir: string, files: string[], [i, n]: [number, number]): string
 }
 
 async function main(): Promise<void> {
+  // one training thread per process: niced runs on a loaded machine starve a two-thread training in lockstep
+  // (the numbers do not depend on the thread count; see LstmAutoencoder.predict)
+  if (process.argv.includes('--one-thread')) (require('node:os') as typeof os).availableParallelism = () => 1;
   const src = path.resolve(flag('nab') ?? path.join(packageRoot(), '../shared/data/nab'));
   if (!fs.existsSync(src)) {
     console.log(`skip: ${src} is absent`);
