@@ -32,115 +32,139 @@ function kindsLine(m: SetMeasures): string {
     .join(', ');
 }
 
-/** The README's development tables for the incumbent and, when one is adopted, the winner. */
-export function readmeTables(
-  rows: Verdict[],
-  adopted: Verdict | undefined,
-  cpu: string,
-  secs: Record<string, [number, number]>,
-): string {
-  const shown = adopted ? [rows[0], adopted] : [rows[0]];
-  const name = (v: Verdict): string => (v === rows[0] ? "today's defaults" : `${v.model} / ${v.post}`);
-  const nab = [
-    `| NAB development files: sub-folder | ${shown.map(name).join(' | ')} |`,
-    `|---|${shown.map(() => '---:|').join('')}`,
-    ...rows[0].nab.subsets.map(
-      (s) =>
-        `| ${s.subset}${s.subset === 'artificialNoAnomaly' ? ' (controls)' : ''} | ${shown
-          .map((v) => {
-            const x = v.nab.subsets.find((y) => y.subset === s.subset)!;
-            return `${x.tp + x.fn ? f3(x.f1) : '-'} (${x.tp}/${x.fp}/${x.fn})`;
-          })
-          .join(' | ')} |`,
-    ),
-    `| **mean F1** | ${shown.map((v) => `**${f3(v.nab.headline)}**`).join(' | ')} |`,
-    `| s per set (${cpu}) | ${shown.map((v) => secs[v.model][0].toFixed(0)).join(' | ')} |`,
+/** One column of a development table: a setting's measures on one set and its seconds. */
+interface Column {
+  name: string;
+  m: SetMeasures;
+  seconds: number;
+}
+
+/** The README's table of one development set, one column per setting run on it. */
+export function setTable(set: 'nab' | 'synth', cols: Column[], cpu: string): string {
+  const head = (title: string): string[] => [
+    `| ${title} | ${cols.map((c) => c.name).join(' | ')} |`,
+    `|---|${cols.map(() => '---:|').join('')}`,
   ];
-  const syn = [
-    `| synthetic dev suite (${rows[0].synth.files} series, ${rows[0].synth.steps.toLocaleString('en-US')} steps, ${rows[0].synth.labels} labels) | ${shown.map(name).join(' | ')} |`,
-    `|---|${shown.map(() => '---:|').join('')}`,
-    `| events found (recall) | ${shown.map((v) => `${v.synth.tp} of ${v.synth.tp + v.synth.fn} (${f3(v.synth.recall)})`).join(' | ')} |`,
-    `| false events (per 10,000 steps) | ${shown.map((v) => `${v.synth.fp} (${v.synth.fpPer10k.toFixed(2)})`).join(' | ')} |`,
-    `| **overlap-segment F1** | ${shown.map((v) => `**${f3(v.synth.headline)}**`).join(' | ')} |`,
-    ...Object.keys(rows[0].synth.kinds)
+  const secs = `| s for the set (${cpu}) | ${cols.map((c) => c.seconds.toFixed(0)).join(' | ')} |`;
+  const m0 = cols[0].m;
+  if (set === 'nab') {
+    return [
+      ...head(`NAB development files (${m0.files}): sub-folder`),
+      ...m0.subsets.map(
+        (s) =>
+          `| ${s.subset}${s.subset === 'artificialNoAnomaly' ? ' (controls)' : ''} | ${cols
+            .map((c) => {
+              const x = c.m.subsets.find((y) => y.subset === s.subset)!;
+              return `${x.tp + x.fn ? f3(x.f1) : '-'} (${x.tp}/${x.fp}/${x.fn})`;
+            })
+            .join(' | ')} |`,
+      ),
+      `| **mean F1** | ${cols.map((c) => `**${f3(c.m.headline)}**`).join(' | ')} |`,
+      secs,
+    ].join('\n');
+  }
+  return [
+    ...head(
+      `synthetic dev suite, seed 28 (${m0.files} series, ${m0.steps.toLocaleString('en-US')} steps, ${m0.labels} labels)`,
+    ),
+    `| events found (recall) | ${cols.map((c) => `${c.m.tp} of ${c.m.tp + c.m.fn} (${f3(c.m.recall)})`).join(' | ')} |`,
+    `| false events (per 10,000 steps) | ${cols.map((c) => `${c.m.fp} (${c.m.fpPer10k.toFixed(2)})`).join(' | ')} |`,
+    `| **overlap-segment F1** | ${cols.map((c) => `**${f3(c.m.headline)}**`).join(' | ')} |`,
+    ...Object.keys(m0.kinds)
       .sort()
       .map(
         (k) =>
-          `| ${k} found | ${shown.map((v) => `${v.synth.kinds[k]?.[0] ?? 0} of ${v.synth.kinds[k]?.[1] ?? 0}`).join(' | ')} |`,
+          `| ${k} found | ${cols.map((c) => `${c.m.kinds[k]?.[0] ?? 0} of ${c.m.kinds[k]?.[1] ?? 0}`).join(' | ')} |`,
       ),
-    `| s per set (${cpu}) | ${shown.map((v) => secs[v.model][1].toFixed(0)).join(' | ')} |`,
-  ];
-  return `${nab.join('\n')}\n\n${syn.join('\n')}`;
+    secs,
+  ].join('\n');
 }
 
+const SETS = ['nab', 'synth'] as const;
+
 /**
- * Print the tables and verdicts from the cache, write the results JSON, and splice the README when asked.
+ * Print every setting's measures per set and the rule's verdicts from the cache (a model setting is judged once
+ * it ran on both sets, and only when today's defaults did), write the results JSON, and splice the README's
+ * development tables when asked.
  *
  * @example
  * report(path.join(os.tmpdir(), 'select-cache'), false);
  */
 export function report(cache: string, readme: boolean): void {
-  const verdicts: Verdict[] = [];
-  const secs: Record<string, [number, number]> = {};
-  const choices: Record<string, string[]> = {};
-  for (const m of MODELS) {
-    const nab = load(cache, m.name, 'nab');
-    const synth = load(cache, m.name, 'synth');
-    if (!nab || !synth) {
-      console.log(`${m.name}: not run on both sets yet`);
-      continue;
+  const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} shared cores, niced`;
+  const runs: Record<string, Partial<Record<(typeof SETS)[number], CachedRun[]>>> = {};
+  for (const m of MODELS) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s)]));
+  const perSet: Record<string, { model: string; post: string; seconds: number; m: SetMeasures }[]> = {};
+  for (const set of SETS) {
+    perSet[set] = MODELS.flatMap((m) => {
+      const r = runs[m.name][set];
+      return r ? POSTS.map((p) => ({ model: m.name, post: p.name, seconds: secondsOf(r), m: measure(set, r, p) })) : [];
+    });
+    console.log(`\n${set}: ${perSet[set].length ? '' : 'no model setting has run on it'}`);
+    for (const x of perSet[set]) {
+      console.log(
+        `  ${`${x.model} / ${x.post}`.padEnd(24)} headline ${f3(x.m.headline)}  tp/fp/fn ${x.m.tp}/${x.m.fp}/${x.m.fn}  ` +
+          `recall ${f3(x.m.recall)}  fp/10k ${x.m.fpPer10k.toFixed(2)}  controls fp ${x.m.controlFp}  ${x.seconds.toFixed(0)} s` +
+          (set === 'synth' ? `\n    ${kindsLine(x.m)}` : ''),
+      );
     }
-    secs[m.name] = [secondsOf(nab), secondsOf(synth)];
-    if (m.resampleAuto) choices[m.name] = [...nab, ...synth].map((r) => `${r.file}: ${r.resample ?? '-'}`);
+  }
+  const verdicts: Verdict[] = [];
+  for (const m of MODELS) {
+    const { nab, synth } = runs[m.name];
+    if (!nab || !synth || (m.name !== 'D' && verdicts.length === 0)) continue;
     for (const p of POSTS) {
       const c = { model: m.name, post: p.name, nab: measure('nab', nab, p), synth: measure('synth', synth, p) };
       verdicts.push(judge(c, verdicts[0]));
     }
   }
-  if (verdicts.length === 0 || verdicts[0].model !== 'D') {
-    console.log('the incumbent (D) is not cached on both sets: nothing to judge');
-    return;
-  }
-  const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} shared cores, niced`;
-  console.log(
-    `\n| candidate | NAB mean F1 | NAB tp/fp/fn | controls fp | synth F1 | synth recall | synth fp /10k | verdict |`,
-  );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
-  for (const v of verdicts) {
-    console.log(
-      `| ${v.model} / ${v.post} | ${f3(v.nab.headline)} | ${v.nab.tp}/${v.nab.fp}/${v.nab.fn} | ${v.nab.controlFp} | ` +
-        `${f3(v.synth.headline)} | ${f3(v.synth.recall)} | ${v.synth.fpPer10k.toFixed(2)} | ${v.why} |`,
-    );
-  }
-  console.log('\nsynthetic recall per kind:');
-  for (const v of verdicts) console.log(`  ${v.model} / ${v.post}: ${kindsLine(v.synth)}`);
-  console.log('\nseconds per model setting (NAB, synthetic):');
-  for (const [k, [a, b]] of Object.entries(secs)) console.log(`  ${k}: ${a.toFixed(0)} s, ${b.toFixed(0)} s (${cpu})`);
+  for (const v of verdicts) console.log(`verdict ${v.model} / ${v.post}: ${v.why}`);
   const w = winner(verdicts);
-  const verdict = w ? `adopt ${w.model} / ${w.post} (${w.why})` : 'no candidate passes the rule: the defaults stay';
-  console.log(`\nverdict: ${verdict}`);
+  const unrun = MODELS.filter((m) => !runs[m.name].nab || !runs[m.name].synth).map((m) => m.name);
+  const verdict =
+    verdicts.length === 0
+      ? `not applied: today's defaults did not run on both sets this round, so nothing could be judged and the defaults stay`
+      : w
+        ? `adopt ${w.model} / ${w.post} (${w.why})`
+        : `no candidate passes the rule, so the defaults stay`;
+  console.log(`\nverdict: ${verdict}${unrun.length ? ` (not run on both sets: ${unrun.join(', ')})` : ''}`);
   const day = new Date().toISOString().slice(0, 10);
   const out = path.join(packageRoot(), 'bench', 'results', `select-${day}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  const choices = Object.fromEntries(
+    MODELS.filter((m) => m.resampleAuto).map((m) => [
+      m.name,
+      SETS.flatMap((s) => runs[m.name][s] ?? []).map((r) => `${r.file}: ${r.resample ?? '-'}`),
+    ]),
+  );
+  const sets = Object.fromEntries(SETS.map((s) => [s, perSet[s]]));
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', verdict, seconds: secs, choices, verdicts }, null, 1)}\n`,
+    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', verdict, unrun, choices, sets, verdicts }, null, 1)}\n`,
   );
   console.log(`results: ${path.relative(packageRoot(), out)}`);
-  if (readme) {
-    const file = path.join(packageRoot(), 'README.md');
-    const text = fs.readFileSync(file, 'utf8');
-    const start = text.indexOf('<!-- SELECT -->');
-    const end = text.indexOf('<!-- /SELECT -->');
-    if (start < 0 || end < start) throw new Error('README.md has no <!-- SELECT --> ... <!-- /SELECT --> section');
-    const ran = [...new Set(verdicts.map((v) => v.model))];
-    const passed = verdicts.filter((v) => v.passes).length;
-    const head =
-      `Ran: model settings ${ran.join(', ')} x post-processing ${POSTS.map((p) => p.name).join(', ')}: ` +
-      `${verdicts.length - 1} candidates against today's defaults, ${passed} pass the rule. Verdict: ${verdict}. ` +
-      `Each label found, each false event: tp/fp/fn. Seconds: the LSTM runs of each set (${cpu}).\n\n`;
-    const table = head + readmeTables(verdicts, w, cpu, secs);
-    fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${table}\n${text.slice(end)}`);
-    console.log('README.md: development tables spliced');
-  }
+  if (!readme) return;
+  const file = path.join(packageRoot(), 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf('<!-- SELECT -->');
+  const end = text.indexOf('<!-- /SELECT -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- SELECT --> ... <!-- /SELECT --> section');
+  const label = (model: string): string => (model === 'D' ? "today's defaults" : model);
+  const tables = SETS.map((set) => {
+    const cols = perSet[set]
+      .filter((x) => x.post === 'd')
+      .map((x) => ({ name: label(x.model), m: x.m, seconds: x.seconds }));
+    return cols.length
+      ? setTable(set, cols, cpu)
+      : `No model setting ran on the ${set === 'nab' ? 'NAB' : 'synthetic'} set this round.`;
+  });
+  const ran = SETS.map(
+    (set) =>
+      `${set === 'nab' ? 'NAB' : 'synthetic'}: ${[...new Set(perSet[set].map((x) => label(x.model)))].join(', ') || 'none'}`,
+  );
+  const head =
+    `This round (${day}) ran, with the post-processing of today's defaults and its ${POSTS.length - 1} variants: ${ran.join('; ')}. ` +
+    `The rule's verdict: ${verdict}. Columns below: each setting with today's post-processing; (tp/fp/fn).\n\n`;
+  fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${tables.join('\n\n')}\n${text.slice(end)}`);
+  console.log('README.md: development tables spliced');
 }
