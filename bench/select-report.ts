@@ -7,16 +7,19 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { SUITES } from '../src/data/synth/suite';
 import { packageRoot } from '../src/util/paths';
 import { type CachedRun, judge, MODELS, measure, POSTS, type SetMeasures, type Verdict, winner } from './select-grid';
 
 const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
 
 /** A set's cached runs: its one file, or all N shards of it (undefined while any is missing). */
-function load(cache: string, model: string, set: string): CachedRun[] | undefined {
+function load(cache: string, model: string, set: string, partial = false): CachedRun[] | undefined {
   const read = (f: string): CachedRun[] => JSON.parse(fs.readFileSync(path.join(cache, f), 'utf8')) as CachedRun[];
   const whole = `${model}-${set}.json`;
   if (fs.existsSync(path.join(cache, whole))) return read(whole);
+  // a run stopped part way (--partial): the files it finished, named as such in the tables
+  if (partial && fs.existsSync(path.join(cache, `${whole}.partial`))) return read(`${whole}.partial`);
   const shards = fs.readdirSync(cache).filter((f) => f.startsWith(`${model}-${set}.shard-`) && f.endsWith('.json'));
   const n = Number(/-of-(\d+)\.json$/.exec(shards[0] ?? '')?.[1] ?? 0);
   if (!n || shards.length !== n) return undefined;
@@ -49,7 +52,7 @@ export function setTable(set: 'nab' | 'synth', cols: Column[], cpu: string): str
   const m0 = cols[0].m;
   if (set === 'nab') {
     return [
-      ...head(`NAB development files (${m0.files}): sub-folder`),
+      ...head(`NAB development files (${m0.files} of 14): sub-folder`),
       ...m0.subsets.map(
         (s) =>
           `| ${s.subset}${s.subset === 'artificialNoAnomaly' ? ' (controls)' : ''} | ${cols
@@ -65,7 +68,7 @@ export function setTable(set: 'nab' | 'synth', cols: Column[], cpu: string): str
   }
   return [
     ...head(
-      `synthetic dev suite, seed 28 (${m0.files} series, ${m0.steps.toLocaleString('en-US')} steps, ${m0.labels} labels)`,
+      `synthetic dev suite, seed 28 (${m0.files} of its ${SUITES.dev.series.length} series, ${m0.steps.toLocaleString('en-US')} steps, ${m0.labels} labels)`,
     ),
     `| events found (recall) | ${cols.map((c) => `${c.m.tp} of ${c.m.tp + c.m.fn} (${f3(c.m.recall)})`).join(' | ')} |`,
     `| false events (per 10,000 steps) | ${cols.map((c) => `${c.m.fp} (${c.m.fpPer10k.toFixed(2)})`).join(' | ')} |`,
@@ -89,11 +92,12 @@ const SETS = ['nab', 'synth'] as const;
  *
  * @example
  * report(path.join(os.tmpdir(), 'select-cache'), false);
+ * report(cache, true, true); // with the files of runs stopped part way
  */
-export function report(cache: string, readme: boolean): void {
+export function report(cache: string, readme: boolean, partial = false): void {
   const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} shared cores, niced`;
   const runs: Record<string, Partial<Record<(typeof SETS)[number], CachedRun[]>>> = {};
-  for (const m of MODELS) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s)]));
+  for (const m of MODELS) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s, partial)]));
   const perSet: Record<string, { model: string; post: string; seconds: number; m: SetMeasures }[]> = {};
   for (const set of SETS) {
     perSet[set] = MODELS.flatMap((m) => {

@@ -7,11 +7,13 @@
  * candidate, and write the results JSON under bench/results/.
  *
  *   node dist/bench/select.js [--models D,resample-auto] [--sets nab,synth] [--files name,...] [--cache DIR]
- *     [--nab DIR] [--report] [--readme]
+ *     [--nab DIR] [--max-steps N] [--shard I/N] [--one-thread] [--report] [--partial] [--readme]
  * Without --report it runs the models asked for (skipping those already cached in DIR, default select-cache/ in
- * the temporary folder); with --report it only reads the cache. DIR: the NAB files (default ../shared/data/nab);
- * N: only the synthetic series of at most N steps (docs/selection.md says why). --readme splices the tables into README.md. --shard I/N runs
- * shard I of N of each set's files (balanced by size), cached apart; the report merges a set's shards.
+ * the temporary folder); with --report it only reads the cache. --nab: the NAB files (default
+ * ../shared/data/nab). --max-steps N: only the synthetic series of at most N steps (docs/selection.md says why).
+ * --shard I/N: shard I of N of each set's files (balanced by size), cached apart; the report merges a set's
+ * shards. --one-thread: train on one thread (same numbers). --partial: the report also reads runs stopped part
+ * way (the files they finished; the tables count them). --readme splices the tables into README.md.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (!only && sn === 1) report(cache, process.argv.includes('--readme'));
+  if (!only && sn === 1) report(cache, process.argv.includes('--readme'), process.argv.includes('--partial'));
 }
 
 main().catch((e) => {
