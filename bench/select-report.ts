@@ -13,13 +13,19 @@ import { type CachedRun, judge, MODELS, measure, POSTS, type SetMeasures, type V
 
 const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
 
+/** The model-set pairs read from a run stopped part way. */
+const stoppedRuns = new Set<string>();
+
 /** A set's cached runs: its one file, or all N shards of it (undefined while any is missing). */
 function load(cache: string, model: string, set: string, partial = false): CachedRun[] | undefined {
   const read = (f: string): CachedRun[] => JSON.parse(fs.readFileSync(path.join(cache, f), 'utf8')) as CachedRun[];
   const whole = `${model}-${set}.json`;
   if (fs.existsSync(path.join(cache, whole))) return read(whole);
   // a run stopped part way (--partial): the files it finished, named as such in the tables
-  if (partial && fs.existsSync(path.join(cache, `${whole}.partial`))) return read(`${whole}.partial`);
+  if (partial && fs.existsSync(path.join(cache, `${whole}.partial`))) {
+    stoppedRuns.add(`${model}-${set}`);
+    return read(`${whole}.partial`);
+  }
   const shards = fs.readdirSync(cache).filter((f) => f.startsWith(`${model}-${set}.shard-`) && f.endsWith('.json'));
   const n = Number(/-of-(\d+)\.json$/.exec(shards[0] ?? '')?.[1] ?? 0);
   if (!n || shards.length !== n) return undefined;
@@ -48,7 +54,7 @@ export function setTable(set: 'nab' | 'synth', cols: Column[], cpu: string): str
     `| ${title} | ${cols.map((c) => c.name).join(' | ')} |`,
     `|---|${cols.map(() => '---:|').join('')}`,
   ];
-  const secs = `| s for the set (${cpu}) | ${cols.map((c) => c.seconds.toFixed(0)).join(' | ')} |`;
+  const secs = `| s, the files' wall times summed (${cpu}) | ${cols.map((c) => c.seconds.toFixed(0)).join(' | ')} |`;
   const m0 = cols[0].m;
   if (set === 'nab') {
     return [
@@ -95,7 +101,7 @@ const SETS = ['nab', 'synth'] as const;
  * report(cache, true, true); // with the files of runs stopped part way
  */
 export function report(cache: string, readme: boolean, partial = false): void {
-  const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} shared cores, niced`;
+  const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores shared, niced, under load`;
   const runs: Record<string, Partial<Record<(typeof SETS)[number], CachedRun[]>>> = {};
   for (const m of MODELS) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s, partial)]));
   const perSet: Record<string, { model: string; post: string; seconds: number; m: SetMeasures }[]> = {};
@@ -114,7 +120,10 @@ export function report(cache: string, readme: boolean, partial = false): void {
     }
   }
   const verdicts: Verdict[] = [];
+  // the rule judges whole sets only: a run stopped part way shows its figures but is never judged
+  const stopped = MODELS.filter((m) => SETS.some((set) => stoppedRuns.has(`${m.name}-${set}`))).map((m) => m.name);
   for (const m of MODELS) {
+    if (stopped.includes(m.name)) continue;
     const { nab, synth } = runs[m.name];
     if (!nab || !synth || (m.name !== 'D' && verdicts.length === 0)) continue;
     for (const p of POSTS) {
@@ -127,7 +136,7 @@ export function report(cache: string, readme: boolean, partial = false): void {
   const unrun = MODELS.filter((m) => !runs[m.name].nab || !runs[m.name].synth).map((m) => m.name);
   const verdict =
     verdicts.length === 0
-      ? `not applied: today's defaults did not run on both sets this round, so nothing could be judged and the defaults stay`
+      ? `not applied: today's defaults did not run on both whole sets this round${stopped.length ? ` (stopped part way: ${stopped.join(', ')})` : ''}, so nothing could be judged and the defaults stay`
       : w
         ? `adopt ${w.model} / ${w.post} (${w.why})`
         : `no candidate passes the rule, so the defaults stay`;
@@ -169,6 +178,16 @@ export function report(cache: string, readme: boolean, partial = false): void {
   const head =
     `This round (${day}) ran, with the post-processing of today's defaults and its ${POSTS.length - 1} variants: ${ran.join('; ')}. ` +
     `The rule's verdict: ${verdict}. Columns below: each setting with today's post-processing; (tp/fp/fn).\n\n`;
-  fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${tables.join('\n\n')}\n${text.slice(end)}`);
+  const judged = verdicts.length
+    ? [
+        '| candidate (model / post-processing) | NAB mean F1 | synthetic F1 | verdict |',
+        '|---|---:|---:|---|',
+        ...verdicts.map(
+          (v) => `| ${label(v.model)} / ${v.post} | ${f3(v.nab.headline)} | ${f3(v.synth.headline)} | ${v.why} |`,
+        ),
+      ].join('\n')
+    : '';
+  const body = [...tables, judged].filter(Boolean).join('\n\n');
+  fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${body}\n${text.slice(end)}`);
   console.log('README.md: development tables spliced');
 }
