@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  type CachedRun,
+  judge,
+  measure,
+  POSTS,
+  replayEvents,
+  type SetMeasures,
+  type Verdict,
+  winner,
+} from './select-grid';
+
+/** Measures with only what the rule reads set. */
+function m(headline: number, extra: Partial<SetMeasures> = {}): SetMeasures {
+  return {
+    headline,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    recall: 0,
+    fpPer10k: 0.5,
+    controlFp: 0,
+    kinds: {},
+    failed: 0,
+    files: 1,
+    steps: 1,
+    labels: 0,
+    subsets: [],
+    ...extra,
+  };
+}
+
+const inc = judge({ model: 'D', post: 'd', nab: m(0.75), synth: m(0.5) }, undefined);
+
+test('judge: better on both, or better on one by more than 0.02 and equal on the other, passes', () => {
+  const both = judge({ model: 'x', post: 'd', nab: m(0.76), synth: m(0.53) }, inc);
+  assert.equal(both.passes, true);
+  assert.equal(both.minGain, 0.01);
+  assert.equal(judge({ model: 'x', post: 'd', nab: m(0.75), synth: m(0.55) }, inc).passes, true);
+});
+
+test('judge: a win on one set and a loss on the other is never adopted, however large the win', () => {
+  const v = judge({ model: 'x', post: 'd', nab: m(0.749), synth: m(0.9) }, inc);
+  assert.equal(v.passes, false);
+  assert.match(v.why, /worse on NAB \(-0\.001\)/);
+});
+
+test('judge: a gain of 0.02 or less is no reason; controls, false events and the 0.70 floor bind', () => {
+  assert.match(judge({ model: 'x', post: 'd', nab: m(0.77), synth: m(0.5) }, inc).why, /no gain above 0\.02/);
+  assert.match(judge({ model: 'x', post: 'd', nab: m(0.8, { controlFp: 1 }), synth: m(0.5) }, inc).why, /controls 1/);
+  assert.match(
+    judge({ model: 'x', post: 'd', nab: m(0.8), synth: m(0.6, { fpPer10k: 1.2 }) }, inc).why,
+    /1\.20 false events per 10,000 steps/,
+  );
+  const low = judge({ model: 'x', post: 'd', nab: m(0.69), synth: m(0.6) }, { ...inc, nab: m(0.6) } as Verdict);
+  assert.match(low.why, /NAB below 0\.70/);
+});
+
+test('winner: the passing candidate of largest smaller gain; none when nothing passes', () => {
+  const a = judge({ model: 'a', post: 'd', nab: m(0.8), synth: m(0.51) }, inc); // min gain 0.01
+  const b = judge({ model: 'b', post: 'd', nab: m(0.77), synth: m(0.53) }, inc); // min gain 0.02
+  assert.equal(winner([inc, a, b])?.model, 'b');
+  assert.equal(winner([inc]), undefined);
+});
+
+test('replayEvents and measure: one spike in flat noise is one event over its label', () => {
+  const raw = Array.from({ length: 2000 }, (_, i) => (i === 1000 ? 50 : 0.1 + 0.01 * Math.sin(i)));
+  const ev = replayEvents(raw, POSTS[0]);
+  assert.equal(ev.length, 1);
+  assert.ok(ev[0][0] <= 1000 && ev[0][1] >= 1000);
+  const run: CachedRun = {
+    file: 's/a.csv',
+    subset: 's',
+    rows: 2000,
+    raw,
+    spans: [[990, 1010]],
+    kinds: ['spike'],
+    seconds: 1,
+  };
+  const got = measure('synth', [run], POSTS[0]);
+  assert.deepEqual([got.tp, got.fp, got.fn, got.headline, got.kinds.spike], [1, 0, 0, 1, [1, 1]]);
+  const missed = measure('synth', [{ ...run, spans: [[10, 20]] }], POSTS[0]);
+  assert.deepEqual([missed.tp, missed.fp, missed.fn, missed.fpPer10k], [0, 1, 1, 5]);
+});

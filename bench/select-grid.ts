@@ -1,0 +1,184 @@
+/**
+ * Issue 28's selection grid and rule (docs/selection.md, written before any run): the model settings (each
+ * retrains), the post-processing settings (applied to the same per-step errors), the measures per set and the
+ * rule's verdict per candidate. Used by bench/select.ts.
+ */
+import { aggregate, type FileRow } from '../src/evaluate/aggregate';
+import { overlapSegment } from '../src/evaluate/overlap';
+import { autoSmoothing, rollingMean } from '../src/score/steps';
+import { flagRuns } from '../src/threshold/runs';
+import { parseStepRule } from '../src/threshold/step-rule';
+import { windowedThreshold } from '../src/threshold/windowed';
+
+/** A model setting: the flags it adds to `evaluate --fit all`, and whether it resamples by the auto rule. */
+export interface ModelSetting {
+  name: string;
+  flags: string[];
+  resampleAuto?: boolean;
+}
+
+/** The model settings of docs/selection.md. */
+export const MODELS: ModelSetting[] = [
+  { name: 'D', flags: [] },
+  { name: 'resample-auto', flags: [], resampleAuto: true },
+  { name: 'epochs-20', flags: ['--epochs', '20'] },
+  { name: 'window-50', flags: ['--window', '50'] },
+];
+
+/** A post-processing setting. */
+export interface PostSetting {
+  name: string;
+  rule: string;
+  smooth: 'auto' | number;
+  pad: number;
+  prune: number;
+}
+
+const d: PostSetting = { name: 'd', rule: 'window-sigma:3', smooth: 'auto', pad: 100, prune: 0.13 };
+/** The post-processing settings of docs/selection.md (d: today's defaults). */
+export const POSTS: PostSetting[] = [
+  d,
+  { ...d, name: 'k2.5', rule: 'window-sigma:2.5' },
+  { ...d, name: 'k4', rule: 'window-sigma:4' },
+  { ...d, name: 'smooth-0', smooth: 0 },
+  { ...d, name: 'pad-50', pad: 50 },
+  { ...d, name: 'prune-0', prune: 0 },
+];
+
+/** One file's cached run: raw per-step errors and the labels as step spans. */
+export interface CachedRun {
+  file: string;
+  subset: string;
+  /** Rows of the file as written (before any resampling). */
+  rows: number;
+  error?: string;
+  raw?: number[];
+  spans?: [number, number][];
+  /** Labels outside the scored span (each a miss, as evaluate counts them). */
+  outside?: number;
+  /** Kind of each label (synthetic set), in span order. */
+  kinds?: string[];
+  /** What the run chose for aggregation. */
+  resample?: string;
+  seconds: number;
+  /** The pipeline's own overlap counts for the incumbent post-processing (the replay must match them). */
+  pipeline?: { tp: number; fp: number; fn: number };
+}
+
+/** Events (first and last step) from per-step errors under one post-processing setting, as steps-stage.ts does. */
+export function replayEvents(raw: ArrayLike<number>, p: PostSetting): [number, number][] {
+  const x = Float64Array.from(raw);
+  const width = p.smooth === 'auto' ? autoSmoothing(x.length) : Math.max(p.smooth, 1);
+  const scores = rollingMean(x, width);
+  const th = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune });
+  return flagRuns(th.flags);
+}
+
+/** The measures of one set under one candidate. */
+export interface SetMeasures {
+  /** NAB: mean F1 over labeled sub-folders; synthetic: F1 of the summed counts. */
+  headline: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  recall: number;
+  /** False events per 10,000 rows (as written). */
+  fpPer10k: number;
+  /** False events on the NAB controls (artificialNoAnomaly). */
+  controlFp: number;
+  /** Labels found / labels per anomaly kind (synthetic). */
+  kinds: Record<string, [number, number]>;
+  failed: number;
+  /** Files, rows (as written) and labels of the set. */
+  files: number;
+  steps: number;
+  labels: number;
+  subsets: { subset: string; tp: number; fp: number; fn: number; f1: number }[];
+}
+
+/** Measure one set's cached runs under a post-processing setting. */
+export function measure(set: 'nab' | 'synth', runs: CachedRun[], p: PostSetting): SetMeasures {
+  const rows: FileRow[] = [];
+  const kinds: Record<string, [number, number]> = {};
+  let steps = 0;
+  for (const r of runs) {
+    steps += r.rows;
+    if (r.error || !r.raw || !r.spans) {
+      rows.push({ file: r.file, subset: r.subset, error: r.error ?? 'no scores' });
+      continue;
+    }
+    const ev = replayEvents(r.raw, p);
+    const c = overlapSegment(r.spans, ev);
+    const counts = { ...c, fn: c.fn + (r.outside ?? 0) };
+    rows.push({ file: r.file, subset: r.subset, counts: counts as typeof c });
+    r.spans.forEach((s, i) => {
+      const k = r.kinds?.[i];
+      if (!k) return;
+      const hit = ev.some((e) => s[0] <= e[1] && e[0] <= s[1]);
+      kinds[k] = [(kinds[k]?.[0] ?? 0) + (hit ? 1 : 0), (kinds[k]?.[1] ?? 0) + 1];
+    });
+  }
+  const agg = aggregate(rows);
+  const sum = (k: 'tp' | 'fp' | 'fn'): number => agg.subsets.reduce((s, x) => s + x[k], 0);
+  const tp = sum('tp');
+  const fp = sum('fp');
+  const fn = sum('fn');
+  const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  return {
+    headline: set === 'nab' ? agg.meanF1 : f1,
+    tp,
+    fp,
+    fn,
+    recall: tp + fn ? tp / (tp + fn) : 0,
+    fpPer10k: (fp / steps) * 10_000,
+    controlFp: agg.subsets.find((s) => s.subset === 'artificialNoAnomaly')?.fp ?? 0,
+    kinds,
+    failed: agg.subsets.reduce((s, x) => s + x.failed, 0),
+    files: runs.length,
+    steps,
+    labels: tp + fn,
+    subsets: agg.subsets.map((s) => ({ subset: s.subset, tp: s.tp, fp: s.fp, fn: s.fn, f1: s.f1 })),
+  };
+}
+
+/** A candidate's measures on both sets and the rule's verdict. */
+export interface Verdict {
+  model: string;
+  post: string;
+  nab: SetMeasures;
+  synth: SetMeasures;
+  passes: boolean;
+  why: string;
+  /** The smaller of the two gains over the incumbent (headline measures, at three decimals). */
+  minGain: number;
+}
+
+const r3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+/** The rule of docs/selection.md for one candidate against the incumbent. */
+export function judge(c: Omit<Verdict, 'passes' | 'why' | 'minGain'>, inc: Verdict | undefined): Verdict {
+  if (!inc) return { ...c, passes: false, why: 'the incumbent', minGain: 0 };
+  const gN = r3(c.nab.headline) - r3(inc.nab.headline);
+  const gS = r3(c.synth.headline) - r3(inc.synth.headline);
+  const minGain = r3(Math.min(gN, gS));
+  const fails: string[] = [];
+  if (!(gN >= 0 && gS >= 0)) fails.push(`worse on ${gN < 0 ? 'NAB' : 'synthetic'} (${(gN < 0 ? gN : gS).toFixed(3)})`);
+  else if (!(gN > 0.02 + 1e-9 || gS > 0.02 + 1e-9)) fails.push('no gain above 0.02');
+  if (c.nab.controlFp > inc.nab.controlFp) fails.push(`controls ${c.nab.controlFp} false events`);
+  if (c.synth.fpPer10k > Math.max(inc.synth.fpPer10k, 1) + 1e-9)
+    fails.push(`${c.synth.fpPer10k.toFixed(2)} false events per 10,000 steps`);
+  if (!(c.nab.headline >= 0.7)) fails.push('NAB below 0.70');
+  if (c.nab.failed > inc.nab.failed || c.synth.failed > inc.synth.failed) fails.push('more failed files');
+  const passes = fails.length === 0;
+  return {
+    ...c,
+    passes,
+    minGain,
+    why: passes ? `passes (gains NAB ${gN.toFixed(3)}, synthetic ${gS.toFixed(3)})` : fails.join('; '),
+  };
+}
+
+/** The adopted candidate: the passing one of largest smaller gain, ties to the earlier (cheaper) one; or none. */
+export function winner(verdicts: Verdict[]): Verdict | undefined {
+  return verdicts.filter((v) => v.passes).sort((a, b) => b.minGain - a.minGain)[0];
+}
