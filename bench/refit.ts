@@ -4,10 +4,9 @@
  *   runs it: in a worker thread, the new version folder written);
  * - scoring while that refit runs: each row delayed by at most 10 ms (per-row p50, p99 and max against the same
  *   feed without a refit);
- * - the default run's report with its review controls: under 2 MB, drawn with its review buttons in under 2 s in
- *   headless Chromium (median of 3).
  * The default model is the default run's (the bundled S&P 500, default options) trained 1 epoch: its weights are
- * only the refit's starting point, and its report has the default run's rows, charts, events and controls.
+ * only the refit's starting point. The issue's report target (under 2 MB, open in under 2 s) is measured by
+ * bench/report-size.ts on the default CLI run's report.
  *
  * The feed brings a row every `--interval` ms (default 5: a fast live feed; 0 floods the scorer, which then
  * competes with the refit for the CPU).
@@ -22,19 +21,15 @@ import { loadDefaultSeries } from '../src/data/default';
 import type { Series } from '../src/data/series';
 import { LstmAutoencoderDetector } from '../src/detector/lstm/detector';
 import { runPipeline } from '../src/pipeline/run';
-import { stepView } from '../src/pipeline/steps-stage';
-import { renderReport } from '../src/report/html';
-import { reportSeries } from '../src/report/light-series';
 import { refitDetector } from '../src/scan/refit';
 import { type RefitLine, Refitter } from '../src/scan/refit-run';
 import { StreamScorer } from '../src/scan/watch';
 import { transformLag } from '../src/transform/transforms';
 import { runScript } from '../tools/script';
-import { drawMs } from './report-size';
 import { percentile } from './stats';
 
 /** The issue's targets. */
-export const REFIT_TARGETS = { refitSeconds: 5, delayMs: 10, reportMB: 2, openMs: 2000 } as const;
+export const REFIT_TARGETS = { refitSeconds: 5, delayMs: 10 } as const;
 
 /**
  * The CPU, named as `os.cpus()` does, with its family and model from /proc/cpuinfo where there is one.
@@ -72,26 +67,6 @@ function feedRow(s: Series, k: number): string {
   return `${d.toISOString().slice(0, 10)},${s.values[k % s.dates.length][0]}`;
 }
 
-async function report(dir: string, run: Awaited<ReturnType<typeof runPipeline>>, series: Series): Promise<void> {
-  const { result } = run;
-  const file = path.join(dir, 'report.html');
-  const html = renderReport({ result, series: reportSeries(series, result), steps: stepView(run.stage) });
-  fs.writeFileSync(file, html);
-  const bytes = fs.statSync(file).size;
-  const mb = bytes / 2 ** 20;
-  const events = result.events?.length ?? 0;
-  const ready = events ? "document.querySelectorAll('#events-table .review-cell button').length > 0" : 'true';
-  const times: number[] = [];
-  for (let k = 0; k < 3; k++) times.push(await drawMs(file, ready));
-  const open = times.sort((a, b) => a - b)[1];
-  console.log(
-    `report (default run, ${series.dates.length} rows, ${events} events with review controls): ` +
-      `${mb.toFixed(3)} MB, ${bytes} bytes (target <= ${REFIT_TARGETS.reportMB} MB: ${verdict(mb, REFIT_TARGETS.reportMB)}); ` +
-      `drawn with its review buttons in ${open} ms, median of ${times.join(', ')} ` +
-      `(target <= ${REFIT_TARGETS.openMs} ms: ${verdict(open, REFIT_TARGETS.openMs)})`,
-  );
-}
-
 async function main(): Promise<void> {
   const rows = Number(arg('--rows', '2000'));
   const epochs = Number(arg('--epochs', '5'));
@@ -104,7 +79,6 @@ async function main(): Promise<void> {
   if (!(det instanceof LstmAutoencoderDetector)) throw new Error('the default detector is not the LSTM');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'refit-bench-'));
   try {
-    await report(dir, run, series);
     const copy = await LstmAutoencoderDetector.fromState(det.toState()); // the swap disposes det
     const scorer = new StreamScorer(det, 'Date,close', 'bench', rows);
     const feed: string[] = [];
