@@ -1,9 +1,7 @@
-import { Rng } from '../../util/random';
 import type { NamedWeight } from '../autoencoder';
-import { type Compute, type Mat, transposeInto } from '../compute/compute';
-import { glorotUniform, orthogonal } from './init';
-import type { LstmWeights } from './lstm-buffers';
-import type { DenseWeights } from './params';
+import type { Compute } from '../compute/compute';
+import { type DenseWeights, FlatParams } from './flat-params';
+import { kerasInitialWeights } from './init';
 
 /**
  * The architecture of an AER model (Wong et al., "AER: Auto-Encoder with Regression", IEEE BigData 2022; Orion's
@@ -76,18 +74,7 @@ export function aerParameterCount(spec: AerSpec): number {
  * const weights = aerInitialWeights(spec);
  */
 export function aerInitialWeights(spec: AerSpec): NamedWeight[] {
-  const root = new Rng(spec.seed);
-  return aerWeightShapes(spec).map(({ name, shape }) => {
-    const rng = new Rng(root.seed());
-    let values: Float32Array;
-    if (name.endsWith('/recurrent_kernel')) values = orthogonal(rng, shape[0], shape[1]);
-    else if (name.endsWith('/kernel')) values = glorotUniform(rng, shape[0], shape[1]);
-    else {
-      values = new Float32Array(shape[0]);
-      if (name.includes('_lstm/')) values.fill(1, shape[0] / 4, shape[0] / 2);
-    }
-    return { name, shape: [...shape], values };
-  });
+  return kerasInitialWeights(aerWeightShapes(spec), spec.seed, (name) => name.includes('_lstm/'));
 }
 
 /**
@@ -97,32 +84,15 @@ export function aerInitialWeights(spec: AerSpec): NamedWeight[] {
  * @example
  * const p = new AerParams(spec, g); p.set(aerInitialWeights(spec));
  */
-export class AerParams {
-  readonly values: Mat;
-  readonly grads: Mat;
-  /** Encoder forward, encoder backward, decoder forward, decoder backward. */
-  readonly lstm: LstmWeights[] = [];
+export class AerParams extends FlatParams {
+  /** Encoder forward, encoder backward, decoder forward, decoder backward (in `lstm`); the output layer. */
   readonly dense: DenseWeights;
-  private readonly views: Mat[] = [];
-  private readonly gradViews: Mat[] = [];
-  private readonly names: { name: string; shape: number[] }[];
 
   constructor(
     readonly spec: AerSpec,
-    private readonly g: Compute,
+    g: Compute,
   ) {
-    this.names = aerWeightShapes(spec);
-    const total = this.names.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
-    this.values = g.alloc(1, total);
-    this.grads = g.alloc(1, total);
-    let off = 0;
-    for (const { shape } of this.names) {
-      const rows = shape.length === 2 ? shape[0] : 1;
-      const cols = shape.length === 2 ? shape[1] : shape[0];
-      this.views.push(g.sub(this.values, off, rows, cols));
-      this.gradViews.push(g.sub(this.grads, off, rows, cols));
-      off += rows * cols;
-    }
+    super(aerWeightShapes(spec), g);
     const pv = this.views;
     const gv = this.gradViews;
     const u = spec.units;
@@ -143,39 +113,6 @@ export class AerParams {
       });
     }
     this.dense = { K: pv[12], b: pv[13], Kt: g.alloc(spec.features, 2 * u), dK: gv[12], db: gv[13] };
-  }
-
-  /** Number of trainable values. */
-  get size(): number {
-    return this.values.cols;
-  }
-
-  /** Call after the values changed: refresh the transposes and repack the kernels. */
-  changed(): void {
-    for (const v of this.views) this.g.touch(v);
-    for (const l of this.lstm) {
-      transposeInto(this.g, l.W, l.Wt);
-      transposeInto(this.g, l.U, l.Ut);
-    }
-    transposeInto(this.g, this.dense.K, this.dense.Kt);
-  }
-
-  /** Copies of the values, named and shaped as {@link aerWeightShapes}. */
-  get(): NamedWeight[] {
-    return this.names.map(({ name, shape }, i) => ({
-      name,
-      shape: [...shape],
-      values: Float32Array.from(this.views[i].f),
-    }));
-  }
-
-  /** Copies of the last computed gradients, named and shaped as {@link get}. */
-  getGrads(): NamedWeight[] {
-    return this.names.map(({ name, shape }, i) => ({
-      name,
-      shape: [...shape],
-      values: Float32Array.from(this.gradViews[i].f),
-    }));
   }
 
   /**

@@ -29,7 +29,7 @@ export function weightShapes(spec: AutoencoderSpec): { name: string; shape: numb
  * @example
  * const kernel = glorotUniform(new Rng(1), 1, 512);
  */
-export function glorotUniform(rng: Rng, rows: number, cols: number): Float32Array {
+function glorotUniform(rng: Rng, rows: number, cols: number): Float32Array {
   const limit = Math.sqrt(6 / (rows + cols));
   const a = new Float32Array(rows * cols);
   for (let k = 0; k < a.length; k++) a[k] = rng.uniform(-limit, limit);
@@ -42,7 +42,7 @@ export function glorotUniform(rng: Rng, rows: number, cols: number): Float32Arra
  * @example
  * const recurrent = orthogonal(new Rng(1), 128, 512);
  */
-export function orthogonal(rng: Rng, rows: number, cols: number): Float32Array {
+function orthogonal(rng: Rng, rows: number, cols: number): Float32Array {
   const long = Math.max(rows, cols);
   const short = Math.min(rows, cols);
   // q: `short` orthonormal vectors of length `long`, built from normal draws.
@@ -79,16 +79,32 @@ export function orthogonal(rng: Rng, rows: number, cols: number): Float32Array {
  * const weights = initialWeights(resolveSpec({ seed: 7 }));
  */
 export function initialWeights(spec: AutoencoderSpec): NamedWeight[] {
-  const root = new Rng(spec.seed);
-  return weightShapes(spec).map(({ name, shape }) => {
+  // Unit forget bias on the LSTM layers' biases (named lstm_K/bias).
+  return kerasInitialWeights(weightShapes(spec), spec.seed, (name) => name.startsWith('lstm_'));
+}
+
+/**
+ * Keras initialisation of named weights, seeded and in JS (the same on every backend): kernels glorot_uniform,
+ * recurrent kernels orthogonal, biases zero, with unit forget bias (the second quarter of an LSTM bias, gate order
+ * i, f, c, o) where `isLstmBias(name)`; each weight draws from its own stream derived from `seed`.
+ *
+ * @example
+ * const weights = kerasInitialWeights(weightShapes(spec), spec.seed, (name) => name.startsWith('lstm_'));
+ */
+export function kerasInitialWeights(
+  shapes: { name: string; shape: number[] }[],
+  seed: number,
+  isLstmBias: (name: string) => boolean,
+): NamedWeight[] {
+  const root = new Rng(seed);
+  return shapes.map(({ name, shape }) => {
     const rng = new Rng(root.seed());
     let values: Float32Array;
     if (name.endsWith('/recurrent_kernel')) values = orthogonal(rng, shape[0], shape[1]);
     else if (name.endsWith('/kernel')) values = glorotUniform(rng, shape[0], shape[1]);
     else {
       values = new Float32Array(shape[0]);
-      // Unit forget bias: the second quarter of an LSTM bias (gate order i, f, c, o).
-      if (name.startsWith('lstm_')) values.fill(1, shape[0] / 4, shape[0] / 2);
+      if (isLstmBias(name)) values.fill(1, shape[0] / 4, shape[0] / 2);
     }
     return { name, shape: [...shape], values };
   });
