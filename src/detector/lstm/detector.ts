@@ -96,8 +96,7 @@ export class LstmAutoencoderDetector implements Detector {
     const spec: AutoencoderSpec = { ...det.specValue, features: saved.features };
     det.specValue = spec;
     await useBackend(det.options.backend);
-    const model = await createAutoencoder(spec);
-    model.setWeights(state.weights);
+    const model = await createAutoencoder(spec, { weights: state.weights });
     det.parts = { model, scaler: Scaler.fromJSON(state.scaler), threshold: Threshold.fromJSON(state.threshold) };
     det.columnsValue = [...state.columns];
     det.extraValue = state.extra;
@@ -203,7 +202,7 @@ export class LstmAutoencoderDetector implements Detector {
     this.columnsValue = [...train.columns];
     await useBackend(o.backend);
     this.dispose();
-    const model = await createAutoencoder(this.specValue);
+    const model = await createAutoencoder(this.specValue, { weights: hooks.initWeights });
     this.parts = { scaler, model };
     this.trainingValue = await trainAutoencoder(model, w, {
       epochs: o.epochs,

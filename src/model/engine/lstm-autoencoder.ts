@@ -59,8 +59,9 @@ export class LstmAutoencoder implements Autoencoder {
     readonly backend: string,
     newCompute: () => Compute,
     private readonly opts: ParallelOptions,
+    initialise = true,
   ) {
-    this.core = new LstmEngine(spec, newCompute);
+    this.core = new LstmEngine(spec, newCompute, initialise);
     this.adam = new Adam(this.core.params.size, { learningRate: spec.learningRate });
   }
 
