@@ -30,6 +30,7 @@ import { overlapSegment } from '../src/evaluate/overlap';
 import { labelSteps } from '../src/evaluate/steps';
 import { evaluateStage } from '../src/pipeline/evaluation';
 import { runPipeline } from '../src/pipeline/run';
+import { minOf } from '../src/util/extent';
 import { packageRoot } from '../src/util/paths';
 import { nabLayout } from './nab-layout';
 import { autoResample } from './select-auto';
@@ -154,7 +155,7 @@ function inShard(dir: string, files: string[], [i, n]: [number, number]): string
   const load = new Array<number>(n).fill(0);
   const mine = new Set<string>();
   for (const f of sorted) {
-    const k = load.indexOf(Math.min(...load));
+    const k = load.indexOf(minOf(load));
     load[k] += size(f);
     if (k === i) mine.add(f);
   }

@@ -40,7 +40,12 @@ test('--fit all report: the threshold drawn is the step rule that flagged, no te
     writeFileSync(file, renderReport({ result: r, series, steps: stepView(run.stage) }));
     const page = await browser.newPage();
     await page.goto(`file://${file}`);
-    await page.waitForFunction(() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6);
+    // charts off the first screen are drawn lazily (src/plot/lazy.ts): wait until none is left to draw
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.js-plotly-plot .main-svg').length >= 6 &&
+        document.querySelectorAll('[data-lazy]').length === 0,
+    );
     const drawn = async (id: string): Promise<Drawn> =>
       page.evaluate((plotId) => {
         const el = document.getElementById(plotId) as unknown as { data: Array<{ name: string; y: unknown[] }> };
