@@ -41,7 +41,13 @@ export function parseFlags<const T extends readonly FlagDef[]>(argv: string[], d
         );
       v = argv[++i];
     }
-    out[key] = numeric ? toNumber(name, v, def.type) : def.choices ? keyword(name, v, def.choices) : v;
+    out[key] = numeric
+      ? toNumber(name, v, def.type)
+      : def.parse
+        ? (def.parse(v, name) as string)
+        : def.choices
+          ? keyword(name, v, def.choices)
+          : v;
   }
   return out as CliFlags & FlagsOf<T>;
 }

@@ -118,4 +118,6 @@ export interface Detector {
   save(dir: string, extra?: Record<string, unknown>): Promise<void>;
   /** Free what it holds (tensors). */
   dispose(): void;
+  /** One line saying what a fitted detector chose, where it chose something (the ensemble: members and scales). */
+  describe?(): string;
 }

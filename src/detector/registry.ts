@@ -8,9 +8,12 @@ import { AerWindowDetector, checkAerOptions } from './aer/detector';
 import type { BaselineState } from './baseline';
 import type { AnyDetectorOptions, Detector, DetectorKind } from './contract';
 import { DenseWindowDetector } from './dense/detector';
+import { EnsembleDetector, type EnsembleState, type MemberFactory } from './ensemble/detector';
+import { ensembleMembers, isEnsembleName } from './ensemble/name';
 import { IForestWindowDetector } from './iforest/detector';
 import { checkModelSize } from './limits';
 import { LstmAutoencoderDetector } from './lstm/detector';
+import type { DetectorState } from './lstm/state';
 import { MpWindowDetector } from './mp/detector';
 import { checkWindow } from './mp/mp';
 import { checkComponents, PcaWindowDetector } from './pca/detector';
@@ -24,7 +27,10 @@ export interface LoadFrom {
 }
 
 /** The options a detector's {@link DetectorEntry.check} sees (resolved: defaults filled in). */
-export type CheckedOptions = Pick<AnyDetectorOptions, 'window' | 'encoder' | 'batchSize' | 'components'>;
+export type CheckedOptions = Pick<AnyDetectorOptions, 'window' | 'encoder' | 'batchSize' | 'components'> & {
+  /** The run's detector name (an ensemble's `check` reads its members from it). */
+  detector?: string;
+};
 
 /**
  * Everything the product knows about one detector kind; {@link DETECTORS} holds one per kind. A new detector is its
@@ -39,7 +45,7 @@ export interface DetectorEntry {
   /** Its words in `--detector`'s help, after the kind ('' for none). */
   hint: string;
   /** A new, unfitted detector with options (defaults filled in). @throws InputError for invalid options. */
-  create(options: Partial<AnyDetectorOptions>): Detector;
+  create(options: Partial<AnyDetectorOptions> & { detector?: string }): Detector;
   /** A saved detector from its parsed model.json. @throws InputError naming the file for an invalid state. */
   fromState(state: unknown, from: LoadFrom): Promise<Detector>;
   /**
@@ -125,20 +131,79 @@ export const DETECTORS = {
     fromState: baseline((s) => AerWindowDetector.fromState(s)),
     check: checkAerOptions,
   },
+  ensemble: {
+    name: "ensemble (the mean of its members' normalised per-step scores)",
+    score: "mean of the members' per-step scores, each divided by its median per-step score on the fitted part",
+    hint: "ensemble:A,B[,C]: the mean of the members' normalised scores",
+    create: (o) => new EnsembleDetector(o, memberFactory()),
+    fromState: (state, from) => EnsembleDetector.load(state as EnsembleState, from.dir, memberFactory(from)),
+    // each member's own checks, on the same options
+    check: (o, features) => {
+      for (const k of ensembleMembers(o.detector ?? 'ensemble', DETECTOR_KINDS))
+        (DETECTORS[k] as DetectorEntry).check?.(o, features);
+    },
+  },
 } satisfies Record<DetectorKind, DetectorEntry>;
 
-/** The detectors there are (the keys of {@link DETECTORS}); 'lstm' is the default. */
-export const DETECTOR_KINDS: readonly DetectorKind[] = Object.keys(DETECTORS) as DetectorKind[];
+/**
+ * The single detectors there are (the keys of {@link DETECTORS} but `ensemble`, whose runs are named
+ * `ensemble:A,B[,C]` of these); 'lstm' is the default.
+ */
+export const DETECTOR_KINDS: readonly DetectorKind[] = (Object.keys(DETECTORS) as DetectorKind[]).filter(
+  (k) => k !== 'ensemble',
+);
+
+/** A detector's name as a run gives it: one of {@link DETECTOR_KINDS}, or an ensemble of them `ensemble:A,B[,C]`. */
+export type DetectorName = DetectorKind | `ensemble:${string}`;
 
 /**
- * The entry of a kind (see {@link DETECTORS}).
+ * How an ensemble makes, rebuilds and loads its members: by this registry (on `from.backend` where given).
  *
- * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense, mp)`.
+ * @throws never (its functions throw as the members' own do).
+ * @example
+ * const copy = await EnsembleDetector.fromState(det.toState(), memberFactory());
+ */
+export function memberFactory(from: { backend?: BackendChoice } = {}): MemberFactory {
+  return {
+    kinds: DETECTOR_KINDS,
+    create: (kind, options) => DETECTORS[kind].create(options),
+    // the LSTM's entry loads from a folder; in memory its state is rebuilt directly
+    fromState: (kind, state) =>
+      kind === 'lstm'
+        ? LstmAutoencoderDetector.fromState(state as DetectorState, from)
+        : DETECTORS[kind].fromState(state, { ...from, dir: '' }),
+    load: (dir) => loadAnyDetector(dir, from),
+  };
+}
+
+/**
+ * Check a run's detector name: one of {@link DETECTOR_KINDS}, or an ensemble of them (`ensemble:A,B[,C]`: at
+ * least two, none twice, no ensemble inside). `label` names it in the error (`--detector` for the flag).
+ *
+ * @throws InputError `invalid detector: x (one of: lstm, pca, ...)`, or for an ensemble what is wrong with it.
+ * @example
+ * detectorName('ensemble:lstm,pca'); // 'ensemble:lstm,pca'
+ * detectorName('ensemble:lstm,foo'); // throws: invalid detector: ensemble:lstm,foo (unknown member foo; ...)
+ */
+export function detectorName(name: unknown, label = 'detector'): DetectorName {
+  if (typeof name === 'string' && isEnsembleName(name)) {
+    ensembleMembers(name, DETECTOR_KINDS, label);
+    return name as DetectorName;
+  }
+  return keyword(label, name, DETECTOR_KINDS);
+}
+
+/**
+ * The entry of a kind or of a run's detector name (an ensemble's name `ensemble:A,B[,C]` is checked and gives the
+ * ensemble's entry; see {@link DETECTORS}).
+ *
+ * @throws InputError `invalid detector: x (one of: lstm, pca, zscore, iforest, dense, mp)`, or a bad ensemble.
  * @example
  * detectorEntry('pca').name; // 'PCA reconstruction'
  */
 export function detectorEntry(kind: string): DetectorEntry {
-  return DETECTORS[detectorKind(kind)];
+  const name = detectorName(kind);
+  return DETECTORS[isEnsembleName(name) ? 'ensemble' : (name as DetectorKind)];
 }
 
 /**
@@ -153,14 +218,17 @@ export function detectorKind(name: unknown): DetectorKind {
 }
 
 /**
- * A new, unfitted detector of a kind, with options (defaults filled in).
+ * A new, unfitted detector of a kind, or an ensemble of kinds (`ensemble:A,B[,C]`), with options (defaults filled
+ * in).
  *
- * @throws InputError for an unknown kind or invalid options.
+ * @throws InputError for an unknown kind, a bad ensemble or invalid options.
  * @example
  * const det = createDetector('zscore', { window: 20 });
+ * const both = createDetector('ensemble:lstm,pca', { window: 20 });
  */
 export function createDetector(kind: string, options: Partial<AnyDetectorOptions> = {}): Detector {
-  return detectorEntry(kind).create(options);
+  const entry = detectorEntry(kind);
+  return entry.create(isEnsembleName(kind) ? { ...options, detector: kind } : options);
 }
 
 /**
@@ -183,7 +251,8 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
     throw new InputError(`${jf}: not valid JSON`);
   }
   // no kind (or no object): the LSTM's loader, whose format check names what is wrong
-  const kind = json && typeof json === 'object' && json.kind !== undefined ? detectorKind(json.kind) : 'lstm';
+  const saved = json && typeof json === 'object' ? json.kind : undefined;
+  const kind = saved === undefined ? 'lstm' : saved === 'ensemble' ? 'ensemble' : detectorKind(saved);
   return DETECTORS[kind].fromState(json, { ...opts, dir });
 }
 
@@ -194,6 +263,8 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
  * detectorHelp(); // 'the detector: lstm (autoencoder), pca, zscore, iforest, dense (autoencoder on rows of a table), or mp (matrix-profile discords)'
  */
 export function detectorHelp(): string {
-  const items = DETECTOR_KINDS.map((k) => (DETECTORS[k].hint ? `${k} (${DETECTORS[k].hint})` : k));
+  const items = [...DETECTOR_KINDS, 'ensemble' as const].map((k) =>
+    DETECTORS[k].hint ? `${k} (${DETECTORS[k].hint})` : k,
+  );
   return `the detector: ${items.slice(0, -1).join(', ')}, or ${items[items.length - 1]}`;
 }

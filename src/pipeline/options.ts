@@ -1,13 +1,12 @@
-import type { DetectorKind } from '../detector/contract';
 import { DETECTOR_OPTION_DEFS, type DetectorOptions } from '../detector/options';
-import { DETECTOR_KINDS, detectorHelp } from '../detector/registry';
+import { DETECTOR_KINDS, type DetectorName, detectorHelp, detectorName } from '../detector/registry';
 import { defaultsOf, type OptionDef } from '../util/options';
 import { EVENT_OPTION_DEFS, type EventOptions } from './event-options';
 
 /** Options of a whole run: which detector, the detector's options, plus the split. */
 export interface PipelineOptions extends DetectorOptions, EventOptions {
-  /** Which detector. Default 'lstm'. */
-  detector: DetectorKind;
+  /** Which detector: a kind, or an ensemble of kinds `ensemble:A,B[,C]`. Default 'lstm'. */
+  detector: DetectorName;
   /** pca: principal components kept (at most window x features). Default: those explaining 95% of the variance. */
   components?: number;
   /** Share of rows used for training. Default 0.8. */
@@ -48,6 +47,7 @@ export const CHOICE_OPTION_DEFS: readonly OptionDef[] = [
     help: detectorHelp(),
     group: 'Pipeline',
     choices: DETECTOR_KINDS,
+    parse: detectorName,
   },
   {
     key: 'components',

@@ -34,6 +34,8 @@ export interface OptionDef {
   group: OptionGroup;
   /** The allowed values of an enum option. */
   choices?: readonly string[];
+  /** Reads and checks a value the choices cannot list (the detector's `ensemble:A,B`), instead of `choices`. */
+  parse?: (value: string, flag: string) => unknown;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../../backend/active';
-import { detectorKind } from '../../detector/registry';
+import { detectorName } from '../../detector/registry';
 import { eventsCsv } from '../../events/csv';
 import { evaluateStage } from '../../pipeline/evaluation';
 import { checkRunOptions } from '../../pipeline/resolve';
@@ -48,7 +48,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   // each detector's checks (registry.ts) before any data is read; features from --value-col, else one
   const features = f.valueCol ? f.valueCol.split(',').filter((c) => c.trim() !== '').length : 1;
   for (const kind of kinds ?? [options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector]) {
-    checkRunOptions({ ...options, detector: detectorKind(kind) }, features);
+    checkRunOptions({ ...options, detector: detectorName(kind) }, features);
   }
   const initFrom = checkInitFromFlag(f.initFrom, kinds, options.detector);
   if (initFrom) warmStartWeights(initFrom, options); // kind, window and layers before the data is read
@@ -107,6 +107,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const lstm = (result.config.detector ?? 'lstm') === 'lstm';
   if (lstm || result.training.backend)
     progress.info(computeLine(result.training.backend, lstm ? result.training.engine : ''));
+  const chose = run.detector.describe?.();
+  if (chose) progress.info(chose);
   if (initFrom) progress.info(`warm start: training began from the weights of ${stripControl(initFrom)}`);
   progress.info(
     `trained ${result.training.epochs} epochs (best ${result.training.bestEpoch}) in ${result.training.seconds.toFixed(1)}s, ${Math.round(result.training.seqPerSec)} seq/s`,
