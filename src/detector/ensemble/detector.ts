@@ -1,69 +1,31 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Series } from '../../data/series';
-import type { ThresholdJson, TrainingRecord } from '../../result';
-import type { StepAggregate } from '../../score/steps';
+import type { TrainingRecord } from '../../result';
 import { parseThreshold, Threshold, type ThresholdSpec } from '../../threshold/rule';
 import { writeDirAtomic } from '../../util/atomic';
-import { InputError } from '../../util/errors';
-import type {
-  AnyDetectorOptions,
-  Detector,
-  DetectorKind,
-  FitHooks,
-  FittedCore,
-  ScoreResult,
-  WindowScores,
-} from '../contract';
+import { InputError, isInputError } from '../../util/errors';
+import type { Detector, DetectorKind, FitHooks, FittedCore, ScoreResult, WindowScores } from '../contract';
 import { MODEL_FORMAT } from '../lstm/state';
 import { DEFAULT_DETECTOR_OPTIONS } from '../options';
 import { datedScores, scoreResult } from '../prepare';
 import { combineScores, medianScale, memberSteps, windowMeans } from './combine';
 import { ensembleMembers } from './name';
+import {
+  checkEnsembleState,
+  type EnsembleOptions,
+  type EnsembleState,
+  type MemberFactory,
+  type MemberState,
+} from './state';
+
+export type { EnsembleOptions, EnsembleState, MemberFactory, MemberState } from './state';
 
 declare module '../contract' {
   interface DetectorKinds {
     /** The mean of several detectors' normalised per-step scores */
     ensemble: true;
   }
-}
-
-/** The ensemble's options: every detector's, its name (`ensemble:A,B[,C]`) and how steps aggregate windows. */
-export interface EnsembleOptions extends AnyDetectorOptions {
-  /** `ensemble:A,B[,C]`: the members, each a detector kind. */
-  detector?: string;
-  /** How a member's per-step scores combine the windows covering a step (the run's `--aggregate`). Default median. */
-  aggregate?: StepAggregate;
-}
-
-/** How the registry makes, rebuilds and loads the members (given to the ensemble: the registry imports it). */
-export interface MemberFactory {
-  /** The detectors an ensemble may hold. */
-  kinds: readonly DetectorKind[];
-  create(kind: DetectorKind, options: Partial<AnyDetectorOptions>): Detector;
-  /** A member from its `toState()`. */
-  fromState(kind: DetectorKind, state: unknown): Promise<Detector>;
-  /** A member saved in a folder (its model.json names its kind). */
-  load(dir: string): Promise<Detector>;
-}
-
-/** A member in the ensemble's state: its kind, its scale and its own state (in memory) or folder (on disk). */
-export interface MemberState {
-  kind: DetectorKind;
-  scale: number;
-  state?: unknown;
-  dir?: string;
-}
-
-/** The saved state of an ensemble: its own part, with each member's state (or, in model.json, its folder). */
-export interface EnsembleState {
-  format: string;
-  kind: 'ensemble';
-  options: EnsembleOptions;
-  columns: string[];
-  members: MemberState[];
-  threshold: ThresholdJson;
-  extra?: Record<string, unknown>;
 }
 
 /**
@@ -226,41 +188,42 @@ export class EnsembleDetector implements Detector {
    * const copy = await EnsembleDetector.fromState(det.toState(), factory);
    */
   static async fromState(state: EnsembleState, factory: MemberFactory): Promise<EnsembleDetector> {
-    return EnsembleDetector.rebuild(state, factory, (m) => factory.fromState(m.kind, m.state));
+    const det = EnsembleDetector.adopt(state, factory);
+    for (const m of state.members) det.members.push(await factory.fromState(m.kind, m.state));
+    return det;
   }
 
   /**
    * Load what {@link save} wrote, from its parsed model.json and folder.
-   * @throws InputError `saved model: ...` for an invalid state or member folder; a member's own load errors.
+   * @throws InputError `<dir>/model.json: saved model: ...` for an invalid state or member folder; a member's own
+   * load errors (naming its own model.json).
    * @example
    * const det = await EnsembleDetector.load(json, 'reports/run/model', factory);
    */
   static async load(state: EnsembleState, dir: string, factory: MemberFactory): Promise<EnsembleDetector> {
-    return EnsembleDetector.rebuild(state, factory, (m) => {
-      if (typeof m.dir !== 'string' || m.dir === '' || path.basename(m.dir) !== m.dir || m.dir.startsWith('.'))
-        throw new InputError(`saved model: member folder ${JSON.stringify(m.dir)} is not a folder name`);
-      return factory.load(path.join(dir, m.dir));
-    });
+    let det: EnsembleDetector;
+    try {
+      det = EnsembleDetector.adopt(state, factory);
+      for (const m of state.members) {
+        if (typeof m.dir !== 'string' || m.dir === '' || path.basename(m.dir) !== m.dir || m.dir.startsWith('.'))
+          throw new InputError(`saved model: member folder ${JSON.stringify(m.dir)} is not a folder name`);
+      }
+    } catch (e) {
+      if (isInputError(e)) throw new InputError(`${path.join(dir, 'model.json')}: ${e.message}`);
+      throw e;
+    }
+    for (const m of state.members) det.members.push(await factory.load(path.join(dir, m.dir!)));
+    return det;
   }
 
-  private static async rebuild(
-    state: EnsembleState,
-    factory: MemberFactory,
-    member: (m: MemberState) => Promise<Detector>,
-  ): Promise<EnsembleDetector> {
-    if (state?.format !== MODEL_FORMAT)
-      throw new InputError(`saved model: unknown format ${JSON.stringify(state?.format)} (expected ${MODEL_FORMAT})`);
-    if (state.kind !== 'ensemble')
-      throw new InputError(`saved model: kind ${JSON.stringify(state.kind)}, expected "ensemble"`);
+  /** A new ensemble with a checked state's own part (scales, threshold, extra), its members not yet added. */
+  private static adopt(state: EnsembleState, factory: MemberFactory): EnsembleDetector {
+    checkEnsembleState(state);
     const det = new EnsembleDetector(state.options, factory);
-    const ms = state.members;
-    if (!Array.isArray(ms) || ms.length !== det.memberKinds.length || ms.some((m, i) => m?.kind !== det.memberKinds[i]))
-      throw new InputError(`saved model: members do not match ${det.options.detector}`);
-    if (ms.some((m) => !(typeof m.scale === 'number' && m.scale > 0 && Number.isFinite(m.scale))))
-      throw new InputError('saved model: every member scale must be a number > 0');
+    checkEnsembleState(state, det.memberKinds);
+    for (const m of det.members) m.dispose();
     det.members = [];
-    for (const m of ms) det.members.push(await member(m));
-    det.scalesValue = ms.map((m) => m.scale);
+    det.scalesValue = state.members.map((m) => m.scale);
     det.thresholdValue = Threshold.fromJSON(state.threshold);
     det.extraValue = state.extra;
     return det;

@@ -193,3 +193,42 @@ test('ensemble: a bad name is one line naming what is wrong', () => {
   // the single kinds are unchanged; an ensemble is not one of them
   assert.ok(!(DETECTOR_KINDS as readonly string[]).includes('ensemble'));
 });
+
+test('ensemble: loading refuses a broken saved state, naming model.json', async () => {
+  const s = series(40);
+  const det = createDetector('ensemble:zscore,pca', { ...TINY, components: 2 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-'));
+  try {
+    await det.fit(s);
+    const m = path.join(dir, 'm');
+    await det.save(m);
+    const file = path.join(m, 'model.json');
+    const good = fs.readFileSync(file, 'utf8');
+    const broken = (edit: (j: { members: { kind: string; scale: number; dir: string }[] }) => void) => {
+      const j = JSON.parse(good);
+      edit(j);
+      fs.writeFileSync(file, JSON.stringify(j));
+      return loadAnyDetector(m);
+    };
+    await assert.rejects(
+      broken((j) => {
+        j.members[1].dir = '../elsewhere';
+      }),
+      /^InputError: .*model\.json: saved model: member folder "..\/elsewhere" is not a folder name$/,
+    );
+    await assert.rejects(
+      broken((j) => j.members.reverse()),
+      /model\.json: saved model: members do not match ensemble:zscore,pca$/,
+    );
+    await assert.rejects(
+      broken((j) => {
+        j.members[0].scale = 0;
+      }),
+      /model\.json: saved model: every member scale must be a number > 0$/,
+    );
+    fs.writeFileSync(file, good);
+    assert.deepEqual((await (await loadAnyDetector(m)).score(s)).steps, (await det.score(s)).steps);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
