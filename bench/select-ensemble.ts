@@ -101,7 +101,16 @@ async function ensembleRuns(runs: CachedRun[], dir: string, labels: string, set:
       continue;
     }
     const t0 = Date.now();
-    const pca = await pcaSteps(path.join(dir, r.file), labels);
+    let pca: Float64Array;
+    try {
+      pca = await pcaSteps(path.join(dir, r.file), labels);
+    } catch (e) {
+      // the ensemble fails where a member does
+      const error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      out.push({ file: r.file, subset: r.subset, rows: r.rows, error, seconds: r.seconds });
+      console.log(`pca ${set} ${r.file}: FAILED ${error}`);
+      continue;
+    }
     if (pca.length !== r.raw.length)
       throw new Error(`${r.file}: PCA scores ${pca.length} steps, the LSTM ${r.raw.length}`);
     const raw = Array.from(combined(r.raw, pca));
