@@ -34,6 +34,7 @@ import { evaluateStage } from '../src/pipeline/evaluation';
 import { runPipeline } from '../src/pipeline/run';
 import { packageRoot } from '../src/util/paths';
 import { nabLayout } from './nab-layout';
+import { ensembleTable } from './select-ensemble-table';
 import { type CachedRun, judge, measure, type PostSetting, replayEvents, type SetMeasures } from './select-grid';
 
 const D: PostSetting = { name: 'd', rule: 'window-sigma:3', smooth: 'auto', pad: 100, prune: 0.13 };
@@ -178,7 +179,8 @@ async function main(): Promise<void> {
   const nab = nabLayout(src);
   const nabLabels = path.join(src, 'windows.json');
   const checkName = flag('check') ?? 'rogue_agent_key_hold';
-  if (checkName !== 'none') console.log(await check(nab, nabLabels, nabD, checkName));
+  const checked = checkName === 'none' ? undefined : await check(nab, nabLabels, nabD, checkName);
+  if (checked) console.log(checked);
   if (checkOnly || !synthD) return;
   const synth = writeSynth();
   const nabE = await ensembleRuns(nabD, nab, nabLabels, 'nab');
@@ -199,10 +201,11 @@ async function main(): Promise<void> {
   console.log(
     `verdict (docs/selection.md): ${MEMBERS} with d ${cand.passes ? 'PASSES' : 'does not pass'}: ${cand.why}`,
   );
+  console.log(`\n${ensembleTable({ incumbent: inc, candidate: cand })}`);
   if (process.argv.includes('--save')) {
     const day = new Date().toISOString().slice(0, 10);
     const file = path.join(packageRoot(), 'bench', 'results', `select-ensemble-${day}.json`);
-    const json = { cpu: os.cpus()[0]?.model, post: D, incumbent: inc, candidate: cand };
+    const json = { cpu: os.cpus()[0]?.model, post: D, check: checked, incumbent: inc, candidate: cand };
     fs.writeFileSync(file, `${JSON.stringify(json, null, 1)}\n`);
     console.log(`results: ${file}`);
   }
