@@ -6,7 +6,14 @@ import * as path from 'path';
 import type { Series } from '../../data/series';
 import { runPipeline } from '../../pipeline/run';
 import { PcaWindowDetector } from '../pca/detector';
-import { createDetector, DETECTOR_KINDS, detectorName, loadAnyDetector, memberFactory } from '../registry';
+import {
+  createDetector,
+  DETECTOR_KINDS,
+  detectorEntry,
+  detectorName,
+  loadAnyDetector,
+  memberFactory,
+} from '../registry';
 import { ZScoreWindowDetector } from '../zscore/detector';
 import { combineScores, medianScale, windowMeans } from './combine';
 import { EnsembleDetector } from './detector';
@@ -190,6 +197,11 @@ test('ensemble: a bad name is one line naming what is wrong', () => {
     assert.throws(() => createDetector(bad), /\(an ensemble cannot be a member of an ensemble\)$/);
   assert.throws(() => createDetector('ensemble:lstm,,pca'), /\(an empty member; write ensemble:A,B\[,C\]\)$/);
   assert.equal(detectorName('ensemble:lstm,pca'), 'ensemble:lstm,pca');
+  // each member's own checks run on the ensemble's options, before anything is fitted
+  const check = (o: object) => detectorEntry('ensemble:lstm,pca').check?.({ ...TINY, ...o }, 1);
+  assert.throws(() => check({ detector: 'ensemble:lstm,pca', components: 9 }), /^InputError: invalid components: 9 \(/);
+  assert.doesNotThrow(() => check({ detector: 'ensemble:lstm,pca', components: 5 }));
+  assert.throws(() => check({ detector: 'ensemble:zscore' }), /at least 2 members/);
   // the single kinds are unchanged; an ensemble is not one of them
   assert.ok(!(DETECTOR_KINDS as readonly string[]).includes('ensemble'));
 });
