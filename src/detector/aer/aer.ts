@@ -100,6 +100,8 @@ export class AerWindowModel {
         patience: o.patience,
         valSplit: o.valSplit,
         seed: o.seed,
+        // early stopping on AER's own loss (regression and reconstruction MSE, weighted), as Orion's Keras fit
+        valLoss: (val) => model.evaluate(val.x, val.n),
         onEpoch: hooks.onEpoch,
         onBatch: hooks.onBatch,
       });

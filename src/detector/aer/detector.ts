@@ -23,7 +23,8 @@ export const AER_REG_RATIO = 0.5;
  * before and after; each step's score combines its reconstruction and regression errors (Orion's `mult`), a
  * window's is the mean of its steps'. `--units` is the LSTM size of each direction (one layer); `epochs`,
  * `batchSize`, `patience`, `valSplit`, `learningRate`, `seed` and `backend` are the LSTM's options; the loss is
- * AER's (MSE) and there is no dropout. `steps.score`: the per-step scores.
+ * AER's (MSE of the reconstruction and of the two regressions, weighted by {@link AER_REG_RATIO}), early stopping
+ * watches the same loss on the held-out windows, and there is no dropout. `steps.score`: the per-step scores.
  *
  * @throws InputError for an invalid threshold rule, a window below 4 steps or more than one LSTM size.
  * @example
