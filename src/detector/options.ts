@@ -49,7 +49,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'transform before scaling (logret: log returns)',
     group: 'Pipeline',
     choices: TRANSFORMS,
-    detectorDefaults: { dense: 'none' },
+    detectorDefaults: { dense: 'none', aer: 'none' },
   },
   {
     key: 'scaler',
@@ -59,9 +59,10 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'scaler fitted on the training part',
     group: 'Pipeline',
     choices: SCALERS,
+    detectorDefaults: { aer: 'minmax' },
   },
-  { ...spec('window'), detectorDefaults: { dense: 1 } },
-  spec('encoder'),
+  { ...spec('window'), detectorDefaults: { dense: 1, aer: 100 } },
+  { ...spec('encoder'), detectorDefaults: { aer: [30] } },
   spec('dropout'),
   spec('loss'),
   spec('learningRate'),
@@ -82,6 +83,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 100,
     help: 'maximum epochs',
     group: 'Model and training',
+    detectorDefaults: { aer: 35 },
   },
   {
     key: 'batchSize',
@@ -91,6 +93,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 32,
     help: 'windows per batch',
     group: 'Model and training',
+    detectorDefaults: { aer: 64 },
   },
   {
     key: 'patience',
@@ -100,6 +103,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 3,
     help: 'early stopping: epochs without better validation loss (0: off)',
     group: 'Model and training',
+    detectorDefaults: { aer: 10 },
   },
   {
     key: 'valSplit',
@@ -109,6 +113,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 0.1,
     help: 'last share of training windows used for validation',
     group: 'Model and training',
+    detectorDefaults: { aer: 0.2 },
   },
   spec('seed'),
   {
@@ -133,7 +138,9 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = defaultsOf<DetectorOpti
 /**
  * A detector's own defaults where they differ from {@link DEFAULT_DETECTOR_OPTIONS} (and the CLI's), from the
  * `detectorDefaults` of {@link DETECTOR_OPTION_DEFS}: dense, for tables without time order, reads each row alone
- * (`window: 1`, `transform: 'none'`). Explicit options win over them.
+ * (`window: 1`, `transform: 'none'`); aer takes Orion's AER settings (`aer.json` and its primitive: no transform,
+ * min-max scaling, window 100, 30 units, at most 35 epochs of 64 windows, early stopping after 10 epochs on the
+ * last 20% of the windows). Explicit options win over them.
  *
  * @throws Nothing.
  * @example
@@ -143,19 +150,24 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = defaultsOf<DetectorOpti
 export function detectorDefaults(kind: string): Partial<DetectorOptions> {
   const out: Record<string, unknown> = {};
   for (const d of DETECTOR_OPTION_DEFS) {
-    if (d.detectorDefaults && Object.hasOwn(d.detectorDefaults, kind)) out[d.key] = d.detectorDefaults[kind];
+    if (d.detectorDefaults && Object.hasOwn(d.detectorDefaults, kind)) {
+      const v = d.detectorDefaults[kind];
+      out[d.key] = Array.isArray(v) ? [...v] : v;
+    }
   }
   return out as Partial<DetectorOptions>;
 }
 
 /**
- * The options some detector defaults differently (see {@link detectorDefaults}): a comparison sets them to the
- * shared default so that every detector reads the series the same way.
+ * The options of the Pipeline group some detector defaults differently (see {@link detectorDefaults}): how a
+ * detector reads the series (transform, scaler, window). A comparison sets them to the shared default so that
+ * every detector reads the series the same way; a detector's own model and training defaults (aer's units and
+ * epochs) stay its own.
  *
  * @throws Nothing.
  * @example
- * DETECTOR_DEFAULTED_KEYS; // ['transform', 'window']
+ * DETECTOR_DEFAULTED_KEYS; // ['transform', 'scaler', 'window']
  */
 export const DETECTOR_DEFAULTED_KEYS: readonly (keyof DetectorOptions)[] = DETECTOR_OPTION_DEFS.filter(
-  (d) => d.detectorDefaults !== undefined,
+  (d) => d.detectorDefaults !== undefined && d.group === 'Pipeline',
 ).map((d) => d.key as keyof DetectorOptions);
