@@ -5,6 +5,7 @@ import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 import { BACKENDS, SCALERS, TRANSFORMS } from '../util/choices';
 import { defaultsOf, type OptionDef, optionDef } from '../util/options';
+import { DTW_SPAN, REC_ERROR_TYPES, type RecErrorType } from './aer/errors';
 
 /** Everything that defines an LSTM-autoencoder detector and its training. */
 export interface DetectorOptions {
@@ -36,6 +37,8 @@ export interface DetectorOptions {
   seed: number;
   /** tfjs backend. Default 'auto' (tfjs-node, else wasm, else cpu). */
   backend: BackendChoice;
+  /** aer: each step's reconstruction error, `point` or `dtw` (Orion's `rec_error_type`). Default 'point'. */
+  recError: RecErrorType;
 }
 
 /** Options of the whole detector, each declared once; {@link DEFAULT_DETECTOR_OPTIONS} and `--help` derive from it. */
@@ -125,6 +128,15 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'auto, tensorflow (tfjs-node), wasm or cpu',
     group: 'Model and training',
     choices: BACKENDS,
+  },
+  {
+    key: 'recError',
+    flag: '--rec-error',
+    type: 'string',
+    default: 'point',
+    help: `aer: each step's reconstruction error, point (|value - median reconstruction|) or dtw (DTW distance over the ${DTW_SPAN} steps around it)`,
+    group: 'Model and training',
+    choices: REC_ERROR_TYPES,
   },
 ];
 

@@ -48,6 +48,7 @@ test('--detector aer with --window 3, two LSTM sizes, a bad validation split or 
     [['--layers', '8,4'], /^error: invalid units: 8,4 \(one LSTM size for aer\)$/m],
     [['--window', '10', '--val-split', '1'], /^error: invalid validation split: 1 \(in \[0, 1\)\)$/m],
     [['--window', '10', '--patience', '-1'], /^error: invalid patience: -1 \(an integer >= 0\)$/m],
+    [['--rec-error', 'area'], /^error: invalid --rec-error: area \(one of: point, dtw\)$/m],
   ] as const) {
     const r = run(['--csv', csv, '--detector', 'aer', ...flags, '--out', 'bad']);
     assert.equal(r.code, 2, r.err);

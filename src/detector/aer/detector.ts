@@ -1,11 +1,12 @@
 import type { TrainingRecord } from '../../result';
 import { invalid } from '../../util/errors';
+import { keyword } from '../../util/keyword';
 import { type AlgorithmScores, BaselineDetector, type BaselineState } from '../baseline';
 import type { AnyDetectorOptions } from '../contract';
 import { detectorDefaults } from '../options';
 import type { PreparedScore } from '../prepare';
 import { type AerModelOptions, type AerState, AerWindowModel } from './aer';
-import { windowMeans } from './errors';
+import { REC_ERROR_TYPES, windowMeans } from './errors';
 
 declare module '../contract' {
   interface DetectorKinds {
@@ -34,7 +35,11 @@ export const AER_REG_RATIO = 0.5;
  * of 128 units over 30-step windows does (the LSTM's default is up to 100 epochs, patience 3). With `fit: 'all'`
  * the whole-series defaults come after these (60 units, 10 epochs, no validation), as for every detector. `steps.score`: the per-step scores.
  *
- * @throws InputError for an invalid threshold rule, a window below 4 steps or more than one LSTM size.
+ * `recError` (`--rec-error`): each step's reconstruction error, `point` (|value - median reconstruction|) or
+ * `dtw` (Orion's `rec_error_type` of its AER pipeline: the DTW distance over the 11 steps around the step).
+ *
+ * @throws InputError for an invalid threshold rule, a window below 4 steps, more than one LSTM size or an unknown
+ * `recError`.
  * @example
  * const det = new AerWindowDetector({ seed: 7 }); // Orion's settings: window 100, 30 units, up to 35 epochs
  * await det.fit(train);
@@ -62,6 +67,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
   constructor(options: Partial<AnyDetectorOptions> = {}) {
     super({ ...detectorDefaults('aer'), ...options });
     checkAerOptions(this.options);
+    keyword('rec error', this.options.recError, REC_ERROR_TYPES);
   }
 
   /** Per-epoch losses of the last fit (empty before fit and when loaded). */
@@ -100,7 +106,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
   }
 
   private modelOptions(): AerModelOptions {
-    const { encoder, learningRate, seed, epochs, batchSize, patience, valSplit, backend } = this.options;
+    const { encoder, learningRate, seed, epochs, batchSize, patience, valSplit, backend, recError } = this.options;
     return {
       units: encoder[0],
       regRatio: AER_REG_RATIO,
@@ -111,6 +117,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
       patience,
       valSplit,
       backend,
+      recError,
     };
   }
 }
