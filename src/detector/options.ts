@@ -37,8 +37,8 @@ export interface DetectorOptions {
   seed: number;
   /** tfjs backend. Default 'auto' (tfjs-node, else wasm, else cpu). */
   backend: BackendChoice;
-  /** aer: each step's reconstruction error, `point` or `dtw` (Orion's `rec_error_type`). Default 'point'. */
-  recError: RecErrorType;
+  /** aer: each step's reconstruction error, `point` or `dtw` (Orion's `rec_error_type`). Unset: 'point'. */
+  recError?: RecErrorType;
 }
 
 /** Options of the whole detector, each declared once; {@link DEFAULT_DETECTOR_OPTIONS} and `--help` derive from it. */
@@ -133,7 +133,8 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     key: 'recError',
     flag: '--rec-error',
     type: 'string',
-    default: 'point',
+    // no default value: the other detectors' options and saved states stay without it (aer reads unset as point)
+    shown: 'point',
     help: `aer: each step's reconstruction error, point (|value - median reconstruction|) or dtw (DTW distance over the ${DTW_SPAN} steps around it)`,
     group: 'Model and training',
     choices: REC_ERROR_TYPES,

@@ -67,7 +67,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
   constructor(options: Partial<AnyDetectorOptions> = {}) {
     super({ ...detectorDefaults('aer'), ...options });
     checkAerOptions(this.options);
-    keyword('rec error', this.options.recError, REC_ERROR_TYPES);
+    if (this.options.recError !== undefined) keyword('rec error', this.options.recError, REC_ERROR_TYPES);
   }
 
   /** Per-epoch losses of the last fit (empty before fit and when loaded). */
