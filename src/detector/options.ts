@@ -5,7 +5,8 @@ import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 import { BACKENDS, SCALERS, TRANSFORMS } from '../util/choices';
 import { defaultsOf, type OptionDef, optionDef } from '../util/options';
-import { DTW_SPAN, REC_ERROR_TYPES, type RecErrorType } from './aer/errors';
+import { DTW_SPAN } from './aer/dtw';
+import { REC_ERROR_TYPES, type RecErrorType } from './aer/errors';
 
 /** Everything that defines an LSTM-autoencoder detector and its training. */
 export interface DetectorOptions {

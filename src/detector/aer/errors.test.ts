@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DTW_SPAN, dtw, dtwErrors, ewma, fillGaps, stepErrors, windowMeans } from './errors';
+import { DTW_SPAN, dtw, dtwErrors } from './dtw';
+import { ewma, fillGaps, stepErrors, windowMeans } from './errors';
 
 test('ewma is pandas ewm(span).mean() with adjust=True', () => {
   const two = ewma([0, 3], 2);
