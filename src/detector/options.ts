@@ -185,3 +185,19 @@ export function detectorDefaults(kind: string): Partial<DetectorOptions> {
 export const DETECTOR_DEFAULTED_KEYS: readonly (keyof DetectorOptions)[] = DETECTOR_OPTION_DEFS.filter(
   (d) => d.detectorDefaults !== undefined && d.group === 'Pipeline',
 ).map((d) => d.key as keyof DetectorOptions);
+
+/**
+ * A detector's own model and training defaults (those of {@link detectorDefaults} outside the Pipeline group):
+ * they hold under `--fit all` too, over the whole-series defaults, which are the LSTM's. aer's are Orion's, which
+ * Orion fits on the whole series.
+ *
+ * @throws Nothing.
+ * @example
+ * detectorModelDefaults('aer').encoder; // [30]
+ * detectorModelDefaults('dense'); // {}
+ */
+export function detectorModelDefaults(kind: string): Partial<DetectorOptions> {
+  const own = detectorDefaults(kind) as Record<string, unknown>;
+  for (const k of DETECTOR_DEFAULTED_KEYS) delete own[k];
+  return own as Partial<DetectorOptions>;
+}

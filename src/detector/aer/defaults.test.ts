@@ -56,9 +56,17 @@ test('aer defaults: flags, presets and the whole-series defaults come after them
     encoder: [5],
     batchSize: 7,
   });
-  // --fit all: the whole-series defaults over the detector's (one order for every detector)
+  // --fit all: the whole-series defaults (the LSTM's) set how the series is read and the events; aer keeps its
+  // own model and training (Orion fits AER on the whole series with them)
   const all = resolvePipelineOptions({ detector: 'aer', fit: 'all' });
-  assert.deepEqual([all.encoder, all.epochs, all.patience, all.valSplit, all.window], [[60], 10, 0, 0, 100]);
+  assert.deepEqual(
+    [all.encoder, all.epochs, all.batchSize, all.patience, all.valSplit, all.window, all.threshold],
+    [[30], 35, 64, 10, 0.2, 100, 'window-sigma:3'],
+  );
+  const lstm = resolvePipelineOptions({ detector: 'lstm', fit: 'all' });
+  assert.deepEqual([lstm.encoder, lstm.epochs, lstm.patience], [[60], 10, 0]);
+  const dense = resolvePipelineOptions({ detector: 'dense', fit: 'all' });
+  assert.equal(dense.window, 100);
   const preset = resolvePipelineOptions({ detector: 'aer' }, { preset: { window: 50 } });
   assert.deepEqual([preset.window, preset.encoder], [50, [30]]);
 });
