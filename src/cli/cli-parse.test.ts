@@ -57,7 +57,7 @@ test('resolveOptions: unknown preset and bad layer lists', () => {
 test('helpText: every flag appears with its default', () => {
   const h = helpText('x', 'about', DETECT_FLAGS);
   for (const f of DETECT_FLAGS) assert.ok(h.includes(f.flag), f.flag);
-  assert.match(h, /--window N\s+steps per window \[30; dense: 1\]/);
+  assert.match(h, /--window N\s+steps per window \[30; dense: 1; aer: 100\]/);
 });
 
 test('parseFlags: --seed is an integer, sizes positive integers, enums from their one list', () => {
@@ -95,21 +95,21 @@ test('helpText: derived from the option tables, every default shown once in brac
     if (shown) assert.ok(line.endsWith(`[${shown}]`), `${f.flag}: ${line}`);
     else assert.doesNotMatch(line, /\]$/, f.flag);
   }
-  assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--transform')!), 'logret; dense: none');
-  assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--window')!), '30; dense: 1');
+  assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--transform')!), 'logret; dense: none; aer: none');
+  assert.equal(shownDefault(DETECT_FLAGS.find((f) => f.flag === '--window')!), '30; dense: 1; aer: 100');
   assert.equal(DEFAULT_PIPELINE_OPTIONS.transform, 'none');
   for (const [flag, def] of [
-    ['--units', 128],
     ['--learning-rate', 0.001],
     ['--train-frac', 0.8],
     ['--seed', 42],
   ] as const) {
     assert.match(h, new RegExp(`${flag} .*\\[${String(def).replace('.', '\\.')}\\]`));
   }
-  assert.match(h, /--window N +steps per window \[30; dense: 1\]/);
+  assert.match(h, /--window N +steps per window \[30; dense: 1; aer: 100\]/);
+  assert.match(h, /--units N +LSTM units of the single-layer model \[128; aer: 30\]/);
   assert.match(
     h,
-    /--transform none\|logret\|diff +transform before scaling \(logret: log returns\) \[logret; dense: none\]/,
+    /--transform none\|logret\|diff +transform before scaling \(logret: log returns\) \[logret; dense: none; aer: none\]/,
   );
   assert.match(helpText('x', 'about', SCORE_FLAGS), /--backend NAME .*identical scores\) \[auto\]/);
 });

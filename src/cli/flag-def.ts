@@ -51,7 +51,7 @@ export type FlagsOf<T extends readonly FlagDef[]> = {
  *
  * @throws Nothing.
  * @example
- * shownDefault(opt('transform')); // 'logret; dense: none'
+ * shownDefault(opt('transform')); // 'logret; dense: none; aer: none'
  */
 export function shownDefault(d: OptionDef): string {
   const text = (v: unknown): string => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));

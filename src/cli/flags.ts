@@ -238,6 +238,7 @@ export const DETECT_FLAGS = [
   opt('learningRate'),
   opt('seed'),
   opt('backend'),
+  opt('recError'),
   INIT_FROM,
   ...EVENT_FLAGS,
   ...COMPARE_FLAGS,

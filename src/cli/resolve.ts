@@ -21,6 +21,7 @@ const PASS = [
   'learningRate',
   'seed',
   'backend',
+  'recError',
 ] as const;
 
 /** The CLI's own defaults where they differ from the library's (the option table's `cliDefault`: log returns). */

@@ -5,6 +5,8 @@ import type { ScalerKind } from '../transform/scaler';
 import type { TransformKind } from '../transform/transforms';
 import { BACKENDS, SCALERS, TRANSFORMS } from '../util/choices';
 import { defaultsOf, type OptionDef, optionDef } from '../util/options';
+import { DTW_SPAN } from './aer/dtw';
+import { REC_ERROR_TYPES, type RecErrorType } from './aer/errors';
 
 /** Everything that defines an LSTM-autoencoder detector and its training. */
 export interface DetectorOptions {
@@ -36,6 +38,8 @@ export interface DetectorOptions {
   seed: number;
   /** tfjs backend. Default 'auto' (tfjs-node, else wasm, else cpu). */
   backend: BackendChoice;
+  /** aer: each step's reconstruction error, `point` or `dtw` (Orion's `rec_error_type`). Unset: 'point'. */
+  recError?: RecErrorType;
 }
 
 /** Options of the whole detector, each declared once; {@link DEFAULT_DETECTOR_OPTIONS} and `--help` derive from it. */
@@ -49,7 +53,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'transform before scaling (logret: log returns)',
     group: 'Pipeline',
     choices: TRANSFORMS,
-    detectorDefaults: { dense: 'none' },
+    detectorDefaults: { dense: 'none', aer: 'none' },
   },
   {
     key: 'scaler',
@@ -59,9 +63,10 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'scaler fitted on the training part',
     group: 'Pipeline',
     choices: SCALERS,
+    detectorDefaults: { aer: 'minmax' },
   },
-  { ...spec('window'), detectorDefaults: { dense: 1 } },
-  spec('encoder'),
+  { ...spec('window'), detectorDefaults: { dense: 1, aer: 100 } },
+  { ...spec('encoder'), detectorDefaults: { aer: [30] } },
   spec('dropout'),
   spec('loss'),
   spec('learningRate'),
@@ -82,6 +87,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 100,
     help: 'maximum epochs',
     group: 'Model and training',
+    detectorDefaults: { aer: 35 },
   },
   {
     key: 'batchSize',
@@ -91,6 +97,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 32,
     help: 'windows per batch',
     group: 'Model and training',
+    detectorDefaults: { aer: 64 },
   },
   {
     key: 'patience',
@@ -100,6 +107,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 3,
     help: 'early stopping: epochs without better validation loss (0: off)',
     group: 'Model and training',
+    detectorDefaults: { aer: 10 },
   },
   {
     key: 'valSplit',
@@ -109,6 +117,7 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     default: 0.1,
     help: 'last share of training windows used for validation',
     group: 'Model and training',
+    detectorDefaults: { aer: 0.2 },
   },
   spec('seed'),
   {
@@ -120,6 +129,16 @@ export const DETECTOR_OPTION_DEFS: readonly OptionDef[] = [
     help: 'auto, tensorflow (tfjs-node), wasm or cpu',
     group: 'Model and training',
     choices: BACKENDS,
+  },
+  {
+    key: 'recError',
+    flag: '--rec-error',
+    type: 'string',
+    // no default value: the other detectors' options and saved states stay without it (aer reads unset as point)
+    shown: 'point',
+    help: `aer: each step's reconstruction error, point (|value - median reconstruction|) or dtw (DTW distance over the ${DTW_SPAN} steps around it)`,
+    group: 'Model and training',
+    choices: REC_ERROR_TYPES,
   },
 ];
 
@@ -133,7 +152,9 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = defaultsOf<DetectorOpti
 /**
  * A detector's own defaults where they differ from {@link DEFAULT_DETECTOR_OPTIONS} (and the CLI's), from the
  * `detectorDefaults` of {@link DETECTOR_OPTION_DEFS}: dense, for tables without time order, reads each row alone
- * (`window: 1`, `transform: 'none'`). Explicit options win over them.
+ * (`window: 1`, `transform: 'none'`); aer takes Orion's AER settings (`aer.json` and its primitive: no transform,
+ * min-max scaling, window 100, 30 units, at most 35 epochs of 64 windows, early stopping after 10 epochs on the
+ * last 20% of the windows). Explicit options win over them.
  *
  * @throws Nothing.
  * @example
@@ -143,19 +164,40 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = defaultsOf<DetectorOpti
 export function detectorDefaults(kind: string): Partial<DetectorOptions> {
   const out: Record<string, unknown> = {};
   for (const d of DETECTOR_OPTION_DEFS) {
-    if (d.detectorDefaults && Object.hasOwn(d.detectorDefaults, kind)) out[d.key] = d.detectorDefaults[kind];
+    if (d.detectorDefaults && Object.hasOwn(d.detectorDefaults, kind)) {
+      const v = d.detectorDefaults[kind];
+      out[d.key] = Array.isArray(v) ? [...v] : v;
+    }
   }
   return out as Partial<DetectorOptions>;
 }
 
 /**
- * The options some detector defaults differently (see {@link detectorDefaults}): a comparison sets them to the
- * shared default so that every detector reads the series the same way.
+ * The options of the Pipeline group some detector defaults differently (see {@link detectorDefaults}): how a
+ * detector reads the series (transform, scaler, window). A comparison sets them to the shared default so that
+ * every detector reads the series the same way; a detector's own model and training defaults (aer's units and
+ * epochs) stay its own.
  *
  * @throws Nothing.
  * @example
- * DETECTOR_DEFAULTED_KEYS; // ['transform', 'window']
+ * DETECTOR_DEFAULTED_KEYS; // ['transform', 'scaler', 'window']
  */
 export const DETECTOR_DEFAULTED_KEYS: readonly (keyof DetectorOptions)[] = DETECTOR_OPTION_DEFS.filter(
-  (d) => d.detectorDefaults !== undefined,
+  (d) => d.detectorDefaults !== undefined && d.group === 'Pipeline',
 ).map((d) => d.key as keyof DetectorOptions);
+
+/**
+ * A detector's own model and training defaults (those of {@link detectorDefaults} outside the Pipeline group):
+ * they hold under `--fit all` too, over the whole-series defaults, which are the LSTM's. aer's are Orion's, which
+ * Orion fits on the whole series.
+ *
+ * @throws Nothing.
+ * @example
+ * detectorModelDefaults('aer').encoder; // [30]
+ * detectorModelDefaults('dense'); // {}
+ */
+export function detectorModelDefaults(kind: string): Partial<DetectorOptions> {
+  const own = detectorDefaults(kind) as Record<string, unknown>;
+  for (const k of DETECTOR_DEFAULTED_KEYS) delete own[k];
+  return own as Partial<DetectorOptions>;
+}

@@ -56,7 +56,7 @@ export function compareKinds(kinds: string | readonly string[]): DetectorKind[] 
  *
  * @throws Nothing.
  * @example
- * sharedOptions({ epochs: 5 }); // { epochs: 5, transform: 'none', window: 30 }
+ * sharedOptions({ epochs: 5 }); // { epochs: 5, transform: 'none', scaler: 'standard', window: 30 }
  */
 export function sharedOptions(options: Partial<PipelineOptions>): Partial<PipelineOptions> {
   const base = resolvePipelineOptions(options, { detector: null });

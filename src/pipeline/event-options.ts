@@ -58,7 +58,7 @@ export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
       'split: train on the first part, score the rest; all: train on the whole series and score every window ' +
       `(defaults then: ${Object.entries(WHOLE_SERIES_DEFAULTS)
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')})`,
+        .join(', ')}; aer keeps its own model and training)`,
     group: 'Pipeline',
   },
   {

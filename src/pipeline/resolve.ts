@@ -1,4 +1,4 @@
-import { detectorDefaults } from '../detector/options';
+import { detectorDefaults, detectorModelDefaults } from '../detector/options';
 import { detectorEntry } from '../detector/registry';
 import { parseRule, THRESHOLD_HINT as RULES_HINT } from '../threshold/rules';
 import { invalid } from '../util/errors';
@@ -34,7 +34,8 @@ function defined<T extends object>(o: T): T {
 /**
  * The options a run takes beyond the library's defaults, in one order, each layer over the ones before: the
  * caller's defaults, the detector's own (`detectorDefaults`: dense reads rows alone), the whole-series defaults
- * when `fit` is `all` ({@link WHOLE_SERIES_DEFAULTS}), the preset, the given options. A given `trainFrac` without
+ * when `fit` is `all` ({@link WHOLE_SERIES_DEFAULTS}, the LSTM's; a detector's own model and training defaults,
+ * aer's, stay over them: {@link detectorModelDefaults}), the preset, the given options. A given `trainFrac` without
  * `trainUntil` drops a lower layer's `trainUntil` (the split asked for wins).
  *
  * @throws Nothing.
@@ -51,6 +52,7 @@ export function layerOptions(layers: OptionLayers): Partial<PipelineOptions> {
     ...defined(defaults),
     ...(kind ? detectorDefaults(kind) : {}),
     ...(fit === 'all' ? wholeSeries() : {}),
+    ...(fit === 'all' && kind ? detectorModelDefaults(kind) : {}),
     ...defined(preset),
     ...defined(given),
   };

@@ -24,6 +24,12 @@ export interface TrainOptions {
    * training from these weights is the same, bit for bit, as `model.setWeights(initWeights)` then training.
    */
   initWeights?: NamedWeight[];
+  /**
+   * The validation loss of the held-out windows (a model whose loss is not `spec.loss` of its reconstruction, such
+   * as AER's weighted reconstruction and regression MSE). Default: the mean `spec.loss` between the windows and
+   * the model's output.
+   */
+  valLoss?: (val: Windows) => Promise<number>;
   /** Called after every epoch. Return `false` to stop. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a callback may return nothing, or true to stop training
   onEpoch?: (record: EpochRecord, info: { epochs: number; best: number }) => void | boolean;
@@ -82,7 +88,11 @@ export async function trainAutoencoder(
     const order = opts.shuffle === false ? range(0, nTrain) : rng.permutation(nTrain);
     const loss = await model.trainEpoch(train.x, train.n, order, batchSize, (b, nb) => opts.onBatch?.(epoch, b, nb));
     const trainSeconds = (Date.now() - e0) / 1000;
-    const valLoss = val ? meanLoss(val.x, await model.predict(val.x, val.n, 256), model.spec.loss) : null;
+    const valLoss = !val
+      ? null
+      : opts.valLoss
+        ? await opts.valLoss(val)
+        : meanLoss(val.x, await model.predict(val.x, val.n, 256), model.spec.loss);
     const seconds = (Date.now() - e0) / 1000;
     const record: EpochRecord = { epoch, loss, valLoss, seconds, seqPerSec: nTrain / Math.max(trainSeconds, 1e-9) };
     history.push(record);

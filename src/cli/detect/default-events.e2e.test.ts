@@ -9,7 +9,10 @@ import { runCliSync } from '../../../tools/testing/cli';
 // in late January 2020; the event is placed on the steps that carry the error, so it starts once the crash
 // began (2020-02-20), not at the first flagged window's first step (2020-01-29 before events were placed).
 // A full default training: minutes on a loaded machine.
-test('the default run: its event starts on or after 2020-02-20, where the error is', () => {
+// CI's second pass (Node 24, WebAssembly kernels) skips it: the first pass ran it, and it takes minutes.
+const skip =
+  process.env.LSTM_ANOMALY_SECOND_PASS === '1' ? 'ran in the first pass of CI (a full default training)' : false;
+test('the default run: its event starts on or after 2020-02-20, where the error is', { skip }, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-default-events-'));
   try {
     const r = runCliSync(['--out', 'out', '--quiet'], work);

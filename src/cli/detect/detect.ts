@@ -25,7 +25,7 @@ import { saveTrainScores } from '../score/rethreshold';
 import { compareDetect, compareFlag } from './compare';
 import { eventSummary } from './events-summary';
 import { checkInitFromFlag, warmStartWeights } from './init-from';
-import { computeLine, runWarnings } from './warnings';
+import { computeLine, engineModel, runWarnings } from './warnings';
 
 /** Today's date as YYYY-MM-DD (local time), for default output names. */
 export function today(): string {
@@ -103,10 +103,11 @@ export async function detectCommand(argv: string[]): Promise<void> {
   run.detector.dispose();
   const t = result.threshold;
   const flagged = result.test.filter((w) => w.anomaly).length;
-  // the LSTM names its engine's kernels; dense names its tfjs backend; the plain-JavaScript baselines neither
-  const lstm = (result.config.detector ?? 'lstm') === 'lstm';
-  if (lstm || result.training.backend)
-    progress.info(computeLine(result.training.backend, lstm ? result.training.engine : ''));
+  // lstm and aer name the engine's kernels; dense names its tfjs backend; the plain-JavaScript baselines neither
+  const kind = String(result.config.detector ?? 'lstm');
+  const onEngine = engineModel(kind) !== undefined;
+  if (onEngine || result.training.backend)
+    progress.info(computeLine(result.training.backend, onEngine ? result.training.engine : '', kind));
   const chose = run.detector.describe?.();
   if (chose) progress.info(chose);
   if (initFrom) progress.info(`warm start: training began from the weights of ${stripControl(initFrom)}`);

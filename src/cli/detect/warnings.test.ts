@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunResult } from '../../result';
-import { computeLine, runWarnings } from './warnings';
+import { computeLine, engineModel, runWarnings } from './warnings';
 
 const epoch = (e: number, valLoss: number) => ({ epoch: e, loss: 1, valLoss, seconds: 0, seqPerSec: 0 });
 function result(threshold: RunResult['threshold'], vals: number[], trainScores = [0.2, 0.5, 0.9]): RunResult {
@@ -36,4 +36,22 @@ test('computeLine names the kernels and the backend on one line', () => {
     'compute: LSTM on native-avx2-fma kernels, 2 threads; tfjs wasm backend for the rest',
   );
   assert.equal(computeLine('cpu', ''), 'compute: tfjs cpu backend');
+});
+
+test('computeLine names the detector that ran on the engine: lstm, aer', () => {
+  assert.equal(
+    computeLine('wasm', 'native-avx512, 1 thread', 'aer'),
+    'compute: AER (bidirectional LSTM) on native-avx512 kernels, 1 thread; tfjs wasm backend for the rest',
+  );
+  assert.equal(
+    computeLine('cpu', 'tfjs-cpu, 1 thread', 'lstm'),
+    'compute: LSTM on tfjs-cpu kernels, 1 thread; tfjs cpu backend for the rest',
+  );
+  assert.deepEqual(['lstm', 'aer', 'pca', 'dense', 'toString'].map(engineModel), [
+    'LSTM',
+    'AER (bidirectional LSTM)',
+    undefined,
+    undefined,
+    undefined,
+  ]);
 });

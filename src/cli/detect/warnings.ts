@@ -39,16 +39,34 @@ export function runWarnings(r: RunResult): string[] {
   return out;
 }
 
+/** The detectors whose model runs on the engine's kernels (`model/engine`), as the compute line names them. */
+const ENGINE_MODELS: Readonly<Record<string, string>> = { lstm: 'LSTM', aer: 'AER (bidirectional LSTM)' };
+
 /**
- * One line naming what computed the run: the tfjs backend and the kernels the LSTM engine ran on.
+ * What the compute line calls a detector's model when it runs on the engine's kernels (lstm, aer), else undefined.
  *
  * @throws Nothing.
  * @example
- * computeLine('wasm', 'native-avx2-fma, 2 threads'); // 'compute: native-avx2-fma kernels, 2 threads (tfjs ...'
+ * engineModel('aer'); // 'AER (bidirectional LSTM)'
+ * engineModel('pca'); // undefined
  */
-export function computeLine(backend: string, engine: string): string {
+export function engineModel(kind: string): string | undefined {
+  return Object.hasOwn(ENGINE_MODELS, kind) ? ENGINE_MODELS[kind] : undefined;
+}
+
+/**
+ * One line naming what computed the run: the model that ran on the engine (the `kind` of detector: lstm, aer), the
+ * kernels it ran on, and the tfjs backend. No engine: the backend alone.
+ *
+ * @throws Nothing.
+ * @example
+ * computeLine('wasm', 'native-avx2-fma, 2 threads'); // 'compute: LSTM on native-avx2-fma kernels, 2 threads; tfjs ...'
+ * computeLine('wasm', 'native-avx2-fma, 1 thread', 'aer'); // 'compute: AER (bidirectional LSTM) on native-avx2-fma ...'
+ */
+export function computeLine(backend: string, engine: string, kind = 'lstm'): string {
   if (!engine) return `compute: tfjs ${backend} backend`;
   const [kernels, ...rest] = engine.split(', ');
   const threads = rest.length > 0 ? `, ${rest.join(', ')}` : '';
-  return `compute: LSTM on ${kernels} kernels${threads}; tfjs ${backend} backend for the rest`;
+  const model = engineModel(kind) ?? kind;
+  return `compute: ${model} on ${kernels} kernels${threads}; tfjs ${backend} backend for the rest`;
 }

@@ -43,14 +43,15 @@ export function csvFilesUnder(dir: string): string[] {
 
 /**
  * Stop a run on SIGINT or SIGTERM: the first signal aborts (children stop, the finished files are written, the
- * exit code is 130 or 143); a second one exits at once. Returns the abort signal and a function removing the
- * handlers.
+ * exit code is 130 or 143); a second one exits at once. In-process (`--jobs 1`) the file in hand cannot be cut
+ * short, and the message says so. Returns the abort signal and a function removing the handlers.
  */
-function stopOnSignals(): { stop: AbortSignal; release: () => void } {
+function stopOnSignals(inProcess: boolean): { stop: AbortSignal; release: () => void } {
   const ac = new AbortController();
   const on = (sig: NodeJS.Signals): void => {
     if (ac.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
-    process.stderr.write(`\n${sig}: stopping; writing the files that finished\n`);
+    const when = inProcess ? ' after the file in hand (a second signal stops at once, writing nothing)' : '';
+    process.stderr.write(`\n${sig}: stopping${when}; writing the files that finished\n`);
     ac.abort(sig);
   };
   for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, on);
@@ -145,7 +146,7 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   }
   if (note) process.stderr.write(`${note}\n`);
   if (eventFlags(f).pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
-  const { stop, release } = stopOnSignals();
+  const { stop, release } = stopOnSignals((f.jobs ?? 1) <= 1 || files.length <= 1);
   try {
     if (kinds) {
       const compared = await compareEvaluate(dir, files, f, labels, kinds, out, {

@@ -28,6 +28,8 @@ test('--detector aer: a run writes its result and model, and `score` on the save
   const result = JSON.parse(fs.readFileSync(path.join(work, 'run', 'result.json'), 'utf8'));
   assert.deepEqual([result.config.detector, result.training.epochs, result.test.length], ['aer', 2, 151]);
   assert.equal(result.training.parameters, 2 * 4 * (4 * 5 + 4) + 2 * 4 * (4 * 12 + 4) + 8 + 1);
+  // the compute line names the model that ran on the engine's kernels
+  assert.match(r.err, /^compute: AER \(bidirectional LSTM\) on \S+ kernels, 1 thread; tfjs \S+ backend for the rest$/m);
   const model = JSON.parse(fs.readFileSync(path.join(work, 'run', 'model', 'model.json'), 'utf8'));
   assert.deepEqual([model.kind, model.model.spec.window, model.model.spec.units], ['aer', 10, 4]);
   const s = run(['score', '--model', path.join('run', 'model'), '--csv', csv, '--out', 'again']);
@@ -39,11 +41,14 @@ test('--detector aer: a run writes its result and model, and `score` on the save
   );
 });
 
-test('--detector aer with --window 3 or two LSTM sizes: exit 2, one line, nothing written', () => {
+test('--detector aer with --window 3, two LSTM sizes, a bad validation split or patience: exit 2, one line', () => {
   const csv = prices();
   for (const [flags, message] of [
     [['--window', '3'], /^error: invalid window: 3 \(an integer >= 4 for aer\)$/m],
     [['--layers', '8,4'], /^error: invalid units: 8,4 \(one LSTM size for aer\)$/m],
+    [['--window', '10', '--val-split', '1'], /^error: invalid validation split: 1 \(in \[0, 1\)\)$/m],
+    [['--window', '10', '--patience', '-1'], /^error: invalid patience: -1 \(an integer >= 0\)$/m],
+    [['--rec-error', 'area'], /^error: invalid --rec-error: area \(one of: point, dtw\)$/m],
   ] as const) {
     const r = run(['--csv', csv, '--detector', 'aer', ...flags, '--out', 'bad']);
     assert.equal(r.code, 2, r.err);

@@ -13,7 +13,7 @@ import { trainAutoencoder } from '../../train/fit';
 import { InputError } from '../../util/errors';
 import { maxOf, minOf } from '../../util/extent';
 import type { FitHooks } from '../contract';
-import { ewma, type StepErrors, stepErrors, windowMeans } from './errors';
+import { ewma, type RecErrorType, type StepErrors, stepErrors, windowMeans } from './errors';
 
 /** Options of {@link AerWindowModel}: the architecture's and the training options the detector shares with the LSTM. */
 export interface AerModelOptions {
@@ -26,6 +26,8 @@ export interface AerModelOptions {
   patience: number;
   valSplit: number;
   backend: BackendChoice;
+  /** How each step's reconstruction error is measured (Orion's `rec_error_type`). Default 'point'. */
+  recError?: RecErrorType;
 }
 
 /** How the errors are made comparable: the EWMA span, and the training minimum and maximum of each smoothed error. */
@@ -46,9 +48,9 @@ export interface AerState {
 /**
  * Orion's AER on windows: the engine's {@link AerModel} trained on the whole windows (the encoder reads the inner
  * steps, the output regresses the first and last), then each step scored as Orion's `score_anomalies` with
- * `comb="mult"`: the reconstruction error and the mean of the two regression errors (see `stepErrors`), each
- * smoothed (EWMA, span 1% of the training steps) and mapped to [1, 2] by its training minimum and maximum, then
- * multiplied. A window's score is the mean of its steps'. Seeded: same seed and backend, same bits.
+ * `comb="mult"`: the reconstruction error (`recError`: point or dtw) and the mean of the two regression errors
+ * (see `stepErrors`), each smoothed (EWMA, span 1% of the training steps) and mapped to [1, 2] by its training
+ * minimum and maximum, then multiplied. A window's score is the mean of its steps'. Seeded: same seed and backend, same bits.
  *
  * @example
  * const m = new AerWindowModel({ ...opts, units: 30 });
@@ -100,6 +102,8 @@ export class AerWindowModel {
         patience: o.patience,
         valSplit: o.valSplit,
         seed: o.seed,
+        // early stopping on AER's own loss (regression and reconstruction MSE, weighted), as Orion's Keras fit
+        valLoss: (val) => model.evaluate(val.x, val.n),
         onEpoch: hooks.onEpoch,
         onBatch: hooks.onBatch,
       });
@@ -214,7 +218,7 @@ export class AerWindowModel {
       this.engine = this.model.engine;
     }
     const y = await this.model.predict(w.x, w.n);
-    return stepErrors(w.x, y, w.n, w.window, w.features);
+    return stepErrors(w.x, y, w.n, w.window, w.features, this.options.recError ?? 'point');
   }
 }
 

@@ -81,6 +81,10 @@ test('aer: bad options and a broken saved state are one-line input errors', asyn
     () => new AerWindowDetector({ encoder: [8, 4] }),
     /^InputError: invalid units: 8,4 \(one LSTM size for aer\)$/,
   );
+  assert.throws(
+    () => new AerWindowDetector({ recError: 'area' as never }),
+    /^InputError: invalid rec error: area \(one of: point, dtw\)$/,
+  );
   const det = new AerWindowDetector({ ...OPTS, epochs: 1 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aer-'));
   try {
@@ -99,6 +103,35 @@ test('aer: bad options and a broken saved state are one-line input errors', asyn
     await assert.rejects(loadAnyDetector(path.join(dir, 'm')), /invalid aer state: norm \{"span":1,"rec":\[0\]/);
   } finally {
     det.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('aer --rec-error dtw: other scores than point from the same weights; saved and loaded with the model', async () => {
+  const s = series(200);
+  const train = { ...s, dates: s.dates.slice(0, 120), values: s.values.slice(0, 120) };
+  const point = new AerWindowDetector({ ...OPTS, epochs: 1 });
+  const dtw = new AerWindowDetector({ ...OPTS, epochs: 1, recError: 'dtw' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aer-'));
+  try {
+    await point.fit(train);
+    await dtw.fit(train);
+    // same seed, same training: the same losses; only the scoring differs
+    assert.deepEqual(
+      dtw.history.map((h) => h.loss),
+      point.history.map((h) => h.loss),
+    );
+    const a = await dtw.score(s, { from: s.dates[120] });
+    const b = await point.score(s, { from: s.dates[120] });
+    assert.notDeepEqual(a.mae, b.mae);
+    await dtw.save(path.join(dir, 'm'));
+    const back = await loadAnyDetector(path.join(dir, 'm'));
+    assert.equal(back.options.recError, 'dtw');
+    assert.deepEqual((await back.score(s, { from: s.dates[120] })).mae, a.mae);
+    back.dispose();
+  } finally {
+    point.dispose();
+    dtw.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

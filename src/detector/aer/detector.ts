@@ -1,10 +1,12 @@
 import type { TrainingRecord } from '../../result';
 import { invalid } from '../../util/errors';
+import { keyword } from '../../util/keyword';
 import { type AlgorithmScores, BaselineDetector, type BaselineState } from '../baseline';
 import type { AnyDetectorOptions } from '../contract';
+import { detectorDefaults } from '../options';
 import type { PreparedScore } from '../prepare';
 import { type AerModelOptions, type AerState, AerWindowModel } from './aer';
-import { windowMeans } from './errors';
+import { REC_ERROR_TYPES, windowMeans } from './errors';
 
 declare module '../contract' {
   interface DetectorKinds {
@@ -23,11 +25,23 @@ export const AER_REG_RATIO = 0.5;
  * before and after; each step's score combines its reconstruction and regression errors (Orion's `mult`), a
  * window's is the mean of its steps'. `--units` is the LSTM size of each direction (one layer); `epochs`,
  * `batchSize`, `patience`, `valSplit`, `learningRate`, `seed` and `backend` are the LSTM's options; the loss is
- * AER's (MSE) and there is no dropout. `steps.score`: the per-step scores.
+ * AER's (MSE of the reconstruction and of the two regressions, weighted by {@link AER_REG_RATIO}), early stopping
+ * watches the same loss on the held-out windows, and there is no dropout.
  *
- * @throws InputError for an invalid threshold rule, a window below 4 steps or more than one LSTM size.
+ * Its defaults are Orion's (`orion/pipelines/verified/aer/aer.json` and the AER primitive's): 30 units, window 100,
+ * batches of 64, at most 35 epochs with early stopping after 10 epochs without a better loss on the last 20% of
+ * the training windows, min-max scaling (to [0, 1]; Orion's is [-1, 1]) and no transform. Orion's 35 epochs are
+ * kept: an epoch of this one-thread model of 30 units costs about what one of the LSTM's default two-thread model
+ * of 128 units over 30-step windows does (the LSTM's default is up to 100 epochs, patience 3). With `fit: 'all'`
+ * the whole-series defaults come after these (60 units, 10 epochs, no validation), as for every detector. `steps.score`: the per-step scores.
+ *
+ * `recError` (`--rec-error`): each step's reconstruction error, `point` (|value - median reconstruction|) or
+ * `dtw` (Orion's `rec_error_type` of its AER pipeline: the DTW distance over the 11 steps around the step).
+ *
+ * @throws InputError for an invalid threshold rule, a window below 4 steps, more than one LSTM size or an unknown
+ * `recError`.
  * @example
- * const det = new AerWindowDetector({ window: 100, encoder: [30], epochs: 35 });
+ * const det = new AerWindowDetector({ seed: 7 }); // Orion's settings: window 100, 30 units, up to 35 epochs
  * await det.fit(train);
  * const { mae, steps } = await det.score(series, { from: test.dates[0] });
  */
@@ -45,9 +59,15 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
     return det.adopt(state, (m) => AerWindowModel.fromJSON(m, det.modelOptions()));
   }
 
+  /**
+   * Options not given take AER's own defaults (`detectorDefaults('aer')`: Orion's window 100, 30 units, at most 35
+   * epochs of 64 windows, patience 10 on the last 20%, no transform, min-max scaling), then every detector's.
+   * @throws InputError for invalid options.
+   */
   constructor(options: Partial<AnyDetectorOptions> = {}) {
-    super(options);
+    super({ ...detectorDefaults('aer'), ...options });
     checkAerOptions(this.options);
+    if (this.options.recError !== undefined) keyword('rec error', this.options.recError, REC_ERROR_TYPES);
   }
 
   /** Per-epoch losses of the last fit (empty before fit and when loaded). */
@@ -86,7 +106,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
   }
 
   private modelOptions(): AerModelOptions {
-    const { encoder, learningRate, seed, epochs, batchSize, patience, valSplit, backend } = this.options;
+    const { encoder, learningRate, seed, epochs, batchSize, patience, valSplit, backend, recError } = this.options;
     return {
       units: encoder[0],
       regRatio: AER_REG_RATIO,
@@ -97,6 +117,7 @@ export class AerWindowDetector extends BaselineDetector<AerState, AerWindowModel
       patience,
       valSplit,
       backend,
+      recError,
     };
   }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DTW_SPAN, dtw, dtwErrors } from './dtw';
 import { ewma, fillGaps, stepErrors, windowMeans } from './errors';
 
 test('ewma is pandas ewm(span).mean() with adjust=True', () => {
@@ -44,4 +45,40 @@ test('stepErrors: several features are averaged', () => {
   assert.deepEqual(Array.from(rec), [0, 0, 3, 3]);
   // step 0: backward (1 + 3) / 2; step 3: forward (5 + 7) / 2; steps 1, 2: neither, the nearest earlier
   assert.deepEqual(Array.from(reg), [2, 2, 2, 6]);
+});
+
+test('dtw: the classic distance of pyts (square cost, square root): known pairs by hand', () => {
+  // pyts' own example: squared costs rows 4 0 1 / 1 1 0 / 1 1 0, accumulated 4 4 5 / 5 5 4 / 6 6 4: sqrt(4)
+  assert.equal(dtw([0, 1, 1], [2, 0, 1], 0, 3), 2);
+  // [0, 1] vs [2, 0]: costs 4 0 / 1 1, accumulated 4 4 / 5 5: sqrt(5)
+  assert.equal(dtw([0, 1], [2, 0], 0, 2), Math.sqrt(5));
+  assert.equal(dtw([5, 0, 1, 1], [7, 2, 0, 1], 1, 3), 2);
+  // a constant gap of 1 over m steps: the diagonal, sqrt(m)
+  assert.equal(dtw(new Float64Array(11), new Float64Array(11).fill(1), 0, 11), Math.sqrt(11));
+});
+
+test('dtwErrors: each step the DTW distance over the span centred on it, cut at the ends', () => {
+  assert.deepEqual(Array.from(dtwErrors([0, 1, 1], [2, 0, 1], 3)), [Math.sqrt(5), 2, 1]);
+  // zeros against ones, span 11 over 13 steps: 6, 7, .. 11 steps in each comparison, then back down to 6
+  const e = dtwErrors(new Float64Array(13), new Float64Array(13).fill(1), DTW_SPAN);
+  assert.deepEqual(Array.from(e), [6, 7, 8, 9, 10, 11, 11, 11, 10, 9, 8, 7, 6].map(Math.sqrt));
+  assert.deepEqual(Array.from(dtwErrors([1, 2, 3], [1, 2, 3], DTW_SPAN)), [0, 0, 0]);
+});
+
+test('stepErrors: dtw reconstruction error of the median reconstructions (W 4, 2 windows, 5 steps)', () => {
+  // series 9, 0, 1, 1, 9: windows 9 0 1 1 and 0 1 1 9; inner steps 1..3 have the values 0, 1, 1
+  const x = Float32Array.of(9, 0, 1, 1, 0, 1, 1, 9);
+  // step 1: window 0 alone (2); step 2: windows 0 and 1 (0, 0); step 3: window 1 alone (1): medians 2, 0, 1;
+  // both regressions exact
+  const y = Float32Array.of(9, 2, 0, 1, 0, 0, 1, 9);
+  // point: |0 - 2|, |1 - 0|, |1 - 1|; the first and last steps take the nearest
+  assert.deepEqual(Array.from(stepErrors(x, y, 2, 4, 1).rec), [2, 2, 1, 0, 0]);
+  // dtw: the 11-step span covers all three inner steps: dtw([0, 1, 1], [2, 0, 1]) = 2 for each
+  const d = stepErrors(x, y, 2, 4, 1, 'dtw');
+  assert.deepEqual(Array.from(d.rec), [2, 2, 2, 2, 2]);
+  assert.deepEqual(Array.from(d.reg), [0, 0, 0, 0, 0]);
+  // two features: the mean of each feature's distance (the second feature exact: 0)
+  const x2 = Float32Array.from(Array.from(x).flatMap((v) => [v, v]));
+  const y2 = Float32Array.from(Array.from(y).flatMap((v, k) => [v, x[k]]));
+  assert.deepEqual(Array.from(stepErrors(x2, y2, 2, 4, 2, 'dtw').rec), [1, 1, 1, 1, 1]);
 });

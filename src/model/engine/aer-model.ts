@@ -3,7 +3,7 @@ import type { Autoencoder, BatchCallback, NamedWeight } from '../autoencoder';
 import type { Compute } from '../compute/compute';
 import { type AutoencoderSpec, resolveSpec } from '../spec';
 import { Adam } from './adam';
-import { type AerBuffers, aerBackward, aerBuffers, aerForward, aerLoss } from './aer-network';
+import { type AerBuffers, aerBackward, aerBuffers, aerForward, aerLoss, aerOutputLoss } from './aer-network';
 import { AerParams, type AerSpec, aerInitialWeights } from './aer-params';
 import { checkWindows, gatherWindows, scatterWindows } from './windows-io';
 
@@ -14,8 +14,8 @@ const MAX_BUFFER_SETS = 4;
  * The AER model (see {@link AerSpec}) on the engine: the autoencoder's LSTM forward and backward passes and
  * kernels, run in both directions ({@link biForward}), Keras Adam, one thread. As an {@link Autoencoder} its
  * "reconstruction" of a window is its whole output: the step before the inner part, the inner part, the step
- * after it; `spec` is the equivalent autoencoder spec (MSE, no dropout), so `trainAutoencoder` trains it and
- * validates on the plain MSE of the whole output. Seeded: the same spec and data give the same bits.
+ * after it; `spec` is the equivalent autoencoder spec (MSE, no dropout), so `trainAutoencoder` trains it; its
+ * validation loss is AER's own ({@link AerModel.evaluate}, passed as the `valLoss` hook). Seeded: the same spec and data give the same bits.
  *
  * @example
  * const m = new AerModel(aerSpec, 'wasm', computeFactory('auto'));
@@ -125,6 +125,16 @@ export class AerModel implements Autoencoder {
       }
     }
     return out;
+  }
+
+  /**
+   * The AER loss of n windows at the current weights (inference, no update): the weighted MSE `trainEpoch`
+   * minimises, over all n windows at once. `trainAutoencoder` validates on it (its `valLoss` hook).
+   * @example
+   * const valLoss = await m.evaluate(val.x, val.n);
+   */
+  async evaluate(x: Float32Array, n: number, batchSize = 256): Promise<number> {
+    return aerOutputLoss(this.aer, x, await this.predict(x, n, batchSize), n);
   }
 
   /** Loss and gradients at the current weights for windows `order` as one batch (no update). For tests. */

@@ -81,6 +81,32 @@ export function aerLossWeights(spec: AerSpec, batch: number): { edge: number; in
 }
 
 /**
+ * The AER loss of n whole windows `x` and their outputs `y` (both window-major, [n, W, F], as `predict` gives them):
+ * `regRatio / 2` times the MSE of each regressed step plus `1 - regRatio` times the MSE of the inner steps, over
+ * all n windows: the training loss of one batch of them (Keras' `evaluate` of Orion's model).
+ * @example
+ * aerOutputLoss(spec, x, await model.predict(x, n), n); // 0.5 * mse(inner) + 0.25 * (mse(first) + mse(last))
+ */
+export function aerOutputLoss(spec: AerSpec, x: Float32Array, y: Float32Array, n: number): number {
+  const { edge, inner } = aerLossWeights(spec, n);
+  const { window: W, features: F } = spec;
+  let e = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < W; t++) {
+      let st = 0;
+      for (let k = (i * W + t) * F; k < (i * W + t + 1) * F; k++) {
+        const d = y[k] - x[k];
+        st += d * d;
+      }
+      if (t === 0 || t === W - 1) e += st;
+      else r += st;
+    }
+  }
+  return edge * e + inner * r;
+}
+
+/**
  * The AER loss of this buffer's windows as part of a batch of `batch` windows (the shards of a batch add up to its
  * loss), and its gradient written to `ab.dY` when training.
  * @example
