@@ -260,7 +260,7 @@ export async function loadAnyDetector(dir: string, opts: { backend?: BackendChoi
  * The `--detector` help: each kind, with its hint in brackets where it has one.
  *
  * @example
- * detectorHelp(); // 'the detector: lstm (autoencoder), pca, zscore, iforest, dense (autoencoder on rows of a table), or mp (matrix-profile discords)'
+ * detectorHelp(); // 'the detector: lstm (autoencoder), pca, ..., or ensemble (ensemble:A,B[,C]: the mean of the members' normalised scores)'
  */
 export function detectorHelp(): string {
   const items = [...DETECTOR_KINDS, 'ensemble' as const].map((k) =>
