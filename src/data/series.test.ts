@@ -98,3 +98,19 @@ test('sliceSeries keeps a compact series compact, sharing its columns', () => {
   const plain = { dates: [...s.dates], values: s.values.map((r) => [...r]), columns: ['x'], source: 't' };
   assert.deepEqual(sliceSeries(plain, 1, 3), tail);
 });
+
+test("rowsOfDates with 'first' gives a repeated date's first row, as indexOf does, for arrays and compact dates", () => {
+  const dates = ['2020-01-01', '2020-01-02', '2020-01-02', '2020-01-05'];
+  const s = compactSeries(dateStoreOf(dates)!, [Float64Array.of(1, 2, 3, 4)], ['x'], 't');
+  for (const d of [dates, s]) {
+    assert.deepEqual(
+      [...rowsOfDates(d, ['2020-01-02', '2020-01-05'], 'first')],
+      [
+        ['2020-01-02', 1],
+        ['2020-01-05', 3],
+      ],
+    );
+    assert.deepEqual([...rowsOfDates(d, ['2020-01-02'])], [['2020-01-02', 2]]);
+  }
+  assert.ok(hasCompactDates(s));
+});

@@ -133,7 +133,8 @@ export function sliceSeries(s: Series, start: number, end: number): Series {
 
 /**
  * The row of each of a few dates, found in one pass over the series: where a date appears more than once (order
- * `keep`), its last row, as an index of every date would give; dates not in the series are absent. Only the
+ * `keep`), its last row, as an index of every date would give (its first with `which` 'first', as `indexOf`);
+ * dates not in the series are absent. Only the
  * dates asked for are indexed (an index of every date of a long series holds millions of entries). Give the
  * series itself (not its `dates`) to keep a compact series compact.
  *
@@ -142,7 +143,12 @@ export function sliceSeries(s: Series, start: number, end: number): Series {
  * rowsOfDates(series.dates, ['2020-03-16', 'nope']); // Map { '2020-03-16' => 4, ... } ('nope' absent)
  * rowsOfDates(series, ['2020-03-16']); // the same, without making the dates of a compact series strings
  */
-export function rowsOfDates(dates: readonly string[] | Series, wanted: Iterable<string>): Map<string, number> {
+export function rowsOfDates(
+  dates: readonly string[] | Series,
+  wanted: Iterable<string>,
+  which: 'first' | 'last' = 'last',
+): Map<string, number> {
+  const first = which === 'first';
   const rows = new Map<string, number>();
   for (const d of wanted) rows.set(d, -1);
   const store = Array.isArray(dates) ? undefined : compactOf(dates as Series)?.dates;
@@ -155,11 +161,12 @@ export function rowsOfDates(dates: readonly string[] | Series, wanted: Iterable<
     }
     for (let i = 0; i < store.ms.length; i++) {
       const d = byMs.get(store.ms[i]);
-      if (d !== undefined) rows.set(d, i);
+      if (d !== undefined && !(first && rows.get(d)! >= 0)) rows.set(d, i);
     }
   } else if (rows.size > 0) {
     const list = Array.isArray(dates) ? (dates as readonly string[]) : (dates as Series).dates;
-    for (let i = 0; i < list.length; i++) if (rows.has(list[i])) rows.set(list[i], i);
+    for (let i = 0; i < list.length; i++)
+      if (rows.has(list[i]) && !(first && rows.get(list[i])! >= 0)) rows.set(list[i], i);
   }
   for (const [d, i] of rows) if (i < 0) rows.delete(d);
   return rows;
