@@ -25,12 +25,14 @@ function numbers(r: Awaited<ReturnType<typeof runPipeline>>['result']): unknown 
 for (const opts of [
   { transform: 'none', valueCols: ['Close'] },
   { transform: 'logret', valueCols: ['Close', 'Volume'], threshold: 'window-sigma:3' },
+  { transform: 'none', valueCols: ['Close'], detector: 'iforest' },
 ] as const) {
-  test(`runPipeline on a loaded CSV (${opts.transform}, ${opts.valueCols.length} column(s)) makes no arrays of its series, and gives the numbers of the same series as arrays`, async () => {
+  test(`runPipeline on a loaded CSV (${'detector' in opts ? opts.detector : 'lstm'}, ${opts.transform}, ${opts.valueCols.length} column(s)) makes no arrays of its series, and gives the numbers of the same series as arrays`, async () => {
     const text = csv(200);
     const compact = parseSeriesCsv(text, { valueCols: [...opts.valueCols], source: 'h.csv' });
     const o: Partial<PipelineOptions> = { ...TINY, transform: opts.transform };
     if ('threshold' in opts) o.threshold = opts.threshold;
+    if ('detector' in opts) o.detector = opts.detector;
     const a = await runPipeline(compact, o);
     a.detector.dispose();
     assert.ok(hasCompactDates(compact), 'the dates were made strings');
