@@ -13,10 +13,9 @@ export type { Series } from './series-type';
  * rowCount({ dates: ['2020-01-02'], values: [[1]], columns: ['x'], source: 't' }); // 1
  */
 export function rowCount(s: Series): number {
-  const c = compactOf(s);
-  if (c?.dates) return c.dates.ms.length;
-  if (c?.values) return c.values[0].length;
-  return s.dates.length;
+  // the dates count the rows (never the typed values: the arrays, once made, may have grown)
+  const d = compactOf(s)?.dates;
+  return d ? d.ms.length : s.dates.length;
 }
 
 /**
