@@ -4,7 +4,12 @@
  * `YYYY-MM-DDTHH:MM:SS` with a fraction of a second (no trailing zeros) where it is not zero.
  */
 
-/** Milliseconds in a day. */
+/**
+ * Milliseconds in a day.
+ *
+ * @example
+ * msOfIso('2020-01-03') - msOfIso('2020-01-02') === DAY_MS; // true
+ */
 export const DAY_MS = 86_400_000;
 
 const FORM_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)?$/;

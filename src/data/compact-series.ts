@@ -84,7 +84,14 @@ export function compactSeries(
   return s;
 }
 
-/** The typed parts of a compact series still authoritative, or `undefined` for a series of arrays (internal to the data stage). */
+/**
+ * The typed parts of a compact series still authoritative, or `undefined` for a series of arrays (for the
+ * accessors of series.ts; other code asks {@link dateStore}, {@link hasCompactValues}).
+ *
+ * @throws never.
+ * @example
+ * compactOf(series)?.values?.[0]; // the first column, while `values` has not been read
+ */
 export function compactOf(s: Series): CompactStore | undefined {
   return (s as { [STORE]?: CompactStore })[STORE];
 }
