@@ -9,16 +9,16 @@
  * else by polling the child's `VmHWM` in /proc. It prints the file size, rows, peak RSS, the bound, the ratio and
  * the run's wall-clock time; the files and outputs are deleted afterwards.
  *
- * Measured 2026-12-07 on an AMD EPYC (2 cores shared with other work, Node 20.20.2), after the explanations
- * stopped indexing every date and sorting the training moves per event (before: past 2.9 GB at 200 MB):
+ * Measured 2026-12-07 on an AMD EPYC (2 cores shared with other work, Node 20.20.2), `detect-memory.js 200 500`,
+ * after the CSV loader kept the series compact (dates as epoch milliseconds, values as one `Float64Array` per
+ * column, src/data/compact-series.ts) and the detect path read it through the accessors of src/data/series.ts:
  *
  *   file MB  rows        peak RSS MB  bound (3N+300) MB  peak/bound  peak/file  seconds
- *       200  3110000            1033                901        1.15        5.2      322
- *       500  7760000            2184               1800        1.21        4.4      430
+ *       200  3110000             531                901        0.59        2.7      309
+ *       500  7760000             971               1800        0.54        1.9      270
  *
- * Still above the bound: the `Series` itself (a string per date, an array per row) is about 440 MB of heap at
- * 3.1M rows, loaded before anything else (rows 200 and 500 were measured one at a time); typed columns are the
- * remaining step.
+ * Before (the same day, a string per date and an array per row, about 440 MB of heap at 3.1M rows): 1033 MB at
+ * 200 (1.15x the bound) and 2184 MB at 500 (1.21x). The seconds depend on the other work sharing the cores.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';

@@ -1,9 +1,10 @@
 import { InputError } from '../util/errors';
 import { stripControl } from '../util/sanitize';
+import { type DateStore, isoOfMs, msHasTime, msOfIso } from './compact-dates';
 import { dateParser } from './date-format';
 import { DATE_FORMATS, parseDate, unifyDates } from './dates';
 import { type FillMode, fillMissing } from './fill';
-import type { Series } from './series';
+import { compactSeries, type Series } from './series';
 
 /** Date order rule: `'strict'` refuses duplicate or unsorted dates; `'keep'` keeps rows in file order. */
 export type DateOrder = 'strict' | 'keep';
@@ -106,18 +107,27 @@ function resolveColumns(
   return { dateIdx, valueIdx };
 }
 
-/** Refuse duplicate or decreasing dates, naming the lines; rows are never reordered. */
-function checkOrder(dates: string[], lines: Uint32Array | number[], file: string): void {
+/**
+ * Refuse duplicate or decreasing dates, naming the lines; rows are never reordered. `order(i)` compares row i's
+ * date with row i-1's (0 same, negative earlier), `at(i)` prints it.
+ */
+function checkOrder(
+  n: number,
+  order: (i: number) => number,
+  at: (i: number) => string,
+  lines: Uint32Array | number[],
+  file: string,
+): void {
   const dups = new FirstFew();
   const back = new FirstFew();
-  for (let i = 1; i < dates.length; i++) {
-    if (dates[i] === dates[i - 1]) dups.add(() => `${dates[i]} at lines ${lines[i - 1]} and ${lines[i]}`);
-    else if (dates[i] < dates[i - 1])
-      back.add(() => `line ${lines[i]} (${dates[i]}) after line ${lines[i - 1]} (${dates[i - 1]})`);
+  for (let i = 1; i < n; i++) {
+    const o = order(i);
+    if (o === 0) dups.add(() => `${at(i)} at lines ${lines[i - 1]} and ${lines[i]}`);
+    else if (o < 0) back.add(() => `line ${lines[i]} (${at(i)}) after line ${lines[i - 1]} (${at(i - 1)})`);
   }
   if (dups.count > 0) throw new InputError(`${file}: duplicate dates: ${dups}; each date must appear once${KEEP_HINT}`);
-  if (back.count === dates.length - 1 && back.count > 0) {
-    const first = `line ${lines[0]}: ${dates[0]}`;
+  if (back.count === n - 1 && back.count > 0) {
+    const first = `line ${lines[0]}: ${at(0)}`;
     throw new InputError(
       `${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`,
     );
@@ -126,6 +136,19 @@ function checkOrder(dates: string[], lines: Uint32Array | number[], file: string
     throw new InputError(
       `${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`,
     );
+  }
+}
+
+/** A growable Float64Array. */
+class Floats {
+  data = new Float64Array(1024);
+  push(n: number, v: number): void {
+    if (n === this.data.length) {
+      const grown = new Float64Array(n * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[n] = v;
   }
 }
 
@@ -146,9 +169,15 @@ export class SeriesBuilder {
   private headerLine = 0;
   private dateIdx = 0;
   private valueIdx: number[] = [];
-  private readonly dates: string[] = [];
+  /** Rows read so far. */
+  private n = 0;
+  /** Dates as milliseconds (see compact-dates.ts) while every date prints back from them; NaN for a bad one. */
+  private readonly ms = new Floats();
+  /** The dates as strings, once one does not print back from milliseconds (then kept for every row). */
+  private strings: string[] | undefined;
   private lines = new Uint32Array(1024);
-  private readonly cells: (number | null)[][] = [];
+  /** One column per value column; NaN marks a missing or non-numeric cell (a number cell is never NaN). */
+  private cols: Floats[] = [];
   private readonly badDates = new FirstFew();
   private readonly bad = new FirstFew();
   private readonly parseDate: (text: string) => string | null;
@@ -177,7 +206,7 @@ export class SeriesBuilder {
     const { file, header } = this;
     if (fields.length !== header.length)
       throw new InputError(`${file} line ${line}: ${fields.length} fields but the header has ${header.length}`);
-    const n = this.dates.length;
+    const n = this.n++;
     if (n === this.lines.length) {
       const grown = new Uint32Array(n * 2);
       grown.set(this.lines);
@@ -186,30 +215,50 @@ export class SeriesBuilder {
     this.lines[n] = line;
     const d = this.parseDate(fields[this.dateIdx]);
     if (d === null) this.badDates.add(() => `line ${line} ("${stripControl(fields[this.dateIdx])}")`);
-    this.dates.push(d ?? '');
-    this.cells.push(
-      this.valueIdx.map((c) => {
-        const t = fields[c].trim();
-        if (NUMBER_RE.test(t)) {
-          const v = Number(t);
-          if (!Number.isFinite(v)) {
-            const where = `${file} line ${line}, column "${header[c]}"`;
-            throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
-          }
-          return v;
+    this.addDate(n, d ?? '');
+    if (this.cols.length === 0) this.cols = this.valueIdx.map(() => new Floats());
+    for (let k = 0; k < this.valueIdx.length; k++) {
+      const c = this.valueIdx[k];
+      const t = fields[c].trim();
+      if (NUMBER_RE.test(t)) {
+        const v = Number(t);
+        if (!Number.isFinite(v)) {
+          const where = `${file} line ${line}, column "${header[c]}"`;
+          throw new InputError(`${where}: value ${t} is beyond the number range (parses to infinity)`);
         }
+        this.cols[k].push(n, v);
+      } else {
         this.bad.add(() => `line ${line} (${header[c]}: ${t === '' ? 'empty' : `"${stripControl(t)}"`})`);
-        return null;
-      }),
-    );
+        this.cols[k].push(n, Number.NaN);
+      }
+    }
     if (this.tooBig && n % HEAP_CHECK_ROWS === 0) this.tooBig(line);
   };
+
+  /** Keep row n's date: as milliseconds while every date so far prints back from them, else as strings. */
+  private addDate(n: number, d: string): void {
+    if (this.strings) {
+      this.strings.push(d);
+      return;
+    }
+    const ms = msOfIso(d);
+    // a date that does not print back (a fraction finer than a millisecond) turns the dates into strings
+    if (Number.isNaN(ms) && d !== '') {
+      const all = this.ms.data;
+      this.strings = [];
+      for (let i = 0; i < n; i++) this.strings.push(Number.isNaN(all[i]) ? '' : isoOfMs(all[i], msHasTime(all[i])));
+      this.strings.push(d);
+      return;
+    }
+    this.ms.push(n, ms);
+  }
 
   finish(): Series {
     const { file, header, headerLine } = this;
     const fill = this.opts.fill ?? 'none';
     if (headerLine === 0) throw new InputError(`${file}: empty file`);
-    if (this.dates.length === 0) throw new InputError(`${file}: no data rows (only the header on line ${headerLine})`);
+    const rows = this.n;
+    if (rows === 0) throw new InputError(`${file}: no data rows (only the header on line ${headerLine})`);
     if (this.badDates.count > 0) {
       const own = this.opts.dateFormat;
       const expected =
@@ -220,9 +269,31 @@ export class SeriesBuilder {
         `${file}: cannot parse date in column "${header[this.dateIdx]}" at ${this.badDates} (expected ${expected})`,
       );
     }
-    const lines = this.lines.subarray(0, this.dates.length);
-    const dates = unifyDates(this.dates);
-    if ((this.opts.order ?? 'strict') === 'strict') checkOrder(dates, lines, file);
+    const lines = this.lines.subarray(0, rows);
+    const strict = (this.opts.order ?? 'strict') === 'strict';
+    let dates: DateStore | string[];
+    if (this.strings) {
+      const list = unifyDates(this.strings);
+      if (strict) {
+        const order = (i: number): number => (list[i] === list[i - 1] ? 0 : list[i] < list[i - 1] ? -1 : 1);
+        checkOrder(rows, order, (i) => list[i], lines, file);
+      }
+      dates = list;
+    } else {
+      // one form for every date (see unifyDates): with a time of day when any date has one
+      const ms = this.ms.data.slice(0, rows);
+      let withTime = false;
+      for (let i = 0; i < rows && !withTime; i++) withTime = msHasTime(ms[i]);
+      if (strict)
+        checkOrder(
+          rows,
+          (i) => ms[i] - ms[i - 1],
+          (i) => isoOfMs(ms[i], withTime),
+          lines,
+          file,
+        );
+      dates = { ms, withTime };
+    }
     const n = this.bad.count;
     if (n > 0 && fill === 'none') {
       throw new InputError(
@@ -230,8 +301,12 @@ export class SeriesBuilder {
       );
     }
     const columns = this.valueIdx.map((c) => header[c]);
-    if (n === 0) return { dates, values: this.cells as number[][], columns, source: file };
-    const { values, kept } = fillMissing(this.cells, fill, { columns, at: (r) => `${file} line ${lines[r]}` });
-    return { dates: kept.map((r) => dates[r]), values, columns, source: file };
+    const cols = this.cols.map((c) => c.data.slice(0, rows));
+    if (n === 0) return compactSeries(dates, cols, columns, file);
+    const cells = Array.from({ length: rows }, (_, i) => cols.map((c) => (Number.isNaN(c[i]) ? null : c[i])));
+    const { values, kept } = fillMissing(cells, fill, { columns, at: (r) => `${file} line ${lines[r]}` });
+    const d = dates;
+    const at = Array.isArray(d) ? (r: number) => d[r] : (r: number) => isoOfMs(d.ms[r], d.withTime);
+    return { dates: kept.map(at), values, columns, source: file };
   }
 }

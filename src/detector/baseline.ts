@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Series } from '../data/series';
+import { datesOf, rowsOf, type Series, valueTable } from '../data/series';
 import type { ScalerJson, ThresholdJson } from '../result';
 import type { Windows } from '../sequence/windows';
 import { parseThreshold, Threshold, type ThresholdSpec } from '../threshold/rule';
@@ -103,13 +103,13 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
     const p = prepareTrain(train, this.options);
     const algo = this.makeAlgorithm();
     await algo.fit(p.windows, hooks);
-    const rows = p.scaler.transform(p.transformed.values);
+    const rows = p.scaler.transform(rowsOf(valueTable(p.transformed)));
     const { scores } = await this.scoreWith(algo, { rows, windows: p.windows });
     const threshold = Threshold.fit(this.rule, scores);
     this.algo = algo;
     this.core = { scaler: p.scaler, threshold };
     this.columnsValue = [...train.columns];
-    this.trainScoresValue = datedScores(p.transformed.dates, scores, this.options.window, threshold);
+    this.trainScoresValue = datedScores(p.transformed, scores, this.options.window, threshold);
   }
 
   /** Score every full window of a raw series (of the part from `from`). @throws InputError for bad input. */
@@ -117,7 +117,7 @@ export abstract class BaselineDetector<S, A extends WindowAlgorithm<S>> implemen
     const { scaler, threshold } = this.fitted();
     const p = prepareScore(series, this.options, scaler, this.columnsValue, opts.from);
     const { scores, steps } = await this.scoreWith(this.algo!, p);
-    const dates = p.transformed.dates.slice(p.first);
+    const dates = datesOf(p.transformed, p.first);
     const result = scoreResult(series, p.transformed, datedScores(dates, scores, this.options.window, threshold));
     return steps ? { ...result, steps: { dates, ...steps } } : result;
   }

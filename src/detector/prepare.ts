@@ -1,4 +1,14 @@
-import type { Series } from '../data/series';
+import {
+  dateAt,
+  firstRowFrom,
+  rowCount,
+  rowsOf,
+  rowsOfDates,
+  type Series,
+  type ValueTable,
+  valueAt,
+  valueTable,
+} from '../data/series';
 import type { AnomalyRecord, ScoredWindow } from '../result';
 import { flatWindows, type Windows } from '../sequence/windows';
 import type { Threshold } from '../threshold/rule';
@@ -40,35 +50,24 @@ export interface PreparedScore {
  */
 export function prepareTrain(train: Series, o: PrepareOptions): PreparedTrain {
   const t = applyTransform(train, o.transform);
-  if (t.values.length < o.window) {
-    const lost = train.values.length - t.values.length;
+  const n = rowCount(t);
+  if (n < o.window) {
+    const lost = rowCount(train) - n;
     const window = `window ${o.window}${lost > 0 ? ` after the ${o.transform} transform` : ''}`;
-    const rows = `training part has ${train.values.length} rows`;
+    const rows = `training part has ${rowCount(train)} rows`;
     throw new InputError(`too few rows: ${rows}, ${window} needs at least ${o.window + lost}`);
   }
-  const scaler = Scaler.fit(o.scaler, t.values, train.columns);
-  const windows = scaledWindows(t.values, scaler, o.window, 'training part');
+  const scaler = Scaler.fit(o.scaler, valueTable(t), train.columns);
+  const windows = scaledWindows(valueTable(t), scaler, o.window, 'training part');
   return { transformed: t, scaler, windows };
 }
 
 /** Rows scaled a block at a time into one flat array (not one array per row: millions of rows). */
-const BLOCK = 1 << 16;
-
-/** The windows of `makeWindows(scaler.transform(rows), ...)`, the same values, without every scaled row's array. */
-function scaledWindows(rows: number[][], scaler: Scaler, window: number, what: string): Windows {
-  const features = rows.length > 0 ? rows[0].length : 1;
+function scaledWindows(rows: ValueTable, scaler: Scaler, window: number, what: string): Windows {
+  const { features } = rows;
   const flat = new Float64Array(rows.length * features);
-  for (let a = 0; a < rows.length; a += BLOCK) {
-    let block: number[][];
-    try {
-      block = scaler.transform(rows.slice(a, a + BLOCK));
-    } catch (e) {
-      if (a > 0) scaler.transform(rows); // the error again, with its row counted from the first row
-      throw e;
-    }
-    for (let r = 0; r < block.length; r++)
-      for (let j = 0; j < features; j++) flat[(a + r) * features + j] = block[r][j];
-  }
+  for (let r = 0; r < rows.length; r++)
+    for (let j = 0; j < features; j++) flat[r * features + j] = scaler.scaleAt(rows.at(r, j), j, r);
   return flatWindows({ length: rows.length, features, at: (r, j) => flat[r * features + j] }, window, what);
 }
 
@@ -96,10 +95,10 @@ export function prepareScore(
   const t = applyTransform(series, o.transform);
   let first = 0;
   if (from !== undefined) {
-    first = t.dates.findIndex((d) => d >= from);
-    if (first < 0) first = t.dates.length;
+    first = firstRowFrom(t, from);
+    if (first < 0) first = rowCount(t);
   }
-  const part = t.values.slice(first);
+  const part = valueTable(t, first);
   const windows = scaledWindows(part, scaler, o.window, from ? `part from ${from}` : 'series');
   // the scaled rows as arrays only when a detector reads them (one array per row: millions of rows)
   let rows: number[][] | undefined;
@@ -107,7 +106,7 @@ export function prepareScore(
     transformed: t,
     first,
     get rows() {
-      rows ??= scaler.transform(part);
+      rows ??= scaler.transform(rowsOf(part));
       return rows;
     },
     windows,
@@ -121,7 +120,15 @@ export function prepareScore(
  * @example
  * datedScores(['d1', 'd2', 'd3'], [0.1, 0.9], 2, threshold); // { start: ['d1','d2'], end: ['d2','d3'], ... }
  */
-export function datedScores(dates: string[], scores: number[], window: number, threshold?: Threshold): WindowScores {
+export function datedScores(
+  dates: readonly string[] | Series,
+  scores: number[],
+  window: number,
+  threshold?: Threshold,
+): WindowScores {
+  const at = Array.isArray(dates)
+    ? (i: number) => (dates as readonly string[])[i]
+    : (i: number) => dateAt(dates as Series, i);
   // the date lists and flags are made when first read: a fitted detector keeps its training scores, mostly for
   // `mae` only (millions of training windows)
   let start: string[] | undefined;
@@ -129,11 +136,11 @@ export function datedScores(dates: string[], scores: number[], window: number, t
   let flags: boolean[] | undefined;
   return {
     get start() {
-      start ??= scores.map((_, i) => dates[i]);
+      start ??= scores.map((_, i) => at(i));
       return start;
     },
     get end() {
-      end ??= scores.map((_, i) => dates[i + window - 1]);
+      end ??= scores.map((_, i) => at(i + window - 1));
       return end;
     },
     mae: scores,
@@ -160,11 +167,11 @@ export function scoreResult(series: Series, transformed: Series, s: WindowScores
     anomaly: s.anomaly[i],
   }));
   // the last raw row of each flagged date, found in one pass (no index of every date: millions of rows)
-  const rawIndex = new Map<string, number>();
-  for (let i = 0; i < s.end.length; i++) if (s.anomaly[i]) rawIndex.set(s.end[i], -1);
-  if (rawIndex.size > 0) series.dates.forEach((d, i) => rawIndex.has(d) && rawIndex.set(d, i));
+  const flagged: string[] = [];
+  for (let i = 0; i < s.end.length; i++) if (s.anomaly[i]) flagged.push(s.end[i]);
+  const rawIndex = rowsOfDates(series, flagged);
   const anomalies: AnomalyRecord[] = windows
     .filter((x) => x.anomaly)
-    .map((x) => ({ date: x.end, value: series.values[rawIndex.get(x.end)!][0], mae: x.mae }));
+    .map((x) => ({ date: x.end, value: valueAt(series, rawIndex.get(x.end)!, 0), mae: x.mae }));
   return { ...s, windows, anomalies, transformed };
 }

@@ -135,8 +135,9 @@ export function calibrate(train: ArrayLike<number>, score: number): { below: num
 
 /** What {@link explainEvent} needs: raw column values and the event's numbers. */
 export interface ExplainInput {
-  /** Raw dates and values of the column the move is measured on, the whole series. */
-  dates: string[];
+  /** Raw dates (or the date of row i, for a long series kept compact) and values of the column the move is
+   * measured on, the whole series. */
+  dates: readonly string[] | ((i: number) => string);
   values: ArrayLike<number>;
   column: string;
   /** Raw rows of the move span (see the definitions above), inclusive. */
@@ -179,8 +180,8 @@ export function explainEvent(inp: ExplainInput): { explained: EventExplained; se
     const t = typicalMoveOnce(inp.values, inp.trainRows, m.j - m.i, positive);
     ex.move = {
       column: inp.column,
-      fromDate: inp.dates[m.i],
-      toDate: inp.dates[m.j],
+      fromDate: typeof inp.dates === 'function' ? inp.dates(m.i) : inp.dates[m.i],
+      toDate: typeof inp.dates === 'function' ? inp.dates(m.j) : inp.dates[m.j],
       from: inp.values[m.i],
       to: inp.values[m.j],
       change: m.change,

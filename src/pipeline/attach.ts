@@ -1,4 +1,4 @@
-import { rowsOfDates, type Series } from '../data/series';
+import { rowsOfDates, type Series, valueAt } from '../data/series';
 import type { ScoreResult } from '../detector/contract';
 import type { AnomalyRecord, RunResult, ScoredWindow } from '../result';
 import { InputError } from '../util/errors';
@@ -45,10 +45,10 @@ export function stepFlaggedWindows(
   }
   const flagged = windows.filter((w) => w.anomaly);
   const rawIndex = rowsOfDates(
-    series.dates,
+    series,
     flagged.map((w) => w.end),
   );
-  const anomalies = flagged.map((w) => ({ date: w.end, value: series.values[rawIndex.get(w.end)!][0], mae: w.mae }));
+  const anomalies = flagged.map((w) => ({ date: w.end, value: valueAt(series, rawIndex.get(w.end)!, 0), mae: w.mae }));
   return { test: windows, anomalies };
 }
 

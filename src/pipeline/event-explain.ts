@@ -1,4 +1,4 @@
-import { rowsOfDates, type Series } from '../data/series';
+import { column, dateAt, dateStore, rowCount, rowsOfDates, type Series } from '../data/series';
 import type { ScoreResult } from '../detector/contract';
 import type { AnomalyEvent } from '../events/events';
 import { explainEvent } from '../events/explain';
@@ -42,15 +42,14 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   const events = result.events ?? [];
   // the rows of the dates asked for only (an index of every date of a long series holds millions of entries)
   const wanted = [
-    scores.transformed.dates[0],
+    dateAt(scores.transformed, 0),
     result.split.trainEnd,
     ...events.flatMap((e) => [e.start, e.end, e.peak]),
   ];
-  const rawIndex = rowsOfDates(series.dates, wanted);
-  const lag = rawIndex.get(scores.transformed.dates[0]) ?? 0;
+  const rawIndex = rowsOfDates(series, wanted);
+  const lag = rawIndex.get(dateAt(scores.transformed, 0)) ?? 0;
   const trainRows =
-    ctx.trainRows ??
-    (result.config.fit === 'all' ? series.dates.length : (rawIndex.get(result.split.trainEnd) ?? 0) + 1);
+    ctx.trainRows ?? (result.config.fit === 'all' ? rowCount(series) : (rawIndex.get(result.split.trainEnd) ?? 0) + 1);
   const trainScores = ctx.trainScores ?? result.trainScores;
   const T = stage.flags.length - scores.mae.length + 1;
   const F = stage.steps.features;
@@ -59,7 +58,7 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   for (const e of events) {
     const c = channelOf(e, series.columns);
     let values = columnValues.get(c);
-    if (!values) columnValues.set(c, (values = Float64Array.from(series.values, (r) => r[c])));
+    if (!values) columnValues.set(c, (values = column(series, c)));
     const lo = (rawIndex.get(e.start) ?? 0) - lag;
     const hi = rawIndex.get(e.end) ?? 0;
     let peakStep = e.startIndex;
@@ -75,7 +74,7 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
         expected = { column: series.columns[c], date: e.peak, value, actual: values[peakRow] };
     }
     const { explained, sentence } = explainEvent({
-      dates: series.dates,
+      dates: (i: number) => dateAt(series, i),
       values,
       column: series.columns[c],
       lo,
@@ -88,7 +87,7 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
       trainScores,
       ...(e.shares ? { channel: { name: series.columns[c], share: e.shares[series.columns[c]] } } : {}),
       ...(expected ? { expected } : {}),
-      unit: stepUnit(series.dates),
+      unit: stepUnit(series),
     });
     e.explained = explained;
     e.explanation = sentence;
@@ -103,8 +102,16 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
  * @example
  * stepUnit(['2020-01-03', '2020-01-06']); // 'step'
  */
-export function stepUnit(dates: string[]): 'day' | 'step' {
+export function stepUnit(dates: string[] | Series): 'day' | 'step' {
   const day = 86_400_000;
+  if (!Array.isArray(dates)) {
+    const store = dateStore(dates);
+    if (!store) return stepUnit(dates.dates);
+    // a compact series' day-form dates are midnights: a day apart each
+    if (store.withTime) return 'step';
+    for (let i = 1; i < store.ms.length; i++) if (store.ms[i] - store.ms[i - 1] !== day) return 'step';
+    return 'day';
+  }
   const ok = dates.every(
     (d, i) => /^\d{4}-\d{2}-\d{2}$/.test(d) && (i === 0 || Date.parse(d) - Date.parse(dates[i - 1]) === day),
   );

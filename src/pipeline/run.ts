@@ -1,4 +1,4 @@
-import type { Series } from '../data/series';
+import { dateAt, indexOfDate, rowCount, type Series, valueTable } from '../data/series';
 import type { Detector, FitHooks } from '../detector/contract';
 import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { createDetector } from '../detector/registry';
@@ -56,7 +56,7 @@ export async function runPipeline(
   const o = resolvePipelineOptions(options);
   // the detector keeps (and saves) the rule that runs; a step rule flags no window itself: the step stage does
   const detector = createDetector(o.detector, o);
-  if (series.dates.length === 0) throw new InputError(`${series.source}: no data rows`);
+  if (rowCount(series) === 0) throw new InputError(`${series.source}: no data rows`);
   checkRunOptions(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
@@ -64,39 +64,39 @@ export async function runPipeline(
     ? { train: series, test: series }
     : timeSplit(series, { trainFrac: o.trainFrac, trainUntil: o.trainUntil });
   const lag = transformLag(o.transform);
-  if (train.dates.length < o.window + lag || test.dates.length < o.window) {
+  if (rowCount(train) < o.window + lag || rowCount(test) < o.window) {
     const need = Math.ceil(
       -1e-9 +
         Math.max((o.window + lag) / (o.trainUntil ? 1 : o.trainFrac), o.window / (o.trainUntil ? 1 : 1 - o.trainFrac)),
     );
     throw new InputError(
-      `too few rows: ${series.source} has ${series.dates.length} rows, split into ${train.dates.length} training and ${test.dates.length} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`,
+      `too few rows: ${series.source} has ${rowCount(series)} rows, split into ${rowCount(train)} training and ${rowCount(test)} test rows; a window of ${o.window} needs at least ${o.window + lag} training and ${o.window} test rows${o.trainUntil ? '' : ` (about ${need} rows in all)`}`,
     );
   }
   const t0 = performance.now();
   await detector.fit(train, hooks);
   const t1 = performance.now();
-  const scores = await detector.score(series, all ? {} : { from: test.dates[0] });
+  const scores = await detector.score(series, all ? {} : { from: dateAt(test, 0) });
   const timing = { fitSeconds: (t1 - t0) / 1000, scoreSeconds: (performance.now() - t1) / 1000 };
   const { threshold, scaler } = detector.fitted();
 
   const transformed = scores.transformed;
-  const cut = all ? transformed.dates.length : transformed.dates.indexOf(test.dates[0]);
-  const drift = driftCheck(transformed.values.slice(0, cut), transformed.values.slice(cut), o.transform);
+  const cut = all ? rowCount(transformed) : indexOfDate(transformed, dateAt(test, 0));
+  const drift = driftCheck(valueTable(transformed, 0, cut), valueTable(transformed, cut), o.transform);
 
   const result: RunResult = {
     config: { ...o },
     data: {
       source: series.source,
-      rows: series.dates.length,
-      start: series.dates[0],
-      end: series.dates[series.dates.length - 1],
+      rows: rowCount(series),
+      start: dateAt(series, 0),
+      end: dateAt(series, rowCount(series) - 1),
       columns: series.columns,
     },
     split: {
-      trainRows: train.dates.length,
-      testRows: test.dates.length,
-      trainEnd: train.dates[train.dates.length - 1],
+      trainRows: rowCount(train),
+      testRows: rowCount(test),
+      trainEnd: dateAt(train, rowCount(train) - 1),
     },
     scaler: scaler.toJSON(),
     training: trainingRecord(detector, timing.fitSeconds),

@@ -1,3 +1,4 @@
+import { datesOf, indexOfDate } from '../data/series';
 import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { errorBounds } from '../events/trim';
@@ -97,8 +98,8 @@ export function windowEvents(
  */
 export function windowSteps(scores: ScoreResult, window: number): StepOutput {
   const n = scores.mae.length;
-  const first = n ? scores.transformed.dates.indexOf(scores.start[0]) : 0;
-  const dates = n ? scores.transformed.dates.slice(first, first + n + window - 1) : [];
+  const first = n ? indexOfDate(scores.transformed, scores.start[0]) : 0;
+  const dates = n ? datesOf(scores.transformed, first, first + n + window - 1) : [];
   const sum = new Array<number>(dates.length).fill(0);
   const count = new Array<number>(dates.length).fill(0);
   scores.mae.forEach((m, i) => {

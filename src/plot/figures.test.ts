@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportFixture } from '../../tools/testing/fixture';
-import { runFigures } from './figures';
+import { parseSeriesCsv } from '../data/load-csv';
+import { hasCompactDates, hasCompactValues } from '../data/series';
+import { anomalyValues, runFigures } from './figures';
 
 test('runFigures: the six charts of a run in report order, wired to the result', () => {
   const { result, series } = reportFixture();
@@ -67,4 +69,21 @@ test('runFigures: a long series is drawn decimated, every anomaly on the line', 
   assert.ok(line.x.length <= 3 * 2000 + 1 + result.anomalies.length, `${line.x.length} points drawn of 20000`);
   for (const a of result.anomalies) assert.ok(line.x.includes(a.date), `anomaly ${a.date} on the line`);
   assert.ok(byId['mae-time'].data[0].x.length < 19000);
+});
+
+test('anomalyValues reads a compact series without making its arrays, the same values as from arrays', () => {
+  const text = 'Date,Power,Detector\n2020-01-02,90,7\n2020-01-03,96,8\n2020-01-06,101,9\n';
+  const s = parseSeriesCsv(text, { valueCols: ['Power', 'Detector'] });
+  const anomalies = [{ date: '2020-01-06' }, { date: '2020-01-03' }, { date: '2020-01-04' }];
+  const got = anomalyValues(anomalies, s);
+  assert.ok(hasCompactDates(s) && hasCompactValues(s));
+  assert.deepEqual(got, [
+    [101, 9],
+    [96, 8],
+    [NaN, NaN],
+  ]);
+  assert.deepEqual(
+    anomalyValues(anomalies, { dates: [...s.dates], values: s.values, columns: s.columns, source: '' }),
+    got,
+  );
 });

@@ -1,4 +1,4 @@
-import type { Series } from '../data/series';
+import { dateStore, rowsOfDates, type Series, valueAt } from '../data/series';
 import type { RunResult } from '../result';
 import { ruleKind, ruleLabel } from '../threshold/rules';
 import { anomalyChart } from './anomalies';
@@ -27,10 +27,11 @@ export interface NamedFigure {
  * anomalyValues(result.anomalies, series); // [[96, 8], [101, 9]] for columns Power, Detector
  */
 export function anomalyValues(anomalies: Array<{ date: string }>, series: Series): number[][] {
-  return rowsOf(
-    series.dates,
-    anomalies.map((a) => a.date),
-  ).map((i) => series.columns.map((_, c) => (i < 0 ? NaN : series.values[i][c])));
+  const wanted = anomalies.map((a) => a.date);
+  // a compact series: the first row of each date found by number (no string per row), as rowsOf finds it
+  const found = dateStore(series) ? rowsOfDates(series, wanted, 'first') : undefined;
+  const rows = found ? wanted.map((d) => found.get(d) ?? -1) : rowsOf(series.dates, wanted);
+  return rows.map((i) => series.columns.map((_, c) => (i < 0 ? NaN : valueAt(series, i, c))));
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Series } from '../data/series';
+import { isoOfMs, msOfIso } from '../data/compact-dates';
+import { column, dateAt, dateStore, hasCompactValues, rowCount, type Series, valueAt } from '../data/series';
 import { DECIMATE_BUCKETS, decimate } from '../plot/decimate';
 import type { RunResult } from '../result';
 
@@ -20,31 +21,40 @@ const BUCKETS = 16 * DECIMATE_BUCKETS;
  * renderReport({ result, series: reportSeries(series, result), steps });
  */
 export function reportSeries(series: Series, result: Pick<RunResult, 'anomalies' | 'split'>): Series {
-  const n = series.dates.length;
+  const n = rowCount(series);
   if (n <= LIGHT_ABOVE) return series;
   const keep = new Uint8Array(n);
-  const col = new Float64Array(n);
-  for (let c = 0; c < series.columns.length; c++) {
-    for (let i = 0; i < n; i++) col[i] = series.values[i][c];
-    for (const i of decimate(col, BUCKETS)) keep[i] = 1;
-  }
+  for (let c = 0; c < series.columns.length; c++) for (const i of decimate(column(series, c), BUCKETS)) keep[i] = 1;
   const wanted = new Set(result.anomalies.map((a) => a.date));
   const trainEnd = result.split.trainEnd;
   keep[0] = keep[n - 1] = 1;
-  for (let i = 0; i < n; i++) {
-    const d = series.dates[i];
+  const mark = (i: number, d: string): void => {
     if (wanted.has(d)) keep[i] = 1;
     if (d === trainEnd) {
       keep[i] = 1;
       if (i + 1 < n) keep[i + 1] = 1;
     }
-  }
+  };
+  const store = dateStore(series);
+  if (store) {
+    // a compact series: the rows of those dates found by their milliseconds (no string per row)
+    const byMs = new Map<number, string>();
+    for (const d of [...wanted, trainEnd]) {
+      const ms = msOfIso(d);
+      if (!Number.isNaN(ms) && isoOfMs(ms, store.withTime) === d) byMs.set(ms, d);
+    }
+    for (let i = 0; i < n; i++) {
+      const d = byMs.get(store.ms[i]);
+      if (d !== undefined) mark(i, d);
+    }
+  } else for (let i = 0; i < n; i++) mark(i, series.dates[i]);
+  const typed = hasCompactValues(series); // a series of arrays shares its rows with the thinned one
   const dates: string[] = [];
   const values: number[][] = [];
   for (let i = 0; i < n; i++)
     if (keep[i]) {
-      dates.push(series.dates[i]);
-      values.push(series.values[i]);
+      dates.push(dateAt(series, i));
+      values.push(typed ? series.columns.map((_, c) => valueAt(series, i, c)) : series.values[i]);
     }
   return { dates, values, columns: series.columns, source: series.source };
 }

@@ -1,3 +1,4 @@
+import { type ValueTable, valueTable } from '../data/series';
 /** The drift check: share of test values outside the training range. */
 export interface DriftJson {
   /** Share in [0, 1] of (transformed) test values outside [min, max] of training, over all features. */
@@ -22,19 +23,29 @@ export const DRIFT_LEVEL = 0.2;
  * @example
  * driftCheck([[1], [2]], [[3], [1.5]]).outsideShare; // 0.5
  */
-export function driftCheck(train: number[][], test: number[][], transform = 'none'): DriftJson {
-  if (train.length === 0 || test.length === 0) return { outsideShare: 0, warn: false, level: DRIFT_LEVEL };
-  const f = train[0].length;
+export function driftCheck(
+  train: number[][] | ValueTable,
+  test: number[][] | ValueTable,
+  transform = 'none',
+): DriftJson {
+  const a = Array.isArray(train) ? valueTable(train) : train;
+  const b = Array.isArray(test) ? valueTable(test) : test;
+  if (a.length === 0 || b.length === 0) return { outsideShare: 0, warn: false, level: DRIFT_LEVEL };
+  const f = a.features;
   const lo = new Array(f).fill(Infinity);
   const hi = new Array(f).fill(-Infinity);
-  for (const r of train)
+  for (let r = 0; r < a.length; r++)
     for (let j = 0; j < f; j++) {
-      lo[j] = Math.min(lo[j], r[j]);
-      hi[j] = Math.max(hi[j], r[j]);
+      lo[j] = Math.min(lo[j], a.at(r, j));
+      hi[j] = Math.max(hi[j], a.at(r, j));
     }
   let out = 0;
-  for (const r of test) for (let j = 0; j < f; j++) if (r[j] < lo[j] || r[j] > hi[j]) out++;
-  const share = out / (test.length * f);
+  for (let r = 0; r < b.length; r++)
+    for (let j = 0; j < f; j++) {
+      const v = b.at(r, j);
+      if (v < lo[j] || v > hi[j]) out++;
+    }
+  const share = out / (b.length * f);
   const warn = share > DRIFT_LEVEL;
   const pct = (share * 100).toFixed(1);
   const hint =

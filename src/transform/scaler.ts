@@ -1,3 +1,4 @@
+import { type ValueTable, valueTable } from '../data/series';
 import { InputError, invalid } from '../util/errors';
 
 /** Largest finite float32: the models compute in float32, so scaled values must stay within ±this. */
@@ -35,10 +36,12 @@ export class Scaler {
    * @example
    * Scaler.fit('standard', [[1], [2], [3]]).transform([[2]]); // [[0]]
    */
-  static fit(kind: ScalerKind, rows: number[][], columns?: string[]): Scaler {
+  static fit(kind: ScalerKind, rows: number[][] | ValueTable, columns?: string[]): Scaler {
     if (kind !== 'standard' && kind !== 'minmax') throw invalid('scaler', kind, 'standard or minmax');
-    if (rows.length === 0) throw new InputError('cannot fit a scaler on no rows');
-    const f = rows[0].length;
+    const t = Array.isArray(rows) ? valueTable(rows) : rows;
+    const n = t.length;
+    if (n === 0) throw new InputError('cannot fit a scaler on no rows');
+    const f = t.features;
     const offset: number[] = [];
     const scale: number[] = [];
     const maxes: number[] = [];
@@ -47,17 +50,18 @@ export class Scaler {
       let b: number;
       if (kind === 'standard') {
         let s = 0;
-        for (const r of rows) s += r[j];
-        a = s / rows.length;
+        for (let r = 0; r < n; r++) s += t.at(r, j);
+        a = s / n;
         let ss = 0;
-        for (const r of rows) ss += (r[j] - a) ** 2;
-        b = Math.sqrt(ss / rows.length);
+        for (let r = 0; r < n; r++) ss += (t.at(r, j) - a) ** 2;
+        b = Math.sqrt(ss / n);
       } else {
         a = Infinity;
         let hi = -Infinity;
-        for (const r of rows) {
-          if (r[j] < a) a = r[j];
-          if (r[j] > hi) hi = r[j];
+        for (let r = 0; r < n; r++) {
+          const v = t.at(r, j);
+          if (v < a) a = v;
+          if (v > hi) hi = v;
         }
         b = hi - a;
         maxes.push(hi);
@@ -70,7 +74,7 @@ export class Scaler {
       }
       if (!(b > 0)) {
         throw new InputError(
-          `constant series: column "${columns?.[j] ?? j}" has the same value (${rows[0][j]}) in all ${rows.length} training rows; nothing to learn`,
+          `constant series: column "${columns?.[j] ?? j}" has the same value (${t.at(0, j)}) in all ${n} training rows; nothing to learn`,
         );
       }
       offset.push(a);
@@ -78,13 +82,11 @@ export class Scaler {
     }
     const scaler = new Scaler(kind, offset, scale, maxes, columns ? [...columns] : []);
     // every training value must scale into float32: checked in place (no scaled copy of millions of rows); the
-    // first one that does not is reported by transform
-    for (const r of rows)
-      for (let j = 0; j < f; j++) if (!(Math.abs((r[j] - offset[j]) / scale[j]) <= FLOAT32_MAX)) scaler.transform(rows);
+    // first one that does not is reported by scaleAt
+    for (let r = 0; r < n; r++) for (let j = 0; j < f; j++) scaler.scaleAt(t.at(r, j), j, r);
     return scaler;
   }
 
-  /** Rebuild a fitted scaler from its JSON. */
   static fromJSON(j: ScalerJson): Scaler {
     return j.kind === 'standard'
       ? new Scaler('standard', [...j.mean], [...j.std])
@@ -103,19 +105,25 @@ export class Scaler {
    * Scaler.fit('minmax', [[0], [10]]).transform([[5]]); // [[0.5]]
    */
   transform(rows: number[][]): number[][] {
-    return rows.map((r, i) =>
-      r.map((v, j) => {
-        const x = (v - this.offset[j]) / this.scale[j];
-        if (!(Math.abs(x) <= FLOAT32_MAX)) {
-          const where = `column "${this.name(j)}": value ${v} at row ${i + 1}`;
-          throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
-        }
-        return x;
-      }),
-    );
+    return rows.map((r, i) => r.map((v, j) => this.scaleAt(v, j, i)));
   }
 
-  /** Undo the scaling. */
+  /**
+   * One value of column `j` scaled, as {@link transform} scales it; `row` (from 0) names it in the error.
+   *
+   * @throws InputError when the value scales beyond the float32 range.
+   * @example
+   * scaler.scaleAt(3230.78, 0, 0); // e.g. 1.42
+   */
+  scaleAt(v: number, j: number, row: number): number {
+    const x = (v - this.offset[j]) / this.scale[j];
+    if (!(Math.abs(x) <= FLOAT32_MAX)) {
+      const where = `column "${this.name(j)}": value ${v} at row ${row + 1}`;
+      throw new InputError(`${where} scales to ${x}, beyond the float32 range (±3.4e38) the model computes in`);
+    }
+    return x;
+  }
+
   inverse(rows: number[][]): number[][] {
     return rows.map((r) => r.map((v, j) => v * this.scale[j] + this.offset[j]));
   }

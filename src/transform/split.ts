@@ -1,4 +1,4 @@
-import { type Series, sliceSeries } from '../data/series';
+import { dateAt, firstRowFrom, rowCount, type Series, sliceSeries } from '../data/series';
 import { InputError, invalid } from '../util/errors';
 
 /** How to split a series in time. */
@@ -24,20 +24,20 @@ export interface SplitSeries {
  * const { train, test } = timeSplit(series, { trainFrac: 0.8 });
  */
 export function timeSplit(series: Series, opts: SplitOptions = {}): SplitSeries {
-  const n = series.dates.length;
+  const n = rowCount(series);
   let cut: number;
   if (opts.trainUntil !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}/.test(opts.trainUntil))
       throw invalid('train-until', opts.trainUntil, 'an ISO date YYYY-MM-DD');
-    cut = series.dates.findIndex((d) => d >= opts.trainUntil!);
+    cut = firstRowFrom(series, opts.trainUntil);
     if (cut === -1) cut = n;
     if (cut === 0)
       throw new InputError(
-        `invalid train-until: ${opts.trainUntil} (no data before it; the series starts ${series.dates[0]})`,
+        `invalid train-until: ${opts.trainUntil} (no data before it; the series starts ${dateAt(series, 0)})`,
       );
     if (cut === n)
       throw new InputError(
-        `invalid train-until: ${opts.trainUntil} (no data after it; the series ends ${series.dates[n - 1]})`,
+        `invalid train-until: ${opts.trainUntil} (no data after it; the series ends ${dateAt(series, n - 1)})`,
       );
   } else {
     const frac = opts.trainFrac ?? 0.8;

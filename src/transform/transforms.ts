@@ -1,4 +1,4 @@
-import type { Series } from '../data/series';
+import { dateAt, hasCompactValues, rowCount, type Series, sliceSeries, valueAt, withValues } from '../data/series';
 import { TRANSFORMS } from '../util/choices';
 import { InputError, invalid } from '../util/errors';
 
@@ -23,21 +23,32 @@ export function transformLag(kind: TransformKind): number {
 export function applyTransform(series: Series, kind: TransformKind): Series {
   if (!TRANSFORMS.includes(kind)) throw invalid('transform', kind, TRANSFORMS.join(', '));
   if (kind === 'none') return series;
-  const values: number[][] = [];
-  for (let t = 1; t < series.values.length; t++) {
-    const prev = series.values[t - 1];
-    values.push(
-      series.values[t].map((v, j) => {
-        if (kind === 'diff') return v - prev[j];
-        if (!(v > 0) || !(prev[j] > 0)) {
+  const n = rowCount(series);
+  const f = series.columns.length;
+  // a compact series gives typed columns (no array per row), a series of arrays gives arrays as before
+  const typed = hasCompactValues(series);
+  const cols = typed ? Array.from({ length: f }, () => new Float64Array(Math.max(0, n - 1))) : [];
+  const rows: number[][] = [];
+  for (let t = 1; t < n; t++) {
+    const row = typed ? [] : new Array<number>(f);
+    for (let j = 0; j < f; j++) {
+      const v = valueAt(series, t, j);
+      const prev = valueAt(series, t - 1, j);
+      let x: number;
+      if (kind === 'diff') x = v - prev;
+      else {
+        if (!(v > 0) || !(prev > 0)) {
           const bad = v > 0 ? t - 1 : t;
           throw new InputError(
-            `${series.source}: log returns need positive values, column "${series.columns[j]}" is ${series.values[bad][j]} on ${series.dates[bad]} (use --transform diff or none)`,
+            `${series.source}: log returns need positive values, column "${series.columns[j]}" is ${valueAt(series, bad, j)} on ${dateAt(series, bad)} (use --transform diff or none)`,
           );
         }
-        return Math.log(v / prev[j]);
-      }),
-    );
+        x = Math.log(v / prev);
+      }
+      if (typed) cols[j][t - 1] = x;
+      else row[j] = x;
+    }
+    if (!typed) rows.push(row);
   }
-  return { dates: series.dates.slice(1), values, columns: series.columns, source: series.source };
+  return withValues(sliceSeries(series, 1, Math.max(1, n)), typed ? cols : rows);
 }

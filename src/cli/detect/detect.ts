@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { useBackend } from '../../backend/active';
+import { dateAt, rowCount } from '../../data/series';
 import { detectorName } from '../../detector/registry';
 import { eventsCsv } from '../../events/csv';
 import { evaluateStage } from '../../pipeline/evaluation';
@@ -60,7 +61,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(
-    `data: ${series.source}, ${series.dates.length} rows, ${series.dates[0]} .. ${series.dates[series.dates.length - 1]} (${series.columns.join(', ')})`,
+    `data: ${series.source}, ${rowCount(series)} rows, ${dateAt(series, 0)} .. ${dateAt(series, rowCount(series) - 1)} (${series.columns.join(', ')})`,
   );
   const extra = { name, source: series.source, dateCol: f.dateCol, valueCols: series.columns, initFrom };
   if (kinds) {

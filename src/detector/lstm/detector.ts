@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { useBackend } from '../../backend/active';
 import type { BackendChoice } from '../../backend/select';
-import type { Series } from '../../data/series';
+import { datesOf, type Series } from '../../data/series';
 import type { Autoencoder, AutoencoderSpec } from '../../model';
 import { createAutoencoder, parameterCount, resolveSpec } from '../../model';
 import type { TrainingRecord } from '../../result';
@@ -215,7 +215,7 @@ export class LstmAutoencoderDetector implements Detector {
     model.releaseTrainingData?.(); // the worker's copy of the training windows is not needed to predict
     const mae = await predictMae(model, w.x, w.n);
     this.parts.threshold = Threshold.fit(this.rule, mae);
-    this.trainScoresValue = datedScores(t.dates, mae, o.window, this.parts.threshold);
+    this.trainScoresValue = datedScores(t, mae, o.window, this.parts.threshold);
     return this.trainingValue;
   }
 
@@ -230,7 +230,7 @@ export class LstmAutoencoderDetector implements Detector {
     const w = p.windows;
     const reconstruction = await model.predict(w.x, w.n);
     const mae = windowMae(w.x, reconstruction, w.n);
-    const dates = p.transformed.dates.slice(p.first);
+    const dates = datesOf(p.transformed, p.first);
     const result = scoreResult(series, p.transformed, datedScores(dates, mae, this.options.window, threshold));
     const windows = { x: w.x, reconstruction, n: w.n, window: w.window, features: w.features };
     return { ...result, steps: { dates, windows } };
