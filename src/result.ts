@@ -87,3 +87,15 @@ export interface RunEvaluation {
   /** Point-adjusted counts (--point-adjust only: inflated, rewards random scores). */
   pointAdjusted?: Counts;
 }
+
+/**
+ * The training record of a detector with no training of its own to report (pca, zscore, an ensemble of them): no
+ * epochs, and the fit's seconds.
+ *
+ * @throws Nothing.
+ * @example
+ * untrainedRecord('pca', 0.25); // { backend: '', engine: 'pca', epochs: 0, ..., seconds: 0.25, parameters: 0 }
+ */
+export function untrainedRecord(engine: string, seconds: number): TrainingRecord {
+  return { backend: '', engine, epochs: 0, bestEpoch: 0, history: [], seqPerSec: 0, seconds, parameters: 0 };
+}

@@ -2,7 +2,7 @@ import { dateAt, indexOfDate, rowCount, type Series, valueTable } from '../data/
 import type { Detector, FitHooks } from '../detector/contract';
 import type { LstmAutoencoderDetector } from '../detector/lstm/detector';
 import { createDetector } from '../detector/registry';
-import type { RunResult } from '../result';
+import { type RunResult, untrainedRecord } from '../result';
 import { driftCheck } from '../transform/drift';
 import { timeSplit } from '../transform/split';
 import { transformLag } from '../transform/transforms';
@@ -115,16 +115,5 @@ export async function runPipeline(
 
 /** The `training` part of result.json: the detector's own record (lstm, dense), else no epochs and the fit time. */
 function trainingRecord(detector: Detector, fitSeconds: number): RunResult['training'] {
-  return (
-    detector.trainingRecord?.(fitSeconds) ?? {
-      backend: '',
-      engine: detector.kind,
-      epochs: 0,
-      bestEpoch: 0,
-      history: [],
-      seqPerSec: 0,
-      seconds: fitSeconds,
-      parameters: 0,
-    }
-  );
+  return detector.trainingRecord?.(fitSeconds) ?? untrainedRecord(detector.kind, fitSeconds);
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Series } from '../../data/series';
-import type { TrainingRecord } from '../../result';
+import { type TrainingRecord, untrainedRecord } from '../../result';
 import { parseThreshold, Threshold, type ThresholdSpec } from '../../threshold/rule';
 import { writeDirAtomic } from '../../util/atomic';
 import { InputError, isInputError } from '../../util/errors';
@@ -140,16 +140,7 @@ export class EnsembleDetector implements Detector {
     const m = this.members.find((x) => x.trainingRecord);
     const own = m?.trainingRecord?.(fitSeconds);
     if (own) return { ...own, seconds: fitSeconds };
-    return {
-      backend: '',
-      engine: 'ensemble',
-      epochs: 0,
-      bestEpoch: 0,
-      history: [],
-      seqPerSec: 0,
-      seconds: fitSeconds,
-      parameters: 0,
-    };
+    return untrainedRecord('ensemble', fitSeconds);
   }
 
   /** Everything needed to rebuild it, each member's state inside. @throws Error when not fitted. */
