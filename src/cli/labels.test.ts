@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../../tools/testing/temp';
 import { parseSeriesCsv } from '../data/load-csv';
 import { hasCompactDates, hasCompactValues } from '../data/series';
 import { evaluateStage } from '../pipeline/evaluation';
@@ -24,8 +24,7 @@ function csv(n: number): string {
 }
 
 test('a run labeled by --labels (detect) makes no arrays of its compact series, and evaluates as the arrays do', async (t) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'la-labels-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('lstm-anomaly-labels-', t);
   const file = path.join(dir, 'windows.json');
   // rows 178..187 and a label in the training part (rows 20..22)
   const w = {
@@ -64,18 +63,14 @@ test('a run labeled by --labels (detect) makes no arrays of its compact series, 
   assert.equal(ev.overlap.tp, 1, 'the jump is found');
 });
 
-test('loadLabels refuses a label outside a compact series, naming the file and its dates', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'la-labels-'));
-  try {
-    const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(file, 'start,end\n2022-01-01,2022-01-02\n');
-    const s = parseSeriesCsv(csv(30), { source: 'h.csv' });
-    assert.throws(
-      () => loadLabels(parseFlags(['--csv', 'h.csv', '--labels', file], DETECT_FLAGS), s),
-      /^InputError: bad\.csv: label 2022-01-01\.\.2022-01-02 is outside the series \(2021-01-01T00:00:00\.\.2021-01-02T05:00:00\)$/,
-    );
-    assert.ok(hasCompactDates(s));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('loadLabels refuses a label outside a compact series, naming the file and its dates', (t) => {
+  const dir = tempDir('lstm-anomaly-labels-', t);
+  const file = path.join(dir, 'bad.csv');
+  fs.writeFileSync(file, 'start,end\n2022-01-01,2022-01-02\n');
+  const s = parseSeriesCsv(csv(30), { source: 'h.csv' });
+  assert.throws(
+    () => loadLabels(parseFlags(['--csv', 'h.csv', '--labels', file], DETECT_FLAGS), s),
+    /^InputError: bad\.csv: label 2022-01-01\.\.2022-01-02 is outside the series \(2021-01-01T00:00:00\.\.2021-01-02T05:00:00\)$/,
+  );
+  assert.ok(hasCompactDates(s));
 });
