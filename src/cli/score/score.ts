@@ -5,6 +5,7 @@ import { LstmAutoencoderDetector } from '../../detector/lstm/detector';
 import { loadAnyDetector } from '../../detector/registry';
 import { eventsCsv } from '../../events/csv';
 import { renderReport } from '../../report/html';
+import { writeJsonFile } from '../../report/json-file';
 import { reportSeries } from '../../report/light-series';
 import { flaggedText } from '../../threshold/flagged-text';
 import { InputError } from '../../util/errors';
@@ -42,7 +43,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   await writeOutput(out, 'score', (tmp) => {
     const data = { source: series.source, rows: rowCount(series) };
     const scoresJson = { model: f.model, data, threshold, windows, anomalies, ...(re ? { events: re.events } : {}) };
-    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify(scoresJson, null, 1));
+    writeJsonFile(path.join(tmp, 'scores.json'), scoresJson); // the bytes of JSON.stringify(scoresJson, null, 1)
     const rows = anomalies.map((a) => `${a.date},${a.value},${a.mae}`);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), `${['date,value,mae', ...rows].join('\n')}\n`);
     if (re) fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(re.events));
