@@ -118,6 +118,7 @@ export function loadLabels(f: CliFlags, series: Series, relPath?: string): Label
     if (!csv) throw new InputError('--label-col needs --csv (a label column of the data file)');
     labels = labelsFromColumn(csv, e.labelCol, e.anomalyValue, f.dateCol);
   } else return undefined;
-  labelSteps(labels, series.dates, e.labels ? path.basename(e.labels) : `label column ${e.labelCol}`);
+  // the series itself, not its dates: a compact series stays compact
+  labelSteps(labels, series, e.labels ? path.basename(e.labels) : `label column ${e.labelCol}`);
   return labels;
 }

@@ -1,143 +1,18 @@
 import { InputError } from '../util/errors';
 import { stripControl } from '../util/sanitize';
 import { type DateStore, isoOfMs, msHasTime, msOfIso } from './compact-dates';
+import { resolveColumns } from './csv-series-columns';
+import { FirstFew } from './csv-series-first-few';
+import type { CsvSeriesOptions } from './csv-series-options';
+import { checkOrder } from './csv-series-order';
 import { dateParser } from './date-format';
 import { DATE_FORMATS, parseDate, unifyDates } from './dates';
-import { type FillMode, fillMissing } from './fill';
+import { fillMissing } from './fill';
 import { compactSeries, type Series } from './series';
 
-/** Date order rule: `'strict'` refuses duplicate or unsorted dates; `'keep'` keeps rows in file order. */
-export type DateOrder = 'strict' | 'keep';
+export type { CsvSeriesOptions, DateOrder } from './csv-series-options';
 
-/** Options of {@link parseSeriesCsv} and {@link loadCsvSeries}. */
-export interface CsvSeriesOptions {
-  /** Date column. Default: the first of Date, timestamp, time, Datetime found (case-insensitive). */
-  dateCol?: string;
-  /** Value column(s); several make a multivariate series. Default: the first of Close, Adj Close, value, price. */
-  valueCols?: string[];
-  /** Missing or non-numeric values: `'none'` refuses them, `'ffill'` carries the last value forward, `'drop'` drops the row. Default `'none'`. */
-  fill?: FillMode;
-  /** `'strict'` (default) refuses duplicate, unsorted and newest-first dates; `'keep'` keeps the file's row order and dates only label rows. */
-  order?: DateOrder;
-  /** The series' `source`, also the file name in error messages. Default: the path (loadCsvSeries) or `'CSV'`. */
-  source?: string;
-  /** Field separator (`--sep`): one character, `tab` for a tab. Default `,`. */
-  sep?: string;
-  /** The dates' format (`--date-format`, e.g. `DD.MM.YYYY`; see `dateParser`). Default: the ISO forms of `parseDate`. */
-  dateFormat?: string;
-}
-
-const DATE_NAMES = ['Date', 'timestamp', 'time', 'Datetime'];
-const VALUE_NAMES = ['Close', 'Adj Close', 'value', 'price'];
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SHOWN = 3;
-const KEEP_HINT = ' (or --order keep to keep the file order)';
-
-/** The first few items of a list and how many there were, kept while streaming. */
-class FirstFew {
-  readonly items: string[] = [];
-  count = 0;
-  add(item: () => string): void {
-    if (this.count++ < SHOWN) this.items.push(item());
-  }
-  /** "a, b, c and 3 more". */
-  toString(): string {
-    const head = this.items.join(', ');
-    return this.count > SHOWN ? `${head} and ${this.count - SHOWN} more` : head;
-  }
-}
-
-function findColumn(header: string[], name: string): number {
-  const exact = header.indexOf(name.trim());
-  return exact >= 0 ? exact : header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase());
-}
-
-/** Separators a header of one field may hold when the file was split on the wrong one. */
-const OTHER_SEPS: [string, string][] = [
-  [';', ';'],
-  ['\t', 'tab'],
-  ['|', '|'],
-  [',', ','],
-];
-
-/** The hint for a header that is one field holding another separator: name it with --sep. */
-function splitHint(header: string[], opts: CsvSeriesOptions): string {
-  if (header.length !== 1) return '';
-  const sep = opts.sep === undefined ? ',' : opts.sep === 'tab' || opts.sep === '\\t' ? '\t' : opts.sep;
-  const found = OTHER_SEPS.find(([c]) => c !== sep && header[0].includes(c));
-  return found ? `; the header was not split into columns: it holds "${found[1]}", try --sep '${found[1]}'` : '';
-}
-
-function resolveColumns(
-  header: string[],
-  file: string,
-  opts: CsvSeriesOptions,
-  raw: string[] = header,
-): { dateIdx: number; valueIdx: number[] } {
-  const cols = `columns: ${header.join(', ')}${splitHint(raw, opts)}`;
-  header.forEach((h, i) => {
-    const j = header.indexOf(h);
-    if (h !== '' && j < i) {
-      throw new InputError(
-        `${file}: column "${h}" appears twice in the header (columns ${j + 1} and ${i + 1}); rename one`,
-      );
-    }
-  });
-  const need = (name: string): number => {
-    const i = findColumn(header, name);
-    if (i < 0) throw new InputError(`${file}: column "${stripControl(name)}" not found (${cols})`);
-    return i;
-  };
-  const pick = (names: string[], what: string, flag: string): number => {
-    for (const n of names) {
-      const i = findColumn(header, n);
-      if (i >= 0) return i;
-    }
-    throw new InputError(`${file}: no ${what} column (looked for ${names.join(', ')}; ${cols}); name one with ${flag}`);
-  };
-  const dateIdx = opts.dateCol !== undefined ? need(opts.dateCol) : pick(DATE_NAMES, 'date', '--date-col');
-  const valueIdx =
-    opts.valueCols !== undefined ? opts.valueCols.map(need) : [pick(VALUE_NAMES, 'value', '--value-col')];
-  if (valueIdx.length === 0) throw new InputError(`${file}: no value columns given (${cols})`);
-  if (valueIdx.includes(dateIdx))
-    throw new InputError(`${file}: column "${header[dateIdx]}" cannot be both the date and a value column`);
-  if (new Set(valueIdx).size !== valueIdx.length) {
-    throw new InputError(`${file}: a value column is named twice (${stripControl(opts.valueCols?.join(', ') ?? '')})`);
-  }
-  return { dateIdx, valueIdx };
-}
-
-/**
- * Refuse duplicate or decreasing dates, naming the lines; rows are never reordered. `order(i)` compares row i's
- * date with row i-1's (0 same, negative earlier), `at(i)` prints it.
- */
-function checkOrder(
-  n: number,
-  order: (i: number) => number,
-  at: (i: number) => string,
-  lines: Uint32Array | number[],
-  file: string,
-): void {
-  const dups = new FirstFew();
-  const back = new FirstFew();
-  for (let i = 1; i < n; i++) {
-    const o = order(i);
-    if (o === 0) dups.add(() => `${at(i)} at lines ${lines[i - 1]} and ${lines[i]}`);
-    else if (o < 0) back.add(() => `line ${lines[i]} (${at(i)}) after line ${lines[i - 1]} (${at(i - 1)})`);
-  }
-  if (dups.count > 0) throw new InputError(`${file}: duplicate dates: ${dups}; each date must appear once${KEEP_HINT}`);
-  if (back.count === n - 1 && back.count > 0) {
-    const first = `line ${lines[0]}: ${at(0)}`;
-    throw new InputError(
-      `${file}: dates run newest first (${first}); sort the file oldest first (rows are never reordered)${KEEP_HINT}`,
-    );
-  }
-  if (back.count > 0) {
-    throw new InputError(
-      `${file}: dates out of order: ${back}; sort the file by date (rows are never reordered)${KEEP_HINT}`,
-    );
-  }
-}
 
 /** A growable Float64Array. */
 class Floats {

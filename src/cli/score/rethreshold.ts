@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { rowsOfDates, type Series, valueAt } from '../../data/series';
 import type { Detector, ScoreResult } from '../../detector/contract';
 import type { AnomalyEvent } from '../../events/events';
 import { explainWindowThreshold } from '../../pipeline/explain';
@@ -69,14 +70,14 @@ export interface Rethresholded {
  *
  * @throws InputError for an unknown rule or missing training scores.
  * @example
- * const r = rethreshold(detector, await detector.score(series), 'model', 'p99', series.values);
+ * const r = rethreshold(detector, await detector.score(series), 'model', 'p99', series);
  */
 export function rethreshold(
   detector: Detector,
   scores: ScoreResult,
   modelDir: string,
   rule: string,
-  raw: { dates: string[]; values: number[][] },
+  raw: Series,
 ): Rethresholded {
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...detector.options, threshold: rule };
   let threshold: Rethresholded['threshold'];
@@ -112,9 +113,12 @@ function savedTrainScores(modelDir: string): { trainScores?: number[] } {
   return fs.existsSync(path.join(modelDir, TRAIN_SCORES_FILE)) ? { trainScores: readTrainScores(modelDir) } : {};
 }
 
-function anomaliesOf(windows: ScoredWindow[], raw: { dates: string[]; values: number[][] }): AnomalyRecord[] {
-  const at = new Map(raw.dates.map((d, i) => [d, i]));
-  return windows
-    .filter((w) => w.anomaly)
-    .map((w) => ({ date: w.end, value: raw.values[at.get(w.end)!][0], mae: w.mae }));
+/** The flagged windows' ends with the raw series' first value there (only those dates' rows are looked up). */
+function anomaliesOf(windows: ScoredWindow[], raw: Series): AnomalyRecord[] {
+  const flagged = windows.filter((w) => w.anomaly);
+  const at = rowsOfDates(
+    raw,
+    flagged.map((w) => w.end),
+  );
+  return flagged.map((w) => ({ date: w.end, value: valueAt(raw, at.get(w.end)!, 0), mae: w.mae }));
 }

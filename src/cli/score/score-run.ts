@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { Series } from '../../data/series';
+import { dateAt, rowCount, type Series } from '../../data/series';
 import type { Detector, ScoreResult } from '../../detector/contract';
 import { LstmAutoencoderDetector } from '../../detector/lstm/detector';
 import { parameterCount } from '../../model';
@@ -58,18 +58,18 @@ export function withModelColumns(f: CliFlags, det: Detector): CliFlags {
  * renderReport({ result: scoreRunResult(det, series, scores, 'run/model'), series });
  */
 export function scoreRunResult(det: Detector, series: Series, s: ScoreResult, model: string): RunResult {
-  const dates = series.dates;
+  const n = rowCount(series);
   const lstm = det instanceof LstmAutoencoderDetector ? det : undefined;
   return {
     config: { command: 'score', model, ...det.options },
     data: {
       source: series.source,
-      rows: dates.length,
-      start: dates[0],
-      end: dates[dates.length - 1],
+      rows: n,
+      start: dateAt(series, 0),
+      end: dateAt(series, n - 1),
       columns: series.columns,
     },
-    split: { trainRows: 0, testRows: dates.length, trainEnd: dates[0] },
+    split: { trainRows: 0, testRows: n, trainEnd: dateAt(series, 0) },
     scaler: det.fitted().scaler.toJSON(),
     training: {
       backend: lstm?.backend ?? '',

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { rowCount } from '../../data/series';
 import { LstmAutoencoderDetector } from '../../detector/lstm/detector';
 import { loadAnyDetector } from '../../detector/registry';
 import { eventsCsv } from '../../events/csv';
-import { explainEvents } from '../../pipeline/event-explain';
 import { renderReport } from '../../report/html';
+import { writeJsonFile } from '../../report/json-file';
+import { reportSeries } from '../../report/light-series';
 import { flaggedText } from '../../threshold/flagged-text';
 import { InputError } from '../../util/errors';
 import { dataName, loadData } from '../data';
@@ -15,8 +17,8 @@ import { SCORE_FLAGS } from '../flags';
 import { resolveOut, writeOutput } from '../out-dir';
 import { parseFlags } from '../parse';
 import { Progress } from '../progress';
-import { rethreshold } from './rethreshold';
-import { scoreRunResult, withModelColumns } from './score-run';
+import { withModelColumns } from './score-run';
+import { scoreSeries } from './score-series';
 
 /**
  * `lstm-anomaly score --model DIR`: score a series with a saved model; writes scores.json, anomalies.csv and
@@ -37,30 +39,15 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   progress.info(`model: ${f.model} (trained on ${String(detector.extra?.source ?? '?')})`);
   if (detector instanceof LstmAutoencoderDetector) progress.info(computeLine(detector.backend, detector.engine));
   else progress.info(`detector: ${detector.kind}`);
-  const scores = await detector.score(series);
-  // a saved step rule runs again on the scored series (its thresholds are per step, not saved values)
-  const saved = detector.fitted().threshold;
-  const rule = f.threshold ?? (saved.kind === 'step' ? saved.label() : undefined);
-  const re = rule ? rethreshold(detector, scores, f.model, rule, series) : undefined;
-  const { windows, anomalies } = re ?? scores;
-  const threshold = re?.threshold ?? detector.fitted().threshold.toJSON();
-  const result = scoreRunResult(detector, series, scores, f.model);
-  if (re) {
-    Object.assign(result, { test: re.windows, anomalies: re.anomalies, threshold: re.threshold, events: re.events });
-    // explained as detect explains its events; the typical move over all the scored rows (no training part here),
-    // the peak ranked among the training-window MAEs saved with the model
-    const { scaler } = detector.fitted();
-    const ctx = { scores, series, scaler, transform: detector.options.transform, trainRows: series.dates.length };
-    explainEvents(result, re.stage, { ...ctx, trainScores: re.trainScores ?? [] });
-  }
+  const { result, windows, anomalies, threshold, rule, re } = await scoreSeries(detector, series, f.model, f.threshold);
   await writeOutput(out, 'score', (tmp) => {
-    const data = { source: series.source, rows: series.dates.length };
+    const data = { source: series.source, rows: rowCount(series) };
     const scoresJson = { model: f.model, data, threshold, windows, anomalies, ...(re ? { events: re.events } : {}) };
-    fs.writeFileSync(path.join(tmp, 'scores.json'), JSON.stringify(scoresJson, null, 1));
+    writeJsonFile(path.join(tmp, 'scores.json'), scoresJson); // the bytes of JSON.stringify(scoresJson, null, 1)
     const rows = anomalies.map((a) => `${a.date},${a.value},${a.mae}`);
     fs.writeFileSync(path.join(tmp, 'anomalies.csv'), `${['date,value,mae', ...rows].join('\n')}\n`);
     if (re) fs.writeFileSync(path.join(tmp, 'events.csv'), eventsCsv(re.events));
-    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series }));
+    fs.writeFileSync(path.join(tmp, 'report.html'), renderReport({ result, series: reportSeries(series, result) }));
   });
   detector.dispose();
   if (re) {
