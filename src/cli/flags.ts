@@ -160,9 +160,9 @@ export const EVENT_FLAGS = [
     flag: '--resample',
     key: 'resample',
     type: 'string',
-    arg: '10min|1h|1d',
-    choices: Object.keys(RESAMPLE_RULES),
-    help: 'mean of each column per time bucket before anything else',
+    arg: '10min|1h|1d|auto|none',
+    choices: [...Object.keys(RESAMPLE_RULES), 'auto', 'none'],
+    help: 'mean of each column per time bucket before anything else; auto: 10min for >= 4,000 rows under 10-min steps',
     group: 'Data',
   }),
   flagDef({

@@ -56,7 +56,7 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
   try {
-    const { series, labels, index, trainEnd } = loadEvaluated(dir, rel, f, labelsFile, task.trainUntil);
+    const { series, labels, index, trainEnd, resample } = loadEvaluated(dir, rel, f, labelsFile, task.trainUntil);
     const labelsName = index ? rel : path.basename(labelsFile ?? rel);
     labelSteps(labels, series.dates, labelsName);
     // a train end from the manifest or the file name sets the split; --fit all trains on the whole series
@@ -69,7 +69,14 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
     // a series without timestamps is reported by row index: its dates become the indices 0..n-1
     const at = (d: string): string => (index ? String(dateIndex(d)) : d);
     return {
-      row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, measures: fileMeasures(ev), seconds },
+      row: {
+        file: rel,
+        subset: subsetOf(rel),
+        counts: ev.overlap,
+        measures: fileMeasures(ev),
+        seconds,
+        ...(resample ? { resample } : {}),
+      },
       evaluation: ev,
       events: index ? events.map((e) => ({ ...e, start: at(e.start), end: at(e.end), peak: at(e.peak) })) : events,
       labels: index ? labels.map((l) => ({ start: at(l.start), end: at(l.end) })) : labels,
