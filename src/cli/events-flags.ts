@@ -1,8 +1,8 @@
-import { resample } from '../data/resample';
-import { autoResample } from '../data/resample-auto';
 import type { Series } from '../data/series';
+import { type ResampleChoice, resampleLine, resampleSeries } from '../pipeline/resample-stage';
 import type { CliFlags, EventFlags } from './flags';
 
+export { type ResampleChoice, resampleLine } from '../pipeline/resample-stage';
 export { THRESHOLD_HINT } from '../pipeline/resolve';
 export { EVENT_FLAGS, type EventFlags } from './flags';
 export { resolveEventOptions } from './resolve';
@@ -18,40 +18,20 @@ export function eventFlags(f: CliFlags): EventFlags {
   return f;
 }
 
-/** What `--resample auto` chose for one series, and why (see `autoResample`). */
-export interface ResampleChoice {
-  chosen: '10min' | 'none';
-  why: string;
-}
-
 /**
- * The series as `--resample` leaves it: a rule's means (`10min`, `1h`, `1d`), the series itself (`none` or no
- * flag), or for `auto` the rule of `autoResample` with what it chose.
+ * The series as `--resample` leaves it (see `resampleSeries`, pipeline/resample-stage.ts): `rule` is the resolved
+ * option, by default the flag.
  *
  * @throws InputError for an unknown rule.
  * @example
  * resampled(series, { resample: 'auto' } as CliFlags).auto?.chosen; // '10min' for 4,032 rows at 5 minutes
  */
-export function resampled(series: Series, f: CliFlags): { series: Series; auto?: ResampleChoice } {
-  const r = eventFlags(f).resample;
-  if (!r || r === 'none') return { series };
-  if (r === 'auto') {
-    const { series: out, chosen, why } = autoResample(series);
-    return { series: out, auto: { chosen, why } };
-  }
-  return { series: resample(series, r) };
-}
-
-/**
- * The line a run prints for what `--resample auto` chose, e.g. `resample: auto -> 10min means (median step
- * 5 min, 4,032 rows)` or `resample: auto -> none (1,200 rows, under 4,000)`.
- *
- * @throws never.
- * @example
- * resampleLine({ chosen: 'none', why: '1,200 rows, under 4,000' }); // 'resample: auto -> none (1,200 rows, under 4,000)'
- */
-export function resampleLine(c: ResampleChoice): string {
-  return `resample: auto -> ${c.chosen === 'none' ? 'none' : `${c.chosen} means`} (${c.why})`;
+export function resampled(
+  series: Series,
+  f: CliFlags,
+  rule: string | undefined = eventFlags(f).resample,
+): { series: Series; auto?: ResampleChoice } {
+  return resampleSeries(series, rule);
 }
 
 /**
@@ -61,8 +41,13 @@ export function resampleLine(c: ResampleChoice): string {
  * @example
  * withResample(series, { resample: '10min' } as CliFlags);
  */
-export function withResample(series: Series, f: CliFlags, say?: (line: string) => void): Series {
-  const r = resampled(series, f);
+export function withResample(
+  series: Series,
+  f: CliFlags,
+  say?: (line: string) => void,
+  rule: string | undefined = eventFlags(f).resample,
+): Series {
+  const r = resampled(series, f, rule);
   if (r.auto && say) say(resampleLine(r.auto));
   return r.series;
 }

@@ -56,12 +56,21 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
   try {
-    const { series, labels, index, trainEnd, resample } = loadEvaluated(dir, rel, f, labelsFile, task.trainUntil);
+    const { series, labels, index, trainEnd, resample } = loadEvaluated(
+      dir,
+      rel,
+      f,
+      labelsFile,
+      task.trainUntil,
+      options.resample,
+    );
     const labelsName = index ? rel : path.basename(labelsFile ?? rel);
     labelSteps(labels, series.dates, labelsName);
     // a train end from the manifest or the file name sets the split; --fit all trains on the whole series
     const split = trainEnd !== undefined && options.fit !== 'all' ? { trainUntil: series.dates[trainEnd] } : {};
-    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split });
+    // the series is resampled already (the run sees it is); one without timestamps is never resampled
+    const rows = index ? { resample: 'none' } : {};
+    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split, ...rows });
     run.detector.dispose();
     const ev = evaluateStage(run.stage, labels, labelsName, { pointAdjust: eventFlags(f).pointAdjust });
     const seconds = (Date.now() - t0) / 1000;

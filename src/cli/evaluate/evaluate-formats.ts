@@ -117,8 +117,9 @@ export function loadEvaluated(
   f: object,
   labelsFile?: string,
   manifestEnd?: string,
+  rule?: string,
 ): LoadedFile {
-  return checkTrainEnd(readEvaluated(dir, rel, f, labelsFile), rel, manifestEnd);
+  return checkTrainEnd(readEvaluated(dir, rel, f, labelsFile, rule), rel, manifestEnd);
 }
 
 /**
@@ -128,7 +129,13 @@ export function loadEvaluated(
  * @example
  * const { series, index } = readEvaluated('ucr', '001_UCR_Anomaly_Tiny_300_520_540.txt', {});
  */
-export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?: string): LoadedFile {
+export function readEvaluated(
+  dir: string,
+  rel: string,
+  f: CliFlags,
+  labelsFile?: string,
+  rule: string | undefined = eventFlags(f).resample,
+): LoadedFile {
   const file = path.join(dir, rel);
   const ucr = parseUcrName(rel);
   const tsb = ucr ? undefined : parseTsbAdName(rel);
@@ -154,6 +161,7 @@ export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?
   const { series, auto } = resampled(
     loadCsvSeries(file, { dateCol: f.dateCol, valueCols, fill: f.fill, order, ...csvFormat(f) }),
     f,
+    rule,
   );
   return { series, labels: labelsFromFile(labelsFile, rel), index: false, ...(auto ? { resample: auto } : {}) };
 }
