@@ -35,7 +35,9 @@ export const AGGREGATES = ['median', 'mean'] as const;
  * development NAB files, and Orion's post-processing with two changes chosen with bench/nab-scores.ts and
  * bench/nab-explore.ts on the same files: mean + 3σ (Orion: 4σ; recall was the weak side) and a padding of 100
  * steps (Orion: 50), one default window: the reach of a step's error, since each step is reconstructed by the
- * windows covering it. Explicit flags and presets win over them.
+ * windows covering it. The aggregation is chosen from the series (`resample: 'auto'`, docs/selection.md's
+ * `resample-auto`: 10-minute means for at least 4,000 rows under 10-minute steps). Explicit flags and presets win
+ * over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
   transform: 'none',
@@ -53,6 +55,7 @@ export const WHOLE_SERIES_DEFAULTS = {
   smooth: 'auto',
   pad: 100,
   prune: 0.13,
+  resample: 'auto',
 } as const;
 
 /** The event options, each declared once (defaults and `--help` derive from it). */
