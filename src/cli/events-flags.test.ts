@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { smoothOption, WHOLE_SERIES_DEFAULTS } from '../pipeline/event-options';
-import { resolveEventOptions } from './events-flags';
+import { resampled, resampleLine, resolveEventOptions, withResample } from './events-flags';
+import type { CliFlags } from './flags';
 
 test('resolveEventOptions: --fit all fills the whole-series defaults; flags and the preset win', () => {
   const o = resolveEventOptions({ fit: 'all' }, { transform: 'logret' });
@@ -42,4 +43,29 @@ test('--point-adjust needs labels', () => {
   assert.throws(() => resolveEventOptions({ pointAdjust: true }, {}), /^InputError: --point-adjust needs --labels/);
   assert.equal(resolveEventOptions({ pointAdjust: true, labels: 'w.json' }, {}).threshold, undefined);
   assert.doesNotThrow(() => resolveEventOptions({ pointAdjust: true, labelCol: 'y' }, {}));
+});
+
+test('resampled: auto applies the rule and says why; none and no flag leave the series; rules resample', () => {
+  const rows = (n: number, step: number) => ({
+    dates: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1) + i * step).toISOString().slice(0, 19)),
+    values: Array.from({ length: n }, (_, i) => [i]),
+    columns: ['v'],
+    source: 't',
+  });
+  const s = rows(4032, 300_000);
+  const a = resampled(s, { resample: 'auto' } as CliFlags);
+  assert.deepEqual(a.auto, { chosen: '10min', why: 'median step 5 min, 4,032 rows' });
+  assert.equal(a.series.dates.length, 2016);
+  assert.equal(resampleLine(a.auto!), 'resample: auto -> 10min means (median step 5 min, 4,032 rows)');
+  const short = rows(1200, 300_000);
+  const lines: string[] = [];
+  assert.equal(
+    withResample(short, { resample: 'auto' } as CliFlags, (m) => lines.push(m)),
+    short,
+  );
+  assert.deepEqual(lines, ['resample: auto -> none (1,200 rows, under 4,000)']);
+  assert.deepEqual(resampled(s, { resample: 'none' } as CliFlags), { series: s });
+  assert.deepEqual(resampled(s, {} as CliFlags), { series: s });
+  assert.equal(resampled(s, { resample: '1h' } as CliFlags).series.dates.length, 336);
+  assert.equal(resampled(s, { resample: '1h' } as CliFlags).auto, undefined);
 });

@@ -1,4 +1,3 @@
-import { RESAMPLE_RULES } from '../data/resample';
 import { PIPELINE_OPTION_DEFS, type PipelineOptions } from '../pipeline/options';
 import { THRESHOLD_HINT } from '../pipeline/resolve';
 import { ASSETS, FILLS, INTERVALS } from '../util/choices';
@@ -156,15 +155,7 @@ export const EVENT_FLAGS = [
   opt('smooth'),
   opt('pad'),
   opt('prune'),
-  flagDef({
-    flag: '--resample',
-    key: 'resample',
-    type: 'string',
-    arg: '10min|1h|1d',
-    choices: Object.keys(RESAMPLE_RULES),
-    help: 'mean of each column per time bucket before anything else',
-    group: 'Data',
-  }),
+  opt('resample'),
   flagDef({
     flag: '--order',
     key: 'order',

@@ -81,8 +81,8 @@ export function resolveEventOptions(
   options: Partial<PipelineOptions>,
   preset?: Preset,
 ): Partial<PipelineOptions> {
-  const { fit, aggregate, smooth, pad, prune } = f;
-  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune }; // undefined ones add nothing
+  const { fit, aggregate, smooth, pad, prune, resample } = f;
+  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, resample }; // undefined ones add nothing
   const o = layerOptions({ defaults: options, detector: null, preset: preset?.options, given });
   checkRunOptions(o);
   if (f.pointAdjust && !f.labels && !f.labelCol) throw new InputError('--point-adjust needs --labels or --label-col');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../util/errors';
+import { dateStoreOf } from './compact-dates';
 import { resample } from './resample';
+import { compactSeries, hasCompactDates } from './series';
 
 const s = {
   dates: [
@@ -52,4 +54,16 @@ test('resample: unknown rule refused in one line', () => {
     () => resample(s, '5min'),
     (e: unknown) => e instanceof InputError && e.message === 'invalid resample: 5min (10min, 1h or 1d)',
   );
+});
+
+test('resample: a compact series gives the same means without making its date strings or rows', () => {
+  const c = compactSeries(
+    dateStoreOf(s.dates) as NonNullable<ReturnType<typeof dateStoreOf>>,
+    s.values.map((r) => [...r]),
+    s.columns,
+    s.source,
+  );
+  const r = resample(c, '10min');
+  assert.ok(hasCompactDates(c), 'the date strings were made');
+  assert.deepEqual([r.dates, r.values], [resample(s, '10min').dates, resample(s, '10min').values]);
 });

@@ -1,5 +1,5 @@
 import { invalid } from '../util/errors';
-import type { Series } from './series';
+import { dateAt, rowCount, type Series, valueAt } from './series';
 
 /** Bucket widths accepted by {@link resample}. */
 export const RESAMPLE_RULES = { '10min': 600_000, '1h': 3_600_000, '1d': 86_400_000 } as const;
@@ -41,17 +41,19 @@ export function resample(series: Series, rule: string): Series {
     dates.push(isoOfMillis(bucket, rule === '1d'));
     values.push(sums.map((s) => s / count));
   };
-  series.dates.forEach((iso, r) => {
-    const b = Math.floor(millis(iso) / width) * width;
+  // through the accessors: a compact (loaded) series' date strings and row arrays are not all made
+  const n = rowCount(series);
+  for (let r = 0; r < n; r++) {
+    const b = Math.floor(millis(dateAt(series, r)) / width) * width;
     if (b !== bucket) {
       flush();
       bucket = b;
       sums = new Array<number>(F).fill(0);
       count = 0;
     }
-    for (let j = 0; j < F; j++) sums[j] += series.values[r][j];
+    for (let j = 0; j < F; j++) sums[j] += valueAt(series, r, j);
     count++;
-  });
+  }
   flush();
   return { dates, values, columns: series.columns, source: series.source };
 }

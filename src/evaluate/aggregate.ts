@@ -11,6 +11,8 @@ export interface FileRow {
   measures?: FileMeasures;
   error?: string;
   seconds?: number;
+  /** What `--resample auto` chose for the file (`10min` or `none`) and why. */
+  resample?: { chosen: string; why: string };
 }
 
 /** One file's measures besides the overlap counts, for the folder's means (NaN where the file has none). */

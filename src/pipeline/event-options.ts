@@ -1,3 +1,4 @@
+import { RESAMPLE_RULES } from '../data/resample';
 import type { StepAggregate } from '../score/steps';
 import { invalid } from '../util/errors';
 import type { OptionDef } from '../util/options';
@@ -14,7 +15,15 @@ export interface EventOptions {
   pad: number;
   /** Drop an event whose peak is less than this share above the next one's (step rules; 0: off). */
   prune: number;
+  /**
+   * Aggregate the series before anything else: a bucket (`10min`, `1h`, `1d`: the mean per bucket), `auto` (the
+   * rule of `autoResample`) or `none`. Default: unset (none).
+   */
+  resample?: string;
 }
+
+/** What `resample` accepts. */
+export const RESAMPLE_CHOICES = [...Object.keys(RESAMPLE_RULES), 'auto', 'none'] as const;
 
 /** Fit modes. */
 export const FIT_MODES = ['split', 'all'] as const;
@@ -26,7 +35,9 @@ export const AGGREGATES = ['median', 'mean'] as const;
  * development NAB files, and Orion's post-processing with two changes chosen with bench/nab-scores.ts and
  * bench/nab-explore.ts on the same files: mean + 3σ (Orion: 4σ; recall was the weak side) and a padding of 100
  * steps (Orion: 50), one default window: the reach of a step's error, since each step is reconstructed by the
- * windows covering it. Explicit flags and presets win over them.
+ * windows covering it. The aggregation is chosen from the series (`resample: 'auto'`, docs/selection.md's
+ * `resample-auto`: 10-minute means for at least 4,000 rows under 10-minute steps). Explicit flags and presets win
+ * over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
   transform: 'none',
@@ -44,6 +55,7 @@ export const WHOLE_SERIES_DEFAULTS = {
   smooth: 'auto',
   pad: 100,
   prune: 0.13,
+  resample: 'auto',
 } as const;
 
 /** The event options, each declared once (defaults and `--help` derive from it). */
@@ -96,6 +108,15 @@ export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
     default: 0,
     help: 'drop events whose peak is less than F (0.13 = 13%) above the next (step rules; 0: off)',
     group: 'Pipeline',
+  },
+  {
+    key: 'resample',
+    flag: '--resample',
+    type: 'string',
+    arg: RESAMPLE_CHOICES.join('|'),
+    choices: RESAMPLE_CHOICES,
+    help: 'mean of each column per time bucket before anything else; auto: 10min for >= 4,000 rows under 10-min steps',
+    group: 'Data',
   },
 ];
 

@@ -10,16 +10,20 @@ import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
 import type { PipelineOptions } from './options';
+import { type ResampleChoice, resampleSeries } from './resample-stage';
 import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
 
-/** What a run gives back: the result (result.json), the fitted detector, the raw series and timings. */
+/** What a run gives back: the result (result.json), the fitted detector, the series it ran on and timings. */
 export interface PipelineRun<D extends Detector = Detector> {
   result: RunResult;
   detector: D;
+  /** The series the run read: the given one, or with `resample` set, the aggregated one. */
   series: Series;
+  /** What `resample: 'auto'` chose, and why (absent for other settings). */
+  resample?: ResampleChoice;
   /** Per-step scores and events of the scored span. */
   stage: EventStage;
   /** Wall-clock seconds to fit (transform, scaler, model, threshold) and to score the test part. */
@@ -27,7 +31,8 @@ export interface PipelineRun<D extends Detector = Detector> {
 }
 
 /**
- * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): split in time, fit
+ * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): aggregate it when
+ * `options.resample` asks (`resampleSeries`, pipeline/resample-stage.ts; once, for a series it already made), split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
  * Options not given are resolved by `resolvePipelineOptions` (pipeline/resolve.ts): with `fit: 'all'` the
  * whole-series defaults (`WHOLE_SERIES_DEFAULTS`, what `--fit all` runs), else the detector's own defaults
@@ -49,14 +54,15 @@ export async function runPipeline(
   hooks?: FitHooks,
 ): Promise<PipelineRun>;
 export async function runPipeline(
-  series: Series,
+  given: Series,
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<PipelineRun> {
   const o = resolvePipelineOptions(options);
+  if (rowCount(given) === 0) throw new InputError(`${given.source}: no data rows`);
+  const { series, auto } = resampleSeries(given, o.resample);
   // the detector keeps (and saves) the rule that runs; a step rule flags no window itself: the step stage does
   const detector = createDetector(o.detector, o);
-  if (rowCount(series) === 0) throw new InputError(`${series.source}: no data rows`);
   checkRunOptions(o, series.columns.length);
   checkFitMode(o);
   const all = o.fit === 'all';
@@ -110,7 +116,7 @@ export async function runPipeline(
   const stage = eventStage(scores, o, threshold.value);
   if (stage.source === 'step') Object.assign(result, stepFlaggedWindows(scores, stage, series));
   attachEvents(result, stage, { scores, series, scaler, transform: detector.options.transform });
-  return { result, detector, series, timing, stage };
+  return { result, detector, series, timing, stage, ...(auto ? { resample: auto } : {}) };
 }
 
 /** The `training` part of result.json: the detector's own record (lstm, dense), else no epochs and the fit time. */

@@ -57,7 +57,8 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
   const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
-  const series = withResample(loaded.series, f);
+  // resampled once here (labels and charts read the aggregated rows); the runs below see it is done
+  const series = withResample(loaded.series, f, (m) => progress.info(m), options.resample);
   const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(

@@ -141,6 +141,33 @@ test('--order keep reads unsorted dates in file order; --resample averages bucke
   assert.equal(res.test.length, 8);
 });
 
+test('--resample auto: 10-minute means for 4,000 rows at 5 min, none for 1,200; said in the run', () => {
+  const five = (n: number): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) => `${new Date(Date.UTC(2020, 0, 1) + i * 300_000).toISOString().slice(0, 19)},${i % 5}`,
+    );
+  const small = ['--window', '3', '--epochs', '1', '--units', '4', '--backend', 'cpu', '--fit', 'all'];
+  const long = path.join(work, 'five-long.csv');
+  fs.writeFileSync(long, `${['timestamp,value', ...five(4000)].join('\n')}\n`);
+  const a = run(['--csv', long, '--out', 'auto1', '--resample', 'auto', ...small]);
+  assert.equal(a.code, 0, a.err);
+  assert.match(a.err, /^resample: auto -> 10min means \(median step 5 min, 4,000 rows\)$/m);
+  const res = JSON.parse(fs.readFileSync(path.join(work, 'auto1', 'result.json'), 'utf8'));
+  assert.equal(res.data.rows, 2000);
+  const short = path.join(work, 'five-short.csv');
+  fs.writeFileSync(short, `${['timestamp,value', ...five(1200)].join('\n')}\n`);
+  const b = run(['--csv', short, '--out', 'auto2', '--resample', 'auto', ...small]);
+  assert.equal(b.code, 0, b.err);
+  assert.match(b.err, /^resample: auto -> none \(1,200 rows, under 4,000\)$/m);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(work, 'auto2', 'result.json'), 'utf8')).data.rows, 1200);
+  const bad = run(['--csv', short, '--out', 'auto3', '--resample', 'sometimes', ...small]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.err.trim().split('\n').length, 1, bad.err);
+  assert.match(bad.err, /--resample/);
+  assert.ok(!fs.existsSync(path.join(work, 'auto3')));
+});
+
 test('--labels NAB JSON (.000000 timestamps, key by file name) adds result.json.evaluation', () => {
   const labels = path.join(work, 'windows.json');
   fs.writeFileSync(

@@ -29,7 +29,7 @@ export function checkEvaluatedFiles(
       );
   }
   const own = files.filter((r) => fileFormat(r) !== 'csv');
-  if (own.length > 0 && eventFlags(f).resample)
+  if (own.length > 0 && eventFlags(f).resample && eventFlags(f).resample !== 'none')
     throw new InputError(`--resample needs timestamps; ${stripControl(own[0])} has none (indexed 0..n-1)`);
   if (fitAll) {
     if (manifest) throw new InputError('--manifest gives train ends, which --fit all does not use; drop one of them');

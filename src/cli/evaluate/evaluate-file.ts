@@ -56,12 +56,21 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
   try {
-    const { series, labels, index, trainEnd } = loadEvaluated(dir, rel, f, labelsFile, task.trainUntil);
+    const { series, labels, index, trainEnd, resample } = loadEvaluated(
+      dir,
+      rel,
+      f,
+      labelsFile,
+      task.trainUntil,
+      options.resample,
+    );
     const labelsName = index ? rel : path.basename(labelsFile ?? rel);
     labelSteps(labels, series.dates, labelsName);
     // a train end from the manifest or the file name sets the split; --fit all trains on the whole series
     const split = trainEnd !== undefined && options.fit !== 'all' ? { trainUntil: series.dates[trainEnd] } : {};
-    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split });
+    // the series is resampled already (the run sees it is); one without timestamps is never resampled
+    const rows = index ? { resample: 'none' } : {};
+    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split, ...rows });
     run.detector.dispose();
     const ev = evaluateStage(run.stage, labels, labelsName, { pointAdjust: eventFlags(f).pointAdjust });
     const seconds = (Date.now() - t0) / 1000;
@@ -69,7 +78,14 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
     // a series without timestamps is reported by row index: its dates become the indices 0..n-1
     const at = (d: string): string => (index ? String(dateIndex(d)) : d);
     return {
-      row: { file: rel, subset: subsetOf(rel), counts: ev.overlap, measures: fileMeasures(ev), seconds },
+      row: {
+        file: rel,
+        subset: subsetOf(rel),
+        counts: ev.overlap,
+        measures: fileMeasures(ev),
+        seconds,
+        ...(resample ? { resample } : {}),
+      },
       evaluation: ev,
       events: index ? events.map((e) => ({ ...e, start: at(e.start), end: at(e.end), peak: at(e.peak) })) : events,
       labels: index ? labels.map((l) => ({ start: at(l.start), end: at(l.end) })) : labels,

@@ -10,7 +10,7 @@ import type { LabelInterval } from '../../evaluate/labels';
 import { InputError } from '../../util/errors';
 import { stripControl } from '../../util/sanitize';
 import { csvFormat } from '../data';
-import { eventFlags, withResample } from '../events-flags';
+import { eventFlags, type ResampleChoice, resampled } from '../events-flags';
 import { labelsFromFile } from '../labels';
 import type { CliFlags } from '../parse';
 
@@ -64,6 +64,8 @@ export interface LoadedFile {
   index: boolean;
   /** The row where the test part starts, from the manifest or the file name; undefined for the default split. */
   trainEnd?: number;
+  /** What `--resample auto` chose for this file. */
+  resample?: ResampleChoice;
 }
 
 /**
@@ -115,8 +117,9 @@ export function loadEvaluated(
   f: object,
   labelsFile?: string,
   manifestEnd?: string,
+  rule?: string,
 ): LoadedFile {
-  return checkTrainEnd(readEvaluated(dir, rel, f, labelsFile), rel, manifestEnd);
+  return checkTrainEnd(readEvaluated(dir, rel, f, labelsFile, rule), rel, manifestEnd);
 }
 
 /**
@@ -126,7 +129,13 @@ export function loadEvaluated(
  * @example
  * const { series, index } = readEvaluated('ucr', '001_UCR_Anomaly_Tiny_300_520_540.txt', {});
  */
-export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?: string): LoadedFile {
+export function readEvaluated(
+  dir: string,
+  rel: string,
+  f: CliFlags,
+  labelsFile?: string,
+  rule: string | undefined = eventFlags(f).resample,
+): LoadedFile {
   const file = path.join(dir, rel);
   const ucr = parseUcrName(rel);
   const tsb = ucr ? undefined : parseTsbAdName(rel);
@@ -149,11 +158,12 @@ export function readEvaluated(dir: string, rel: string, f: CliFlags, labelsFile?
   if (!labelsFile)
     throw new InputError(`${stripControl(rel)}: no labels (not a UCR or TSB-AD name; give --labels FILE)`);
   const order = eventFlags(f).order;
-  const series = withResample(
+  const { series, auto } = resampled(
     loadCsvSeries(file, { dateCol: f.dateCol, valueCols, fill: f.fill, order, ...csvFormat(f) }),
     f,
+    rule,
   );
-  return { series, labels: labelsFromFile(labelsFile, rel), index: false };
+  return { series, labels: labelsFromFile(labelsFile, rel), index: false, ...(auto ? { resample: auto } : {}) };
 }
 
 /**

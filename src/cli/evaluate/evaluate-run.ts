@@ -9,7 +9,7 @@ import { DEFAULT_PIPELINE_OPTIONS } from '../../pipeline/options';
 import { type EvaluatedFile, evaluationCsv, evaluationHtml } from '../../report/evaluation';
 import { stripControl } from '../../util/sanitize';
 import { detectorOptions } from '../detect/compare';
-import { eventFlags, resolveEventOptions } from '../events-flags';
+import { eventFlags, type ResampleChoice, resampleLine, resolveEventOptions } from '../events-flags';
 import { resolveOptions } from '../resolve';
 import { evaluateOne, type FileTask } from './evaluate-file';
 import type { EvaluateFlags } from './evaluate-flags';
@@ -71,7 +71,8 @@ export async function runEvaluation(
     const c = r.row.counts;
     const outside = r.evaluation?.labelsOutside ? ` (${r.evaluation.labelsOutside} of fn in the training part)` : '';
     const what = c ? `tp ${c.tp} fp ${c.fp} fn ${c.fn}${outside}` : `error: ${stripControl(r.row.error ?? '')}`;
-    log(`${bar(done, files.length)} ${stripControl(r.row.file)}: ${what}  ${r.row.seconds!.toFixed(1)} s`);
+    const rs = r.row.resample ? `  ${resampleLine(r.row.resample as ResampleChoice)}` : '';
+    log(`${bar(done, files.length)} ${stripControl(r.row.file)}: ${what}  ${r.row.seconds!.toFixed(1)} s${rs}`);
   };
   const tasks: FileTask[] = files.map((rel) => {
     const trainUntil = ctx.manifest?.get(rel);
