@@ -1,4 +1,5 @@
 import { type StepAggregate, stepScores } from '../../score/steps';
+import { minOf } from '../../util/extent';
 import type { ScoreResult } from '../contract';
 
 /**
@@ -45,7 +46,7 @@ export function medianScale(scores: ArrayLike<number>): number {
 export function combineScores(members: readonly ArrayLike<number>[], scales: readonly number[]): Float64Array {
   if (members.length === 0 || scales.length !== members.length)
     throw new Error(`combineScores: ${members.length} members, ${scales.length} scales`);
-  const length = Math.min(...members.map((m) => m.length));
+  const length = minOf(members.map((m) => m.length));
   const out = new Float64Array(length);
   members.forEach((m, k) => {
     const skip = m.length - length;

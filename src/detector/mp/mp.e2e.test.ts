@@ -23,6 +23,8 @@ test('--detector mp --fit all on the shipped NAB file: the self-join of 22,695 s
     'all',
     '--order',
     'keep',
+    '--resample',
+    'none', // the whole series' 22,695 steps (under --fit all, auto would aggregate it to 10-minute means)
     '--labels',
     labels,
     '--out',
