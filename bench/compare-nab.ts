@@ -9,13 +9,11 @@
  *
  *   node dist/bench/compare-nab.js [--detectors lstm,pca,zscore,iforest] [--epochs 10] [--out DIR]
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { useBackend } from '../src/backend/active';
 import { evaluateCompared } from '../src/cli/evaluate/evaluate';
-import { packageRoot } from '../src/util/paths';
-import { nabLayout } from './nab-layout';
+import { nabLayout, nabSource } from './nab-layout';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,11 +21,8 @@ function flag(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const src = path.resolve(packageRoot(), '../shared/data/nab');
-  if (!fs.existsSync(src)) {
-    console.log(`skip: ${src} is absent`);
-    return;
-  }
+  const src = nabSource();
+  if (!src) return;
   const dir = nabLayout(src);
   const work = path.dirname(dir);
   const kinds = flag('detectors', 'lstm,pca,zscore,iforest').split(',');

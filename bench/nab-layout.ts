@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { packageRoot } from '../src/util/paths';
 
 /** NAB's sub-folder of each development file outside realKnownCause. */
 export const NAB_SUBSETS: Record<string, string> = {
@@ -28,4 +29,19 @@ export function nabLayout(src: string): string {
     fs.symlinkSync(path.join(src, f), path.join(dir, sub, f));
   }
   return dir;
+}
+
+/**
+ * The folder of NAB's development files (`given`, else ../shared/data/nab beside the project), or null after
+ * printing `skip: ... is absent` when it is not there (the benches that need it then end quietly).
+ *
+ * @example
+ * const src = nabSource(flag('nab'));
+ * if (!src) return;
+ */
+export function nabSource(given?: string): string | null {
+  const src = path.resolve(given ?? path.join(packageRoot(), '../shared/data/nab'));
+  if (fs.existsSync(src)) return src;
+  console.log(`skip: ${src} is absent`);
+  return null;
 }

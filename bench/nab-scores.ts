@@ -21,8 +21,7 @@ import { resolveRunFlags } from '../src/cli/resolve';
 import { loadCsvSeries } from '../src/data';
 import { labelSteps } from '../src/evaluate/steps';
 import { runPipeline } from '../src/pipeline/run';
-import { packageRoot } from '../src/util/paths';
-import { nabLayout } from './nab-layout';
+import { nabLayout, nabSource } from './nab-layout';
 
 /** One file's cached scores. */
 export interface CachedFile {
@@ -43,11 +42,8 @@ function take(argv: string[], name: string): { value?: string; rest: string[] } 
 }
 
 async function main(): Promise<void> {
-  const src = path.resolve(packageRoot(), '../shared/data/nab');
-  if (!fs.existsSync(src)) {
-    console.log(`skip: ${src} is absent`);
-    return;
-  }
+  const src = nabSource();
+  if (!src) return;
   let argv = process.argv.slice(2);
   const tag = take(argv, 'tag');
   argv = tag.rest;

@@ -33,7 +33,7 @@ import { overlapSegment } from '../src/evaluate/overlap';
 import { evaluateStage } from '../src/pipeline/evaluation';
 import { runPipeline } from '../src/pipeline/run';
 import { packageRoot } from '../src/util/paths';
-import { nabLayout } from './nab-layout';
+import { nabLayout, nabSource } from './nab-layout';
 import { ensembleTable } from './select-ensemble-table';
 import { type CachedRun, judge, measure, type PostSetting, replayEvents, type SetMeasures } from './select-grid';
 
@@ -161,11 +161,8 @@ function line(name: string, set: 'nab' | 'synth', m: SetMeasures): string {
 async function main(): Promise<void> {
   // one training thread (the check's LSTM), as bench/select.ts --one-thread: the numbers do not depend on it
   if (process.argv.includes('--one-thread')) (require('node:os') as typeof os).availableParallelism = () => 1;
-  const src = path.resolve(flag('nab') ?? path.join(packageRoot(), '../shared/data/nab'));
-  if (!fs.existsSync(src)) {
-    console.log(`skip: ${src} is absent`);
-    return;
-  }
+  const src = nabSource(flag('nab'));
+  if (!src) return;
   const cache = flag('cache') ?? path.join(os.tmpdir(), 'select-cache');
   const nabD = loadD(cache, 'nab');
   const synthD = loadD(cache, 'synth');

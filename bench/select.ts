@@ -31,8 +31,7 @@ import { labelSteps } from '../src/evaluate/steps';
 import { evaluateStage } from '../src/pipeline/evaluation';
 import { runPipeline } from '../src/pipeline/run';
 import { minOf } from '../src/util/extent';
-import { packageRoot } from '../src/util/paths';
-import { nabLayout } from './nab-layout';
+import { nabLayout, nabSource } from './nab-layout';
 import { autoResample } from './select-auto';
 import { type CachedRun, MODELS, measure, replayEvents } from './select-grid';
 import { report } from './select-report';
@@ -166,11 +165,8 @@ async function main(): Promise<void> {
   // one training thread per process: niced runs on a loaded machine starve a two-thread training in lockstep
   // (the numbers do not depend on the thread count; see LstmAutoencoder.predict)
   if (process.argv.includes('--one-thread')) (require('node:os') as typeof os).availableParallelism = () => 1;
-  const src = path.resolve(flag('nab') ?? path.join(packageRoot(), '../shared/data/nab'));
-  if (!fs.existsSync(src)) {
-    console.log(`skip: ${src} is absent`);
-    return;
-  }
+  const src = nabSource(flag('nab'));
+  if (!src) return;
   const cache = flag('cache') ?? path.join(os.tmpdir(), 'select-cache');
   fs.mkdirSync(cache, { recursive: true });
   const sets = (flag('sets') ?? 'nab,synth').split(',') as ('nab' | 'synth')[];
