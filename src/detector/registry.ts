@@ -53,6 +53,11 @@ export interface DetectorEntry {
    * (`checkRunOptions` of pipeline/resolve.ts calls it). @throws InputError naming the option and its limit.
    */
   check?(options: CheckedOptions, features: number): void;
+  /**
+   * Whether fitting trains a network (seconds a file, not a fraction of one): `evaluate --jobs auto` then runs
+   * files side by side in child processes (see {@link detectorTrains}; an ensemble's members decide for it).
+   */
+  trains: boolean;
 }
 
 /** A baseline's loader, naming model.json in any error of its state. */
@@ -79,6 +84,7 @@ export const DETECTORS = {
     name: 'LSTM autoencoder',
     score: 'reconstruction MAE of the LSTM autoencoder',
     hint: 'autoencoder',
+    trains: true,
     create: (o) => new LstmAutoencoderDetector(o),
     // the LSTM's own loader reads model.json and weights.bin, and names the file in its errors
     fromState: (_state, from) => LstmAutoencoderDetector.load(from.dir, from),
@@ -90,6 +96,7 @@ export const DETECTORS = {
     name: 'PCA reconstruction',
     score: 'reconstruction MAE of the principal components',
     hint: '',
+    trains: false,
     create: (o) => new PcaWindowDetector(o),
     fromState: baseline((s) => PcaWindowDetector.fromState(s)),
     check: checkComponents,
@@ -98,6 +105,7 @@ export const DETECTORS = {
     name: 'rolling z-score',
     score: "largest rolling |z| of the window's steps",
     hint: '',
+    trains: false,
     create: (o) => new ZScoreWindowDetector(o),
     fromState: baseline((s) => ZScoreWindowDetector.fromState(s)),
   },
@@ -105,6 +113,7 @@ export const DETECTORS = {
     name: 'isolation forest',
     score: 'isolation-forest anomaly score (0.5: ordinary, near 1: isolated fast)',
     hint: '',
+    trains: false,
     create: (o) => new IForestWindowDetector(o),
     fromState: baseline((s) => IForestWindowDetector.fromState(s)),
   },
@@ -112,6 +121,7 @@ export const DETECTORS = {
     name: 'dense autoencoder',
     score: 'reconstruction MAE of the dense autoencoder',
     hint: 'autoencoder on rows of a table',
+    trains: true,
     create: (o) => new DenseWindowDetector(o),
     fromState: baseline((s, from) => DenseWindowDetector.fromState(s, from)),
   },
@@ -119,6 +129,7 @@ export const DETECTORS = {
     name: 'matrix-profile discords',
     score: 'z-normalised distance to the nearest non-trivial neighbour (matrix profile)',
     hint: 'matrix-profile discords',
+    trains: false,
     create: (o) => new MpWindowDetector(o),
     fromState: baseline((s) => MpWindowDetector.fromState(s)),
     check: (o) => checkWindow(o.window),
@@ -127,6 +138,7 @@ export const DETECTORS = {
     name: 'AER (bidirectional LSTM, reconstruction and regression)',
     score: 'product of the normalised reconstruction and regression errors per step, mean over the window (Orion AER)',
     hint: 'bidirectional LSTM, reconstruction and regression',
+    trains: true,
     create: (o) => new AerWindowDetector(o),
     fromState: baseline((s) => AerWindowDetector.fromState(s)),
     check: checkAerOptions,
@@ -135,6 +147,7 @@ export const DETECTORS = {
     name: "ensemble (the mean of its members' normalised per-step scores)",
     score: "mean of the members' per-step scores, each divided by its median per-step score on the fitted part",
     hint: "ensemble:A,B[,C]: the mean of the members' normalised scores",
+    trains: false,
     create: (o) => new EnsembleDetector(o, memberFactory()),
     fromState: (state, from) => EnsembleDetector.load(state as EnsembleState, from.dir, memberFactory(from)),
     // each member's own checks, on the same options
@@ -204,6 +217,21 @@ export function detectorName(name: unknown, label = 'detector'): DetectorName {
 export function detectorEntry(kind: string): DetectorEntry {
   const name = detectorName(kind);
   return DETECTORS[isEnsembleName(name) ? 'ensemble' : (name as DetectorKind)];
+}
+
+/**
+ * Whether a run's detector trains a network ({@link DetectorEntry.trains}; an ensemble when one of its members does).
+ *
+ * @throws InputError for an unknown detector or a bad ensemble (as {@link detectorName}).
+ * @example
+ * detectorTrains('lstm'); // true
+ * detectorTrains('ensemble:pca,zscore'); // false
+ */
+export function detectorTrains(name: string): boolean {
+  const checked = detectorName(name);
+  return isEnsembleName(checked)
+    ? ensembleMembers(checked, DETECTOR_KINDS).some((k) => DETECTORS[k].trains)
+    : DETECTORS[checked as DetectorKind].trains;
 }
 
 /**

@@ -267,7 +267,8 @@ test('evaluate: a row per file, tp/fp/fn summed per sub-folder, failing files as
     labels,
     JSON.stringify({ 'x/s1.csv': two, 's2.csv': two.slice(0, 1), 'flat.csv': [], 'unsorted.csv': [] }),
   );
-  const r = run(['evaluate', root, '--labels', labels, '--out', 'evalout', ...TINY]);
+  // one file at a time in this process (progress lines in file order)
+  const r = run(['evaluate', root, '--labels', labels, '--out', 'evalout', '--jobs', '1', ...TINY]);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(fs.readFileSync(path.join(work, 'evalout', 'evaluation.json'), 'utf8'));
   assert.deepEqual(

@@ -1,11 +1,14 @@
 import { useBackend } from '../../backend/active';
 import type { BackendChoice } from '../../backend/select';
+import { capWorkers } from '../../model/engine/parallel/parallel';
 import { evaluateOne, type FileTask, failedRow } from './evaluate-file';
 
 /** A job for an `evaluate --jobs` child: a file, on a backend (selected once per child). */
 export interface ChildJob {
   seq: number;
   backend: BackendChoice;
+  /** Train on one thread (the children fill the cores). */
+  oneThread?: boolean;
   task: FileTask;
 }
 
@@ -17,6 +20,7 @@ export interface ChildJob {
 let ready: Promise<unknown> | null = null;
 process.on('disconnect', () => process.exit(0));
 process.on('message', async (m: ChildJob) => {
+  if (m.oneThread) capWorkers(0);
   ready ??= useBackend(m.backend);
   let result: unknown;
   try {

@@ -1,6 +1,7 @@
 import { type FlagsOf, flagDef } from '../flag-def';
 import { DETECT_FLAGS } from '../flags';
 import type { CliFlags } from '../parse';
+import { jobsFlag } from './evaluate-jobs';
 
 /**
  * The flags of `lstm-anomaly evaluate DIR`: the detect flags without --csv/--ticker data sources, plus --jobs
@@ -21,10 +22,13 @@ export const EVALUATE_FLAGS = [
   flagDef({
     flag: '--jobs',
     key: 'jobs',
-    type: 'posint',
-    arg: 'N',
-    default: 1,
-    help: 'files at once, each in its own process (rows identical to --jobs 1)',
+    type: 'string',
+    arg: 'N|auto',
+    default: 'auto',
+    parse: jobsFlag,
+    help:
+      'files at once, each in its own process (rows identical to --jobs 1); auto: one per core when the detector ' +
+      'trains a network (lstm, dense, aer), each training on one thread, else 1',
     group: 'Output',
   }),
 ];

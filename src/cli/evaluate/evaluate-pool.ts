@@ -3,21 +3,22 @@ import * as path from 'path';
 import type { BackendChoice } from '../../backend/select';
 import type { EvaluatedFile } from '../../report/evaluation';
 import { type FileTask, failedRow } from './evaluate-file';
+import type { JobPlan } from './evaluate-jobs';
 
 /**
- * Run `evaluate`'s files in `jobs` child processes (evaluate-child.js), each file in one child with the code
+ * Run `evaluate`'s files in `plan.jobs` child processes (evaluate-child.js), each file in one child with the code
  * `evaluate` runs in-process, so a file gives the same row wherever it runs. Rows come back in file order; a
  * child that dies makes its file a row with the error, and the next file gets a new child. `onDone` is called
- * as each file finishes (in the order they finish). When `stop` aborts, no new file starts and every child is
+ * as each file finishes (in the order they finish). With `plan.oneThread` each child trains on one thread. When `stop` aborts, no new file starts and every child is
  * stopped (SIGTERM) and waited for; the rows are then those of the files that finished.
  *
  * @throws never (failures are rows).
  * @example
- * const rows = await evaluateInChildren(tasks, 2, 'wasm', (r) => console.error(r.row.file));
+ * const rows = await evaluateInChildren(tasks, { jobs: 2, oneThread: true }, 'wasm', (r) => console.error(r.row.file));
  */
 export async function evaluateInChildren(
   tasks: FileTask[],
-  jobs: number,
+  plan: JobPlan,
   backend: BackendChoice,
   onDone: (r: EvaluatedFile) => void,
   stop?: AbortSignal,
@@ -62,7 +63,10 @@ export async function evaluateInChildren(
           c.on('message', onMsg);
           c.on('exit', onExit);
           // a child gone before the job reached it shows as its exit; the send error itself is not news
-          c.send({ seq: mine, backend, task: tasks[i] }, (e) => e && onExit(c.exitCode, c.signalCode));
+          c.send(
+            { seq: mine, backend, oneThread: plan.oneThread, task: tasks[i] },
+            (e) => e && onExit(c.exitCode, c.signalCode),
+          );
         });
         if (died) {
           live.delete(c);
@@ -83,7 +87,7 @@ export async function evaluateInChildren(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, runOn));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(plan.jobs, tasks.length)) }, runOn));
   stop?.removeEventListener('abort', stopAll);
   return results.filter((r) => r !== undefined);
 }

@@ -13,6 +13,7 @@ import { eventFlags, type ResampleChoice, resampleLine, resolveEventOptions } fr
 import { resolveOptions } from '../resolve';
 import { evaluateOne, type FileTask } from './evaluate-file';
 import type { EvaluateFlags } from './evaluate-flags';
+import { planJobs } from './evaluate-jobs';
 import { evaluateInChildren } from './evaluate-pool';
 
 /** One detector's evaluation of a folder: the rows of the files that finished, and how it ended. */
@@ -54,13 +55,14 @@ export async function runEvaluation(
   const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset);
   const options = ctx.compared ? sharedOptions(own) : own;
   const quiet = f.quiet;
-  const jobs = f.jobs ?? 1;
+  const plan = planJobs(f.jobs, files.length, [String(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector)]);
+  const { jobs } = plan;
   const backend = await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   const { log } = ctx;
   log(
     `evaluate: ${plural(files.length)} under ${stripControl(dir)}, labels ` +
       `${labelsFile ? stripControl(labelsFile) : 'from the file names (UCR) and Label columns (TSB-AD)'}, ` +
-      `backend ${backend}, ${plural(jobs)} at once`,
+      `backend ${backend}, ${plural(jobs)} at once${plan.oneThread ? ' (each training on one thread)' : ''}`,
   );
   const t0 = Date.now();
   const tty = !quiet && process.stderr.isTTY;
@@ -80,7 +82,7 @@ export async function runEvaluation(
   });
   let results: EvaluatedFile[];
   if (jobs > 1 && files.length > 1) {
-    results = await evaluateInChildren(tasks, jobs, backend as BackendChoice, report, ctx.stop);
+    results = await evaluateInChildren(tasks, plan, backend as BackendChoice, report, ctx.stop);
   } else {
     results = [];
     for (const task of tasks) {

@@ -3,9 +3,10 @@ import * as path from 'path';
 import { readManifest } from '../../data/formats/manifest';
 import type { Aggregate, FileRow } from '../../evaluate/aggregate';
 import { POINT_ADJUST_WARNING } from '../../evaluate/point-adjust';
+import { DEFAULT_PIPELINE_OPTIONS } from '../../pipeline/options';
 import { InputError } from '../../util/errors';
 import { stripControl } from '../../util/sanitize';
-import { compareFlag } from '../detect/compare';
+import { compareFlag, detectorOptions } from '../detect/compare';
 import { today } from '../detect/detect';
 import { eventFlags, resolveEventOptions } from '../events-flags';
 import { checkLabelsFile } from '../labels';
@@ -16,6 +17,7 @@ import { compareEvaluate, type DetectorEvaluation } from './compare-evaluate';
 import { checkEvaluatedFiles } from './evaluate-check';
 import { EVALUATE_FLAGS } from './evaluate-flags';
 import { evaluatedFilesUnder, fileFormat } from './evaluate-formats';
+import { planJobs } from './evaluate-jobs';
 import { type EvaluateRun, runEvaluation, summaryLines, writeEvaluation } from './evaluate-run';
 
 /**
@@ -146,7 +148,10 @@ async function evaluate(argv: string[]): Promise<{ agg: Aggregate; compared?: De
   }
   if (note) process.stderr.write(`${note}\n`);
   if (eventFlags(f).pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);
-  const { stop, release } = stopOnSignals((f.jobs ?? 1) <= 1 || files.length <= 1);
+  // a first signal waits for the file in hand when every run is in this process
+  const detectors = kinds ?? [String(detectorOptions(f).detector ?? DEFAULT_PIPELINE_OPTIONS.detector)];
+  const inProcess = detectors.every((k) => planJobs(f.jobs, files.length, [k]).jobs <= 1);
+  const { stop, release } = stopOnSignals(inProcess);
   try {
     if (kinds) {
       const compared = await compareEvaluate(dir, files, f, labels, kinds, out, {

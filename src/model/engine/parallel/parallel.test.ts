@@ -6,7 +6,7 @@ import { Rng } from '../../../util/random';
 import { createAutoencoder } from '../../create';
 import { resolveSpec } from '../../spec';
 import type { LstmAutoencoder } from '../lstm-autoencoder';
-import { liveWorkers, MAX_WORKERS } from './parallel';
+import { capWorkers, liveWorkers, MAX_WORKERS } from './parallel';
 
 for (const backend of ['wasm', 'cpu'] as const) {
   test(`a worker thread gives exactly the numbers of one thread (${backend})`, async () => {
@@ -124,4 +124,31 @@ test('twenty models never disposed keep at most MAX_WORKERS worker threads alive
   );
   models.forEach((m) => m.dispose());
   assert.equal(liveWorkers(), before);
+});
+
+test('capWorkers(0): a model that would take a worker trains on one thread, with the same numbers', async () => {
+  await selectBackend('wasm');
+  const spec = resolveSpec({ window: 10, features: 1, encoder: [24, 8], dropout: 0.2, seed: 7 });
+  const n = 300;
+  const x = testWindows(n, 10, 1, 5);
+  const run = async () => {
+    const ae = (await createAutoencoder(spec, { threads: 2 })) as LstmAutoencoder;
+    const loss = await ae.trainEpoch(x, n, new Rng(2).permutation(n), 256);
+    const out = { loss, parallel: ae.parallel, live: liveWorkers() };
+    ae.dispose();
+    return out;
+  };
+  const two = await run();
+  capWorkers(0);
+  try {
+    const one = await run();
+    assert.equal(two.parallel, true);
+    assert.equal(one.parallel, false);
+    assert.equal(one.live, 0);
+    assert.equal(one.loss, two.loss);
+  } finally {
+    capWorkers(MAX_WORKERS);
+  }
+  assert.equal((await run()).parallel, true, 'the cap lifted, a worker starts again');
+  assert.throws(() => capWorkers(-1), /invalid worker cap: -1/);
 });

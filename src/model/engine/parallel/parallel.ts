@@ -9,7 +9,7 @@ import { giveBackPlace, takePlace } from './pool';
 import { Replies } from './replies';
 
 export { type ShardJob, splitPoint } from './job';
-export { liveWorkers, MAX_WORKERS } from './pool';
+export { capWorkers, liveWorkers, MAX_WORKERS } from './pool';
 
 /**
  * The main-thread handle of a gradient worker: a worker_thread with its own tfjs backend and engine that

@@ -12,6 +12,20 @@ export const MAX_WORKERS = Math.max(
 );
 
 let live = 0;
+let cap = MAX_WORKERS;
+
+/**
+ * Allow at most `n` gradient workers in this process from now on (0: every model trains on one thread, with the
+ * same numbers). For a process that is one of several running side by side, e.g. an `evaluate --jobs` child.
+ *
+ * @throws RangeError for a negative or fractional `n`.
+ * @example
+ * capWorkers(0); // one training thread per model in this process
+ */
+export function capWorkers(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`invalid worker cap: ${n}`);
+  cap = Math.min(n, MAX_WORKERS);
+}
 
 /**
  * How many gradient workers of this process are alive (started and not yet disposed or exited).
@@ -25,12 +39,12 @@ export function liveWorkers(): number {
 }
 
 /**
- * Take a place among the {@link MAX_WORKERS} for a starting worker; false when they are all taken.
+ * Take a place among the {@link MAX_WORKERS} (or fewer: {@link capWorkers}) for a starting worker; false when they are all taken.
  * @example
  * if (takePlace()) { ...start the worker; giveBackPlace() when it ends... }
  */
 export function takePlace(): boolean {
-  if (live >= MAX_WORKERS) return false;
+  if (live >= cap) return false;
   live++;
   return true;
 }
