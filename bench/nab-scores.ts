@@ -64,9 +64,10 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const subset = rel.slice(0, rel.lastIndexOf('/'));
     try {
-      const series = withResample(loadCsvSeries(path.join(dir, rel), { order: eventFlags(f).order }), f);
+      // the record of the resampling: the run takes it as it is, not resampling again
+      const once = withResample(loadCsvSeries(path.join(dir, rel), { order: eventFlags(f).order }), f);
       const labels = labelsFromFile(labelsFile, rel);
-      const run = await runPipeline(series, options);
+      const run = await runPipeline(once, options);
       run.detector.dispose();
       const spans = labelSteps(labels, run.stage.dates, 'windows.json').spans;
       const seconds = (Date.now() - t0) / 1000;

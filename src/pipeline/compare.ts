@@ -5,6 +5,7 @@ import { detectorKind } from '../detector/registry';
 import type { ScoredWindow, ThresholdJson } from '../result';
 import { InputError } from '../util/errors';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
+import { isResampled, type ResampledSeries, resampleOnce } from './resample-stage';
 import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type PipelineRun, runPipeline } from './run';
 
@@ -69,7 +70,8 @@ export function sharedOptions(options: Partial<PipelineOptions>): Partial<Pipeli
  * Run several detectors on the same series and split (same options, each with its own `detector`), one after
  * another, and collect what each flags and how long it took (`hooks`: the LSTM's training progress). The options
  * some detector defaults differently (window, transform: see `detectorDefaults`) take the shared default unless
- * given, so every detector reads the series the same way.
+ * given, so every detector reads the series the same way. The series is resampled once (`options.resample`) for
+ * all of them; a {@link ResampledSeries} (see `runPipeline`) is taken as it is.
  *
  * @throws InputError for a bad list (see {@link compareKinds}) or bad options, before anything is fitted.
  * @example
@@ -77,19 +79,22 @@ export function sharedOptions(options: Partial<PipelineOptions>): Partial<Pipeli
  * c.entries.map((e) => [e.kind, e.flagged]);
  */
 export async function runCompare(
-  series: Series,
+  input: Series | ResampledSeries,
   kinds: string | readonly string[],
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<CompareResult> {
   const list = compareKinds(kinds);
   const o = { ...DEFAULT_PIPELINE_OPTIONS, ...options };
-  for (const kind of list) checkRunOptions({ ...o, detector: kind }, series.columns.length);
+  const columns = (isResampled(input) ? input.series : input).columns.length;
+  for (const kind of list) checkRunOptions({ ...o, detector: kind }, columns);
   const shared = sharedOptions(options);
+  // resampled once, here: each run below takes the record as it is
+  const once = resampleOnce(input, resolvePipelineOptions(shared, { detector: null }).resample);
   const entries: CompareEntry[] = [];
   try {
     for (const kind of list) {
-      const run = await runPipeline(series, { ...shared, detector: kind }, kind === 'lstm' ? hooks : {});
+      const run = await runPipeline(once, { ...shared, detector: kind }, kind === 'lstm' ? hooks : {});
       const test = run.result.test;
       const flagged = test.filter((w) => w.anomaly).length;
       entries.push({
@@ -108,5 +113,5 @@ export async function runCompare(
     throw e;
   }
   const { split } = entries[0].run.result;
-  return { source: series.source, split, entries };
+  return { source: once.series.source, split, entries };
 }

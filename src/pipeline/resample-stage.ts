@@ -1,6 +1,7 @@
 import { resample } from '../data/resample';
 import { autoResample } from '../data/resample-auto';
-import type { Series } from '../data/series';
+import { rowCount, type Series } from '../data/series';
+import { InputError } from '../util/errors';
 
 /** What the `auto` rule chose for one series (`10min` or `none`), and why, in words. */
 export interface ResampleChoice {
@@ -8,33 +9,70 @@ export interface ResampleChoice {
   why: string;
 }
 
-// series this stage gave out (or, for `auto` choosing none, let through), with the rule that made them: a run
-// handed one of them with the same rule does not resample again
-const made = new WeakMap<Series, { rule: string; auto?: ResampleChoice }>();
+/**
+ * A series as the run option `resample` left it, with the record of what ran: what {@link resampleSeries}
+ * gives. `runPipeline` and `runCompare` take it in place of a series and run on it as it is, so a caller that
+ * resamples first (the CLI, to read labels against the aggregated rows) resamples once and the run reports the
+ * same `auto` choice.
+ */
+export interface ResampledSeries {
+  /** The series as the rule left it (the one given when no rule ran). */
+  series: Series;
+  /** The rule that ran (`auto`, `10min`, `1h`, `1d`); absent when none ran (`none` or unset). */
+  rule?: string;
+  /** What `auto` chose, and why (only for `auto`). */
+  auto?: ResampleChoice;
+}
 
 /**
  * The series as the run option `resample` leaves it: a bucket's means (`10min`, `1h`, `1d`), the series itself
- * (`none` or unset), or for `auto` the rule of `autoResample` with what it chose. A series this function already
- * gave out for the same rule comes back as it is (with the same choice), so a caller that resamples first to
- * read labels against the aggregated rows, then calls `runPipeline` with the same options, resamples once.
+ * (`none` or unset), or for `auto` the rule of `autoResample` with what it chose. It keeps no state: each call
+ * resamples what it is given; hand the value it returns (not its `series`) on to `runPipeline` to resample once.
  *
  * @throws InputError `invalid resample: <rule> (10min, 1h or 1d)` for an unknown rule.
  * @example
  * resampleSeries(series, 'auto').auto; // { chosen: '10min', why: 'median step 5 min, 4,032 rows' }
  */
-export function resampleSeries(series: Series, rule?: string): { series: Series; auto?: ResampleChoice } {
+export function resampleSeries(series: Series, rule?: string): ResampledSeries {
   if (rule === undefined || rule === 'none') return { series };
-  const done = made.get(series);
-  if (done?.rule === rule) return { series, ...(done.auto ? { auto: done.auto } : {}) };
   if (rule === 'auto') {
     const { series: out, chosen, why } = autoResample(series);
-    const auto = { chosen, why };
-    made.set(out, { rule, auto });
-    return { series: out, auto };
+    return { series: out, rule, auto: { chosen, why } };
   }
-  const out = resample(series, rule);
-  made.set(out, { rule });
-  return { series: out };
+  return { series: resample(series, rule), rule };
+}
+
+/**
+ * Whether a run's input is a {@link ResampledSeries} (the record of a resampling) rather than a plain series.
+ *
+ * @throws never.
+ * @example
+ * isResampled(resampleSeries(series, '1h')); // true
+ * isResampled(series); // false
+ */
+export function isResampled(input: Series | ResampledSeries): input is ResampledSeries {
+  return 'series' in input && !('columns' in input);
+}
+
+/**
+ * A run's input under the rule it runs with: a plain series resampled by `rule` ({@link resampleSeries}), or a
+ * {@link ResampledSeries} taken as it is (not resampled again), when `rule` is the one that made it.
+ *
+ * @throws InputError `<source>: no data rows` for an empty series; `resample: the series was resampled by 1h, but
+ *   the run asks for 1d` when the record's rule is not `rule` (`none` for unset); an unknown rule.
+ * @example
+ * const once = resampleSeries(series, 'auto');
+ * resampleOnce(once, 'auto') === once; // true: the first choice, no second aggregation
+ */
+export function resampleOnce(input: Series | ResampledSeries, rule?: string): ResampledSeries {
+  const given = isResampled(input) ? input.series : input;
+  if (rowCount(given) === 0) throw new InputError(`${given.source}: no data rows`);
+  if (!isResampled(input)) return resampleSeries(input, rule);
+  const made = input.rule ?? 'none';
+  const asked = rule ?? 'none';
+  if (made !== asked)
+    throw new InputError(`resample: the series was resampled by ${made}, but the run asks for ${asked}`);
+  return input;
 }
 
 /**

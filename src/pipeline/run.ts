@@ -10,19 +10,20 @@ import { InputError } from '../util/errors';
 import { VERSION } from '../version';
 import { attachEvents, checkFitMode, stepFlaggedWindows } from './attach';
 import type { PipelineOptions } from './options';
-import { type ResampleChoice, resampleSeries } from './resample-stage';
+import { type ResampleChoice, type ResampledSeries, resampleOnce } from './resample-stage';
 import { checkRunOptions, resolvePipelineOptions } from './resolve';
 import { type EventStage, eventStage } from './steps-stage';
 
 export { DEFAULT_PIPELINE_OPTIONS, PipelineOptions } from './options';
+export { type ResampleChoice, type ResampledSeries, resampleSeries } from './resample-stage';
 
 /** What a run gives back: the result (result.json), the fitted detector, the series it ran on and timings. */
 export interface PipelineRun<D extends Detector = Detector> {
   result: RunResult;
   detector: D;
-  /** The series the run read: the given one, or with `resample` set, the aggregated one. */
+  /** The series the run read: the given one, with `resample` set the aggregated one, or a record's `series`. */
   series: Series;
-  /** What `resample: 'auto'` chose, and why (absent for other settings). */
+  /** What `resample: 'auto'` chose, and why (absent for other settings); for a {@link ResampledSeries} given, its own. */
   resample?: ResampleChoice;
   /** Per-step scores and events of the scored span. */
   stage: EventStage;
@@ -32,35 +33,40 @@ export interface PipelineRun<D extends Detector = Detector> {
 
 /**
  * Run the whole pipeline on a series with the detector `options.detector` (default 'lstm'): aggregate it when
- * `options.resample` asks (`resampleSeries`, pipeline/resample-stage.ts; once, for a series it already made), split in time, fit
+ * `options.resample` asks (`resampleSeries`, pipeline/resample-stage.ts), split in time, fit
  * transform/scaler/model/threshold on the training part, score the test windows, flag anomalies, check drift.
+ * Given a {@link ResampledSeries} (what `resampleSeries(series, options.resample)` returns) in place of a series,
+ * it runs on that series as it is and reports that record's `auto` choice: a caller that resampled first (to read
+ * labels against the aggregated rows) resamples once.
  * Options not given are resolved by `resolvePipelineOptions` (pipeline/resolve.ts): with `fit: 'all'` the
  * whole-series defaults (`WHOLE_SERIES_DEFAULTS`, what `--fit all` runs), else the detector's own defaults
  * (`detectorDefaults`: dense reads rows alone, window 1 and transform none), then {@link DEFAULT_PIPELINE_OPTIONS}.
  * Without `detector` (or with 'lstm' as a literal) the run's detector is typed as the LSTM autoencoder.
  *
- * @throws InputError for too few rows for the window and split, a constant series, or invalid options.
+ * @throws InputError for too few rows for the window and split, a constant series, invalid options, or a
+ *   {@link ResampledSeries} made by another rule than `options.resample`.
  * @example
  * const { result } = await runPipeline(loadDefaultSeries(), { transform: 'logret', epochs: 20 });
+ * const once = resampleSeries(series, 'auto'); // read labels against once.series, then:
+ * const run = await runPipeline(once, { resample: 'auto' }); // run.series === once.series
  */
 export async function runPipeline(
-  series: Series,
+  series: Series | ResampledSeries,
   options?: Partial<PipelineOptions> & { detector?: 'lstm' },
   hooks?: FitHooks,
 ): Promise<PipelineRun<LstmAutoencoderDetector>>;
 export async function runPipeline(
-  series: Series,
+  series: Series | ResampledSeries,
   options?: Partial<PipelineOptions>,
   hooks?: FitHooks,
 ): Promise<PipelineRun>;
 export async function runPipeline(
-  given: Series,
+  input: Series | ResampledSeries,
   options: Partial<PipelineOptions> = {},
   hooks: FitHooks = {},
 ): Promise<PipelineRun> {
   const o = resolvePipelineOptions(options);
-  if (rowCount(given) === 0) throw new InputError(`${given.source}: no data rows`);
-  const { series, auto } = resampleSeries(given, o.resample);
+  const { series, auto } = resampleOnce(input, o.resample);
   // the detector keeps (and saves) the rule that runs; a step rule flags no window itself: the step stage does
   const detector = createDetector(o.detector, o);
   checkRunOptions(o, series.columns.length);

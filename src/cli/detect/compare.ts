@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Series } from '../../data/series';
 import type { LabelInterval } from '../../evaluate/labels';
 import { POINT_ADJUST_WARNING } from '../../evaluate/point-adjust';
 import { eventsCsv } from '../../events/csv';
 import { compareKinds, runCompare } from '../../pipeline/compare';
 import { type CompareSummary, compareSummaries, evaluateCompare } from '../../pipeline/compare-eval';
 import { PIPELINE_OPTION_DEFS, type PipelineOptions } from '../../pipeline/options';
+import type { ResampledSeries } from '../../pipeline/resample-stage';
 import { renderCompareReport } from '../../report/compare';
 import { anomaliesCsv } from '../../report/csv';
 import { type OptionDef, optionDef } from '../../util/options';
@@ -88,7 +88,8 @@ export function summaryLine(s: CompareSummary): string {
 export interface CompareContext {
   kinds: string[];
   options: Partial<PipelineOptions>;
-  series: Series;
+  /** The series as `--resample` left it, with the record of what ran (the runs do not resample it again). */
+  resampled: ResampledSeries;
   labels?: LabelInterval[];
   /** Add point-adjusted counts to each evaluation (--point-adjust; warns). */
   pointAdjust?: boolean;
@@ -104,12 +105,14 @@ export interface CompareContext {
  *
  * @throws InputError for bad options or labels, before anything is written.
  * @example
- * await compareDetect({ kinds: ['lstm', 'pca'], options, series, out: 'reports/x', extra: {}, progress });
+ * const resampled = withResample(series, flags);
+ * await compareDetect({ kinds: ['lstm', 'pca'], options, resampled, out: 'reports/x', extra: {}, progress });
  */
 export async function compareDetect(ctx: CompareContext): Promise<CompareSummary[]> {
-  const { series, progress } = ctx;
+  const { progress } = ctx;
+  const { series } = ctx.resampled;
   progress.info(`compare: ${ctx.kinds.join(', ')} on the same split`);
-  const c = await runCompare(series, ctx.kinds, ctx.options);
+  const c = await runCompare(ctx.resampled, ctx.kinds, ctx.options);
   try {
     if (ctx.labels) evaluateCompare(c, ctx.labels, undefined, { pointAdjust: ctx.pointAdjust });
     if (ctx.labels && ctx.pointAdjust) process.stderr.write(`warning: ${POINT_ADJUST_WARNING}\n`);

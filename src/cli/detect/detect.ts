@@ -57,8 +57,9 @@ export async function detectCommand(argv: string[]): Promise<void> {
   const out = resolveOut(f.out, f.force, path.join('reports', `${name}-${today()}`), f.csv ? [f.csv] : []);
   const progress = new Progress(f.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines');
   const loaded = await loadData(f, preset?.data, (m) => progress.info(m));
-  // resampled once here (labels and charts read the aggregated rows); the runs below see it is done
-  const series = withResample(loaded.series, f, (m) => progress.info(m), options.resample);
+  // resampled once here (labels and charts read the aggregated rows); the runs below take the record as it is
+  const once = withResample(loaded.series, f, (m) => progress.info(m), options.resample);
+  const { series } = once;
   const labels = loadLabels(f, series);
   await useBackend(options.backend ?? DEFAULT_PIPELINE_OPTIONS.backend);
   progress.info(
@@ -69,7 +70,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
     await compareDetect({
       kinds,
       options,
-      series,
+      resampled: once,
       labels,
       pointAdjust: eventFlags(f).pointAdjust,
       out,
@@ -81,7 +82,7 @@ export async function detectCommand(argv: string[]): Promise<void> {
   }
   const maxEpochs = options.epochs ?? DEFAULT_PIPELINE_OPTIONS.epochs;
   const initWeights = initFrom ? warmStartWeights(initFrom, options, series.columns.length) : undefined;
-  const run = await runPipeline(series, options, {
+  const run = await runPipeline(once, options, {
     onEpoch: (r) => progress.epoch(r, maxEpochs),
     onBatch: (e, b, nb) => progress.batch(e, maxEpochs, b, nb),
     initWeights,

@@ -56,7 +56,7 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
   const { dir, rel, labelsFile, options, f } = task;
   const t0 = Date.now();
   try {
-    const { series, labels, index, trainEnd, resample } = loadEvaluated(
+    const { series, labels, index, trainEnd, resampled } = loadEvaluated(
       dir,
       rel,
       f,
@@ -68,9 +68,10 @@ export async function evaluateOne(task: FileTask): Promise<EvaluatedFile> {
     labelSteps(labels, series.dates, labelsName);
     // a train end from the manifest or the file name sets the split; --fit all trains on the whole series
     const split = trainEnd !== undefined && options.fit !== 'all' ? { trainUntil: series.dates[trainEnd] } : {};
-    // the series is resampled already (the run sees it is); one without timestamps is never resampled
+    // the series is resampled already (the run takes the record as it is); one without timestamps never is
     const rows = index ? { resample: 'none' } : {};
-    const run = await runPipeline(series, { ...options, ...detectorOptions(f), ...split, ...rows });
+    const run = await runPipeline(resampled, { ...options, ...detectorOptions(f), ...split, ...rows });
+    const resample = run.resample; // the record's choice, made once by loadEvaluated
     run.detector.dispose();
     const ev = evaluateStage(run.stage, labels, labelsName, { pointAdjust: eventFlags(f).pointAdjust });
     const seconds = (Date.now() - t0) / 1000;

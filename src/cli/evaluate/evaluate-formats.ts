@@ -10,7 +10,7 @@ import type { LabelInterval } from '../../evaluate/labels';
 import { InputError } from '../../util/errors';
 import { stripControl } from '../../util/sanitize';
 import { csvFormat } from '../data';
-import { eventFlags, type ResampleChoice, resampled } from '../events-flags';
+import { eventFlags, type ResampledSeries, resampled } from '../events-flags';
 import { labelsFromFile } from '../labels';
 import type { CliFlags } from '../parse';
 
@@ -64,8 +64,11 @@ export interface LoadedFile {
   index: boolean;
   /** The row where the test part starts, from the manifest or the file name; undefined for the default split. */
   trainEnd?: number;
-  /** What `--resample auto` chose for this file. */
-  resample?: ResampleChoice;
+  /**
+   * The series with the record of its resampling (`auto`: what it chose; none for a series without timestamps):
+   * what the run takes, so it does not resample it again.
+   */
+  resampled: ResampledSeries;
 }
 
 /**
@@ -144,7 +147,7 @@ export function readEvaluated(
     const series = loadUcrSeries(file, rel);
     const n = series.dates.length;
     const labels = ucr.end < n ? [{ start: series.dates[ucr.begin], end: series.dates[ucr.end] }] : [];
-    return { series, labels, index: true, trainEnd: ucr.trainEnd };
+    return { series, labels, index: true, trainEnd: ucr.trainEnd, resampled: { series } };
   }
   if (tsb) {
     const { series, labels } = loadTsbAd(file, rel, valueCols);
@@ -153,17 +156,18 @@ export function readEvaluated(
       labels: labelColumnIntervals(series.dates, labels, 'Label'),
       index: true,
       trainEnd: tsb.trainEnd,
+      resampled: { series },
     };
   }
   if (!labelsFile)
     throw new InputError(`${stripControl(rel)}: no labels (not a UCR or TSB-AD name; give --labels FILE)`);
   const order = eventFlags(f).order;
-  const { series, auto } = resampled(
+  const once = resampled(
     loadCsvSeries(file, { dateCol: f.dateCol, valueCols, fill: f.fill, order, ...csvFormat(f) }),
     f,
     rule,
   );
-  return { series, labels: labelsFromFile(labelsFile, rel), index: false, ...(auto ? { resample: auto } : {}) };
+  return { series: once.series, labels: labelsFromFile(labelsFile, rel), index: false, resampled: once };
 }
 
 /**
