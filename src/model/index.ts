@@ -18,6 +18,7 @@ export {
 export { AerModel } from './engine/aer-model';
 export { AerSpec, aerParameterCount, aerWeightShapes } from './engine/aer-params';
 export { weightShapes } from './engine/init';
+export { capWorkers } from './engine/parallel/pool';
 export { nativeKernelsStatus } from './kernels';
 export { buildLayersModel } from './reference/layers-reference';
 export {

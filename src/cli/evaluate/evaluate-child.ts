@@ -1,6 +1,6 @@
 import { useBackend } from '../../backend/active';
 import type { BackendChoice } from '../../backend/select';
-import { capWorkers } from '../../model/engine/parallel/parallel';
+import { capWorkers } from '../../model';
 import { evaluateOne, type FileTask, failedRow } from './evaluate-file';
 
 /** A job for an `evaluate --jobs` child: a file, on a backend (selected once per child). */
