@@ -34,7 +34,7 @@ export const BENCH_NOTEBOOK = '01';
 
 /**
  * `evaluate` over the development files of `../shared/data/nab` (laid out as NAB does; the LSTM, whole-series
- * defaults, seed 42) and notebook {@link BENCH_NOTEBOOK} run in full (`npm run report`), each timed end to end;
+ * defaults, `--jobs auto`, seed 42) and notebook {@link BENCH_NOTEBOOK} run in full (`npm run report`), each timed end to end;
  * with the reason in `skipped` for what could not run.
  * @example
  * workTimings(root).timings.map(workLine);
@@ -50,7 +50,8 @@ export function workTimings(root: string): { timings: WorkTiming[]; skipped: str
       const dir = nabLayout(src);
       const files = fs.readdirSync(src).filter((f) => f.endsWith('.csv')).length;
       const labels = path.join(src, 'windows.json');
-      const args = ['evaluate', dir, '--labels', labels, '--fit', 'all', '--resample', '10min', '--order', 'keep'];
+      // as a user runs it: the whole-series defaults (resample auto) and --jobs auto
+      const args = ['evaluate', dir, '--labels', labels, '--fit', 'all', '--order', 'keep'];
       const t = timed(root, 'evaluate', [...args, '--seed', '42', '--out', path.join(tmp, 'eval')]);
       if (typeof t === 'string') skipped.push(t);
       else timings.push(workTiming(`evaluate, ${files} development files`, t, files));
