@@ -69,7 +69,8 @@ export function resolveOptions(f: CliFlags, kind?: string): { options: Partial<P
 
 /**
  * Add the event options to resolved options, by the library's order (`layerOptions`, pipeline/resolve.ts):
- * with `--fit all` the whole-series defaults over every option neither a flag nor the preset sets; then checks
+ * with `--fit all` the whole-series defaults over every option neither a flag nor the preset sets, and over them
+ * the model and training defaults of `kind` (the detector when it runs alone: aer keeps Orion's); then checks
  * the threshold rule, smoothing, padding and pruning once (`checkRunOptions`).
  *
  * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune.
@@ -80,10 +81,12 @@ export function resolveEventOptions(
   f: CliFlags,
   options: Partial<PipelineOptions>,
   preset?: Preset,
+  kind?: string,
 ): Partial<PipelineOptions> {
   const { fit, aggregate, smooth, pad, prune, resample } = f;
   const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, resample }; // undefined ones add nothing
-  const o = layerOptions({ defaults: options, detector: null, preset: preset?.options, given });
+  // the detector's own model and training defaults stay over the whole-series ones (aer's are Orion's)
+  const o = layerOptions({ defaults: options, detector: kind ?? null, preset: preset?.options, given });
   checkRunOptions(o);
   if (f.pointAdjust && !f.labels && !f.labelCol) throw new InputError('--point-adjust needs --labels or --label-col');
   return o;
@@ -107,5 +110,6 @@ export function resolveRunFlags(
   const choice: Partial<PipelineOptions> = {};
   if (f.detector !== undefined) choice.detector = f.detector;
   if (f.components !== undefined) choice.components = f.components;
-  return { options: { ...resolveEventOptions(f, options, preset), ...choice }, preset };
+  const kind = compared ? undefined : f.detector;
+  return { options: { ...resolveEventOptions(f, options, preset, kind), ...choice }, preset };
 }

@@ -50,9 +50,10 @@ export async function runEvaluation(
   ctx: { compared: boolean; log: (m: string) => void; stop: AbortSignal; manifest?: Map<string, string> },
 ): Promise<EvaluateRun> {
   const e = eventFlags(f);
-  const resolved = resolveOptions(f, ctx.compared ? undefined : detectorOptions(f).detector);
+  const kind = ctx.compared ? undefined : detectorOptions(f).detector;
+  const resolved = resolveOptions(f, kind);
   // evaluate checked that every file has labels (--labels, a UCR name or a Label column): drop the flag check
-  const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset);
+  const own = resolveEventOptions({ ...f, pointAdjust: undefined }, resolved.options, resolved.preset, kind);
   const options = ctx.compared ? sharedOptions(own) : own;
   const quiet = f.quiet;
   const plan = planJobs(f.jobs, files.length, [String(options.detector ?? DEFAULT_PIPELINE_OPTIONS.detector)]);
