@@ -89,7 +89,7 @@ ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, 
     }                                                        \
   }
 
-enum { NB8 = 64, KB8 = 64, PM8 = 36, PKB8 = 256 };
+enum { NB8 = 64, KB8 = 64, PM8 = 36 };
 
 static void gemm_narrow_256(int tn, int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C,
                             int ldc);  // kernels-wide.h: N = 1..3, lanes across rows
@@ -146,16 +146,25 @@ void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* B
   }
 }
 
+// Workspace blocks of gemm_tn: kb steps of k by nb columns of B (nb a multiple of 8, up to TN_NB), with
+// kb nb <= TN_W, the workspace's size (GEMM_TN_WORKSPACE in exports.ts).
+enum { TN_W = 256 * 64, TN_NB = 256 };
+
+// C [M, N] = A^T x B with A stored [K, M], B [K, N]. With a workspace and a long k (the weight gradients, K =
+// batch x steps), a block of kb x nb of B is packed into W (about 60 KB: L2), then each 16-column panel of it
+// (kb x 16, L1) passes every row tile, which continues its sums in C (same k order, same bits as one pass over
+// k): B is read from memory once, where the unpacked product streams it once per row tile.
 void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
-  if (!W || M < 64) {
+  const int N8 = N & ~7;
+  if (!W || M < 8 || N8 == 0 || K < 256) {
     gemm8(1, M, N, K, A, lda, B, ldb, C, ldc);
     return;
   }
-  const int N8 = N & ~7;
-  for (int k0 = 0; k0 < K; k0 += PKB8) {
-    const int kb = K - k0 < PKB8 ? K - k0 : PKB8, acc = k0 > 0;
-    for (int n0 = 0; n0 < N8; n0 += NB8) {
-      const int nb = N8 - n0 < NB8 ? N8 - n0 : NB8;
+  const int nbmax = N8 < TN_NB ? N8 : TN_NB, kbmax = TN_W / nbmax & ~3;
+  for (int n0 = 0; n0 < N8; n0 += nbmax) {
+    const int nb = N8 - n0 < nbmax ? N8 - n0 : nbmax;
+    for (int k0 = 0; k0 < K; k0 += kbmax) {
+      const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
       pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
       rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
     }

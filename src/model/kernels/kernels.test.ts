@@ -76,8 +76,8 @@ test('the committed wasm was built from this kernels.c and kernels-wide.h (npm r
 });
 
 for (const build of builds) {
-  const setup = (): { a: Arena; k: KernelExports } => {
-    const a = new Arena();
+  const setup = (pages?: number): { a: Arena; k: KernelExports } => {
+    const a = new Arena(pages);
     return { a, k: instantiateKernels(a.memory, build) };
   };
 
@@ -145,7 +145,7 @@ for (const build of builds) {
   });
 
   test(`${build}: packed products (weights in panels, blocks of the right operand in a workspace) give the same bits as unpacked ones`, () => {
-    const { a, k } = setup();
+    const { a, k } = setup(256);
     const rng = new Rng(8);
     // Row tails of 1..3, several row blocks (32 rows each), one and many panels.
     for (const [M, N, K] of [
@@ -179,13 +179,18 @@ for (const build of builds) {
       k.gemm_nn_packed(M, N, K, pa, K, pp, pc2, N);
       assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `nn ${M}x${K}x${N}`);
     }
-    // gemm_tn from 64 rows with a workspace: several k blocks (256 steps each), column tails (N % 8).
+    // gemm_tn with a workspace: several k blocks, column tails (N % 8), and the weight gradients of the
+    // whole-series model (60 units, K = 3168) and of AER (30 units) that the AVX2 build packs from 8 rows.
     const W = a.put(GEMM_TN_WORKSPACE);
     for (const [M, N, K] of [
       [64, 8, 3],
       [64, 72, 300],
       [128, 100, 513],
       [65, 5, 40],
+      [60, 240, 3168],
+      [30, 120, 3168],
+      [8, 20, 300],
+      [13, 520, 257],
     ]) {
       const A = rand(rng, K * M),
         B = rand(rng, K * N);
@@ -440,7 +445,7 @@ for (const build of natives) {
   test(`${build}: every kernel gives exactly the bits of the relaxed wasm build`, {
     skip: !builds.includes('relaxed') && 'no relaxed SIMD here',
   }, () => {
-    const a = new Arena(1024);
+    const a = new Arena(2048);
     const wasm = instantiateKernels(a.memory, 'relaxed');
     const nat = instantiateKernels(a.memory, build);
     const rng = new Rng(23);
@@ -480,6 +485,14 @@ for (const build of natives) {
       [66, 200, 70],
       [10, 56, 33],
       [128, 512, 464],
+      // The whole-series model's products (60 units, window 100) and AER's (30 units).
+      [60, 240, 3168],
+      [30, 120, 3168],
+      [32, 60, 240],
+      [32, 240, 60],
+      [32, 30, 120],
+      [32, 120, 30],
+      [256, 240, 60],
       // The output layer's products (480 = 16 rows x 30 steps) and other all-scalar-column shapes.
       [480, 1, 128],
       [128, 1, 480],
