@@ -157,25 +157,38 @@ for (const build of builds) {
       [70, 24, 7],
       [9, 56, 4],
       [17, 40, 3],
+      // AVX2 only: any width, the last panel padded (the recurrent products of 60 and 30 units, tails).
+      ...(build === 'avx2'
+        ? [
+            [32, 60, 240],
+            [32, 30, 120],
+            [7, 3, 5],
+            [13, 21, 9],
+            [8, 12, 17],
+            [3, 1, 4],
+          ]
+        : []),
     ]) {
       const A = rand(rng, M * K),
         B = rand(rng, K * N);
+      const N8 = Math.ceil(N / 8) * 8;
       const pa = a.put(M * K, A),
         pb = a.put(K * N, B),
-        pp = a.put(K * N),
+        pp = a.put(K * N8),
         pc = a.put(M * N),
         pc2 = a.put(M * N);
       k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
       k.pack_panels(K, N, pb, N, pp);
       // The panel of columns j .. j + P - 1 at step q holds B[q][j .. j + P - 1]: P = 8 in wasm; 16 with AVX2,
-      // 32 with AVX-512, the last panel narrower (N - j).
-      const want = new Float32Array(K * N);
+      // 32 with AVX-512, the last panel narrower (N - j rounded up to 8, zeros past N).
+      const want = new Float32Array(K * N8);
       const width = build === 'avx512' ? 32 : build === 'avx2' ? 16 : 8;
       for (let j = 0; j < N; j += width) {
-        const P = Math.min(width, N - j);
-        for (let q = 0; q < K; q++) for (let c = 0; c < P; c++) want[j * K + P * q + c] = B[q * N + j + c];
+        const P = Math.min(width, N8 - j);
+        for (let q = 0; q < K; q++)
+          for (let c = 0; c < P; c++) want[j * K + P * q + c] = j + c < N ? B[q * N + j + c] : 0;
       }
-      assert.deepEqual([...a.get(pp, K * N)], [...want]);
+      assert.deepEqual([...a.get(pp, K * N8)], [...want]);
       k.gemm_nn_packed(M, N, K, pa, K, pp, pc2, N);
       assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `nn ${M}x${K}x${N}`);
     }
@@ -510,12 +523,15 @@ for (const build of natives) {
         (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w),
         [1],
       );
-      if (N % 8 === 0)
+      // Packed: N a multiple of 8, or any N with AVX2 (against wasm's unpacked product).
+      const N8 = Math.ceil(N / 8) * 8;
+      if (N % 8 === 0 || build === 'avx2')
         same(
           `packed ${M}x${K}x${N}`,
           [A, B],
-          [K * N, M * N],
+          [K * N8, M * N],
           (k, [pa, pb], [pp, pc]) => {
+            if (k === wasm && N % 8 !== 0) return k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
             k.pack_panels(K, N, pb, N, pp);
             k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N);
           },
