@@ -224,7 +224,20 @@ void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int l
     for (int k0 = 0; k0 < K; k0 += kbmax) {
       const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
       pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
-      rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+      // Each panel passes all row tiles, while the next block's rows of B and A are fetched into L2, a share
+      // per panel.
+      const int kn = K - k0 - kb < kbmax ? K - k0 - kb : kbmax, np = (nb + 15) / 16;
+      const float* Ak = A + k0 * lda;
+      for (int p = 0, j = 0; j < nb; p++, j += 16) {
+        for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
+          const char* b = (const char*)(B + (k0 + kb + q) * ldb + n0);
+          for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
+          const char* a = (const char*)(A + (k0 + kb + q) * lda);
+          for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
+        }
+        if (j + 16 <= nb) ROW_TILES(M, tile8(MR, 2, 1, acc, kb, Ak + m, lda, W + j * kb, 16, C + m * ldc + n0 + j, ldc))
+        else ROW_TILES(M, tile8(MR, 1, 1, acc, kb, Ak + m, lda, W + j * kb, 8, C + m * ldc + n0 + j, ldc))
+      }
     }
   }
   if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
