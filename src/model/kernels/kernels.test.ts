@@ -509,6 +509,8 @@ for (const build of natives) {
       // The output layer's products (480 = 16 rows x 30 steps) and other all-scalar-column shapes.
       [480, 1, 128],
       [128, 1, 480],
+      [3200, 1, 60],
+      [45, 3, 61],
       [37, 3, 11],
       [70, 2, 9],
       [16, 1, 1],
