@@ -185,7 +185,7 @@ ALWAYS_INLINE void rows_packed8(int tn, int acc, int M, int N, int K, const floa
   for (; j + 16 <= N; j += 16) ROW_TILES(M, tile8(MR, 2, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 16, C + m * ldc + j, ldc))
   const int r = N - j, r4 = r & ~3, P = r > 8 ? 16 : 8;
   const float* Bj = Bp + j * K;
-  if (r4 == 8) ROW_TILES(M, tile8(MR, 1, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 8, C + m * ldc + j, ldc))
+  if (r4 == 8) ROW_TILES(M, tile8(MR, 1, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, P, C + m * ldc + j, ldc))
   else if (r4 == 12) ROW_TILES(M, tile8n(MR, 2, 4, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 16, C + m * ldc + j, ldc))
   else if (r4 == 4) ROW_TILES(M, tile8n(MR, 1, 4, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 8, C + m * ldc + j, ldc))
   if (r4 < r) {

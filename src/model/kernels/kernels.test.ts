@@ -166,6 +166,10 @@ for (const build of builds) {
             [13, 21, 9],
             [8, 12, 17],
             [3, 1, 4],
+            // A 16-wide last panel of 9..11 columns (8 by fused sums, the rest as column() sums them).
+            [6, 9, 36],
+            [6, 10, 40],
+            [20, 27, 7],
           ]
         : []),
     ]) {
@@ -510,6 +514,8 @@ for (const build of natives) {
       [480, 1, 128],
       [128, 1, 480],
       [3200, 1, 60],
+      [6, 9, 36],
+      [17, 43, 12],
       [45, 3, 61],
       [37, 3, 11],
       [70, 2, 9],
