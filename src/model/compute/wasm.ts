@@ -207,10 +207,12 @@ interface RightOperand {
  * `O = A x B` by the SIMD kernels (zero-filled when the inner size is 0: the kernels then write nothing). A right
  * operand used twice with the same values (a weight, once per time step) is packed into panels of 8 columns on
  * its second use (`alloc`ated once, owned by this provider as `seen` is) and multiplied packed until it changes:
- * the same sums in the same order, read from contiguous memory.
+ * the same sums in the same order, read from contiguous memory. Only operands of a multiple of 8 columns, but
+ * with `anyN` (the AVX2 build, whose last panel is padded) every one.
  */
 function simdMm(
   k: KernelExports,
+  anyN: boolean,
   seen: Map<Mat, RightOperand>,
   alloc: (rows: number, cols: number) => Mat,
   A: WasmMat,
@@ -219,10 +221,10 @@ function simdMm(
 ): void {
   const K = A.cols;
   let r = seen.get(B);
-  if (!r && B.cols % 8 === 0) seen.set(B, (r = { lastUse: -1, panels: null, version: -1 }));
+  if (!r && (anyN || B.cols % 8 === 0)) seen.set(B, (r = { lastUse: -1, panels: null, version: -1 }));
   if (K === 0) O.f.fill(0);
   else if (r && (r.version === B.version || r.lastUse === B.version)) {
-    const p = (r.panels ??= alloc(B.rows, B.cols) as WasmMat);
+    const p = (r.panels ??= alloc(B.rows, (B.cols + 7) & ~7) as WasmMat);
     if (r.version !== B.version) {
       k.pack_panels(K, B.cols, B.ptr, B.cols, p.ptr);
       r.version = B.version;
@@ -262,6 +264,8 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
   if (opts.kernels === 'native' && !loaded)
     throw new Error(`native kernels unavailable: ${nativeKernelsStatus().reason}`);
   const kernels = loaded?.k ?? null;
+  // The AVX2 build packs a right operand of any width (kernels-native.c: the last panel padded with zeros).
+  const anyN = loaded?.build === 'avx2';
   const owned: number[] = [];
   const mats: WasmMat[] = [];
   const shapes = mod._malloc(24);
@@ -304,7 +308,7 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
       if (kernels) {
         // Faster than XNNPACK at these sizes, and its packing is a plain copy (an XNNPACK pack of a 128x512
         // kernel costs about 4 products).
-        simdMm(kernels, seen, g.alloc, A, B, O);
+        simdMm(kernels, anyN, seen, g.alloc, A, B, O);
         return;
       }
       if (B.packed !== B.version) {

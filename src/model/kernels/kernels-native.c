@@ -34,11 +34,20 @@
 
 typedef __m256 w;
 
+// Lanes 0..n-1 (n = 1..8): a mask of the lanes below n (a masked lane is neither read nor written).
+static inline __m256i lanes8(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
+
 // A tile of MR rows (1..6) by NV vectors (1..2) of 8 columns; as tile() in kernels.c (tn: A stored [K, M]).
-ALWAYS_INLINE void tile8(int MR, int NV, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+// NL (1..8): the columns of C of the last vector (the others, padding of a packed panel, are neither read nor
+// written).
+ALWAYS_INLINE void tile8n(int MR, int NV, int NL, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
   w c[6][2];
+  const __m256i mask = lanes8(NL);
   for (int i = 0; i < MR; i++)
-    for (int j = 0; j < NV; j++) c[i][j] = acc ? _mm256_loadu_ps(C + i * ldc + 8 * j) : _mm256_setzero_ps();
+    for (int j = 0; j < NV; j++) {
+      float* ci = C + i * ldc + 8 * j;
+      c[i][j] = !acc ? _mm256_setzero_ps() : j == NV - 1 && NL < 8 ? _mm256_maskload_ps(ci, mask) : _mm256_loadu_ps(ci);
+    }
   const int s = tn ? 1 : lda, t = tn ? lda : 1;
   for (int k = 0; k < K; k++) {
     const float* a = A + k * t;
@@ -51,7 +60,15 @@ ALWAYS_INLINE void tile8(int MR, int NV, int tn, int acc, int K, const float* A,
     }
   }
   for (int i = 0; i < MR; i++)
-    for (int j = 0; j < NV; j++) _mm256_storeu_ps(C + i * ldc + 8 * j, c[i][j]);
+    for (int j = 0; j < NV; j++) {
+      float* ci = C + i * ldc + 8 * j;
+      if (j == NV - 1 && NL < 8) _mm256_maskstore_ps(ci, mask, c[i][j]);
+      else _mm256_storeu_ps(ci, c[i][j]);
+    }
+}
+
+ALWAYS_INLINE void tile8(int MR, int NV, int tn, int acc, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
+  tile8n(MR, NV, 8, tn, acc, K, A, lda, B, ldb, C, ldc);
 }
 
 // One 4-wide column block of up to 6 rows (kernels.c's tile takes 4 at most; same k order). Single columns
@@ -76,17 +93,21 @@ ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, 
   for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
-// All M rows in tiles of 6, then 4, then the rest (the bits do not depend on the tiling).
-#define ROW_TILES(M, BODY)                                   \
-  {                                                          \
-    int m = 0;                                               \
-    for (; m + 6 <= M; m += 6) { const int MR = 6; BODY; }   \
-    for (; m + 4 <= M; m += 4) { const int MR = 4; BODY; }   \
-    switch (M - m) {                                         \
-      case 3: { const int MR = 3; BODY; break; }             \
-      case 2: { const int MR = 2; BODY; break; }             \
-      case 1: { const int MR = 1; BODY; break; }             \
-    }                                                        \
+// All M rows in tiles of 6, a 5-row tile, or two of 4 (7, 8) last, then the rest (the bits do not depend on the
+// tiling): no tile of 1 or 2 rows (too few sums in flight to hide the latency of a fused multiply-add) unless
+// M is below 3.
+#define ROW_TILES(M, BODY)                                          \
+  {                                                                 \
+    int m = 0;                                                      \
+    for (; M - m >= 9 || M - m == 6; m += 6) { const int MR = 6; BODY; } \
+    for (; M - m >= 7; m += 4) { const int MR = 4; BODY; }          \
+    switch (M - m) {                                                \
+      case 5: { const int MR = 5; BODY; break; }                    \
+      case 4: { const int MR = 4; BODY; break; }                    \
+      case 3: { const int MR = 3; BODY; break; }                    \
+      case 2: { const int MR = 2; BODY; break; }                    \
+      case 1: { const int MR = 1; BODY; break; }                    \
+    }                                                               \
   }
 
 enum { NB8 = 64, KB8 = 64, PM8 = 36, PKB8 = 256 };
@@ -116,8 +137,9 @@ void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int l
   gemm8(0, M, N, K, A, lda, B, ldb, C, ldc);
 }
 
-// Bp = B [K, N] (N a multiple of 8) as panels of 16 columns, each K x 16 and contiguous (the last one 8 wide
-// when N % 16 = 8): Bp[j K + 16 k + c] = B[k][j + c].
+// Bp = B [K, N] as panels of 16 columns, each K x 16 and contiguous, the last one 8 wide when N % 16 is 1..8:
+// Bp[j K + 16 k + c] = B[k][j + c]. When N is not a multiple of 8 the last panel's columns past N are zeros
+// (Bp holds K x N rounded up to 8 floats).
 void pack_panels(int K, int N, const float* B, int ldb, float* Bp) {
   int j = 0;
   for (; j + 16 <= N; j += 16) {
@@ -127,15 +149,51 @@ void pack_panels(int K, int N, const float* B, int ldb, float* Bp) {
       _mm256_storeu_ps(d + 16 * k + 8, _mm256_loadu_ps(B + k * ldb + j + 8));
     }
   }
-  if (j < N)
-    for (int k = 0; k < K; k++) _mm256_storeu_ps(Bp + j * K + 8 * k, _mm256_loadu_ps(B + k * ldb + j));
+  const int r = N - j;
+  if (r > 8) {
+    const __m256i mask = lanes8(r - 8);
+    for (int k = 0; k < K; k++) {
+      _mm256_storeu_ps(Bp + j * K + 16 * k, _mm256_loadu_ps(B + k * ldb + j));
+      _mm256_storeu_ps(Bp + j * K + 16 * k + 8, _mm256_maskload_ps(B + k * ldb + j + 8, mask));
+    }
+  } else if (r > 0) {
+    const __m256i mask = lanes8(r);
+    for (int k = 0; k < K; k++) _mm256_storeu_ps(Bp + j * K + 8 * k, _mm256_maskload_ps(B + k * ldb + j, mask));
+  }
 }
 
-// All rows of C against panels packed by pack_panels.
+// The lanes of `mask` of a tile of MR rows by one vector, as column() sums them (from zero, a product then a
+// sum, k in order): the last N % 4 columns of a packed product, lanes across columns (a panel's row is
+// contiguous), where gemm_narrow_256 would gather A's columns.
+ALWAYS_INLINE void tile8_unfused(int MR, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, __m256i mask) {
+  w c[6];
+  for (int i = 0; i < MR; i++) c[i] = _mm256_setzero_ps();
+  const int s = tn ? 1 : lda, t = tn ? lda : 1;
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    const w b = _mm256_loadu_ps(B + k * ldb);
+    for (int i = 0; i < MR; i++) c[i] = _mm256_add_ps(c[i], _mm256_mul_ps(_mm256_broadcast_ss(a + i * s), b));
+  }
+  for (int i = 0; i < MR; i++) _mm256_maskstore_ps(C + i * ldc, mask, c[i]);
+}
+
+// All rows of C against panels packed by pack_panels (any N: the padding columns are not written). As in
+// gemm_nn, the last N % 4 columns are column()'s (a product then a sum, not fused: tile8_unfused); acc (continue
+// C) only where N is a multiple of 4.
 ALWAYS_INLINE void rows_packed8(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
   int j = 0;
   for (; j + 16 <= N; j += 16) ROW_TILES(M, tile8(MR, 2, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 16, C + m * ldc + j, ldc))
-  if (j < N) ROW_TILES(M, tile8(MR, 1, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 8, C + m * ldc + j, ldc))
+  const int r = N - j, r4 = r & ~3, P = r > 8 ? 16 : 8;
+  const float* Bj = Bp + j * K;
+  if (r4 == 8) ROW_TILES(M, tile8(MR, 1, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, P, C + m * ldc + j, ldc))
+  else if (r4 == 12) ROW_TILES(M, tile8n(MR, 2, 4, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 16, C + m * ldc + j, ldc))
+  else if (r4 == 4) ROW_TILES(M, tile8n(MR, 1, 4, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 8, C + m * ldc + j, ldc))
+  if (r4 < r) {
+    // The vector of the panel holding the tail (its first 8 columns or its second), its lanes r4 .. r - 1.
+    const int vb = r4 >= 8 ? 8 : 0;
+    const __m256i mask = _mm256_andnot_si256(lanes8(r4 - vb), lanes8(r - vb));
+    ROW_TILES(M, tile8_unfused(MR, tn, K, tn ? A + m : A + m * lda, lda, Bj + vb, P, C + m * ldc + j + vb, ldc, mask))
+  }
 }
 
 void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
@@ -146,25 +204,59 @@ void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* B
   }
 }
 
+// Workspace blocks of gemm_tn: kb steps of k by nb columns of B (nb a multiple of 8, up to TN_NB), with
+// kb nb <= TN_W, the workspace's size (GEMM_TN_WORKSPACE in exports.ts).
+enum { TN_W = 256 * 64, TN_NB = 256 };
+
+// C [M, N] = A^T x B with A stored [K, M], B [K, N]. With a workspace and a long k (the weight gradients, K =
+// batch x steps), a block of kb x nb of B is packed into W (about 60 KB: L2), then each 16-column panel of it
+// (kb x 16, L1) passes every row tile, which continues its sums in C (same k order, same bits as one pass over
+// k): B is read from memory once, where the unpacked product streams it once per row tile.
+// From 64 rows, blocks of PKB8 x NB8 instead (as before: faster there, mmT 128x464x512 58.7 against 51.0
+// GFLOP/s, A's block being the larger one).
 void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
-  if (!W || M < 64) {
+  const int N8 = N & ~7;
+  if (W && M >= 64) {
+    for (int k0 = 0; k0 < K; k0 += PKB8) {
+      const int kb = K - k0 < PKB8 ? K - k0 : PKB8, acc = k0 > 0;
+      for (int n0 = 0; n0 < N8; n0 += NB8) {
+        const int nb = N8 - n0 < NB8 ? N8 - n0 : NB8;
+        pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
+        rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+      }
+    }
+    if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+    return;
+  }
+  if (!W || M < 8 || N8 == 0 || K < 256) {
     gemm8(1, M, N, K, A, lda, B, ldb, C, ldc);
     return;
   }
-  const int N8 = N & ~7;
-  for (int k0 = 0; k0 < K; k0 += PKB8) {
-    const int kb = K - k0 < PKB8 ? K - k0 : PKB8, acc = k0 > 0;
-    for (int n0 = 0; n0 < N8; n0 += NB8) {
-      const int nb = N8 - n0 < NB8 ? N8 - n0 : NB8;
+  const int nbmax = N8 < TN_NB ? N8 : TN_NB, kbmax = TN_W / nbmax & ~3;
+  for (int n0 = 0; n0 < N8; n0 += nbmax) {
+    const int nb = N8 - n0 < nbmax ? N8 - n0 : nbmax;
+    for (int k0 = 0; k0 < K; k0 += kbmax) {
+      const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
       pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
-      rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+      // Each panel passes all row tiles, while the next block's rows of B and A are fetched into L2, a share
+      // per panel.
+      const int kn = K - k0 - kb < kbmax ? K - k0 - kb : kbmax, np = (nb + 15) / 16;
+      const float* Ak = A + k0 * lda;
+      for (int p = 0, j = 0; j < nb; p++, j += 16) {
+        for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
+          const char* b = (const char*)(B + (k0 + kb + q) * ldb + n0);
+          for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
+          const char* a = (const char*)(A + (k0 + kb + q) * lda);
+          for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
+        }
+        if (j + 16 <= nb) ROW_TILES(M, tile8(MR, 2, 1, acc, kb, Ak + m, lda, W + j * kb, 16, C + m * ldc + n0 + j, ldc))
+        else ROW_TILES(M, tile8(MR, 1, 1, acc, kb, Ak + m, lda, W + j * kb, 8, C + m * ldc + n0 + j, ldc))
+      }
     }
   }
   if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
 // ---- The cell and Adam 8 lanes wide (kernels-wide.h): kernels.c's operations lane for lane, 2x the lanes. ----
-// Lanes 0..n-1 (n = 1..8): a mask of the lanes below n (a masked lane is neither read nor written).
-static inline __m256i lanes8(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
 static inline w load8(const float* p, int n) { return n >= 8 ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, lanes8(n)); }
 static inline void store8(float* p, w x, int n) {
   if (n >= 8) _mm256_storeu_ps(p, x);

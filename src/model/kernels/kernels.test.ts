@@ -76,8 +76,8 @@ test('the committed wasm was built from this kernels.c and kernels-wide.h (npm r
 });
 
 for (const build of builds) {
-  const setup = (): { a: Arena; k: KernelExports } => {
-    const a = new Arena();
+  const setup = (pages?: number): { a: Arena; k: KernelExports } => {
+    const a = new Arena(pages);
     return { a, k: instantiateKernels(a.memory, build) };
   };
 
@@ -145,7 +145,7 @@ for (const build of builds) {
   });
 
   test(`${build}: packed products (weights in panels, blocks of the right operand in a workspace) give the same bits as unpacked ones`, () => {
-    const { a, k } = setup();
+    const { a, k } = setup(256);
     const rng = new Rng(8);
     // Row tails of 1..3, several row blocks (32 rows each), one and many panels.
     for (const [M, N, K] of [
@@ -157,35 +157,57 @@ for (const build of builds) {
       [70, 24, 7],
       [9, 56, 4],
       [17, 40, 3],
+      // AVX2 only: any width, the last panel padded (the recurrent products of 60 and 30 units, tails).
+      ...(build === 'avx2'
+        ? [
+            [32, 60, 240],
+            [32, 30, 120],
+            [7, 3, 5],
+            [13, 21, 9],
+            [8, 12, 17],
+            [3, 1, 4],
+            // A 16-wide last panel of 9..11 columns (8 by fused sums, the rest as column() sums them).
+            [6, 9, 36],
+            [6, 10, 40],
+            [20, 27, 7],
+          ]
+        : []),
     ]) {
       const A = rand(rng, M * K),
         B = rand(rng, K * N);
+      const N8 = Math.ceil(N / 8) * 8;
       const pa = a.put(M * K, A),
         pb = a.put(K * N, B),
-        pp = a.put(K * N),
+        pp = a.put(K * N8),
         pc = a.put(M * N),
         pc2 = a.put(M * N);
       k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
       k.pack_panels(K, N, pb, N, pp);
       // The panel of columns j .. j + P - 1 at step q holds B[q][j .. j + P - 1]: P = 8 in wasm; 16 with AVX2,
-      // 32 with AVX-512, the last panel narrower (N - j).
-      const want = new Float32Array(K * N);
+      // 32 with AVX-512, the last panel narrower (N - j rounded up to 8, zeros past N).
+      const want = new Float32Array(K * N8);
       const width = build === 'avx512' ? 32 : build === 'avx2' ? 16 : 8;
       for (let j = 0; j < N; j += width) {
-        const P = Math.min(width, N - j);
-        for (let q = 0; q < K; q++) for (let c = 0; c < P; c++) want[j * K + P * q + c] = B[q * N + j + c];
+        const P = Math.min(width, N8 - j);
+        for (let q = 0; q < K; q++)
+          for (let c = 0; c < P; c++) want[j * K + P * q + c] = j + c < N ? B[q * N + j + c] : 0;
       }
-      assert.deepEqual([...a.get(pp, K * N)], [...want]);
+      assert.deepEqual([...a.get(pp, K * N8)], [...want]);
       k.gemm_nn_packed(M, N, K, pa, K, pp, pc2, N);
       assert.deepEqual([...a.get(pc2, M * N)], [...a.get(pc, M * N)], `nn ${M}x${K}x${N}`);
     }
-    // gemm_tn from 64 rows with a workspace: several k blocks (256 steps each), column tails (N % 8).
+    // gemm_tn with a workspace: several k blocks, column tails (N % 8), and the weight gradients of the
+    // whole-series model (60 units, K = 3168) and of AER (30 units) that the AVX2 build packs from 8 rows.
     const W = a.put(GEMM_TN_WORKSPACE);
     for (const [M, N, K] of [
       [64, 8, 3],
       [64, 72, 300],
       [128, 100, 513],
       [65, 5, 40],
+      [60, 240, 3168],
+      [30, 120, 3168],
+      [8, 20, 300],
+      [13, 520, 257],
     ]) {
       const A = rand(rng, K * M),
         B = rand(rng, K * N);
@@ -440,7 +462,7 @@ for (const build of natives) {
   test(`${build}: every kernel gives exactly the bits of the relaxed wasm build`, {
     skip: !builds.includes('relaxed') && 'no relaxed SIMD here',
   }, () => {
-    const a = new Arena(1024);
+    const a = new Arena(2048);
     const wasm = instantiateKernels(a.memory, 'relaxed');
     const nat = instantiateKernels(a.memory, build);
     const rng = new Rng(23);
@@ -480,9 +502,21 @@ for (const build of natives) {
       [66, 200, 70],
       [10, 56, 33],
       [128, 512, 464],
+      // The whole-series model's products (60 units, window 100) and AER's (30 units).
+      [60, 240, 3168],
+      [30, 120, 3168],
+      [32, 60, 240],
+      [32, 240, 60],
+      [32, 30, 120],
+      [32, 120, 30],
+      [256, 240, 60],
       // The output layer's products (480 = 16 rows x 30 steps) and other all-scalar-column shapes.
       [480, 1, 128],
       [128, 1, 480],
+      [3200, 1, 60],
+      [6, 9, 36],
+      [17, 43, 12],
+      [45, 3, 61],
       [37, 3, 11],
       [70, 2, 9],
       [16, 1, 1],
@@ -497,12 +531,15 @@ for (const build of natives) {
         (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w),
         [1],
       );
-      if (N % 8 === 0)
+      // Packed: N a multiple of 8, or any N with AVX2 (against wasm's unpacked product).
+      const N8 = Math.ceil(N / 8) * 8;
+      if (N % 8 === 0 || build === 'avx2')
         same(
           `packed ${M}x${K}x${N}`,
           [A, B],
-          [K * N, M * N],
+          [K * N8, M * N],
           (k, [pa, pb], [pp, pc]) => {
+            if (k === wasm && N % 8 !== 0) return k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
             k.pack_panels(K, N, pb, N, pp);
             k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N);
           },
