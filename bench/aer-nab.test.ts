@@ -31,6 +31,11 @@ test("docs/selection.md states the figures of AER's NAB development run", () => 
   const mean = ((f1(sums.realKnownCause) + f1(sums.artificialWithAnomaly)) / 2).toFixed(3);
   assert.ok(doc.includes(`| **mean F1** | **0.775** | **${mean}** |`));
   assert.ok(doc.includes(`(${sums.realKnownCause[1]} against 10)`), 'false events on the real files');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes(`it scores a mean F1 of ${mean} against the LSTM's 0.775`), 'the README quotes the run');
+  // The rule's verdict from NAB alone: below the incumbent (rule 1) and below the 0.70 floor (rule 4).
+  assert.ok(Number(mean) < 0.775 && Number(mean) < 0.7);
+  assert.ok(doc.replace(/\s+/g, ' ').includes('AER fails both on NAB alone'));
   // every file of the run trained with AER's own settings (35 epochs at most, early stopping on)
   assert.ok(aer.files.every((x: { epochs?: number }) => x.epochs === undefined || x.epochs <= 35));
   assert.ok(aer.files.some((x: { epochs?: number }) => x.epochs !== undefined && x.epochs > 10));
