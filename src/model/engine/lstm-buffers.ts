@@ -32,6 +32,11 @@ export interface LstmBuffers {
   /** The layer sees the same input at every step (decoder after RepeatVector). */
   repeated: boolean;
   /**
+   * Allocated for training: the backward pass reads every step's A, C and TC. Without it the fused forward
+   * writes each step's gates and tanh(c) over step 0's rows, which stay in cache (nothing reads them).
+   */
+  training: boolean;
+  /**
    * Input projection x W: [T*B, 4u]; [B, 4u] when repeated, or when projected step by step (`xStep`).
    */
   P: Mat;
@@ -110,6 +115,7 @@ export function lstmBuffers(
     B,
     T,
     repeated,
+    training,
     P: g.alloc(repeated || perStep ? B : T * B, G),
     xStep: perStep ? Array.from({ length: T }, (_, t) => g.sub(input, t * B * w.d, B, w.d)) : null,
     R: g.alloc(B, G),

@@ -108,6 +108,8 @@ export function lstmForward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Mat
   const u = w.u;
   if (!xStep) g.mm(x, w.W, buf.P);
   const k = g.cell;
+  // Inference: every step's gates and tanh(c) go over step 0's rows (see LstmBuffers.training).
+  const keep = buf.training ? 1 : 0;
   for (let t = 0; t < T; t++) {
     if (xStep) g.mm(xStep[t], w.W, buf.P);
     if (t > 0) g.mm(buf.hStep[t], w.U, buf.R);
@@ -121,11 +123,11 @@ export function lstmForward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Mat
         t > 0 ? buf.R : null,
         w.b,
         buf.A,
-        t * B * 4 * u,
+        keep * t * B * 4 * u,
         buf.C,
         t * B * u,
         buf.TC,
-        t * B * u,
+        keep * t * B * u,
         buf.H,
         (t + 1) * B * u,
       );
