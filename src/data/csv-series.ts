@@ -16,7 +16,7 @@ const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A growable Float64Array. */
 class Floats {
-  data = new Float64Array(1024);
+  data = new Float64Array(16);
   push(n: number, v: number): void {
     if (n === this.data.length) {
       const grown = new Float64Array(n * 2);
@@ -50,7 +50,7 @@ export class SeriesBuilder {
   private readonly ms = new Floats();
   /** The dates as strings, once one does not print back from milliseconds (then kept for every row). */
   private strings: string[] | undefined;
-  private lines = new Uint32Array(1024);
+  private lines = new Uint32Array(16);
   /** One column per value column; NaN marks a missing or non-numeric cell (a number cell is never NaN). */
   private cols: Floats[] = [];
   private readonly badDates = new FirstFew();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../util/errors';
-import { parseCsv } from './csv';
+import { eachCsvRecord, parseCsv } from './csv';
 
 test('parseCsv: header, rows and start lines', () => {
   const t = parseCsv('Date,Close\n2020-01-02,10\n2020-01-03,11\n');
@@ -67,4 +67,32 @@ test('parseCsv: an unclosed quote is an InputError naming the line', () => {
     () => parseCsv('a,b\n1,2\n3,"oops\n4,5\n', 'x.csv'),
     (e: unknown) => e instanceof InputError && e.message === 'x.csv line 3: unterminated quoted field',
   );
+});
+
+test('eachCsvRecord: text without quotes, CR or BOM (read by splitting) reads as csv-parse reads it', () => {
+  // The same texts with CRLF line ends go through csv-parse: records and lines must agree.
+  const texts = [
+    'Date,Close\n2020-01-02,10\n2020-01-03,11\n',
+    'Date,Close\n2020-01-02,10',
+    '\na,b\n\n1,2\n\n\n3,4\n\n',
+    'a,b,c\n1,,3\n4\n,,\n \n',
+    'a;b\n1;2,5\n',
+    '',
+    '\n\n',
+    'header only',
+  ];
+  const read = (text: string, sep: string) => {
+    const out: [number, string[]][] = [];
+    eachCsvRecord(text, 'x', (fields, line) => out.push([line, fields]), sep);
+    return out;
+  };
+  for (const text of texts) {
+    const sep = text.includes(';') ? ';' : ',';
+    assert.deepEqual(read(text, sep), read(text.replace(/\n/g, '\r\n'), sep), JSON.stringify(text));
+  }
+  assert.deepEqual(read('a,b\n1,2\n\n3,4', ','), [
+    [1, ['a', 'b']],
+    [2, ['1', '2']],
+    [4, ['3', '4']],
+  ]);
 });

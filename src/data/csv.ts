@@ -85,9 +85,28 @@ class CsvStream {
  * eachCsvRecord('a,b\n1,2\n', 'x.csv', (fields, line) => console.log(line, fields)); // 1 ['a','b'], 2 ['1','2']
  */
 export function eachCsvRecord(text: string, name: string, onRecord: CsvRecordHandler, delimiter = ','): void {
+  if (!/["\r\uFEFF]/.test(text)) {
+    eachPlainRecord(text, onRecord, delimiter);
+    return;
+  }
   const s = new CsvStream(name, onRecord, delimiter);
   s.feed(Buffer.from(text, 'utf8'));
   s.feed(undefined);
+}
+
+/**
+ * Text with no quote, carriage return or BOM: RFC 4180 reading is then a split on line feeds and the delimiter,
+ * which is what this does (same records, same lines, blank lines skipped) without a parser per call: `watch`
+ * reads each arriving row as a two-line text, and csv-parse's set-up was a third of its time a row.
+ */
+function eachPlainRecord(text: string, onRecord: CsvRecordHandler, delimiter: string): void {
+  let line = 1;
+  for (let from = 0; from <= text.length; line++) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) onRecord(text.slice(from, to).split(delimiter), line);
+    from = to + 1;
+  }
 }
 
 /** Bytes read from a file at a time by {@link eachCsvFileRecord}. */
