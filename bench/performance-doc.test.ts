@@ -35,4 +35,11 @@ test('docs/performance.md quotes the figures of bench/results/bench-2026-12-07.j
       `the default CLI run ${r.cli.seconds.toFixed(1)} s (${r.cli.epochs} epochs at ${n(r.cli.seqPerSec)} seq/s)`,
     ),
   );
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes(`trained at ${n(e1)} seq/s on two threads, ${x(e1, t1)} PyTorch 2.13's best`));
+  assert.ok(readme.includes(`(${n(t1)} seq/s; the second round gave ${x(e2, t2)})`));
+  assert.ok(readme.includes(`scored windows at ${r.targets.inferVsPytorch2.toFixed(1)}x PyTorch 2.13's best`));
+  assert.ok(readme.includes(`used ${Math.round(r.targets.ofTwoThreadLimit * 100)}% of what`));
+  assert.ok(readme.includes(`${r.watch.p99Ms.toFixed(2)} ms at the 99th percentile`));
+  assert.ok(readme.includes(`default CLI run in ${r.cli.seconds.toFixed(1)} s`));
 });
