@@ -43,3 +43,13 @@ test('docs/performance.md quotes the figures of bench/results/bench-2026-12-07.j
   assert.ok(readme.includes(`${r.watch.p99Ms.toFixed(2)} ms at the 99th percentile`));
   assert.ok(readme.includes(`default CLI run in ${r.cli.seconds.toFixed(1)} s`));
 });
+
+test("the README's evaluate --jobs timings are bench/results/evaluate-jobs-2026-12-07.json's", () => {
+  const root = packageRoot();
+  const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'evaluate-jobs-2026-12-07.json'), 'utf8'));
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  const one = r.runs['1'].wallSeconds.toFixed(1);
+  const auto = r.runs.auto.wallSeconds.toFixed(1);
+  assert.ok(readme.includes(`${one} s with \`--jobs 1\`, ${auto} s with \`auto\``));
+  assert.ok(r.runs.auto.wallSeconds < r.runs['1'].wallSeconds);
+});
