@@ -32,11 +32,6 @@ export interface LstmBuffers {
   /** The layer sees the same input at every step (decoder after RepeatVector). */
   repeated: boolean;
   /**
-   * Allocated for training: the backward pass reads every step's A, C and TC. Without it the fused forward
-   * writes each step's gates and tanh(c) over step 0's rows, which stay in cache (nothing reads them).
-   */
-  training: boolean;
-  /**
    * Input projection x W: [T*B, 4u]; [B, 4u] when repeated, or when projected step by step (`xStep`).
    */
   P: Mat;
@@ -48,11 +43,14 @@ export interface LstmBuffers {
   xStep: Mat[] | null;
   /** h_{t-1} U of the current step [B, 4u]. */
   R: Mat;
-  /** Gate activations i, f, g, o [T*B, 4u], with per-step views [B, 4u]. */
+  /**
+   * Gate activations i, f, g, o [T*B, 4u], with per-step views [B, 4u]. For inference one step's rows [B, 4u]
+   * (one view), which every step writes over: nothing reads them after the step, and they stay in cache.
+   */
   A: Mat;
   aStep: Mat[];
   C: Mat;
-  /** tanh(c_t) [T*B, u], with per-step views [B, u]. */
+  /** tanh(c_t) [T*B, u], with per-step views [B, u]; for inference one step's rows, as A. */
   TC: Mat;
   tcStep: Mat[];
   H: Mat;
@@ -109,21 +107,22 @@ export function lstmBuffers(
   if (perStep && (input.rows !== T * B || input.cols !== w.d))
     throw new Error(`lstmBuffers: input [${input.rows},${input.cols}] is not [${T * B},${w.d}]`);
   const H = g.alloc((T + 1) * B, u);
-  const A = g.alloc(T * B, G);
-  const TC = g.alloc(T * B, u);
+  // The backward pass reads every step's gates and tanh(c); inference keeps one step's (see A).
+  const kept = training ? T : 1;
+  const A = g.alloc(kept * B, G);
+  const TC = g.alloc(kept * B, u);
   const buf: LstmBuffers = {
     B,
     T,
     repeated,
-    training,
     P: g.alloc(repeated || perStep ? B : T * B, G),
     xStep: perStep ? Array.from({ length: T }, (_, t) => g.sub(input, t * B * w.d, B, w.d)) : null,
     R: g.alloc(B, G),
     A,
-    aStep: Array.from({ length: T }, (_, t) => g.sub(A, t * B * G, B, G)),
+    aStep: Array.from({ length: kept }, (_, t) => g.sub(A, t * B * G, B, G)),
     C: g.alloc((T + 1) * B, u),
     TC,
-    tcStep: Array.from({ length: T }, (_, t) => g.sub(TC, t * B * u, B, u)),
+    tcStep: Array.from({ length: kept }, (_, t) => g.sub(TC, t * B * u, B, u)),
     H,
     hStep: Array.from({ length: T + 1 }, (_, t) => g.sub(H, t * B * u, B, u)),
     hPrev: g.sub(H, B * u, (T - 1) * B, u),

@@ -29,13 +29,13 @@ export function fastTanh(a: number): number {
 }
 
 /**
- * Pre-activations of step t into A (replaced by the activations after the sigmoid pass): z = P + R + bias
- * (R skipped at step 0, where h_{-1} = 0).
+ * Pre-activations of a step into block `s` of A (replaced by the activations after the sigmoid pass):
+ * z = P + R + bias (R skipped at step 0, where h_{-1} = 0).
  */
 function preActivations(
   B: number,
   u: number,
-  t: number,
+  s: number,
   P: Float32Array,
   pBase: number,
   R: Float32Array,
@@ -47,20 +47,22 @@ function preActivations(
   for (let b = 0; b < B; b++) {
     const po = pBase + b * G;
     const ro = b * G;
-    const ao = (t * B + b) * G;
+    const ao = (s * B + b) * G;
     if (useR) for (let k = 0; k < G; k++) A[ao + k] = P[po + k] + R[ro + k] + bias[k];
     else for (let k = 0; k < G; k++) A[ao + k] = P[po + k] + bias[k];
   }
 }
 
 /**
- * The cell after the gate sigmoid: g = tanh(z_g) (from the pre-activation, recomputed as P + R + bias, stored in
- * the g quarter of A), c_t = f c_{t-1} + i g, tanh(c_t), h_t = o tanh(c_t).
+ * The cell of step t after the gate sigmoid: g = tanh(z_g) (from the pre-activation, recomputed as P + R + bias,
+ * stored in the g quarter of A), c_t = f c_{t-1} + i g, tanh(c_t), h_t = o tanh(c_t). The gates and tanh(c_t) are
+ * in block `s` of A and TC (t, or 0 for inference: {@link LstmBuffers.A}).
  */
 function cell(
   B: number,
   u: number,
   t: number,
+  s: number,
   P: Float32Array,
   pBase: number,
   R: Float32Array,
@@ -74,10 +76,11 @@ function cell(
   const G = 4 * u;
   const u2 = 2 * u;
   for (let b = 0; b < B; b++) {
-    const ao = (t * B + b) * G;
+    const ao = (s * B + b) * G;
     const po = pBase + b * G + u2;
     const ro = b * G + u2;
-    const cp = (t * B + b) * u; // c_{t-1} (block t); also the TC row of step t
+    const to = (s * B + b) * u; // the TC row
+    const cp = (t * B + b) * u; // c_{t-1} (block t)
     const cn = cp + B * u; // c_t and h_t (block t + 1)
     for (let j = 0; j < u; j++) {
       const z = useR ? P[po + j] + R[ro + j] + bias[u2 + j] : P[po + j] + bias[u2 + j];
@@ -86,7 +89,7 @@ function cell(
       const c = A[ao + u + j] * C[cp + j] + A[ao + j] * g;
       C[cn + j] = c;
       const tc = fastTanh(c);
-      TC[cp + j] = tc;
+      TC[to + j] = tc;
       H[cn + j] = A[ao + 3 * u + j] * tc;
     }
   }
@@ -108,9 +111,10 @@ export function lstmForward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Mat
   const u = w.u;
   if (!xStep) g.mm(x, w.W, buf.P);
   const k = g.cell;
-  // Inference: every step's gates and tanh(c) go over step 0's rows (see LstmBuffers.training).
-  const keep = buf.training ? 1 : 0;
+  // The block of A and TC that step t writes: its own in training, the one block for inference (LstmBuffers.A).
+  const every = buf.aStep.length === T;
   for (let t = 0; t < T; t++) {
+    const s = every ? t : 0;
     if (xStep) g.mm(xStep[t], w.W, buf.P);
     if (t > 0) g.mm(buf.hStep[t], w.U, buf.R);
     const pBase = repeated || xStep ? 0 : t * B * 4 * u;
@@ -123,19 +127,19 @@ export function lstmForward(g: Compute, w: LstmWeights, buf: LstmBuffers, x: Mat
         t > 0 ? buf.R : null,
         w.b,
         buf.A,
-        keep * t * B * 4 * u,
+        s * B * 4 * u,
         buf.C,
         t * B * u,
         buf.TC,
-        keep * t * B * u,
+        s * B * u,
         buf.H,
         (t + 1) * B * u,
       );
       continue;
     }
-    preActivations(B, u, t, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f);
-    g.sigmoid(buf.aStep[t]);
-    cell(B, u, t, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f, buf.C.f, buf.TC.f, buf.H.f);
+    preActivations(B, u, s, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f);
+    g.sigmoid(buf.aStep[s]);
+    cell(B, u, t, s, buf.P.f, pBase, buf.R.f, t > 0, w.b.f, buf.A.f, buf.C.f, buf.TC.f, buf.H.f);
   }
   // H was written in JS; its views are right operands in the backward pass (weight gradients).
   g.touch(buf.hPrev);
