@@ -1,7 +1,7 @@
 // Per-row latency of `watch`: a 128-unit model (window 30, the default architecture) scores each row as it
 // arrives through StreamScorer. Targets: median under 5 ms a row (issue 9), 99th percentile under 2 ms (issue 27).
 // Prints median, p95, p99, max and the ratios to target; with --json also one JSON line (read by `npm run bench`).
-// Usage: node dist/bench/watch-latency.js [--rows 500] [--backend auto|wasm|cpu|tensorflow] [--json]
+// Usage: node dist/bench/watch-latency.js [--rows 5000] [--backend auto|wasm|cpu|tensorflow] [--json]
 
 import type { BackendChoice } from '../src/backend/select';
 import { sineSeries } from '../src/data/synthetic';
@@ -12,13 +12,19 @@ import { TARGETS_27 } from './targets';
 
 const TARGET_MS = 5;
 
+/**
+ * Rows scored by default: the 99th percentile of 5,000 rows rests on the slowest 50, not 5 (on 500 rows one
+ * garbage collection or one descheduling moved it by a millisecond).
+ */
+export const WATCH_ROWS = 5000;
+
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : dflt;
 }
 
 async function main(): Promise<void> {
-  const rows = Number(arg('--rows', '500'));
+  const rows = Number(arg('--rows', String(WATCH_ROWS)));
   const backend = arg('--backend', 'auto') as BackendChoice;
   const train = sineSeries({ n: 400, period: 40, seed: 1 });
   const { detector } = await runPipeline(train, { window: 30, encoder: [128], epochs: 1, backend });
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
       `${detector.engine ? ` (${detector.engine})` : ''}: ${ms.length} scored rows`,
   );
   console.log(
-    `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${ms[ms.length - 1].toFixed(2)} ms; ` +
+    `median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, p99.9 ${q(0.999).toFixed(2)} ms, max ${ms[ms.length - 1].toFixed(2)} ms; ` +
       `median / target ${TARGET_MS} ms = ${(q(0.5) / TARGET_MS).toFixed(2)}; p99 ${q(0.99).toFixed(2)} ms / target ` +
       `${TARGETS_27.watchP99Ms} ms = ${(q(0.99) / TARGETS_27.watchP99Ms).toFixed(2)}`,
   );

@@ -1,6 +1,7 @@
 /** `watch`'s per-row latency for `npm run bench`: bench/watch-latency.ts in its own process, read from its JSON line. */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { WATCH_ROWS } from './watch-latency';
 
 /**
  * Run `dist/bench/watch-latency.js --json` (`rows` scored rows, the default backend) and return its figures, or
@@ -8,7 +9,10 @@ import * as path from 'path';
  * @example
  * watchLatency(root)?.p99Ms; // e.g. 0.9
  */
-export function watchLatency(root: string, rows = 500): { rows: number; p50Ms: number; p99Ms: number } | undefined {
+export function watchLatency(
+  root: string,
+  rows = WATCH_ROWS,
+): { rows: number; p50Ms: number; p99Ms: number } | undefined {
   process.stdout.write('  watch, per-row latency ...');
   const r = spawnSync(
     process.execPath,

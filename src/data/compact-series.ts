@@ -8,9 +8,53 @@ interface CompactStore {
   dates?: DateStore;
   /** One column per feature, until `values` is read. */
   values?: Float64Array[];
+  /** The dates as strings, once made (or set). */
+  dateList?: string[];
+  /** The values as rows, once made (or set). */
+  rows?: number[][];
 }
 
 const STORE = Symbol('compact series store');
+
+type Compact = Series & { [STORE]: CompactStore };
+
+// The accessors are the same functions for every compact series (they find their series' store through `this`):
+// a closure per series would give each series its own hidden class, whose accessors the young-generation garbage
+// collector must then copy and promote (a 5-9 ms pause every few hundred rows of `watch`).
+function getDates(this: Compact): string[] {
+  const st = this[STORE];
+  if (st.dateList === undefined) {
+    const { ms, withTime } = st.dates as DateStore;
+    const list = new Array<string>(ms.length);
+    for (let i = 0; i < ms.length; i++) list[i] = isoOfMs(ms[i], withTime);
+    st.dateList = list;
+    st.dates = undefined;
+  }
+  return st.dateList;
+}
+
+function setDates(this: Compact, v: string[]): void {
+  this[STORE].dateList = v;
+  this[STORE].dates = undefined;
+}
+
+function getValues(this: Compact): number[][] {
+  const st = this[STORE];
+  if (st.rows === undefined) {
+    const cols = st.values as Float64Array[];
+    const n = cols[0].length;
+    const rows = new Array<number[]>(n);
+    for (let i = 0; i < n; i++) rows[i] = cols.map((c) => c[i]);
+    st.rows = rows;
+    st.values = undefined;
+  }
+  return st.rows;
+}
+
+function setValues(this: Compact, v: number[][]): void {
+  this[STORE].rows = v;
+  this[STORE].values = undefined;
+}
 
 /**
  * A series whose dates and values live in typed arrays (epoch milliseconds, one `Float64Array` per column):
@@ -34,53 +78,18 @@ export function compactSeries(
 ): Series {
   const store: CompactStore = {};
   const s = {} as Series;
+  Object.defineProperty(s, STORE, { value: store, enumerable: false });
   if (Array.isArray(dates)) s.dates = dates;
   else {
     store.dates = dates;
-    let list: string[] | undefined;
-    Object.defineProperty(s, 'dates', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (list === undefined) {
-          const { ms, withTime } = dates;
-          list = new Array<string>(ms.length);
-          for (let i = 0; i < ms.length; i++) list[i] = isoOfMs(ms[i], withTime);
-          store.dates = undefined;
-        }
-        return list;
-      },
-      set: (v: string[]) => {
-        list = v;
-        store.dates = undefined;
-      },
-    });
+    Object.defineProperty(s, 'dates', { enumerable: true, configurable: true, get: getDates, set: setDates });
   }
   if (values.length > 0 && values[0] instanceof Float64Array) {
-    const cols = values as Float64Array[];
-    store.values = cols;
-    let rows: number[][] | undefined;
-    Object.defineProperty(s, 'values', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (rows === undefined) {
-          const n = cols[0].length;
-          rows = new Array<number[]>(n);
-          for (let i = 0; i < n; i++) rows[i] = cols.map((c) => c[i]);
-          store.values = undefined;
-        }
-        return rows;
-      },
-      set: (v: number[][]) => {
-        rows = v;
-        store.values = undefined;
-      },
-    });
+    store.values = values as Float64Array[];
+    Object.defineProperty(s, 'values', { enumerable: true, configurable: true, get: getValues, set: setValues });
   } else s.values = values as number[][];
   s.columns = columns;
   s.source = source;
-  Object.defineProperty(s, STORE, { value: store, enumerable: false });
   return s;
 }
 

@@ -101,16 +101,27 @@ export function prepareScore(
   const part = valueTable(t, first);
   const windows = scaledWindows(part, scaler, o.window, from ? `part from ${from}` : 'series');
   // the scaled rows as arrays only when a detector reads them (one array per row: millions of rows)
-  let rows: number[][] | undefined;
-  return {
-    transformed: t,
-    first,
-    get rows() {
-      rows ??= scaler.transform(rowsOf(part));
-      return rows;
-    },
-    windows,
-  };
+  const p = { transformed: t, first, windows } as PreparedScore;
+  Object.defineProperty(p, LAZY, { value: { scaler, part } satisfies RowsState });
+  Object.defineProperty(p, 'rows', { enumerable: true, configurable: true, get: scaledRows });
+  return p;
+}
+
+// Lazy fields are accessors shared by every object that has them, their state under LAZY: an object literal
+// with its own getters (closures) gets a hidden class of its own, which makes every young-generation garbage
+// collection copy and promote it (pauses of 5-9 ms every few hundred rows of `watch`).
+const LAZY = Symbol('lazy fields');
+
+interface RowsState {
+  scaler: Scaler;
+  part: ValueTable;
+  rows?: number[][];
+}
+
+function scaledRows(this: { [LAZY]: RowsState }): number[][] {
+  const st = this[LAZY];
+  st.rows ??= st.scaler.transform(rowsOf(st.part));
+  return st.rows;
 }
 
 /**
@@ -131,24 +142,43 @@ export function datedScores(
     : (i: number) => dateAt(dates as Series, i);
   // the date lists and flags are made when first read: a fitted detector keeps its training scores, mostly for
   // `mae` only (millions of training windows)
-  let start: string[] | undefined;
-  let end: string[] | undefined;
-  let flags: boolean[] | undefined;
-  return {
-    get start() {
-      start ??= scores.map((_, i) => at(i));
-      return start;
-    },
-    get end() {
-      end ??= scores.map((_, i) => at(i + window - 1));
-      return end;
-    },
-    mae: scores,
-    get anomaly() {
-      flags ??= threshold ? threshold.flag(scores) : scores.map(() => false);
-      return flags;
-    },
-  };
+  const s = {} as WindowScores;
+  Object.defineProperty(s, LAZY, { value: { at, scores, window, threshold } satisfies DatedState });
+  Object.defineProperty(s, 'start', { enumerable: true, configurable: true, get: datedStart });
+  Object.defineProperty(s, 'end', { enumerable: true, configurable: true, get: datedEnd });
+  s.mae = scores;
+  Object.defineProperty(s, 'anomaly', { enumerable: true, configurable: true, get: datedFlags });
+  return s;
+}
+
+interface DatedState {
+  at: (i: number) => string;
+  scores: number[];
+  window: number;
+  threshold?: Threshold;
+  start?: string[];
+  end?: string[];
+  flags?: boolean[];
+}
+
+type Dated = { [LAZY]: DatedState };
+
+function datedStart(this: Dated): string[] {
+  const st = this[LAZY];
+  st.start ??= st.scores.map((_, i) => st.at(i));
+  return st.start;
+}
+
+function datedEnd(this: Dated): string[] {
+  const st = this[LAZY];
+  st.end ??= st.scores.map((_, i) => st.at(i + st.window - 1));
+  return st.end;
+}
+
+function datedFlags(this: Dated): boolean[] {
+  const st = this[LAZY];
+  st.flags ??= st.threshold ? st.threshold.flag(st.scores) : st.scores.map(() => false);
+  return st.flags;
 }
 
 /**
