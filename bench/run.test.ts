@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import type { ContenderResult } from './contender';
 import { pytorchEnv } from './pytorch';
-import { type BenchResult, benchTable, medianRound, parseBenchArgs, spliceReadme } from './run';
+import { type BenchResult, benchTable, freshName, medianRound, parseBenchArgs, spliceReadme } from './run';
 
 const c = (name: string, train: number, infer: number): ContenderResult => ({
   name,
@@ -159,4 +162,17 @@ test('benchTable: the AVX-512 goal says when the CPU has one peak at both widths
   // Twice the peak at 512 bits (Zen 5): no note, the goal stands as it is.
   const zen5 = benchTable({ ...base, peak: { ...base.peak!, gflops512: 234 } });
   assert.match(zen5, /\| training, AVX-512 build vs AVX2 build, 2 threads \| 1\.2x \| >= 1\.6x \| no \|/);
+});
+
+test('freshName: a second run on one day gets -2, a third -3; the first file is kept', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-names-'));
+  try {
+    assert.equal(freshName(dir, 'bench-2026-12-07', '.json'), path.join(dir, 'bench-2026-12-07.json'));
+    fs.writeFileSync(path.join(dir, 'bench-2026-12-07.json'), '{}');
+    assert.equal(freshName(dir, 'bench-2026-12-07', '.json'), path.join(dir, 'bench-2026-12-07-2.json'));
+    fs.writeFileSync(path.join(dir, 'bench-2026-12-07-2.json'), '{}');
+    assert.equal(freshName(dir, 'bench-2026-12-07', '.json'), path.join(dir, 'bench-2026-12-07-3.json'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

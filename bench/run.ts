@@ -218,7 +218,7 @@ export function main(argv = process.argv.slice(2)): number {
     );
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${date}.json`);
+  const file = freshName(dir, `bench-${date}`, '.json');
   writeFileAtomic(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
   if (a.readme) {
@@ -227,6 +227,18 @@ export function main(argv = process.argv.slice(2)): number {
     console.log('updated the table in docs/performance.md');
   }
   return 0;
+}
+
+/**
+ * `dir/base.ext`, or the first of `base-2.ext`, `base-3.ext`, .. that does not exist: a second run on one day keeps
+ * the first run's file.
+ * @example
+ * freshName('bench/results', 'bench-2026-12-07', '.json'); // bench/results/bench-2026-12-07-2.json when the first exists
+ */
+export function freshName(dir: string, base: string, ext: string): string {
+  let file = path.join(dir, `${base}${ext}`);
+  for (let k = 2; fs.existsSync(file); k++) file = path.join(dir, `${base}-${k}${ext}`);
+  return file;
 }
 
 if (require.main === module) runScript('bench', () => main());
