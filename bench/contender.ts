@@ -33,6 +33,8 @@ export interface ContenderResult {
   latencyP99Ms?: number;
   /** With rounds (bench/run.ts): every round's training rate, slowest first; this result is the median one. */
   trainRuns?: number[];
+  /** With rounds: every round's training rate in the order the rounds ran (round k of every contender ran together). */
+  trainByRound?: number[];
   /** With kind `profile`: where one thread's training time goes (ms over the timed epochs). */
   profile?: {
     totalMs: number;

@@ -44,7 +44,8 @@ export function contender(
 
 /**
  * The median of a contender's rounds by training rate (the lower middle one of an even count), with every
- * round's training rate in `trainRuns`, slowest first.
+ * round's training rate in `trainRuns`, slowest first, and in `trainByRound` in the order the rounds ran (so that
+ * two contenders' rates can be paired by round).
  * @throws Error for no rounds.
  * @example
  * medianRound([r1, r2, r3]).trainRuns; // e.g. [2900, 3050, 3100]
@@ -52,7 +53,11 @@ export function contender(
 export function medianRound(runs: ContenderResult[]): ContenderResult {
   if (runs.length === 0) throw new Error('medianRound: no rounds');
   const sorted = [...runs].sort((p, q) => p.trainSeqPerSec - q.trainSeqPerSec);
-  return { ...sorted[(sorted.length - 1) >> 1], trainRuns: sorted.map((c) => c.trainSeqPerSec) };
+  return {
+    ...sorted[(sorted.length - 1) >> 1],
+    trainRuns: sorted.map((c) => c.trainSeqPerSec),
+    trainByRound: runs.map((c) => c.trainSeqPerSec),
+  };
 }
 
 /** One timed default CLI run: what it trained, and `runs` (seconds of every repeat) on the median one. */

@@ -140,6 +140,7 @@ test('medianRound: the middle round by training rate (the lower one of an even c
   assert.equal(m.trainSeqPerSec, 3000);
   assert.equal(m.inferSeqPerSec, 1);
   assert.deepEqual(m.trainRuns, [2000, 3000, 3100]);
+  assert.deepEqual(m.trainByRound, [3000, 2000, 3100]);
   assert.equal(medianRound([c('e', 5, 0), c('e', 4, 0)]).trainSeqPerSec, 4);
   assert.throws(() => medianRound([]), /no rounds/);
 });
