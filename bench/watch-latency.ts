@@ -8,15 +8,9 @@ import { sineSeries } from '../src/data/synthetic';
 import { runPipeline } from '../src/pipeline/run';
 import { StreamScorer } from '../src/scan/watch';
 import { percentile } from './stats';
-import { TARGETS_27 } from './targets';
+import { TARGETS_27, WATCH_ROWS } from './targets';
 
 const TARGET_MS = 5;
-
-/**
- * Rows scored by default: the 99th percentile of 5,000 rows rests on the slowest 50, not 5 (on 500 rows one
- * garbage collection or one descheduling moved it by a millisecond).
- */
-export const WATCH_ROWS = 5000;
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(name);

@@ -1,7 +1,7 @@
 /** `watch`'s per-row latency for `npm run bench`: bench/watch-latency.ts in its own process, read from its JSON line. */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { WATCH_ROWS } from './watch-latency';
+import { WATCH_ROWS } from './targets';
 
 /**
  * Run `dist/bench/watch-latency.js --json` (`rows` scored rows, the default backend) and return its figures, or

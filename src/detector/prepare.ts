@@ -15,6 +15,7 @@ import type { Threshold } from '../threshold/rule';
 import { Scaler, type ScalerKind } from '../transform/scaler';
 import { applyTransform, type TransformKind } from '../transform/transforms';
 import { InputError } from '../util/errors';
+import { sharedAccessor } from '../util/lazy';
 import type { ScoreResult, WindowScores } from './contract';
 
 /** What every detector does to a series before its model sees it: transform, scaler, window. */
@@ -103,13 +104,11 @@ export function prepareScore(
   // the scaled rows as arrays only when a detector reads them (one array per row: millions of rows)
   const p = { transformed: t, first, windows } as PreparedScore;
   Object.defineProperty(p, LAZY, { value: { scaler, part } satisfies RowsState });
-  Object.defineProperty(p, 'rows', { enumerable: true, configurable: true, get: scaledRows });
+  sharedAccessor(p, 'rows', scaledRows);
   return p;
 }
 
-// Lazy fields are accessors shared by every object that has them, their state under LAZY: an object literal
-// with its own getters (closures) gets a hidden class of its own, which makes every young-generation garbage
-// collection copy and promote it (pauses of 5-9 ms every few hundred rows of `watch`).
+// The state that the lazy fields' shared accessors read (see sharedAccessor).
 const LAZY = Symbol('lazy fields');
 
 interface RowsState {
@@ -144,10 +143,10 @@ export function datedScores(
   // `mae` only (millions of training windows)
   const s = {} as WindowScores;
   Object.defineProperty(s, LAZY, { value: { at, scores, window, threshold } satisfies DatedState });
-  Object.defineProperty(s, 'start', { enumerable: true, configurable: true, get: datedStart });
-  Object.defineProperty(s, 'end', { enumerable: true, configurable: true, get: datedEnd });
+  sharedAccessor(s, 'start', datedStart);
+  sharedAccessor(s, 'end', datedEnd);
   s.mae = scores;
-  Object.defineProperty(s, 'anomaly', { enumerable: true, configurable: true, get: datedFlags });
+  sharedAccessor(s, 'anomaly', datedFlags);
   return s;
 }
 

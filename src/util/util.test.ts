@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeDirAtomic, writeFileAtomic } from './atomic';
 import { InputError, invalid } from './errors';
+import { sharedAccessor } from './lazy';
 import { Rng } from './random';
 
 test('Rng: same seed, same sequence; different seeds differ', () => {
@@ -49,4 +50,24 @@ test('writeDirAtomic: a failure leaves nothing and keeps an existing directory',
   writeFileAtomic(path.join(dir, 'f.txt'), 'z');
   assert.equal(fs.readFileSync(path.join(dir, 'f.txt'), 'utf8'), 'z');
   fs.rmSync(root, { recursive: true });
+});
+
+test('sharedAccessor: one getter and setter for every object, enumerable, read by a spread', () => {
+  const STATE = Symbol('state');
+  type O = { [STATE]: { n: number } };
+  function get(this: O): number {
+    return 2 * this[STATE].n;
+  }
+  function set(this: O, v: number): void {
+    this[STATE].n = v / 2;
+  }
+  const a = { [STATE]: { n: 1 } };
+  const b = { [STATE]: { n: 5 } };
+  sharedAccessor(a, 'x', get, set);
+  sharedAccessor(b, 'x', get, set);
+  assert.equal(Object.getOwnPropertyDescriptor(a, 'x')?.get, Object.getOwnPropertyDescriptor(b, 'x')?.get);
+  assert.equal(({ ...b } as unknown as { x: number }).x, 10);
+  (a as unknown as { x: number }).x = 8;
+  assert.equal(a[STATE].n, 4);
+  assert.deepEqual(Object.keys(a), ['x']);
 });
