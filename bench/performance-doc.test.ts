@@ -86,6 +86,9 @@ test('docs/performance.md and the README quote the figures of both 2026-12-07 be
   assert.ok(
     readme.includes(`(${ms(r2.watch.p50Ms)} ms at the median; ${ms(r1.watch.p99Ms)} ms of ${r1.watch.rows} rows`),
   );
+  const ofPeak = (r: { peak: { products: { gflops: number; peak: number }[] } }) =>
+    `${Math.round((100 * r.peak.products[0].gflops) / r.peak.products[0].peak)}%`;
+  assert.ok(readme.includes(`ran at ${ofPeak(r2)} of one core's 256-bit peak, ${ofPeak(r1)} in the first)`));
   assert.ok(readme.includes(`default CLI run in ${s1(r2.cli.seconds)} s (${s1(r2.cliWasm.seconds)} s on the`));
   const torch113 = r2.contenders
     .filter((c: { name: string }) => c.name.startsWith('PyTorch 1.13'))
