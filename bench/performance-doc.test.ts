@@ -96,6 +96,71 @@ test('docs/performance.md and the README quote the figures of both 2026-12-07 be
   assert.ok(readme.includes(`${Math.floor(Math.min(...torch113))}-${Math.floor(Math.max(...torch113))}x Debian's`));
 });
 
+// The reading of the Zen 4 run (the table's) in docs/performance.md and the README, against its results file.
+test('docs/performance.md and the README quote the figures of the Zen 4 run (bench-2026-12-07-3.json)', () => {
+  const root = packageRoot();
+  const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'bench-2026-12-07-3.json'), 'utf8'));
+  const doc = fs.readFileSync(path.join(root, 'docs', 'performance.md'), 'utf8').replace(/\s+/g, ' ');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  const n = (v: number) => Math.round(v).toLocaleString('en-US');
+  type Row = { name: string; trainSeqPerSec: number; trainByRound: number[]; inferSeqPerSec: number };
+  const row = (name: string) => r.contenders.find((c: Row) => c.name === name) as Row;
+  const e = row('engine 2 threads, AVX-512');
+  const t = row('PyTorch 2.13.0+cpu 2 threads');
+  assert.match(r.machine, /family 25, model 17/);
+  assert.ok(doc.includes('family 25, model 17 (Zen 4') && doc.includes('bench-2026-12-07-3.json'));
+  // training: the medians, and each round against the same round of PyTorch
+  const x = `${(e.trainSeqPerSec / t.trainSeqPerSec).toFixed(1)}x`;
+  assert.equal(r.targets.vsPytorch2.toFixed(1), x.slice(0, -1));
+  assert.ok(doc.includes(`2.6x (${n(e.trainSeqPerSec)} against ${n(t.trainSeqPerSec)} seq/s, the medians)`));
+  assert.equal(x, '2.6x');
+  const rounds = e.trainByRound.map((v, i) => v / t.trainByRound[i]);
+  const two = rounds.map((v) => `${v.toFixed(2)}x`);
+  assert.ok(doc.includes(`Round by round, ${two[0]}, ${two[1]} and ${two[2]}`));
+  assert.ok(readme.includes(`${two[0]}, ${two[1]} and ${two[2]} round by round`));
+  const pairs = e.trainByRound.map((v, i) => `${n(v)} against ${n(t.trainByRound[i])}`).join(', ');
+  assert.ok(doc.includes(`(${pairs})`));
+  assert.equal(rounds.filter((v) => v >= 3).length, 1); // "reached in one round of three"
+  assert.ok(t.trainByRound[0] < t.trainByRound[1] && t.trainByRound[1] < t.trainByRound[2]); // "rose from round to round"
+  assert.equal(r.targets.avx512VsAvx2.toFixed(2), '1.15');
+  const pct = `${Math.round(r.targets.ofTwoThreadLimit * 100)}%`;
+  assert.ok(
+    doc.includes(`**${pct} of the two-thread FMA limit** (${Math.round(r.limit.fma.one)} GFLOP/s on one thread,`),
+  );
+  assert.ok(readme.includes(`used ${pct} of what the machine's two threads can do by the FMA loop (the products`));
+  const avx512 = r.peak.products.find((p: { build: string }) => p.build === 'avx512');
+  assert.ok(readme.includes(`at ${Math.round((100 * avx512.gflops) / avx512.peak)}% of one core's 512-bit peak`));
+  const inf = `${r.targets.inferVsPytorch2.toFixed(1)}x PyTorch 2.13's best \`no_grad\` rate (${n(e.inferSeqPerSec)} against ${n(t.inferSeqPerSec)}`;
+  assert.ok(doc.includes(inf) && readme.includes(inf));
+  const ms = (v: number) => v.toFixed(2);
+  assert.ok(
+    doc.includes(`${ms(r.watch.p50Ms)} ms a row at the median and ${ms(r.watch.p99Ms)} ms at the 99th percentile`),
+  );
+  assert.ok(readme.includes(`${ms(r.watch.p99Ms)} ms at the 99th percentile of ${n(r.watch.rows)} rows; ran`));
+  assert.ok(doc.includes(`${ms(r.watch.torchP50Ms)} and ${ms(r.watch.torchP99Ms)} ms`));
+  const s1 = (v: number) => v.toFixed(1);
+  const [ev, nb] = r.work;
+  assert.ok(ev.seconds < 120);
+  assert.ok(doc.includes(`took ${s1(ev.seconds)} s (${s1(ev.perFile)} s a file), under issue 28's`));
+  assert.ok(readme.includes(`development files in ${s1(ev.seconds)} s (issue 28 asks under 120 s)`));
+  assert.ok(doc.includes(`Notebook 01's full run is given as ${s1(nb.seconds)} s, but on this fresh machine`));
+  assert.ok(
+    doc.includes(`default CLI run took ${s1(r.cli.seconds)} s (${r.cli.epochs} epochs at ${n(r.cli.seqPerSec)} seq/s)`),
+  );
+  assert.ok(doc.includes(`${s1(r.cliAvx2.seconds)} s forced to the AVX2 build and ${s1(r.cliWasm.seconds)} s on`));
+  assert.ok(
+    readme.includes(
+      `default CLI run in ${s1(r.cli.seconds)} s (${s1(r.cliAvx2.seconds)} s on the AVX2 build, ${s1(r.cliWasm.seconds)} s`,
+    ),
+  );
+  const torch113 = r.contenders.filter((c: Row) => c.name.startsWith('PyTorch 1.13')) as Row[];
+  const rates = torch113.map((c) => c.trainSeqPerSec);
+  assert.ok(doc.includes(`trains at ${n(Math.min(...rates))}-${n(Math.max(...rates))} seq/s here`));
+  const ratios = rates.map((v) => e.trainSeqPerSec / v);
+  assert.ok(readme.includes(`${Math.floor(Math.min(...ratios))}-${Math.floor(Math.max(...ratios))}x Debian's`));
+  assert.ok(readme.includes(`trained at ${n(e.trainSeqPerSec)} seq/s on two threads, ${x} PyTorch 2.13's best`));
+});
+
 test("the README's evaluate --jobs timings are bench/results/evaluate-jobs-2026-12-07.json's", () => {
   const root = packageRoot();
   const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'evaluate-jobs-2026-12-07.json'), 'utf8'));
