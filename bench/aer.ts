@@ -10,12 +10,14 @@ import {
 } from '../src/model';
 import { Rng } from '../src/util/random';
 import { runScript } from '../tools/script';
+import type { AerSpeed } from './targets';
 
 const USAGE = `Usage: node dist/bench/aer.js [--window 100] [--units 30] [--lstm-units 60] [--windows 2000] [--epochs 3]
 Training speed of the AER model (Orion's defaults: window 100, 30 units per direction, batch 64) against the LSTM
 autoencoder (window 100, --lstm-units, batch 64, one thread as AER), both on the engine's kernels (wasm backend),
 on --windows seeded random-walk windows: windows per second (median epoch after one warm-up epoch, the two models' epochs interleaved), and windows
-per second x parameters, the engine's speed per parameter (issue 27's target: AER within 20% of the LSTM's), and\nforward multiply-adds per second (a decoder's input projection counts once per window: its input repeats).`;
+per second x parameters, the engine's speed per parameter (issue 27's target: AER within 20% of the LSTM's), and\nforward multiply-adds per second (a decoder's input projection counts once per window: its input repeats).
+--json: also a last line of JSON (what npm run bench reads).`;
 
 function arg(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(name);
@@ -98,4 +100,16 @@ runScript('bench/aer', async () => {
   console.log(
     `AER / LSTM, forward multiply-adds per second (${gmacs[0]} vs ${gmacs[1]} G/s): ${(macs[0] / macs[1]).toFixed(2)}`,
   );
+  if (argv.includes('--json')) {
+    const model = (i: number) => ({ parameters: rows[i][1], windowsPerSec: n / rows[i][2], engine: rows[i][3] });
+    const speed: AerSpeed = {
+      windows: n,
+      window,
+      aer: { units, ...model(0) },
+      lstm: { units: lstmUnits, ...model(1) },
+      ratio: rate[0] / rate[1],
+      macsRatio: macs[0] / macs[1],
+    };
+    console.log(JSON.stringify(speed));
+  }
 });

@@ -39,7 +39,8 @@ reported): training and inference sequences/s, their ratios, peak memory, the
 CPU's measured peak and the products' share of it, where the engine's time goes, and the default CLI run end to
 end (the median of --cli-runs), with the targets of issues 16 and 27: the 1- and 2-thread FMA limit of the machine,
 scoring against PyTorch's no_grad, the per-row latency of watch against PyTorch scoring one window at a time, and
-(unless --no-work) evaluate on the development files and a notebook's full run, in seconds per file. --quick: one
+(unless --no-work) AER's training speed per parameter against the LSTM autoencoder's (bench/aer.ts), and evaluate on
+the development files and a notebook's full run, in seconds per file. --quick: one
 short round (256 windows, 1 epoch, 1 round, no CLI run, no --work). Writes bench/results/bench-<date>.json (bench-<date>-2.json, .. when it exists); --readme also updates the table in docs/performance.md.`;
 
 /**

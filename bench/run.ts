@@ -8,6 +8,7 @@ import { maxOf } from '../src/util/extent';
 import { packageRoot as repoRoot } from '../src/util/paths';
 import { VERSION } from '../src/version';
 import { runScript } from '../tools/script';
+import { aerSpeed } from './aer-run';
 import { BENCH_USAGE, parseBenchArgs } from './bench-args';
 import type { ContenderResult } from './contender';
 import { DEFAULT_SHAPE, measureFmaLimit, modelFlops } from './limit';
@@ -145,6 +146,7 @@ export function main(argv = process.argv.slice(2)): number {
     torchP50Ms: torchLatency?.latencyP50Ms,
     torchP99Ms: torchLatency?.latencyP99Ms,
   };
+  const aer = a.work ? aerSpeed(root) : undefined;
   const work = a.work ? workTimings(root) : undefined;
   for (const s of work?.skipped ?? []) console.log(`  skipped: ${s}`);
   const runs = a.cli ? cliRuns(root, a.cliRuns, envs) : [];
@@ -183,9 +185,11 @@ export function main(argv = process.argv.slice(2)): number {
       productsOfPeak: p512 ? p512.gflops / p512.peak : null,
       cliSeconds: cli ? cli.seconds : null,
       ...targets27(best.trainSeqPerSec, bestInfer, torch.contenders, limit, watch),
+      aerVsLstm: aer ? aer.ratio : null,
     },
     limit,
     watch,
+    aer,
     work: work?.timings,
     profiles,
     cli,

@@ -39,6 +39,15 @@ export function issue27Lines(r: BenchResult): string[] {
           ? `; PyTorch 2.x scoring one window at a time: ${r.watch.torchP50Ms?.toFixed(2)} ms, ${r.watch.torchP99Ms.toFixed(2)} ms.`
           : '.'),
     );
+  if (r.aer) {
+    const { aer, lstm } = r.aer;
+    out.push(
+      `AER (${aer.units} units per direction, ${aer.parameters} parameters) trains at ${aer.windowsPerSec.toFixed(0)} ` +
+        `windows/s on one thread, the LSTM autoencoder (${lstm.units} units, ${lstm.parameters} parameters) at ` +
+        `${lstm.windowsPerSec.toFixed(0)} (${aer.engine}): AER runs ${r.aer.ratio.toFixed(2)} of the LSTM's windows x ` +
+        `parameters per second (${r.aer.macsRatio.toFixed(2)} of its forward multiply-adds per second).`,
+    );
+  }
   for (const w of r.work ?? []) out.push(`${workLine(w)}.`);
   return out.length ? ['', ...out.flatMap((l, i) => (i ? ['', l] : [l]))] : [];
 }

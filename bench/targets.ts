@@ -13,7 +13,21 @@ export const TARGETS = { avx512VsAvx2: 1.6, vsPytorch: 5, productsOfPeak: 0.7, c
  */
 export const WATCH_ROWS = 5000;
 
-export const TARGETS_27 = { vsPytorch2: 3, ofTwoThreadLimit: 0.8, inferVsPytorch2: 2, watchP99Ms: 2 };
+export const TARGETS_27 = { vsPytorch2: 3, ofTwoThreadLimit: 0.8, inferVsPytorch2: 2, watchP99Ms: 2, aerVsLstm: 0.8 };
+
+/**
+ * AER's training speed against the LSTM autoencoder's on the engine (bench/aer.ts, one thread each): windows per
+ * second of each, and `ratio`, AER's windows x parameters per second over the LSTM's (issue 27: at least 0.8).
+ */
+export interface AerSpeed {
+  windows: number;
+  window: number;
+  aer: { units: number; parameters: number; windowsPerSec: number; engine: string };
+  lstm: { units: number; parameters: number; windowsPerSec: number; engine: string };
+  ratio: number;
+  /** The same in forward multiply-adds per second. */
+  macsRatio: number;
+}
 
 /**
  * PyTorch 2.x's best training and best no_grad scoring rows among `contenders` (each its fastest configuration,
@@ -91,11 +105,14 @@ export interface BenchResult {
     ofTwoThreadLimit?: number | null;
     inferVsPytorch2?: number | null;
     watchP99Ms?: number | null;
+    aerVsLstm?: number | null;
   };
   /** Issue 27: the model's FLOPs per sequence and the FMA loop on 1 thread and on 2 at once, at the widest width. */
   limit?: { trainFlopsPerSeq: number; forwardFlopsPerSeq: number; fma: FmaLimit; loadAverage: number[] };
   /** `watch`'s per-row latency (ms) of this project, and PyTorch 2.x's scoring one window at a time. */
   watch?: { rows: number; p50Ms: number; p99Ms: number; torchP50Ms?: number; torchP99Ms?: number };
+  /** AER's training speed per parameter against the LSTM autoencoder's. */
+  aer?: AerSpeed;
   /** The work users wait for: `evaluate` on the development files, a notebook's full run. */
   work?: { name: string; seconds: number; files: number; perFile: number }[];
   /** Where one training thread's time goes, per engine step (compute provider). */
@@ -194,6 +211,13 @@ export function benchTargets(
       (v) => `${v.toFixed(2)} ms`,
       `< ${TARGETS_27.watchP99Ms} ms`,
       (v) => v < TARGETS_27.watchP99Ms,
+    ),
+    row(
+      'AER training vs the LSTM autoencoder, windows x parameters per second',
+      t.aerVsLstm ?? null,
+      (v) => `${v.toFixed(2)}x`,
+      `>= ${TARGETS_27.aerVsLstm.toFixed(2)}x`,
+      (v) => v >= TARGETS_27.aerVsLstm,
     ),
   ];
 }

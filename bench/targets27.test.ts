@@ -95,6 +95,15 @@ test("benchTargets: issue 27's rows, met and not, and its paragraph", () => {
       ofTwoThreadLimit: 0.79,
       inferVsPytorch2: 1.5,
       watchP99Ms: 2,
+      aerVsLstm: 0.8,
+    },
+    aer: {
+      windows: 2000,
+      window: 100,
+      aer: { units: 30, parameters: 29581, windowsPerSec: 2546, engine: 'native-avx2-fma, 1 thread' },
+      lstm: { units: 60, parameters: 43981, windowsPerSec: 1883, engine: 'native-avx2-fma, 1 thread' },
+      ratio: 0.909,
+      macsRatio: 0.68,
     },
     limit: {
       trainFlopsPerSeq: 23_284_224,
@@ -118,6 +127,10 @@ test("benchTargets: issue 27's rows, met and not, and its paragraph", () => {
   assert.equal(met("scoring, best engine vs PyTorch 2.x's no_grad"), false);
   assert.equal(met('watch, per-row latency, 99th percentile'), false);
   assert.equal(rows.find((t) => t.name.startsWith('watch'))?.shown, '2.00 ms');
+  const aer = rows.find((t) => t.name.startsWith('AER training'));
+  assert.deepEqual([aer?.shown, aer?.target, aer?.met], ['0.80x', '>= 0.80x', true]);
+  const slow = benchTargets({ ...r, targets: { ...r.targets, aerVsLstm: 0.79 } });
+  assert.equal(slow.find((t) => t.name.startsWith('AER training'))?.met, false);
   const text = issue27Lines(r).join('\n');
   assert.match(
     text,
@@ -135,8 +148,19 @@ test("benchTargets: issue 27's rows, met and not, and its paragraph", () => {
     /0\.80 ms \(median\), 2\.00 ms at the 99th percentile \(500 rows\); PyTorch 2\.x scoring one window at a time: 0\.50 ms, 0\.90 ms\./,
   );
   assert.match(text, /evaluate, 14 development files: 70\.0 s, 5\.00 s per file \(14 files\)\./);
+  assert.match(
+    text,
+    /AER \(30 units per direction, 29581 parameters\) trains at 2546 windows\/s on one thread, the LSTM autoencoder \(60 units, 43981 parameters\) at 1883 \(native-avx2-fma, 1 thread\): AER runs 0\.91 of the LSTM's windows x parameters per second \(0\.68 of its forward multiply-adds per second\)\./,
+  );
   assert.deepEqual(
-    issue27Lines({ ...r, contenders: r.contenders.slice(0, 2), limit: undefined, watch: undefined, work: undefined }),
+    issue27Lines({
+      ...r,
+      contenders: r.contenders.slice(0, 2),
+      limit: undefined,
+      watch: undefined,
+      work: undefined,
+      aer: undefined,
+    }),
     [],
   );
 });
