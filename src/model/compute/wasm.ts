@@ -208,7 +208,7 @@ interface RightOperand {
  * operand used twice with the same values (a weight, once per time step) is packed into panels of 8 columns on
  * its second use (`alloc`ated once, owned by this provider as `seen` is) and multiplied packed until it changes:
  * the same sums in the same order, read from contiguous memory. Only operands of a multiple of 8 columns, but
- * with `anyN` (the AVX2 build, whose last panel is padded) every one.
+ * with `anyN` (the native builds, whose last panel is padded) every one.
  */
 function simdMm(
   k: KernelExports,
@@ -264,8 +264,9 @@ export function wasmCompute(opts: WasmComputeOptions = {}): Compute {
   if (opts.kernels === 'native' && !loaded)
     throw new Error(`native kernels unavailable: ${nativeKernelsStatus().reason}`);
   const kernels = loaded?.k ?? null;
-  // The AVX2 build packs a right operand of any width (kernels-native.c: the last panel padded with zeros).
-  const anyN = loaded?.build === 'avx2';
+  // The native builds pack a right operand of any width (kernels-native.c, kernels-avx512.h: the last panel
+  // padded with zeros); the WebAssembly kernels only a multiple of 8 columns.
+  const anyN = loaded?.build === 'avx2' || loaded?.build === 'avx512';
   const owned: number[] = [];
   const mats: WasmMat[] = [];
   const shapes = mod._malloc(24);

@@ -56,17 +56,26 @@ ALWAYS_INLINE void rows16(int MR, int tn, int acc, int N, int K, const float* A,
   for (n = N4; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
-// All M rows in tiles of 8, then 4, then the rest.
-#define ROW_TILES16(M, BODY)                                 \
-  {                                                          \
-    int m = 0;                                               \
-    for (; m + 8 <= M; m += 8) { const int MR = 8; BODY; }   \
-    for (; m + 4 <= M; m += 4) { const int MR = 4; BODY; }   \
-    switch (M - m) {                                         \
-      case 3: { const int MR = 3; BODY; break; }             \
-      case 2: { const int MR = 2; BODY; break; }             \
-      case 1: { const int MR = 1; BODY; break; }             \
-    }                                                        \
+// All M rows in tiles of 8, the last 9..11 in two of 5 or 6 (9: 5 + 4), then the rest (the bits do not depend on
+// the tiling): no tile of 1 or 2 rows (too few sums in flight to hide the latency of a fused multiply-add) unless
+// M is below 3.
+#define ROW_TILES16(M, BODY)                                             \
+  {                                                                      \
+    int m = 0;                                                           \
+    for (; M - m >= 12 || M - m == 8; m += 8) { const int MR = 8; BODY; } \
+    if (M - m > 8) {                                                     \
+      if (M - m == 11) { const int MR = 6; BODY; m += 6; }               \
+      else { const int MR = 5; BODY; m += 5; }                           \
+    }                                                                    \
+    switch (M - m) {                                                     \
+      case 7: { const int MR = 7; BODY; break; }                         \
+      case 6: { const int MR = 6; BODY; break; }                         \
+      case 5: { const int MR = 5; BODY; break; }                         \
+      case 4: { const int MR = 4; BODY; break; }                         \
+      case 3: { const int MR = 3; BODY; break; }                         \
+      case 2: { const int MR = 2; BODY; break; }                         \
+      case 1: { const int MR = 1; BODY; break; }                         \
+    }                                                                    \
   }
 
 enum { NB16 = 64, KB16 = 64, PM16 = 32, PKB16 = 256 };
@@ -96,8 +105,8 @@ static void gemm_nn_512(int M, int N, int K, const float* A, int lda, const floa
   gemm16(0, M, N, K, A, lda, B, ldb, C, ldc);
 }
 
-// Bp = B [K, N] (N a multiple of 8) as panels of 32 columns, each K x 32 and contiguous (the last one 8, 16 or
-// 24 wide): Bp[j K + w k + c] = B[k][j + c], w the panel's width.
+// Bp = B [K, N] as panels of 32 columns, each K x 32 and contiguous, the last one 8, 16 or 24 wide (N - j rounded
+// up to 8; its columns past N are zeros): Bp[j K + w k + c] = B[k][j + c], w the panel's width.
 static void pack_panels_512(int K, int N, const float* B, int ldb, float* Bp) {
   int j = 0;
   for (; j + 32 <= N; j += 32) {
@@ -107,34 +116,58 @@ static void pack_panels_512(int K, int N, const float* B, int ldb, float* Bp) {
       _mm512_storeu_ps(d + 32 * k + 16, _mm512_loadu_ps(B + k * ldb + j + 16));
     }
   }
-  const int w = N - j;
-  if (w > 0) {
-    const __mmask16 m = (__mmask16)((1u << w) - 1), m2 = (__mmask16)(w > 16 ? (1u << (w - 16)) - 1 : 0);
+  const int r = N - j, w = (r + 7) & ~7;
+  if (r > 0) {
+    // Lanes read (the columns up to N) and lanes stored (up to the panel's width, zeros past N).
+    const __mmask16 m = (__mmask16)((1u << (r < 16 ? r : 16)) - 1), m2 = (__mmask16)(r > 16 ? (1u << (r - 16)) - 1 : 0);
+    const __mmask16 s = (__mmask16)((1u << (w < 16 ? w : 16)) - 1), s2 = (__mmask16)(w > 16 ? (1u << (w - 16)) - 1 : 0);
     float* d = Bp + j * K;
     for (int k = 0; k < K; k++) {
-      if (w >= 16) {
-        _mm512_storeu_ps(d + w * k, _mm512_loadu_ps(B + k * ldb + j));
-        if (m2) _mm512_mask_storeu_ps(d + w * k + 16, m2, _mm512_maskz_loadu_ps(m2, B + k * ldb + j + 16));
-      } else {
-        _mm512_mask_storeu_ps(d + w * k, m, _mm512_maskz_loadu_ps(m, B + k * ldb + j));
-      }
+      _mm512_mask_storeu_ps(d + w * k, s, _mm512_maskz_loadu_ps(m, B + k * ldb + j));
+      if (s2) _mm512_mask_storeu_ps(d + w * k + 16, s2, _mm512_maskz_loadu_ps(m2, B + k * ldb + j + 16));
     }
   }
 }
 
-// All rows of C against panels packed by pack_panels_512.
+// The lanes of `mask` of a tile of MR rows by one vector, as column() sums them (from zero, a product then a
+// sum, k in order): the last N % 4 columns of a packed product, lanes across columns (a panel's row is
+// contiguous), where gemm_narrow_512 would gather A's columns. B's lanes outside `mask` are not read.
+ALWAYS_INLINE void tile16_unfused(int MR, int tn, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc,
+                                  __mmask16 mask) {
+  z c[8];
+  for (int i = 0; i < MR; i++) c[i] = _mm512_setzero_ps();
+  const int s = tn ? 1 : lda, t = tn ? lda : 1;
+  for (int k = 0; k < K; k++) {
+    const float* a = A + k * t;
+    const z b = _mm512_maskz_loadu_ps(mask, B + k * ldb);
+    for (int i = 0; i < MR; i++) c[i] = _mm512_add_ps(c[i], _mm512_mul_ps(_mm512_set1_ps(a[i * s]), b));
+  }
+  for (int i = 0; i < MR; i++) _mm512_mask_storeu_ps(C + i * ldc, mask, c[i]);
+}
+
+// All rows of C against panels packed by pack_panels_512 (any N: the padding columns are not written). As in
+// gemm_nn_512, the last N % 4 columns are column()'s (a product then a sum, not fused: tile16_unfused); acc
+// (continue C) only where N is a multiple of 4.
 ALWAYS_INLINE void rows_packed16(int tn, int acc, int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
   int j = 0;
   for (; j + 32 <= N; j += 32)
     ROW_TILES16(M, tile16(MR, 2, 0, 0, tn, acc, K, tn ? A + m : A + m * lda, lda, Bp + j * K, 32, C + m * ldc + j, ldc))
-  const int w = N - j;
+  const int r = N - j, r4 = r & ~3, P = (r + 7) & ~7;
   const float* Bj = Bp + j * K;
-  if (w == 24)
-    ROW_TILES16(M, tile16(MR, 2, 1, 0xFF, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 24, C + m * ldc + j, ldc))
-  else if (w == 16)
-    ROW_TILES16(M, tile16(MR, 1, 0, 0, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 16, C + m * ldc + j, ldc))
-  else if (w == 8)
-    ROW_TILES16(M, tile16(MR, 1, 1, 0xFF, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, 8, C + m * ldc + j, ldc))
+  if (r4 > 16)
+    ROW_TILES16(M, tile16(MR, 2, 1, (__mmask16)((1u << (r4 - 16)) - 1), tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, P,
+                          C + m * ldc + j, ldc))
+  else if (r4 == 16)
+    ROW_TILES16(M, tile16(MR, 1, 0, 0, tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, P, C + m * ldc + j, ldc))
+  else if (r4 > 0)
+    ROW_TILES16(M, tile16(MR, 1, 1, (__mmask16)((1u << r4) - 1), tn, acc, K, tn ? A + m : A + m * lda, lda, Bj, P,
+                          C + m * ldc + j, ldc))
+  if (r4 < r) {
+    // The vector of the panel holding the tail (its first 16 columns or its second), its lanes r4 .. r - 1.
+    const int vb = r4 >= 16 ? 16 : 0;
+    const __mmask16 mask = (__mmask16)(((1u << (r - vb)) - 1) & ~((1u << (r4 - vb)) - 1));
+    ROW_TILES16(M, tile16_unfused(MR, tn, K, tn ? A + m : A + m * lda, lda, Bj + vb, P, C + m * ldc + j + vb, ldc, mask))
+  }
 }
 
 static void gemm_nn_packed_512(int M, int N, int K, const float* A, int lda, const float* Bp, float* C, int ldc) {
@@ -145,18 +178,51 @@ static void gemm_nn_packed_512(int M, int N, int K, const float* A, int lda, con
   }
 }
 
+// C [M, N] = A^T x B with A stored [K, M], B [K, N], as gemm_tn (kernels-native.c): from 64 rows blocks of
+// PKB16 x NB16 of B packed in W; from 8 rows with a long k, blocks of kb steps by up to TN_NB columns packed in W
+// (about 60 KB: L2), each 32-column panel of it (L1) passing every row tile while the next block is fetched into
+// L2. Each row tile continues its sums in C (same k order, same bits as one pass over k).
 static void gemm_tn_512(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
-  if (!W || M < 64) {
+  const int N8 = N & ~7;
+  if (W && M >= 64) {
+    for (int k0 = 0; k0 < K; k0 += PKB16) {
+      const int kb = K - k0 < PKB16 ? K - k0 : PKB16, acc = k0 > 0;
+      for (int n0 = 0; n0 < N8; n0 += NB16) {
+        const int nb = N8 - n0 < NB16 ? N8 - n0 : NB16;
+        pack_panels_512(kb, nb, B + k0 * ldb + n0, ldb, W);
+        rows_packed16(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+      }
+    }
+    if (N8 < N) gemm16(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+    return;
+  }
+  if (!W || M < 8 || N8 == 0 || K < 256) {
     gemm16(1, M, N, K, A, lda, B, ldb, C, ldc);
     return;
   }
-  const int N8 = N & ~7;
-  for (int k0 = 0; k0 < K; k0 += PKB16) {
-    const int kb = K - k0 < PKB16 ? K - k0 : PKB16, acc = k0 > 0;
-    for (int n0 = 0; n0 < N8; n0 += NB16) {
-      const int nb = N8 - n0 < NB16 ? N8 - n0 : NB16;
+  const int nbmax = N8 < TN_NB ? N8 : TN_NB, kbmax = TN_W / nbmax & ~3;
+  for (int n0 = 0; n0 < N8; n0 += nbmax) {
+    const int nb = N8 - n0 < nbmax ? N8 - n0 : nbmax;
+    for (int k0 = 0; k0 < K; k0 += kbmax) {
+      const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
       pack_panels_512(kb, nb, B + k0 * ldb + n0, ldb, W);
-      rows_packed16(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
+      const int kn = K - k0 - kb < kbmax ? K - k0 - kb : kbmax, np = (nb + 31) / 32;
+      const float* Ak = A + k0 * lda;
+      for (int p = 0, j = 0; j < nb; p++, j += 32) {
+        for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
+          const char* b = (const char*)(B + (k0 + kb + q) * ldb + n0);
+          for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
+          const char* a = (const char*)(A + (k0 + kb + q) * lda);
+          for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
+        }
+        const int w = nb - j < 32 ? nb - j : 32;  // 8, 16, 24 or 32
+        const float* Wj = W + j * kb;
+        float* Cj = C + n0 + j;
+        if (w == 32) ROW_TILES16(M, tile16(MR, 2, 0, 0, 1, acc, kb, Ak + m, lda, Wj, 32, Cj + m * ldc, ldc))
+        else if (w == 24) ROW_TILES16(M, tile16(MR, 2, 1, 0xFF, 1, acc, kb, Ak + m, lda, Wj, 24, Cj + m * ldc, ldc))
+        else if (w == 16) ROW_TILES16(M, tile16(MR, 1, 0, 0, 1, acc, kb, Ak + m, lda, Wj, 16, Cj + m * ldc, ldc))
+        else ROW_TILES16(M, tile16(MR, 1, 1, 0xFF, 1, acc, kb, Ak + m, lda, Wj, 8, Cj + m * ldc, ldc))
+      }
     }
   }
   if (N8 < N) gemm16(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);

@@ -157,8 +157,8 @@ for (const build of builds) {
       [70, 24, 7],
       [9, 56, 4],
       [17, 40, 3],
-      // AVX2 only: any width, the last panel padded (the recurrent products of 60 and 30 units, tails).
-      ...(build === 'avx2'
+      // The native builds: any width, the last panel padded (the recurrent products of 60 and 30 units, tails).
+      ...(build === 'avx2' || build === 'avx512'
         ? [
             [32, 60, 240],
             [32, 30, 120],
@@ -170,6 +170,10 @@ for (const build of builds) {
             [6, 9, 36],
             [6, 10, 40],
             [20, 27, 7],
+            // Row tiles that end in 5 + 4, 5 + 5 or 6 + 5 rows (AVX-512); last panels of 17..23 columns.
+            [17, 60, 9],
+            [10, 23, 17],
+            [19, 45, 6],
           ]
         : []),
     ]) {
@@ -208,6 +212,10 @@ for (const build of builds) {
       [30, 120, 3168],
       [8, 20, 300],
       [13, 520, 257],
+      // Row tiles that end in 5 + 4 or 6 + 5 rows (AVX-512), panels of 24 and 8 columns.
+      [17, 88, 300],
+      [19, 56, 260],
+      [10, 8, 256],
     ]) {
       const A = rand(rng, K * M),
         B = rand(rng, K * N);
@@ -531,20 +539,19 @@ for (const build of natives) {
         (k, [pa, pb], [pc, w]) => k.gemm_tn(M, N, K, pa, M, pb, N, pc, N, w),
         [1],
       );
-      // Packed: N a multiple of 8, or any N with AVX2 (against wasm's unpacked product).
+      // Packed, any N (against wasm's unpacked product where N is not a multiple of 8).
       const N8 = Math.ceil(N / 8) * 8;
-      if (N % 8 === 0 || build === 'avx2')
-        same(
-          `packed ${M}x${K}x${N}`,
-          [A, B],
-          [K * N8, M * N],
-          (k, [pa, pb], [pp, pc]) => {
-            if (k === wasm && N % 8 !== 0) return k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
-            k.pack_panels(K, N, pb, N, pp);
-            k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N);
-          },
-          [0],
-        );
+      same(
+        `packed ${M}x${K}x${N}`,
+        [A, B],
+        [K * N8, M * N],
+        (k, [pa, pb], [pp, pc]) => {
+          if (k === wasm && N % 8 !== 0) return k.gemm_nn(M, N, K, pa, K, pb, N, pc, N);
+          k.pack_panels(K, N, pb, N, pp);
+          k.gemm_nn_packed(M, N, K, pa, K, pp, pc, N);
+        },
+        [0],
+      );
     }
     for (const [B, u] of [
       [16, 128],
