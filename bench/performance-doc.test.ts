@@ -161,6 +161,49 @@ test('docs/performance.md and the README quote the figures of the Zen 4 run (ben
   assert.ok(readme.includes(`trained at ${n(e.trainSeqPerSec)} seq/s on two threads, ${x} PyTorch 2.13's best`));
 });
 
+test("docs/performance.md's AVX-512 packing figures are avx512-packing-2026-12-07.json's", () => {
+  const root = packageRoot();
+  const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'avx512-packing-2026-12-07.json'), 'utf8'));
+  const doc = fs.readFileSync(path.join(root, 'docs', 'performance.md'), 'utf8').replace(/\s+/g, ' ');
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const gain = (old: number[], neu: number[], inverse = false) => {
+    const g = old.map((o, i) => Math.round(100 * ((inverse ? o / neu[i] : neu[i] / o) - 1)));
+    assert.ok(g.every((v) => v > 0));
+    return `${Math.min(...g)}-${Math.max(...g)}%`;
+  };
+  const [tn60, tn30, ut60, ut30] = r.products.shapes;
+  assert.ok(
+    doc.includes(`went from ${tn60.old} to ${tn60.new} GFLOP/s, AER's (\`30x120\`) from ${tn30.old} to ${tn30.new}`),
+  );
+  assert.ok(doc.includes(`60 units from ${ut60.old} to ${ut60.new} and AER's from ${ut30.old} to ${ut30.new}`));
+  const w = r.wholeSeriesOneThread;
+  const m = (v: number[]) => median(v).toFixed(1);
+  assert.ok(
+    doc.includes(
+      `medians ${m(w.old)} and ${m(w.new)} s, the new build faster in each of ${w.old.length} pairs, by ${gain(w.old, w.new, true)}`,
+    ),
+  );
+  const a = r.aer;
+  assert.ok(
+    doc.includes(
+      `AER ${gain(a.old.aer, a.new.aer)} faster in each of ${a.old.aer.length} pairs, the LSTM ${gain(a.old.lstm, a.new.lstm)}`,
+    ),
+  );
+  const range = (v: number[]) => `${Math.min(...v).toFixed(2)}-${Math.max(...v).toFixed(2)}`;
+  assert.ok(doc.includes(`went from ${range(a.old.ratio)} of the LSTM's to ${range(a.new.ratio)}`));
+  const e = r.evaluate;
+  const span = (v: number[]) => `${Math.min(...v).toFixed(1)}-${Math.max(...v).toFixed(1)}`;
+  assert.ok(
+    doc.includes(
+      `medians ${m(e.old)} and ${m(e.new)} s over ${e.old.length} pairs, whose ranges overlap (${span(e.old)} and ${span(e.new)})`,
+    ),
+  );
+  assert.ok(Math.max(...e.old) > Math.min(...e.new) && Math.max(...e.new) > Math.min(...e.old));
+});
+
 test("the README's evaluate --jobs timings are bench/results/evaluate-jobs-2026-12-07.json's", () => {
   const root = packageRoot();
   const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'evaluate-jobs-2026-12-07.json'), 'utf8'));
