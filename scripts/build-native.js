@@ -23,6 +23,7 @@ const sources = [
   'kernels-avx512.h',
   'kernels-avx512-bf16.h',
   'kernels-wide.h',
+  'kernels-tn.h',
   'wasm-shim.h',
   'kernels-list.h',
   'kernels-napi.h',

@@ -67,15 +67,9 @@ ALWAYS_INLINE void rows16(int MR, int tn, int acc, int N, int K, const float* A,
       if (M - m == 11) { const int MR = 6; BODY; m += 6; }               \
       else { const int MR = 5; BODY; m += 5; }                           \
     }                                                                    \
-    switch (M - m) {                                                     \
-      case 7: { const int MR = 7; BODY; break; }                         \
-      case 6: { const int MR = 6; BODY; break; }                         \
-      case 5: { const int MR = 5; BODY; break; }                         \
-      case 4: { const int MR = 4; BODY; break; }                         \
-      case 3: { const int MR = 3; BODY; break; }                         \
-      case 2: { const int MR = 2; BODY; break; }                         \
-      case 1: { const int MR = 1; BODY; break; }                         \
-    }                                                                    \
+    if (M - m == 7) { const int MR = 7; BODY; }                          \
+    else if (M - m == 6) { const int MR = 6; BODY; }                     \
+    else ROW_TAIL5(M - m, BODY)                                          \
   }
 
 enum { NB16 = 64, KB16 = 64, PM16 = 32, PKB16 = 256 };
@@ -178,55 +172,24 @@ static void gemm_nn_packed_512(int M, int N, int K, const float* A, int lda, con
   }
 }
 
-// C [M, N] = A^T x B with A stored [K, M], B [K, N], as gemm_tn (kernels-native.c): from 64 rows blocks of
-// PKB16 x NB16 of B packed in W; from 8 rows with a long k, blocks of kb steps by up to TN_NB columns packed in W
-// (about 60 KB: L2), each 32-column panel of it (L1) passing every row tile while the next block is fetched into
-// L2. Each row tile continues its sums in C (same k order, same bits as one pass over k).
-static void gemm_tn_512(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
-  const int N8 = N & ~7;
-  if (W && M >= 64) {
-    for (int k0 = 0; k0 < K; k0 += PKB16) {
-      const int kb = K - k0 < PKB16 ? K - k0 : PKB16, acc = k0 > 0;
-      for (int n0 = 0; n0 < N8; n0 += NB16) {
-        const int nb = N8 - n0 < NB16 ? N8 - n0 : NB16;
-        pack_panels_512(kb, nb, B + k0 * ldb + n0, ldb, W);
-        rows_packed16(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
-      }
-    }
-    if (N8 < N) gemm16(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
-    return;
-  }
-  if (!W || M < 8 || N8 == 0 || K < 256) {
-    gemm16(1, M, N, K, A, lda, B, ldb, C, ldc);
-    return;
-  }
-  const int nbmax = N8 < TN_NB ? N8 : TN_NB, kbmax = TN_W / nbmax & ~3;
-  for (int n0 = 0; n0 < N8; n0 += nbmax) {
-    const int nb = N8 - n0 < nbmax ? N8 - n0 : nbmax;
-    for (int k0 = 0; k0 < K; k0 += kbmax) {
-      const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
-      pack_panels_512(kb, nb, B + k0 * ldb + n0, ldb, W);
-      const int kn = K - k0 - kb < kbmax ? K - k0 - kb : kbmax, np = (nb + 31) / 32;
-      const float* Ak = A + k0 * lda;
-      for (int p = 0, j = 0; j < nb; p++, j += 32) {
-        for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
-          const char* b = (const char*)(B + (k0 + kb + q) * ldb + n0);
-          for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
-          const char* a = (const char*)(A + (k0 + kb + q) * lda);
-          for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
-        }
-        const int w = nb - j < 32 ? nb - j : 32;  // 8, 16, 24 or 32
-        const float* Wj = W + j * kb;
-        float* Cj = C + n0 + j;
-        if (w == 32) ROW_TILES16(M, tile16(MR, 2, 0, 0, 1, acc, kb, Ak + m, lda, Wj, 32, Cj + m * ldc, ldc))
-        else if (w == 24) ROW_TILES16(M, tile16(MR, 2, 1, 0xFF, 1, acc, kb, Ak + m, lda, Wj, 24, Cj + m * ldc, ldc))
-        else if (w == 16) ROW_TILES16(M, tile16(MR, 1, 0, 0, 1, acc, kb, Ak + m, lda, Wj, 16, Cj + m * ldc, ldc))
-        else ROW_TILES16(M, tile16(MR, 1, 1, 0xFF, 1, acc, kb, Ak + m, lda, Wj, 8, Cj + m * ldc, ldc))
-      }
-    }
-  }
-  if (N8 < N) gemm16(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
+// All M rows against one panel of pack_panels_512, w = 8, 16, 24 or 32 columns (A stored [K, M]).
+ALWAYS_INLINE void tn_panel16(int M, int w, int acc, int K, const float* A, int lda, const float* Wj, float* C, int ldc) {
+  if (w == 32) ROW_TILES16(M, tile16(MR, 2, 0, 0, 1, acc, K, A + m, lda, Wj, 32, C + m * ldc, ldc))
+  else if (w == 24) ROW_TILES16(M, tile16(MR, 2, 1, 0xFF, 1, acc, K, A + m, lda, Wj, 24, C + m * ldc, ldc))
+  else if (w == 16) ROW_TILES16(M, tile16(MR, 1, 0, 0, 1, acc, K, A + m, lda, Wj, 16, C + m * ldc, ldc))
+  else ROW_TILES16(M, tile16(MR, 1, 1, 0xFF, 1, acc, K, A + m, lda, Wj, 8, C + m * ldc, ldc))
 }
+
+// The weight gradients 16 floats wide: kernels-tn.h, with panels of 32 columns.
+#define TN_NAME gemm_tn_512
+#define TN_PKB PKB16
+#define TN_NB NB16
+#define TN_PW 32
+#define TN_PACK pack_panels_512
+#define TN_ROWS_PACKED rows_packed16
+#define TN_GEMM gemm16
+#define TN_PANEL tn_panel16
+#include "kernels-tn.h"
 
 // ---- The cell and Adam 16 lanes wide (kernels-wide.h): kernels.c's operations lane for lane, 4x the lanes. ----
 static inline z load16(const float* p, int n) { return n >= 16 ? _mm512_loadu_ps(p) : _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1), p); }

@@ -93,6 +93,16 @@ ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, 
   for (; n < N; n++) column(MR, tn, acc, K, A, lda, B + n, ldb, C + n, ldc);
 }
 
+// The last R = 1..5 rows of a product in one tile of R rows (BODY sees MR = R).
+#define ROW_TAIL5(R, BODY)                        \
+  switch (R) {                                    \
+    case 5: { const int MR = 5; BODY; break; }    \
+    case 4: { const int MR = 4; BODY; break; }    \
+    case 3: { const int MR = 3; BODY; break; }    \
+    case 2: { const int MR = 2; BODY; break; }    \
+    case 1: { const int MR = 1; BODY; break; }    \
+  }
+
 // All M rows in tiles of 6, a 5-row tile, or two of 4 (7, 8) last, then the rest (the bits do not depend on the
 // tiling): no tile of 1 or 2 rows (too few sums in flight to hide the latency of a fused multiply-add) unless
 // M is below 3.
@@ -101,13 +111,7 @@ ALWAYS_INLINE void rows8(int MR, int tn, int acc, int N, int K, const float* A, 
     int m = 0;                                                      \
     for (; M - m >= 9 || M - m == 6; m += 6) { const int MR = 6; BODY; } \
     for (; M - m >= 7; m += 4) { const int MR = 4; BODY; }          \
-    switch (M - m) {                                                \
-      case 5: { const int MR = 5; BODY; break; }                    \
-      case 4: { const int MR = 4; BODY; break; }                    \
-      case 3: { const int MR = 3; BODY; break; }                    \
-      case 2: { const int MR = 2; BODY; break; }                    \
-      case 1: { const int MR = 1; BODY; break; }                    \
-    }                                                               \
+    ROW_TAIL5(M - m, BODY)                                          \
   }
 
 enum { NB8 = 64, KB8 = 64, PM8 = 36, PKB8 = 256 };
@@ -204,58 +208,36 @@ void gemm_nn_packed(int M, int N, int K, const float* A, int lda, const float* B
   }
 }
 
-// Workspace blocks of gemm_tn: kb steps of k by nb columns of B (nb a multiple of 8, up to TN_NB), with
+// Workspace blocks of gemm_tn: kb steps of k by nb columns of B (nb a multiple of 8, up to TN_NB_MAX), with
 // kb nb <= TN_W, the workspace's size (GEMM_TN_WORKSPACE in exports.ts).
-enum { TN_W = 256 * 64, TN_NB = 256 };
+enum { TN_W = 256 * 64, TN_NB_MAX = 256 };
 
-// C [M, N] = A^T x B with A stored [K, M], B [K, N]. With a workspace and a long k (the weight gradients, K =
-// batch x steps), a block of kb x nb of B is packed into W (about 60 KB: L2), then each 16-column panel of it
-// (kb x 16, L1) passes every row tile, which continues its sums in C (same k order, same bits as one pass over
-// k): B is read from memory once, where the unpacked product streams it once per row tile.
-// From 64 rows, blocks of PKB8 x NB8 instead (as before: faster there, mmT 128x464x512 58.7 against 51.0
-// GFLOP/s, A's block being the larger one).
-void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc, float* W) {
-  const int N8 = N & ~7;
-  if (W && M >= 64) {
-    for (int k0 = 0; k0 < K; k0 += PKB8) {
-      const int kb = K - k0 < PKB8 ? K - k0 : PKB8, acc = k0 > 0;
-      for (int n0 = 0; n0 < N8; n0 += NB8) {
-        const int nb = N8 - n0 < NB8 ? N8 - n0 : NB8;
-        pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
-        rows_packed8(1, acc, M, nb, kb, A + k0 * lda, lda, W, C + n0, ldc);
-      }
-    }
-    if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
-    return;
+// Panel p of np's share of the next block of gemm_tn (its rows q of kn: nb floats of B, M of A), fetched into L2
+// while the panel's row tiles run. B and A point at the next block's first row.
+ALWAYS_INLINE void prefetch_share(int p, int np, int kn, const float* B, int ldb, int nb, const float* A, int lda, int M) {
+  for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
+    const char* b = (const char*)(B + q * ldb);
+    for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
+    const char* a = (const char*)(A + q * lda);
+    for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
   }
-  if (!W || M < 8 || N8 == 0 || K < 256) {
-    gemm8(1, M, N, K, A, lda, B, ldb, C, ldc);
-    return;
-  }
-  const int nbmax = N8 < TN_NB ? N8 : TN_NB, kbmax = TN_W / nbmax & ~3;
-  for (int n0 = 0; n0 < N8; n0 += nbmax) {
-    const int nb = N8 - n0 < nbmax ? N8 - n0 : nbmax;
-    for (int k0 = 0; k0 < K; k0 += kbmax) {
-      const int kb = K - k0 < kbmax ? K - k0 : kbmax, acc = k0 > 0;
-      pack_panels(kb, nb, B + k0 * ldb + n0, ldb, W);
-      // Each panel passes all row tiles, while the next block's rows of B and A are fetched into L2, a share
-      // per panel.
-      const int kn = K - k0 - kb < kbmax ? K - k0 - kb : kbmax, np = (nb + 15) / 16;
-      const float* Ak = A + k0 * lda;
-      for (int p = 0, j = 0; j < nb; p++, j += 16) {
-        for (int q = p * kn / np; q < (p + 1) * kn / np; q++) {
-          const char* b = (const char*)(B + (k0 + kb + q) * ldb + n0);
-          for (int l = 0; l < nb * 4; l += 64) _mm_prefetch(b + l, _MM_HINT_T1);
-          const char* a = (const char*)(A + (k0 + kb + q) * lda);
-          for (int l = 0; l < M * 4; l += 64) _mm_prefetch(a + l, _MM_HINT_T1);
-        }
-        if (j + 16 <= nb) ROW_TILES(M, tile8(MR, 2, 1, acc, kb, Ak + m, lda, W + j * kb, 16, C + m * ldc + n0 + j, ldc))
-        else ROW_TILES(M, tile8(MR, 1, 1, acc, kb, Ak + m, lda, W + j * kb, 8, C + m * ldc + n0 + j, ldc))
-      }
-    }
-  }
-  if (N8 < N) gemm8(1, M, N - N8, K, A, lda, B + N8, ldb, C + N8, ldc);
 }
+
+// All M rows against one panel of pack_panels, w = 8 or 16 columns (A stored [K, M]).
+ALWAYS_INLINE void tn_panel8(int M, int w, int acc, int K, const float* A, int lda, const float* Wj, float* C, int ldc) {
+  if (w == 16) ROW_TILES(M, tile8(MR, 2, 1, acc, K, A + m, lda, Wj, 16, C + m * ldc, ldc))
+  else ROW_TILES(M, tile8(MR, 1, 1, acc, K, A + m, lda, Wj, 8, C + m * ldc, ldc))
+}
+
+#define TN_NAME gemm_tn
+#define TN_PKB PKB8
+#define TN_NB NB8
+#define TN_PW 16
+#define TN_PACK pack_panels
+#define TN_ROWS_PACKED rows_packed8
+#define TN_GEMM gemm8
+#define TN_PANEL tn_panel8
+#include "kernels-tn.h"
 // ---- The cell and Adam 8 lanes wide (kernels-wide.h): kernels.c's operations lane for lane, 2x the lanes. ----
 static inline w load8(const float* p, int n) { return n >= 8 ? _mm256_loadu_ps(p) : _mm256_maskload_ps(p, lanes8(n)); }
 static inline void store8(float* p, w x, int n) {
