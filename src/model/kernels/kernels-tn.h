@@ -6,7 +6,8 @@
 //   TN_PW                    the width of a packed panel (16 or 32 columns);
 //   TN_PACK(K, N, B, ldb, W) its packing of B into panels; TN_ROWS_PACKED(...) all rows against packed panels;
 //   TN_GEMM(tn, M, ...)      its unpacked product;
-//   TN_PANEL(M, w, acc, K, A, lda, Wj, C, ldc)  all M rows against one packed panel w columns wide (8..TN_PW).
+//   TN_PANEL(M, w, acc, K, A, lda, Wj, C, ldc)  all M rows against one packed panel w columns wide (8..TN_PW);
+// and finding in scope the workspace's sizes TN_W and TN_NB_MAX and prefetch_share (kernels-native.c).
 //
 // With a workspace W and a long k, a block of kb x nb of B is packed into W (about 60 KB: L2), then each panel of
 // it (L1) passes every row tile, which continues its sums in C (same k order, same bits as one pass over k), while
