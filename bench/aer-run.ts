@@ -1,6 +1,6 @@
 /** AER's training speed for `npm run bench`: bench/aer.ts in its own process, read from its JSON line. */
-import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { jsonChild } from './json-child';
 import type { AerSpeed } from './targets';
 
 /**
@@ -10,16 +10,12 @@ import type { AerSpeed } from './targets';
  * aerSpeed(root)?.ratio; // e.g. 0.9
  */
 export function aerSpeed(root: string): AerSpeed | undefined {
-  process.stdout.write('  AER training speed, against the LSTM autoencoder ...');
-  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'aer.js'), '--json'], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.log(` failed: ${(r.stderr || '').trim().split('\n').pop()}`);
-    return undefined;
-  }
-  const o = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as AerSpeed;
-  console.log(
-    ` AER ${o.aer.windowsPerSec.toFixed(0)} windows/s x ${o.aer.parameters} parameters, LSTM ` +
-      `${o.lstm.windowsPerSec.toFixed(0)} x ${o.lstm.parameters}: ${o.ratio.toFixed(2)}`,
-  );
+  const script = path.join(root, 'dist', 'bench', 'aer.js');
+  const o = jsonChild<AerSpeed>(script, [], 'AER training speed, against the LSTM autoencoder');
+  if (o)
+    console.log(
+      ` AER ${o.aer.windowsPerSec.toFixed(0)} windows/s x ${o.aer.parameters} parameters, LSTM ` +
+        `${o.lstm.windowsPerSec.toFixed(0)} x ${o.lstm.parameters}: ${o.ratio.toFixed(2)}`,
+    );
   return o;
 }

@@ -186,10 +186,9 @@ test("docs/performance.md's AVX-512 packing figures are avx512-packing-2026-12-0
   );
   assert.ok(doc.includes(`the product with Uᵀ from ${md(ut60.old)} to ${md(ut60.new)}, faster in ${wins(ut60)})`));
   const w = r.wholeSeriesOneThread;
-  const m = (v: number[]) => median(v).toFixed(1);
   assert.ok(
     doc.includes(
-      `medians ${m(w.old)} and ${m(w.new)} s, the new build faster in each of ${w.old.length} pairs, by ${gain(w.old, w.new, true)}`,
+      `medians ${md(w.old)} and ${md(w.new)} s, the new build faster in each of ${w.old.length} pairs, by ${gain(w.old, w.new, true)}`,
     ),
   );
   const a = r.aer;
@@ -204,7 +203,7 @@ test("docs/performance.md's AVX-512 packing figures are avx512-packing-2026-12-0
   const span = (v: number[]) => `${Math.min(...v).toFixed(1)}-${Math.max(...v).toFixed(1)}`;
   assert.ok(
     doc.includes(
-      `medians ${m(e.old)} and ${m(e.new)} s over ${e.old.length} pairs, whose ranges overlap (${span(e.old)} and ${span(e.new)})`,
+      `medians ${md(e.old)} and ${md(e.new)} s over ${e.old.length} pairs, whose ranges overlap (${span(e.old)} and ${span(e.new)})`,
     ),
   );
   assert.ok(Math.max(...e.old) > Math.min(...e.new) && Math.max(...e.new) > Math.min(...e.old));
