@@ -73,6 +73,61 @@ export function reverseBlocks(src: Float32Array, dst: Float32Array, T: number, s
 }
 
 /**
+ * Rows of `out` from offset `o`: `rows` rows of 2u values, row r = [row r of `a` from `ao` | row r of `b` from
+ * `bo`] (rows of u values). Plain loops: rows of a few dozen values are copied several times faster so than by
+ * `set(subarray(..))`, which makes a view per row.
+ * @example
+ * interleave(out.f, 0, hf, 0, hb, 0, 64, 30);
+ */
+export function interleave(
+  out: Float32Array,
+  o: number,
+  a: Float32Array,
+  ao: number,
+  b: Float32Array,
+  bo: number,
+  rows: number,
+  u: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const to = o + r * 2 * u;
+    const fa = ao + r * u;
+    const fb = bo + r * u;
+    for (let j = 0; j < u; j++) {
+      out[to + j] = a[fa + j];
+      out[to + u + j] = b[fb + j];
+    }
+  }
+}
+
+/**
+ * The reverse of {@link interleave}: `rows` rows of 2u values of `src` from offset `o`, their first halves to `a`
+ * from `ao` and their second halves to `b` from `bo` (rows of u values).
+ * @example
+ * split(dOut.f, 0, dF.f, 0, dB.f, 0, 64, 30);
+ */
+export function split(
+  src: Float32Array,
+  o: number,
+  a: Float32Array,
+  ao: number,
+  b: Float32Array,
+  bo: number,
+  rows: number,
+  u: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const from = o + r * 2 * u;
+    const ta = ao + r * u;
+    const tb = bo + r * u;
+    for (let j = 0; j < u; j++) {
+      a[ta + j] = src[from + j];
+      b[tb + j] = src[from + u + j];
+    }
+  }
+}
+
+/**
  * Forward pass of a bidirectional layer on `x` ([T*B, d], or [B, d] when repeated; written and touched): both
  * directions, then their outputs joined into `bi.out`.
  * @example
@@ -94,21 +149,10 @@ export function biForward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiBu
   const hb = bi.bwd.H.f;
   if (bi.sequences) {
     // Output step t: the forward state after step t, the backward state after its step T - 1 - t.
-    for (let t = 0; t < T; t++) {
-      const fo = (t + 1) * B * u;
-      const bo = (T - t) * B * u;
-      for (let b = 0; b < B; b++) {
-        const r = (t * B + b) * 2 * u;
-        o.set(hf.subarray(fo + b * u, fo + (b + 1) * u), r);
-        o.set(hb.subarray(bo + b * u, bo + (b + 1) * u), r + u);
-      }
-    }
+    for (let t = 0; t < T; t++) interleave(o, t * B * 2 * u, hf, (t + 1) * B * u, hb, (T - t) * B * u, B, u);
   } else {
     const last = T * B * u;
-    for (let b = 0; b < B; b++) {
-      o.set(hf.subarray(last + b * u, last + (b + 1) * u), b * 2 * u);
-      o.set(hb.subarray(last + b * u, last + (b + 1) * u), b * 2 * u + u);
-    }
+    interleave(o, 0, hf, last, hb, last, B, u);
   }
   g.touch(bi.out);
 }
@@ -129,12 +173,9 @@ export function biBackward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiB
   const d = dOut.f;
   const df = dF.f;
   const db = dB.f;
-  for (let r = 0; r < rows; r++) {
-    // Row r of the output; the backward direction's row is at its own time T - 1 - t.
-    const rb = bi.sequences ? (T - 1 - Math.floor(r / B)) * B + (r % B) : r;
-    df.set(d.subarray(r * 2 * u, r * 2 * u + u), r * u);
-    db.set(d.subarray(r * 2 * u + u, (r + 1) * 2 * u), rb * u);
-  }
+  // Row r of the output; the backward direction's row is at its own time T - 1 - t.
+  if (bi.sequences) for (let t = 0; t < T; t++) split(d, t * B * 2 * u, df, t * B * u, db, (T - 1 - t) * B * u, B, u);
+  else split(d, 0, df, 0, db, 0, rows, u);
   g.touch(dF);
   g.touch(dB);
   const grad = (m: Mat) => (bi.sequences ? { seq: m } : { last: m });
