@@ -6,7 +6,8 @@
 //
 // KERNEL(name, group, parameters...):
 //   group  SAME: the function `name` of kernels.c in every native table;
-//          CELL: the cell and Adam of kernels-wide.h: name_256 (avx2), name_512 (avx512 and avx512bf16);
+//          CELL: a kernel of kernels-wide.h (the cell, Adam, row sums): name_256 (avx2), name_512 (avx512 and
+//                avx512bf16);
 //          PRODUCT: a matrix product: name (avx2, kernels-native.c), name_512 (kernels-avx512.h),
 //                   name_bf16 (kernels-avx512-bf16.h).
 //   parameters  INT(x) int, UINT(x) unsigned, FLOAT(x) float, PTR(x) float* (a byte offset in the memory, 0 for
@@ -21,7 +22,7 @@ KERNEL(pack_panels, PRODUCT, INT(K), INT(N), PTR(B), INT(ldb), PTR(Bp))
 KERNEL(gemm_nn_packed, PRODUCT, INT(M), INT(N), INT(K), PTR(A), INT(lda), PTR(Bp), PTR(C), INT(ldc))
 // W: a workspace of GEMM_TN_WORKSPACE floats (64-byte aligned), or 0 to multiply unpacked.
 KERNEL(gemm_tn, PRODUCT, INT(M), INT(N), INT(K), PTR(A), INT(lda), PTR(B), INT(ldb), PTR(C), INT(ldc), PTR(W))
-KERNEL(colsum, SAME, INT(M), INT(N), PTR(A), INT(lda), PTR(out))
+KERNEL(colsum, CELL, INT(M), INT(N), PTR(A), INT(lda), PTR(out))
 // d[k] = a[k] * m[k] for k < n (d may be a).
 KERNEL(mask_mul, SAME, INT(n), PTR(a), PTR(m), PTR(d))
 KERNEL(adam_step, CELL, INT(n), PTR(p), PTR(g1), PTR(g2), PTR(m), PTR(s), FLOAT(lrT), FLOAT(b1), FLOAT(b2), FLOAT(eps))

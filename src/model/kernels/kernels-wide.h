@@ -1,6 +1,6 @@
-// The LSTM cell steps and Adam, written once for any vector width: included by kernels.c (WebAssembly SIMD, 4
-// lanes: the exported kernels themselves, and through wasm-shim.h the same 4 lanes natively), by kernels-native.c
-// for AVX2 (8 lanes, names ending _256) and by kernels-avx512.h for AVX-512 (16 lanes, _512), each time after
+// The LSTM cell steps, Adam and the row sums, written once for any vector width: included by kernels.c
+// (WebAssembly SIMD, 4 lanes: the exported kernels themselves, and through wasm-shim.h the same 4 lanes
+// natively), by kernels-native.c for AVX2 (8 lanes, names ending _256) and by kernels-avx512.h for AVX-512 (16 lanes, _512), each time after
 // defining the operations below (natively, inside its target attribute). Every width runs the same operations in
 // the same order, lane for lane, so every build gives the bits of the relaxed wasm build; the tail of a row is
 // lanes that are neither read nor written (zero when loaded).
@@ -146,6 +146,58 @@ W_KERNEL void WNAME(adam_step)(int n, float* p, const float* g1, const float* g2
     W_STORE(p + k, W_SUB(W_LOAD(p + k), step));
   }
   if (k < n) W_ADAM_TAIL(n - k, p + k, g1 + k, g2 ? g2 + k : 0, m + k, s + k, lr_t, b1, b2, eps);
+}
+
+// Column sums (the bias gradients): out[n] = A[0][n] + A[1][n] + ... + A[M-1][n] for n < N (rows lda apart), each
+// column summed from row 0 in row order, the bits of a scalar sum at any width. Strips of up to 8 vectors (8 WL
+// columns: whole cache lines of each row; a 4-column strip reading one line per row ran 6x slower) run down the
+// rows: the AVX-512 build sums 128 columns a pass, the 4-lane one 32. The last vector of a strip holds `last`
+// columns (its other lanes neither read nor written).
+// (Eight named sums, not an array: clang's wasm build kept an array of vectors on a stack it must not have.)
+#define CS_LOAD(j, p) ((j) == NV - 1 ? W_LOADN((p) + (j) * WL, last) : W_LOAD((p) + (j) * WL))
+#define CS_STORE(j, x) \
+  if ((j) == NV - 1) W_STOREN(out + (j) * WL, (x), last); \
+  else if ((j) < NV) W_STORE(out + (j) * WL, (x))
+#define CS_EACH(X) X(0, s0) X(1, s1) X(2, s2) X(3, s3) X(4, s4) X(5, s5) X(6, s6) X(7, s7)
+static inline __attribute__((always_inline)) void WNAME(colsum_strip)(int NV, int last, int M, const float* A,
+                                                                      int lda, float* out) {
+  const WV zero = W_SET1(0.0f);
+#define CS_FIRST(j, x) WV x = (j) < NV ? CS_LOAD(j, A) : zero;
+  CS_EACH(CS_FIRST)
+  for (int m = 1; m < M; m++) {
+    const float* a = A + m * lda;
+#define CS_ADD(j, x) if ((j) < NV) x = W_ADD(x, CS_LOAD(j, a));
+    CS_EACH(CS_ADD)
+  }
+#define CS_OUT(j, x) CS_STORE(j, x);
+  CS_EACH(CS_OUT)
+}
+#undef CS_LOAD
+#undef CS_STORE
+#undef CS_EACH
+#undef CS_FIRST
+#undef CS_ADD
+#undef CS_OUT
+
+W_KERNEL void WNAME(colsum)(int M, int N, const float* A, int lda, float* out) {
+  if (M < 1) return;  // the caller zero-fills (see gemm)
+  int n = 0;
+  for (; n + 8 * WL <= N; n += 8 * WL) WNAME(colsum_strip)(8, WL, M, A + n, lda, out + n);
+  const int r = N - n;
+  if (r == 0) return;
+  const int nv = (r + WL - 1) / WL, last = r - (nv - 1) * WL;
+  A += n;
+  out += n;
+  switch (nv) {
+    case 1: WNAME(colsum_strip)(1, last, M, A, lda, out); break;
+    case 2: WNAME(colsum_strip)(2, last, M, A, lda, out); break;
+    case 3: WNAME(colsum_strip)(3, last, M, A, lda, out); break;
+    case 4: WNAME(colsum_strip)(4, last, M, A, lda, out); break;
+    case 5: WNAME(colsum_strip)(5, last, M, A, lda, out); break;
+    case 6: WNAME(colsum_strip)(6, last, M, A, lda, out); break;
+    case 7: WNAME(colsum_strip)(7, last, M, A, lda, out); break;
+    default: WNAME(colsum_strip)(8, last, M, A, lda, out); break;
+  }
 }
 
 #ifdef WI

@@ -265,39 +265,6 @@ void gemm_tn(int M, int N, int K, const float* A, int lda, const float* B, int l
 
 #endif  // KERNELS_NATIVE
 
-// out [N] = the sums of the M rows of A [M, N] (row stride lda), summed in row order. Blocks of 32 columns
-// (eight accumulators) run down the rows, so each row is read as two whole cache lines (a 4-column strip
-// reading one line per row ran 6x slower).
-void colsum(int M, int N, const float* A, int lda, float* out) {
-  if (M < 1) return;  // the caller zero-fills (see gemm)
-  int n = 0;
-  for (; n + 32 <= N; n += 32) {
-    const float* a = A + n;
-    v s0 = wasm_v128_load(a), s1 = wasm_v128_load(a + 4), s2 = wasm_v128_load(a + 8), s3 = wasm_v128_load(a + 12);
-    v s4 = wasm_v128_load(a + 16), s5 = wasm_v128_load(a + 20), s6 = wasm_v128_load(a + 24), s7 = wasm_v128_load(a + 28);
-    for (int m = 1; m < M; m++) {
-      a += lda;
-      s0 = add(s0, wasm_v128_load(a)), s1 = add(s1, wasm_v128_load(a + 4));
-      s2 = add(s2, wasm_v128_load(a + 8)), s3 = add(s3, wasm_v128_load(a + 12));
-      s4 = add(s4, wasm_v128_load(a + 16)), s5 = add(s5, wasm_v128_load(a + 20));
-      s6 = add(s6, wasm_v128_load(a + 24)), s7 = add(s7, wasm_v128_load(a + 28));
-    }
-    float* o = out + n;
-    wasm_v128_store(o, s0), wasm_v128_store(o + 4, s1), wasm_v128_store(o + 8, s2), wasm_v128_store(o + 12, s3);
-    wasm_v128_store(o + 16, s4), wasm_v128_store(o + 20, s5), wasm_v128_store(o + 24, s6), wasm_v128_store(o + 28, s7);
-  }
-  for (; n + 4 <= N; n += 4) {
-    v s = wasm_v128_load(A + n);
-    for (int m = 1; m < M; m++) s = add(s, wasm_v128_load(A + m * lda + n));
-    wasm_v128_store(out + n, s);
-  }
-  for (; n < N; n++) {
-    float s = A[n];
-    for (int m = 1; m < M; m++) s += A[m * lda + n];
-    out[n] = s;
-  }
-}
-
 // d = a * m, element by element, over n values (the dropout masks; d may be a): one float32 product each, the
 // bits of JS's Float32Array arithmetic (a double product of two floats is exact, then rounded once).
 void mask_mul(int n, const float* a, const float* m, float* d) {
