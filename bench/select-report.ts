@@ -10,6 +10,7 @@ import * as path from 'path';
 import { SUITES } from '../src/data/synth/suite';
 import { packageRoot } from '../src/util/paths';
 import { type CachedRun, judge, MODELS, measure, POSTS, type SetMeasures, type Verdict, winner } from './select-grid';
+import { defaultsOf, targets28, targets28Lines } from './targets28';
 
 const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
 
@@ -141,6 +142,12 @@ export function report(cache: string, readme: boolean, partial = false): void {
         ? `adopt ${w.model} / ${w.post} (${w.why})`
         : `no candidate passes the rule, so the defaults stay`;
   console.log(`\nverdict: ${verdict}${unrun.length ? ` (not run on both sets: ${unrun.join(', ')})` : ''}`);
+  const defaults = defaultsOf(verdicts);
+  const targets = defaults ? targets28(defaults.nab, defaults.synth) : [];
+  if (defaults) {
+    console.log(`issue 28's targets, the defaults after this round (${defaults.model} / ${defaults.post}):`);
+    for (const line of targets28Lines(targets)) console.log(line);
+  }
   const day = new Date().toISOString().slice(0, 10);
   const out = path.join(packageRoot(), 'bench', 'results', `select-${day}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -153,7 +160,7 @@ export function report(cache: string, readme: boolean, partial = false): void {
   const sets = Object.fromEntries(SETS.map((s) => [s, perSet[s]]));
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', verdict, unrun, choices, sets, verdicts }, null, 1)}\n`,
+    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', verdict, unrun, choices, sets, verdicts, targets }, null, 1)}\n`,
   );
   console.log(`results: ${path.relative(packageRoot(), out)}`);
   if (!readme) return;
