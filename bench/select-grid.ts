@@ -18,15 +18,22 @@ export interface ModelSetting {
 }
 
 /**
- * The model settings of docs/selection.md, as round 2 ran them: none resamples inside the pipeline (`--resample
- * none`, now that the whole-series defaults resample by the auto rule); `resample-auto` applies the rule itself.
+ * The model settings of docs/selection.md, as rounds 2 and 3 ran them: none resamples inside the pipeline
+ * (`--resample none`, now that the whole-series defaults resample by the auto rule); those marked `resampleAuto`
+ * apply the rule themselves.
  */
 export const MODELS: ModelSetting[] = [
   { name: 'D', flags: ['--resample', 'none'] },
   { name: 'resample-auto', flags: ['--resample', 'none'], resampleAuto: true },
   { name: 'epochs-20', flags: ['--resample', 'none', '--epochs', '20'] },
   { name: 'window-50', flags: ['--resample', 'none', '--window', '50'] },
+  // round 3 (docs/selection.md): settings that fit a whole series' rare departures less
+  { name: 'mae', flags: ['--resample', 'none', '--loss', 'mae'], resampleAuto: true },
+  { name: 'dropout-0.2', flags: ['--resample', 'none', '--dropout', '0.2'], resampleAuto: true },
 ];
+
+/** The model setting of today's whole-series defaults: a round's incumbent unless `--incumbent` names another. */
+export const INCUMBENT = 'resample-auto';
 
 /** A post-processing setting. */
 export interface PostSetting {

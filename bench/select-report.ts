@@ -9,7 +9,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { SUITES } from '../src/data/synth/suite';
 import { packageRoot } from '../src/util/paths';
-import { type CachedRun, judge, MODELS, measure, POSTS, type SetMeasures, type Verdict, winner } from './select-grid';
+import {
+  type CachedRun,
+  INCUMBENT,
+  judge,
+  MODELS,
+  measure,
+  POSTS,
+  type SetMeasures,
+  type Verdict,
+  winner,
+} from './select-grid';
 import { defaultsOf, targets28, targets28Lines } from './targets28';
 
 const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
@@ -101,13 +111,21 @@ const SETS = ['nab', 'synth'] as const;
  * report(path.join(os.tmpdir(), 'select-cache'), false);
  * report(cache, true, true); // with the files of runs stopped part way
  */
-export function report(cache: string, readme: boolean, partial = false): void {
-  const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores shared, niced, under load`;
+export function report(
+  cache: string,
+  readme: boolean,
+  partial = false,
+  o: { incumbent?: string; round?: string; cpu?: string } = {},
+): void {
+  const cpu = o.cpu ?? `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores shared, niced, under load`;
+  const incumbent = o.incumbent ?? INCUMBENT;
+  // the incumbent first: the tables' first column, and the first verdict, the one every candidate is judged against
+  const models = [...MODELS].sort((a, b) => Number(b.name === incumbent) - Number(a.name === incumbent));
   const runs: Record<string, Partial<Record<(typeof SETS)[number], CachedRun[]>>> = {};
-  for (const m of MODELS) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s, partial)]));
+  for (const m of models) runs[m.name] = Object.fromEntries(SETS.map((s) => [s, load(cache, m.name, s, partial)]));
   const perSet: Record<string, { model: string; post: string; seconds: number; m: SetMeasures }[]> = {};
   for (const set of SETS) {
-    perSet[set] = MODELS.flatMap((m) => {
+    perSet[set] = models.flatMap((m) => {
       const r = runs[m.name][set];
       return r ? POSTS.map((p) => ({ model: m.name, post: p.name, seconds: secondsOf(r), m: measure(set, r, p) })) : [];
     });
@@ -122,11 +140,11 @@ export function report(cache: string, readme: boolean, partial = false): void {
   }
   const verdicts: Verdict[] = [];
   // the rule judges whole sets only: a run stopped part way shows its figures but is never judged
-  const stopped = MODELS.filter((m) => SETS.some((set) => stoppedRuns.has(`${m.name}-${set}`))).map((m) => m.name);
-  for (const m of MODELS) {
+  const stopped = models.filter((m) => SETS.some((set) => stoppedRuns.has(`${m.name}-${set}`))).map((m) => m.name);
+  for (const m of models) {
     if (stopped.includes(m.name)) continue;
     const { nab, synth } = runs[m.name];
-    if (!nab || !synth || (m.name !== 'D' && verdicts.length === 0)) continue;
+    if (!nab || !synth || (m.name !== incumbent && verdicts.length === 0)) continue;
     for (const p of POSTS) {
       const c = { model: m.name, post: p.name, nab: measure('nab', nab, p), synth: measure('synth', synth, p) };
       verdicts.push(judge(c, verdicts[0]));
@@ -134,7 +152,7 @@ export function report(cache: string, readme: boolean, partial = false): void {
   }
   for (const v of verdicts) console.log(`verdict ${v.model} / ${v.post}: ${v.why}`);
   const w = winner(verdicts);
-  const unrun = MODELS.filter((m) => !runs[m.name].nab || !runs[m.name].synth).map((m) => m.name);
+  const unrun = models.filter((m) => !runs[m.name].nab || !runs[m.name].synth).map((m) => m.name);
   const verdict =
     verdicts.length === 0
       ? `not applied: today's defaults did not run on both whole sets this round${stopped.length ? ` (stopped part way: ${stopped.join(', ')})` : ''}, so nothing could be judged and the defaults stay`
@@ -149,18 +167,17 @@ export function report(cache: string, readme: boolean, partial = false): void {
     for (const line of targets28Lines(targets)) console.log(line);
   }
   const day = new Date().toISOString().slice(0, 10);
-  const out = path.join(packageRoot(), 'bench', 'results', `select-${day}.json`);
+  const out = path.join(packageRoot(), 'bench', 'results', `select-${day}${o.round ? `-${o.round}` : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const choices = Object.fromEntries(
-    MODELS.filter((m) => m.resampleAuto).map((m) => [
-      m.name,
-      SETS.flatMap((s) => runs[m.name][s] ?? []).map((r) => `${r.file}: ${r.resample ?? '-'}`),
-    ]),
+    models
+      .filter((m) => m.resampleAuto)
+      .map((m) => [m.name, SETS.flatMap((s) => runs[m.name][s] ?? []).map((r) => `${r.file}: ${r.resample ?? '-'}`)]),
   );
   const sets = Object.fromEntries(SETS.map((s) => [s, perSet[s]]));
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', verdict, unrun, choices, sets, verdicts, targets }, null, 1)}\n`,
+    `${JSON.stringify({ date: day, cpu, rule: 'docs/selection.md', incumbent, verdict, unrun, choices, sets, verdicts, targets }, null, 1)}\n`,
   );
   console.log(`results: ${path.relative(packageRoot(), out)}`);
   if (!readme) return;
@@ -169,7 +186,7 @@ export function report(cache: string, readme: boolean, partial = false): void {
   const start = text.indexOf('<!-- SELECT -->');
   const end = text.indexOf('<!-- /SELECT -->');
   if (start < 0 || end < start) throw new Error('README.md has no <!-- SELECT --> ... <!-- /SELECT --> section');
-  const label = (model: string): string => (model === 'D' ? "today's defaults" : model);
+  const label = (model: string): string => (model === incumbent ? "today's defaults" : model);
   const tables = SETS.map((set) => {
     const cols = perSet[set]
       .filter((x) => x.post === 'd')

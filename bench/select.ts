@@ -8,12 +8,15 @@
  *
  *   node dist/bench/select.js [--models D,resample-auto] [--sets nab,synth] [--files name,...] [--cache DIR]
  *     [--nab DIR] [--max-steps N] [--shard I/N] [--one-thread] [--report] [--partial] [--readme]
+ *     [--incumbent NAME] [--round NAME] [--cpu TEXT]
  * Without --report it runs the models asked for (skipping those already cached in DIR, default select-cache/ in
  * the temporary folder); with --report it only reads the cache. --nab: the NAB files (default
  * ../shared/data/nab). --max-steps N: only the synthetic series of at most N steps (docs/selection.md says why).
  * --shard I/N: shard I of N of each set's files (balanced by size), cached apart; the report merges a set's
  * shards. --one-thread: train on one thread (same numbers). --partial: the report also reads runs stopped part
- * way (the files they finished; the tables count them). --readme splices the tables into README.md.
+ * way (the files they finished; the tables count them). --readme splices the tables into README.md. --incumbent:
+ * the model setting every candidate is judged against (default: today's defaults, resample-auto; round 2's was D);
+ * --round NAME: the results file is select-<date>-NAME.json; --cpu: how the tables name the machine.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -215,7 +218,12 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (!only && sn === 1) report(cache, process.argv.includes('--readme'), process.argv.includes('--partial'));
+  if (!only && sn === 1)
+    report(cache, process.argv.includes('--readme'), process.argv.includes('--partial'), {
+      incumbent: flag('incumbent'),
+      round: flag('round'),
+      cpu: flag('cpu'),
+    });
 }
 
 main().catch((e) => {

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * A selection round's tables for docs/selection.md, from its results file (bench/select.ts writes it):
+ * `node dist/bench/select-round-doc.js bench/results/select-<date>-<round>.json` prints the NAB and synthetic
+ * tables of the round's model settings under today's post-processing (the README's layout) and every candidate's
+ * verdict. bench/select-round-doc.test.ts checks that docs/selection.md holds what it prints for round 3.
+ */
+import * as fs from 'fs';
+import { runScript } from '../tools/script';
+import type { SetMeasures, Verdict } from './select-grid';
+import { setTable } from './select-report';
+
+/** What a round's results file holds that the tables read. */
+export interface RoundResults {
+  cpu: string;
+  incumbent?: string;
+  verdict: string;
+  sets: Record<'nab' | 'synth', { model: string; post: string; seconds: number; m: SetMeasures }[]>;
+  verdicts: Verdict[];
+}
+
+const f3 = (v: number): string => v.toFixed(3);
+
+/**
+ * The round's markdown: one table per set (its model settings under the post-processing `d`, the incumbent
+ * first), then the verdict of every candidate.
+ * @example
+ * roundTables(JSON.parse(fs.readFileSync('bench/results/select-2026-12-07-round3.json', 'utf8')));
+ */
+export function roundTables(r: RoundResults): string {
+  const inc = r.incumbent ?? 'D';
+  const label = (model: string): string => (model === inc ? `${model} (today's defaults)` : model);
+  const tables = (['nab', 'synth'] as const).map((set) =>
+    setTable(
+      set,
+      r.sets[set].filter((x) => x.post === 'd').map((x) => ({ name: label(x.model), m: x.m, seconds: x.seconds })),
+      r.cpu,
+    ),
+  );
+  const verdicts = [
+    '| candidate (model / post-processing) | NAB mean F1 | synthetic F1 | synthetic recall | verdict |',
+    '|---|---:|---:|---:|---|',
+    ...r.verdicts.map(
+      (v) =>
+        `| ${label(v.model)} / ${v.post} | ${f3(v.nab.headline)} | ${f3(v.synth.headline)} | ${f3(v.synth.recall)} | ${v.why} |`,
+    ),
+  ];
+  return [...tables, verdicts.join('\n')].join('\n\n');
+}
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: node dist/bench/select-round-doc.js RESULTS.json');
+  console.log(roundTables(JSON.parse(fs.readFileSync(file, 'utf8')) as RoundResults));
+}
+
+if (require.main === module) runScript('select-round-doc', main);
