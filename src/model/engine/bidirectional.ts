@@ -73,57 +73,26 @@ export function reverseBlocks(src: Float32Array, dst: Float32Array, T: number, s
 }
 
 /**
- * Rows of `out` from offset `o`: `rows` rows of 2u values, row r = [row r of `a` from `ao` | row r of `b` from
- * `bo`] (rows of u values). Plain loops: rows of a few dozen values are copied several times faster so than by
- * `set(subarray(..))`, which makes a view per row.
+ * Copy `rows` rows of `u` values from `src` (row r at `from + r * srcStride`) to `dst` (row r at `to + r *
+ * dstStride`): joins the two directions' rows into rows of 2u values, or splits them. Plain loops: rows of a few
+ * dozen values copy several times faster so than by `set(subarray(..))`, which makes a view per row.
  * @example
- * interleave(out.f, 0, hf, 0, hb, 0, 64, 30);
+ * copyRows(hf, 0, 30, out.f, 0, 60, 64, 30); // the forward states into the first halves of the output rows
  */
-export function interleave(
-  out: Float32Array,
-  o: number,
-  a: Float32Array,
-  ao: number,
-  b: Float32Array,
-  bo: number,
-  rows: number,
-  u: number,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const to = o + r * 2 * u;
-    const fa = ao + r * u;
-    const fb = bo + r * u;
-    for (let j = 0; j < u; j++) {
-      out[to + j] = a[fa + j];
-      out[to + u + j] = b[fb + j];
-    }
-  }
-}
-
-/**
- * The reverse of {@link interleave}: `rows` rows of 2u values of `src` from offset `o`, their first halves to `a`
- * from `ao` and their second halves to `b` from `bo` (rows of u values).
- * @example
- * split(dOut.f, 0, dF.f, 0, dB.f, 0, 64, 30);
- */
-export function split(
+export function copyRows(
   src: Float32Array,
-  o: number,
-  a: Float32Array,
-  ao: number,
-  b: Float32Array,
-  bo: number,
+  from: number,
+  srcStride: number,
+  dst: Float32Array,
+  to: number,
+  dstStride: number,
   rows: number,
   u: number,
 ): void {
   for (let r = 0; r < rows; r++) {
-    const from = o + r * 2 * u;
-    const ta = ao + r * u;
-    const tb = bo + r * u;
-    for (let j = 0; j < u; j++) {
-      a[ta + j] = src[from + j];
-      b[tb + j] = src[from + u + j];
-    }
+    const s = from + r * srcStride;
+    const d = to + r * dstStride;
+    for (let j = 0; j < u; j++) dst[d + j] = src[s + j];
   }
 }
 
@@ -149,10 +118,14 @@ export function biForward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiBu
   const hb = bi.bwd.H.f;
   if (bi.sequences) {
     // Output step t: the forward state after step t, the backward state after its step T - 1 - t.
-    for (let t = 0; t < T; t++) interleave(o, t * B * 2 * u, hf, (t + 1) * B * u, hb, (T - t) * B * u, B, u);
+    for (let t = 0; t < T; t++) {
+      copyRows(hf, (t + 1) * B * u, u, o, t * B * 2 * u, 2 * u, B, u);
+      copyRows(hb, (T - t) * B * u, u, o, t * B * 2 * u + u, 2 * u, B, u);
+    }
   } else {
     const last = T * B * u;
-    interleave(o, 0, hf, last, hb, last, B, u);
+    copyRows(hf, last, u, o, 0, 2 * u, B, u);
+    copyRows(hb, last, u, o, u, 2 * u, B, u);
   }
   g.touch(bi.out);
 }
@@ -174,8 +147,13 @@ export function biBackward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiB
   const df = dF.f;
   const db = dB.f;
   // Row r of the output; the backward direction's row is at its own time T - 1 - t.
-  if (bi.sequences) for (let t = 0; t < T; t++) split(d, t * B * 2 * u, df, t * B * u, db, (T - 1 - t) * B * u, B, u);
-  else split(d, 0, df, 0, db, 0, rows, u);
+  const steps = bi.sequences ? T : 1;
+  const n = bi.sequences ? B : rows;
+  for (let t = 0; t < steps; t++) {
+    const tb = bi.sequences ? T - 1 - t : 0;
+    copyRows(d, t * n * 2 * u, 2 * u, df, t * n * u, u, n, u);
+    copyRows(d, t * n * 2 * u + u, 2 * u, db, tb * n * u, u, n, u);
+  }
   g.touch(dF);
   g.touch(dB);
   const grad = (m: Mat) => (bi.sequences ? { seq: m } : { last: m });
