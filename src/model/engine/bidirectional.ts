@@ -116,17 +116,12 @@ export function biForward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiBu
   const o = bi.out.f;
   const hf = bi.fwd.H.f;
   const hb = bi.bwd.H.f;
-  if (bi.sequences) {
-    // Output step t: the forward state after step t, the backward state after its step T - 1 - t.
-    for (let t = 0; t < T; t++) {
-      copyRows(hf, (t + 1) * B * u, u, o, t * B * 2 * u, 2 * u, B, u);
-      copyRows(hb, (T - t) * B * u, u, o, t * B * 2 * u + u, 2 * u, B, u);
-    }
-  } else {
-    const last = T * B * u;
-    copyRows(hf, last, u, o, 0, 2 * u, B, u);
-    copyRows(hb, last, u, o, u, 2 * u, B, u);
-  }
+  // Output row r = t B + b: the forward state after step t (its rows are in order, after the zero state), the
+  // backward one after its own step T - 1 - t (reversed a step at a time); without sequences, the last states.
+  const rows = bi.sequences ? T * B : B;
+  copyRows(hf, (bi.sequences ? 1 : T) * B * u, u, o, 0, 2 * u, rows, u);
+  if (!bi.sequences) copyRows(hb, T * B * u, u, o, u, 2 * u, B, u);
+  else for (let t = 0; t < T; t++) copyRows(hb, (T - t) * B * u, u, o, t * B * 2 * u + u, 2 * u, B, u);
   g.touch(bi.out);
 }
 
@@ -146,14 +141,10 @@ export function biBackward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiB
   const d = dOut.f;
   const df = dF.f;
   const db = dB.f;
-  // Row r of the output; the backward direction's row is at its own time T - 1 - t.
-  const steps = bi.sequences ? T : 1;
-  const n = bi.sequences ? B : rows;
-  for (let t = 0; t < steps; t++) {
-    const tb = bi.sequences ? T - 1 - t : 0;
-    copyRows(d, t * n * 2 * u, 2 * u, df, t * n * u, u, n, u);
-    copyRows(d, t * n * 2 * u + u, 2 * u, db, tb * n * u, u, n, u);
-  }
+  // Row r of the output: the forward direction's row r; the backward one's at its own time T - 1 - t.
+  copyRows(d, 0, 2 * u, df, 0, u, rows, u);
+  if (!bi.sequences) copyRows(d, u, 2 * u, db, 0, u, rows, u);
+  else for (let t = 0; t < T; t++) copyRows(d, t * B * 2 * u + u, 2 * u, db, (T - 1 - t) * B * u, u, B, u);
   g.touch(dF);
   g.touch(dB);
   const grad = (m: Mat) => (bi.sequences ? { seq: m } : { last: m });
