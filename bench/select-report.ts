@@ -100,6 +100,22 @@ export function setTable(set: 'nab' | 'synth', cols: Column[], cpu: string): str
   ].join('\n');
 }
 
+/**
+ * Every candidate's headline measures and verdict as a markdown table (`recall`: with the synthetic recall too).
+ * @example
+ * verdictTable(verdicts, (m) => m); // '| candidate (model / post-processing) | NAB mean F1 | ...'
+ */
+export function verdictTable(verdicts: Verdict[], label: (model: string) => string, recall = false): string {
+  const r = (v: Verdict): string => (recall ? ` ${f3(v.synth.recall)} |` : '');
+  return [
+    `| candidate (model / post-processing) | NAB mean F1 | synthetic F1 |${recall ? ' synthetic recall |' : ''} verdict |`,
+    `|---|---:|---:|${recall ? '---:|' : ''}---|`,
+    ...verdicts.map(
+      (v) => `| ${label(v.model)} / ${v.post} | ${f3(v.nab.headline)} | ${f3(v.synth.headline)} |${r(v)} ${v.why} |`,
+    ),
+  ].join('\n');
+}
+
 const SETS = ['nab', 'synth'] as const;
 
 /**
@@ -202,15 +218,7 @@ export function report(
   const head =
     `This round (${day}) ran, with the post-processing of today's defaults and its ${POSTS.length - 1} variants: ${ran.join('; ')}. ` +
     `The rule's verdict: ${verdict}. Columns below: each setting with today's post-processing; (tp/fp/fn).\n\n`;
-  const judged = verdicts.length
-    ? [
-        '| candidate (model / post-processing) | NAB mean F1 | synthetic F1 | verdict |',
-        '|---|---:|---:|---|',
-        ...verdicts.map(
-          (v) => `| ${label(v.model)} / ${v.post} | ${f3(v.nab.headline)} | ${f3(v.synth.headline)} | ${v.why} |`,
-        ),
-      ].join('\n')
-    : '';
+  const judged = verdicts.length ? verdictTable(verdicts, label) : '';
   const body = [...tables, judged].filter(Boolean).join('\n\n');
   fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${body}\n${text.slice(end)}`);
   console.log('README.md: development tables spliced');

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { runScript } from '../tools/script';
 import type { SetMeasures, Verdict } from './select-grid';
-import { setTable } from './select-report';
+import { setTable, verdictTable } from './select-report';
 
 /** What a round's results file holds that the tables read. */
 export interface RoundResults {
@@ -18,8 +18,6 @@ export interface RoundResults {
   sets: Record<'nab' | 'synth', { model: string; post: string; seconds: number; m: SetMeasures }[]>;
   verdicts: Verdict[];
 }
-
-const f3 = (v: number): string => v.toFixed(3);
 
 /**
  * The round's markdown: one table per set (its model settings under the post-processing `d`, the incumbent
@@ -37,15 +35,7 @@ export function roundTables(r: RoundResults): string {
       r.cpu,
     ),
   );
-  const verdicts = [
-    '| candidate (model / post-processing) | NAB mean F1 | synthetic F1 | synthetic recall | verdict |',
-    '|---|---:|---:|---:|---|',
-    ...r.verdicts.map(
-      (v) =>
-        `| ${label(v.model)} / ${v.post} | ${f3(v.nab.headline)} | ${f3(v.synth.headline)} | ${f3(v.synth.recall)} | ${v.why} |`,
-    ),
-  ];
-  return [...tables, verdicts.join('\n')].join('\n\n');
+  return [...tables, verdictTable(r.verdicts, label, true)].join('\n\n');
 }
 
 function main(): void {
