@@ -6,15 +6,18 @@
 // with a message; under CI (CI=true) that, like a missing Chromium, is a failure. The terminal gets a short
 // summary (scripts/test-summary.js: each failure as it happens, the counts, the failures again with the first
 // line of their error, then `N passed, N failed, N skipped`); the full spec report goes to reports/tests.log.
+// The test files run with TMPDIR set to a new empty folder; whatever a test leaves there fails the run (a test
+// cleans up after itself), and the folder is removed either way.
 
 const { spawnSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const ci = !!process.env.CI && process.env.CI !== 'false';
 const node = process.execPath;
-const run = (args) => spawnSync(node, args, { cwd: root, stdio: 'inherit' }).status;
+const run = (args, env = process.env) => spawnSync(node, args, { cwd: root, stdio: 'inherit', env }).status;
 
 function testFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -54,5 +57,13 @@ fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
 console.log(`tests: ${files.length} files; full report -> ${log}`);
 const reporters = ['--test-reporter=./scripts/test-summary.js', '--test-reporter-destination=stdout'];
 reporters.push('--test-reporter=spec', `--test-reporter-destination=${log}`);
-if (run(['--test', '--test-concurrency=1', ...reporters, ...files]) !== 0) failed++;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-tests-'));
+if (run(['--test', '--test-concurrency=1', ...reporters, ...files], { ...process.env, TMPDIR: tmp }) !== 0) failed++;
+const left = fs.readdirSync(tmp);
+if (left.length) {
+  const shown = left.slice(0, 10).join(', ') + (left.length > 10 ? ', ...' : '');
+  console.log(`tests: ${left.length} temporary file(s) left behind in TMPDIR: ${shown}`);
+  failed++;
+}
+fs.rmSync(tmp, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -18,7 +18,10 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-pack-'));
 const app = path.join(work, 'app');
-const env = { ...process.env, LSTM_ANOMALY_OFFLINE: '1', npm_config_update_notifier: 'false' };
+// npm and the packages' install scripts (core-js writes a banner marker) keep their temporary files under `work`
+const tmp = path.join(work, 'tmp');
+fs.mkdirSync(tmp);
+const env = { ...process.env, LSTM_ANOMALY_OFFLINE: '1', npm_config_update_notifier: 'false', TMPDIR: tmp };
 
 function sh(cmd: string, args: string[], cwd: string, timeout = 120_000): SpawnSyncReturns<string> {
   return spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout });

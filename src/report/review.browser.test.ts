@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from '../../tools/testing/browser';
@@ -47,6 +47,7 @@ test('review: mark events, drag a missed interval, export JSON and CSV, reload, 
   const input = page3();
   const dates = input.series.dates;
   const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-review-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'report.html');
   const html = renderReport(input);
   writeFileSync(file, html);
@@ -173,6 +174,7 @@ test('review in evaluation.html: each file its own controls, its marks keyed by 
     { row: { file: 'b/<y>.csv', subset: 'b', counts: scoreCounts(0, 2, 0) }, events: [ev(50, 55), ev(90, 91)], line },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'lstm-anomaly-review-eval-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'evaluation.html');
   const html = evaluationHtml(files, aggregate(files.map((f) => f.row)), {}, 1);
   assert.match(html, /<summary>Review b\/&lt;y&gt;\.csv \(2 events\)<\/summary>/);

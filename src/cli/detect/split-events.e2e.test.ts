@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../../tools/testing/cli';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-split-events-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const day = (i: number): string => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
 // 400 daily rows of a sine with spikes of +40 at rows 100 (training part: the split keeps rows 0..319) and 360
 const csv = path.join(work, 'spikes.csv');

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCliSync } from '../../../tools/testing/cli';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-review-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 const run = (args: string[]) => runCliSync(args, work);
 const day = (i: number): string => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,6 +8,7 @@ import { runCliSync } from '../../../tools/testing/cli';
 // `score --model` on malformed models (each made by corrupting one saved tiny model): exit 2, one line naming
 // model.json or weights.bin, and no output folder.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-model-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const TINY = ['--epochs', '1', '--window', '10', '--units', '8', '--backend', 'cpu'];
 
 const run = (args: string[]) => runCliSync(args, work);

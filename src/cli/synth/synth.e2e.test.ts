@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,6 +14,7 @@ import { labelsFromFile } from '../labels';
 // Real CLI runs of `synth`: what it writes reads back (series and labels), evaluate takes the folder as it is,
 // same seed gives the same bytes, and bad input is one line with exit 2 and nothing written.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-synth-'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 const run = (args: string[]) => runCliSync(args, work);
 const at = (...p: string[]): string => path.join(work, ...p);
 

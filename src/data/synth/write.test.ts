@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,6 +29,7 @@ test('seriesCsv, nabWindows, labelsCsv: NAB timestamps, inclusive windows, one r
 
 test('writeSuite: a new folder with the files; a non-empty folder or two series of one name are refused', async () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-anomaly-synth-write-'));
+  after(() => fs.rmSync(work, { recursive: true, force: true }));
   const dir = path.join(work, 'a', 'suite');
   await writeSuite(dir, [one], { labelsCsv: true });
   assert.deepEqual(fs.readdirSync(dir).sort(), ['labels.csv', 'sine', 'windows.json']);
