@@ -35,10 +35,10 @@ export function cellOutputs(html: string): CellOutputs[] {
     const outputs = c.slice(Math.max(0, c.indexOf('jp-Cell-outputWrapper')));
     const all = (re: RegExp): string[] => [...outputs.matchAll(re)].map((m) => m[1]);
     return {
-      stdout: all(/data-mime-type="(?:text\/plain|application\/vnd\.jupyter\.stdout)">\s*<pre>([\s\S]*?)<\/pre>/g).map(
-        textOf,
-      ),
-      markdown: all(/data-mime-type="text\/markdown">([\s\S]*?)<\/div>/g).map(textOf),
+      stdout: all(
+        /data-mime-type="(?:text\/plain|application\/vnd\.jupyter\.stdout)"[^>]*>\s*<pre>([\s\S]*?)<\/pre>/g,
+      ).map(textOf),
+      markdown: all(/data-mime-type="text\/markdown"[^>]*>([\s\S]*?)<\/div>/g).map(textOf),
       tables: all(/<table[^>]*>([\s\S]*?)<\/table>/g).map((t) =>
         [...t.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
           [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((d) => textOf(d[1])),
