@@ -5,6 +5,7 @@ import {
   judge,
   measure,
   POSTS,
+  postsNamed,
   replayEvents,
   type SetMeasures,
   type Verdict,
@@ -82,4 +83,19 @@ test('replayEvents and measure: one spike in flat noise is one event over its la
   assert.deepEqual([got.tp, got.fp, got.fn, got.headline, got.kinds.spike], [1, 0, 0, 1, [1, 1]]);
   const missed = measure('synth', [{ ...run, spans: [[10, 20]] }], POSTS[0]);
   assert.deepEqual([missed.tp, missed.fp, missed.fn, missed.fpPer10k], [0, 1, 1, 5]);
+});
+
+test('replayEvents with rawK (round 4): a step 70σ out is added where d misses it; a 2%-of-steps pattern is not', () => {
+  const n = 20_000; // auto smoothing 200 steps
+  const wave = (i: number): number => 1 + 0.5 * Math.sin((2 * Math.PI * i) / 500);
+  const spike = Array.from({ length: n }, (_, i) => wave(i) + (i === 10_000 ? 30 : 0));
+  const [d, raw10, raw20] = postsNamed(['d', 'raw10', 'raw20']);
+  assert.deepEqual(replayEvents(spike, d), []);
+  assert.deepEqual(replayEvents(spike, raw10), [[9_900, 10_100]]);
+  assert.deepEqual(replayEvents(spike, raw20), [[9_900, 10_100]]);
+  // the same height on every 50th step: about sqrt(49) = 7 standard deviations above the mean, never added
+  const every = Array.from({ length: n }, (_, i) => wave(i) + (i % 50 === 25 ? 30 : 0));
+  assert.deepEqual(replayEvents(every, raw10), replayEvents(every, d));
+  assert.throws(() => postsNamed(['d', 'raw30']), /unknown post-processing setting: raw30/);
+  assert.equal(postsNamed(), POSTS);
 });

@@ -6,6 +6,8 @@
 import { aggregate, type FileRow } from '../src/evaluate/aggregate';
 import { overlapSegment } from '../src/evaluate/overlap';
 import { autoSmoothing, rollingMean } from '../src/score/steps';
+import { padFlags } from '../src/threshold/pad';
+import { meanStd } from '../src/threshold/percentile';
 import { flagRuns } from '../src/threshold/runs';
 import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
@@ -42,6 +44,8 @@ export interface PostSetting {
   smooth: 'auto' | number;
   pad: number;
   prune: number;
+  /** Round 4: also flag steps whose unsmoothed error is above mean + rawK·σ of the unsmoothed errors (padded). */
+  rawK?: number;
 }
 
 const d: PostSetting = { name: 'd', rule: 'window-sigma:3', smooth: 'auto', pad: 100, prune: 0.13 };
@@ -54,6 +58,27 @@ export const POSTS: PostSetting[] = [
   { ...d, name: 'pad-50', pad: 50 },
   { ...d, name: 'prune-0', prune: 0 },
 ];
+
+/** Round 4's post-processing settings (docs/selection.md): d plus extreme one-step errors. */
+export const ROUND4_POSTS: PostSetting[] = [
+  { ...d, name: 'raw10', rawK: 10 },
+  { ...d, name: 'raw20', rawK: 20 },
+];
+
+/**
+ * The post-processing settings named (`--posts`), in the order given; without names, the grid's six (POSTS).
+ *
+ * @throws Error for a name that is no setting.
+ */
+export function postsNamed(names?: string[]): PostSetting[] {
+  if (!names) return POSTS;
+  const all = [...POSTS, ...ROUND4_POSTS];
+  return names.map((n) => {
+    const p = all.find((x) => x.name === n);
+    if (!p) throw new Error(`unknown post-processing setting: ${n} (one of ${all.map((x) => x.name).join(', ')})`);
+    return p;
+  });
+}
 
 /** One file's cached run: raw per-step errors and the labels as step spans. */
 export interface CachedRun {
@@ -75,13 +100,23 @@ export interface CachedRun {
   pipeline?: { tp: number; fp: number; fn: number };
 }
 
-/** Events (first and last step) from per-step errors under one post-processing setting, as steps-stage.ts does. */
+/**
+ * Events (first and last step) from per-step errors under one post-processing setting, as steps-stage.ts does
+ * (round 4's `rawK` is the bench's own, not yet the pipeline's).
+ */
 export function replayEvents(raw: ArrayLike<number>, p: PostSetting): [number, number][] {
   const x = Float64Array.from(raw);
   const width = p.smooth === 'auto' ? autoSmoothing(x.length) : Math.max(p.smooth, 1);
   const scores = rollingMean(x, width);
   const th = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune });
-  return flagRuns(th.flags);
+  if (p.rawK === undefined || x.length === 0) return flagRuns(th.flags);
+  const { mean, std } = meanStd(x);
+  const bar = mean + p.rawK * std;
+  const extreme = padFlags(
+    Array.from(x, (v) => v > bar),
+    p.pad,
+  );
+  return flagRuns(th.flags.map((f, i) => f || extreme[i]));
 }
 
 /** The measures of one set under one candidate. */

@@ -15,7 +15,7 @@ import {
   judge,
   MODELS,
   measure,
-  POSTS,
+  postsNamed,
   type SetMeasures,
   type Verdict,
   winner,
@@ -131,8 +131,9 @@ export function report(
   cache: string,
   readme: boolean,
   partial = false,
-  o: { incumbent?: string; round?: string; cpu?: string } = {},
+  o: { incumbent?: string; round?: string; cpu?: string; posts?: string[] } = {},
 ): void {
+  const POSTS = postsNamed(o.posts);
   const cpu = o.cpu ?? `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores shared, niced, under load`;
   const incumbent = o.incumbent ?? INCUMBENT;
   // the incumbent first: the tables' first column, and the first verdict, the one every candidate is judged against
@@ -202,11 +203,18 @@ export function report(
   const start = text.indexOf('<!-- SELECT -->');
   const end = text.indexOf('<!-- /SELECT -->');
   if (start < 0 || end < start) throw new Error('README.md has no <!-- SELECT --> ... <!-- /SELECT --> section');
-  const label = (model: string): string => (model === incumbent ? "today's defaults" : model);
+  // after an adoption the incumbent is the defaults before this round; the adopted candidate gets its own column
+  const label = (model: string): string =>
+    model === incumbent ? `${model} (${w ? 'the defaults before this round' : "today's defaults"})` : model;
+  const adopted = (x: { model: string; post: string }): boolean => !!w && x.model === w.model && x.post === w.post;
   const tables = SETS.map((set) => {
     const cols = perSet[set]
-      .filter((x) => x.post === 'd')
-      .map((x) => ({ name: label(x.model), m: x.m, seconds: x.seconds }));
+      .filter((x) => x.post === 'd' || adopted(x))
+      .map((x) => ({
+        name: adopted(x) ? `${x.model}${x.post === 'd' ? '' : ` / ${x.post}`} (adopted)` : label(x.model),
+        m: x.m,
+        seconds: x.seconds,
+      }));
     return cols.length
       ? setTable(set, cols, cpu)
       : `No model setting ran on the ${set === 'nab' ? 'NAB' : 'synthetic'} set this round.`;
@@ -215,9 +223,11 @@ export function report(
     (set) =>
       `${set === 'nab' ? 'NAB' : 'synthetic'}: ${[...new Set(perSet[set].map((x) => label(x.model)))].join(', ') || 'none'}`,
   );
+  const others = POSTS.slice(1).map((p) => p.name);
+  const variants = `${others.length} variant${others.length === 1 ? '' : 's'} (${others.join(', ')})`;
   const head =
-    `This round (${day}) ran, with the post-processing of today's defaults and its ${POSTS.length - 1} variants: ${ran.join('; ')}. ` +
-    `The rule's verdict: ${verdict}. Columns below: each setting with today's post-processing; (tp/fp/fn).\n\n`;
+    `This round (${day}${o.round ? `, ${o.round}` : ''}) ran, with the post-processing d of the defaults before it and ${variants}: ${ran.join('; ')}. ` +
+    `The rule's verdict: ${verdict}. Columns below: each model setting with d${w && w.post !== 'd' ? ', and the adopted candidate' : ''}; (tp/fp/fn).\n\n`;
   const judged = verdicts.length ? verdictTable(verdicts, label) : '';
   const body = [...tables, judged].filter(Boolean).join('\n\n');
   fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${body}\n${text.slice(end)}`);

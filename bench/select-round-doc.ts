@@ -2,8 +2,9 @@
 /**
  * A selection round's tables for docs/selection.md, from its results file (bench/select.ts writes it):
  * `node dist/bench/select-round-doc.js bench/results/select-<date>-<round>.json` prints the NAB and synthetic
- * tables of the round's model settings under today's post-processing (the README's layout) and every candidate's
- * verdict. bench/select-round-doc.test.ts checks that docs/selection.md holds what it prints for round 3.
+ * tables of the round's model settings under today's post-processing (the README's layout; `--every`: a column per
+ * model and post-processing) and every candidate's verdict. bench/select-round-doc.test.ts checks that
+ * docs/selection.md holds what it prints for rounds 3 and 4.
  */
 import * as fs from 'fs';
 import { runScript } from '../tools/script';
@@ -21,17 +22,19 @@ export interface RoundResults {
 
 /**
  * The round's markdown: one table per set (its model settings under the post-processing `d`, the incumbent
- * first), then the verdict of every candidate.
+ * first; with `every`, a column per model and post-processing), then the verdict of every candidate.
  * @example
  * roundTables(JSON.parse(fs.readFileSync('bench/results/select-2026-12-07-round3.json', 'utf8')));
  */
-export function roundTables(r: RoundResults): string {
+export function roundTables(r: RoundResults, every = false): string {
   const inc = r.incumbent ?? 'D';
   const label = (model: string): string => (model === inc ? `${model} (today's defaults)` : model);
   const tables = (['nab', 'synth'] as const).map((set) =>
     setTable(
       set,
-      r.sets[set].filter((x) => x.post === 'd').map((x) => ({ name: label(x.model), m: x.m, seconds: x.seconds })),
+      r.sets[set]
+        .filter((x) => every || x.post === 'd')
+        .map((x) => ({ name: every ? `${x.model} / ${x.post}` : label(x.model), m: x.m, seconds: x.seconds })),
       r.cpu,
     ),
   );
@@ -40,8 +43,8 @@ export function roundTables(r: RoundResults): string {
 
 function main(): void {
   const file = process.argv[2];
-  if (!file) throw new Error('usage: node dist/bench/select-round-doc.js RESULTS.json');
-  console.log(roundTables(JSON.parse(fs.readFileSync(file, 'utf8')) as RoundResults));
+  if (!file) throw new Error('usage: node dist/bench/select-round-doc.js RESULTS.json [--every]');
+  console.log(roundTables(JSON.parse(fs.readFileSync(file, 'utf8')) as RoundResults, process.argv.includes('--every')));
 }
 
 if (require.main === module) runScript('select-round-doc', main);

@@ -8,7 +8,7 @@
  *
  *   node dist/bench/select.js [--models D,resample-auto] [--sets nab,synth] [--files name,...] [--cache DIR]
  *     [--nab DIR] [--max-steps N] [--shard I/N] [--one-thread] [--report] [--partial] [--readme]
- *     [--incumbent NAME] [--round NAME] [--cpu TEXT]
+ *     [--incumbent NAME] [--round NAME] [--cpu TEXT] [--posts d,raw10,...]
  * Without --report it runs the models asked for (skipping those already cached in DIR, default select-cache/ in
  * the temporary folder); with --report it only reads the cache. --nab: the NAB files (default
  * ../shared/data/nab). --max-steps N: only the synthetic series of at most N steps (docs/selection.md says why).
@@ -16,7 +16,8 @@
  * shards. --one-thread: train on one thread (same numbers). --partial: the report also reads runs stopped part
  * way (the files they finished; the tables count them). --readme splices the tables into README.md. --incumbent:
  * the model setting every candidate is judged against (default: today's defaults, resample-auto; round 2's was D);
- * --round NAME: the results file is select-<date>-NAME.json; --cpu: how the tables name the machine.
+ * --round NAME: the results file is select-<date>-NAME.json; --cpu: how the tables name the machine; --posts: the
+ * post-processing settings the report crosses with the models (default: the grid's six; round 4 added raw10, raw20).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -116,6 +117,7 @@ async function runSet(
           smooth: 'auto',
           pad: Number(options.pad),
           prune: Number(options.prune),
+          rawK: Number(options.extreme) || undefined,
         }),
       );
       const o = ev.overlap;
@@ -223,6 +225,7 @@ async function main(): Promise<void> {
       incumbent: flag('incumbent'),
       round: flag('round'),
       cpu: flag('cpu'),
+      posts: flag('posts')?.split(','),
     });
 }
 

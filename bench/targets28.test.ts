@@ -6,7 +6,7 @@ import { packageRoot } from '../src/util/paths';
 import type { SetMeasures, Verdict } from './select-grid';
 import { defaultsOf, newestSelectResults, targets28, targets28Sentence } from './targets28';
 
-const results = path.join(packageRoot(), 'bench', 'results', 'select-2026-12-07.json');
+const results = path.join(packageRoot(), 'bench', 'results', 'select-2026-12-07-round2.json');
 const round = (): Verdict[] => (JSON.parse(fs.readFileSync(results, 'utf8')) as { verdicts: Verdict[] }).verdicts;
 
 test("issue 28's targets for the defaults of the 2026-12-07 round (resample-auto / d)", () => {

@@ -2,8 +2,8 @@
 /**
  * Issue 28's targets for the whole-series defaults, from a selection round's measures on the two development sets
  * (bench/select.ts): printed by its report, and by `node dist/bench/targets28.js [FILE]` from a results file
- * (default: the newest bench/results/select-<date>.json). These are development figures: the defaults were chosen
- * on these very sets.
+ * (default: the newest round's bench/results/select-<date>[-round<N>].json). These are development figures: the
+ * defaults were chosen on these very sets.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -90,18 +90,28 @@ export function defaultsOf(verdicts: Verdict[]): Verdict | undefined {
   return winner(verdicts) ?? verdicts[0];
 }
 
-/** The newest selection results file under bench/results/ (select-<date>.json, not a round's or a candidate's). */
+/**
+ * The newest selection round's results file under bench/results/ (`select-<date>.json` or
+ * `select-<date>-round<N>.json`, by date, then round; not a candidate's such as select-ensemble-<date>.json).
+ *
+ * @example
+ * newestSelectResults(); // '.../bench/results/select-2026-12-07-round4.json'
+ */
 export function newestSelectResults(dir = path.join(packageRoot(), 'bench', 'results')): string | undefined {
+  const key = (f: string): string | undefined => {
+    const m = /^select-(\d{4}-\d{2}-\d{2})(?:-round(\d+))?\.json$/.exec(f);
+    return m ? `${m[1]} ${String(Number(m[2] ?? 0)).padStart(4, '0')}` : undefined;
+  };
   const files = fs
     .readdirSync(dir)
-    .filter((f) => /^select-\d{4}-\d{2}-\d{2}\.json$/.test(f))
-    .sort();
+    .filter((f) => key(f))
+    .sort((a, b) => key(a)!.localeCompare(key(b)!));
   return files.length ? path.join(dir, files[files.length - 1]) : undefined;
 }
 
 function main(): number {
   const file = process.argv[2] ?? newestSelectResults();
-  if (!file) throw new Error('no bench/results/select-<date>.json: run node dist/bench/select.js first');
+  if (!file) throw new Error('no bench/results/select-<date>[-round<N>].json: run node dist/bench/select.js first');
   const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { date: string; verdicts: Verdict[] };
   const d = defaultsOf(r.verdicts);
   if (!d) throw new Error(`${file}: no candidate was judged in that round`);

@@ -20,7 +20,7 @@ test('resolveEventOptions: --fit all fills the whole-series defaults; flags and 
   assert.deepEqual(split, { window: 30, pad: 3 });
 });
 
-test('resolveEventOptions: an unknown rule, a bad smoothing or prune is refused with one line', () => {
+test('resolveEventOptions: an unknown rule, a bad smoothing, prune or extreme is refused with one line', () => {
   assert.throws(
     () => resolveEventOptions({}, { threshold: 'window-sigma:0' }),
     /^InputError: invalid threshold: window-sigma:0/,
@@ -29,6 +29,10 @@ test('resolveEventOptions: an unknown rule, a bad smoothing or prune is refused 
   assert.throws(() => resolveEventOptions({ smooth: '2.5' }, {}), /invalid smooth: 2\.5 \(auto, or a whole number/);
   assert.throws(() => resolveEventOptions({ prune: 1 }, {}), /invalid --prune: 1 \(0 to 1\)/);
   assert.throws(() => resolveEventOptions({ pad: -1 }, {}), /invalid --pad: -1/);
+  assert.throws(
+    () => resolveEventOptions({ extreme: -2 }, {}),
+    /invalid --extreme: -2 \(a number of standard deviations/,
+  );
 });
 
 test('smoothOption: auto, whole numbers, nothing else', () => {

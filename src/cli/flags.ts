@@ -155,6 +155,7 @@ export const EVENT_FLAGS = [
   opt('smooth'),
   opt('pad'),
   opt('prune'),
+  opt('extreme'),
   opt('resample'),
   flagDef({
     flag: '--order',

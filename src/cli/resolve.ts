@@ -73,7 +73,7 @@ export function resolveOptions(f: CliFlags, kind?: string): { options: Partial<P
  * the model and training defaults of `kind` (the detector when it runs alone: aer keeps Orion's); then checks
  * the threshold rule, smoothing, padding and pruning once (`checkRunOptions`).
  *
- * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune.
+ * @throws InputError for an unknown threshold rule, an invalid --smooth or a negative --pad / --prune / --extreme.
  * @example
  * resolveEventOptions({ fit: 'all' }, {}).window; // 100
  */
@@ -83,8 +83,8 @@ export function resolveEventOptions(
   preset?: Preset,
   kind?: string,
 ): Partial<PipelineOptions> {
-  const { fit, aggregate, smooth, pad, prune, resample } = f;
-  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, resample }; // undefined ones add nothing
+  const { fit, aggregate, smooth, pad, prune, extreme, resample } = f;
+  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, extreme, resample }; // undefined ones add nothing
   // the detector's own model and training defaults stay over the whole-series ones (aer's are Orion's)
   const o = layerOptions({ defaults: options, detector: kind ?? null, preset: preset?.options, given });
   checkRunOptions(o);

@@ -16,6 +16,11 @@ export interface EventOptions {
   /** Drop an event whose peak is less than this share above the next one's (step rules; 0: off). */
   prune: number;
   /**
+   * Also flag a step whose own, unsmoothed error is above mean + k·σ of all of them, padded as `pad` (step rules;
+   * 0: off; see extremeFlags).
+   */
+  extreme: number;
+  /**
    * Aggregate the series before anything else: a bucket (`10min`, `1h`, `1d`: the mean per bucket), `auto` (the
    * rule of `autoResample`) or `none`. Default: unset (none).
    */
@@ -36,8 +41,8 @@ export const AGGREGATES = ['median', 'mean'] as const;
  * bench/nab-explore.ts on the same files: mean + 3σ (Orion: 4σ; recall was the weak side) and a padding of 100
  * steps (Orion: 50), one default window: the reach of a step's error, since each step is reconstructed by the
  * windows covering it. The aggregation is chosen from the series (`resample: 'auto'`, docs/selection.md's
- * `resample-auto`: 10-minute means for at least 4,000 rows under 10-minute steps). Explicit flags and presets win
- * over them.
+ * `resample-auto`: 10-minute means for at least 4,000 rows under 10-minute steps), and a step whose own error is
+ * 20σ out is flagged too (`extreme: 20`, round 4's `raw20`). Explicit flags and presets win over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
   transform: 'none',
@@ -55,6 +60,7 @@ export const WHOLE_SERIES_DEFAULTS = {
   smooth: 'auto',
   pad: 100,
   prune: 0.13,
+  extreme: 20,
   resample: 'auto',
 } as const;
 
@@ -107,6 +113,15 @@ export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
     arg: 'F',
     default: 0,
     help: 'drop events whose peak is less than F (0.13 = 13%) above the next (step rules; 0: off)',
+    group: 'Pipeline',
+  },
+  {
+    key: 'extreme',
+    flag: '--extreme',
+    type: 'number',
+    arg: 'K',
+    default: 0,
+    help: "also flag a step whose own (unsmoothed) error is above mean + K sigma of all steps' (step rules; 0: off)",
     group: 'Pipeline',
   },
   {

@@ -95,3 +95,18 @@ test('windowEvents: runs of flagged windows whose steps overlap merge (no overla
   );
   for (let i = 1; i < ev.length; i++) assert.ok(ev[i].startIndex > ev[i - 1].endIndex);
 });
+
+test('eventStage: a one-step error that smoothing hides is flagged by extreme (k sigma of the unsmoothed errors)', () => {
+  const values = new Array<number>(31).fill(0);
+  const recon = values.map((_, i) => (i === 15 ? 10 : ((i * 7) % 5) / 4)); // errors 0..1, and 10 at step 15
+  const s = fakeScores(values, recon, 1, new Array<boolean>(31).fill(false));
+  const o = { ...DEFAULT_PIPELINE_OPTIONS, smooth: '5', threshold: 'window-sigma:3' };
+  assert.deepEqual(eventStage(s, o, 1).events, []);
+  const x = eventStage(s, { ...o, extreme: 4 }, 1);
+  assert.deepEqual(
+    x.events.map((e) => [e.start, e.end]),
+    [['2020-01-16', '2020-01-16']],
+  );
+  assert.match(x.explanation!, /; steps whose own error is above mean \+ 4σ of all \(7\.66\) are flagged too: 1$/);
+  assert.deepEqual(eventStage(s, { ...o, extreme: 6 }, 1).events, []);
+});

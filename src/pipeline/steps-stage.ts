@@ -3,6 +3,7 @@ import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { errorBounds } from '../events/trim';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
+import { extremeFlags, stepErrors } from '../threshold/extreme';
 import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
 import { flagRuns, mergeRuns } from '../threshold/runs';
@@ -111,10 +112,12 @@ export function windowSteps(scores: ScoreResult, window: number): StepOutput {
   return { dates, score: sum.map((v, s) => (count[s] ? v / count[s] : 0)) };
 }
 
+const fmtBar = (v: number): string => String(Number(v.toPrecision(3)));
+
 /**
  * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
  * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
- * padding and pruning.
+ * padding and pruning, joined by the steps whose own error is extreme (`extreme` k > 0: extremeFlags).
  *
  * @throws InputError for an invalid `smooth`.
  * @example
@@ -147,18 +150,25 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   const rule = parseRule(o.threshold);
   if (ruleKind(rule) === 'step') {
     const th = windowedThreshold(steps.scores, rule as StepRule, { pad: o.pad, prune: o.prune });
-    const events = eventsFromFlags(th.flags, steps.scores, dates, th.thresholds, {
+    let { flags, explanation } = th;
+    const k = Number(o.extreme ?? 0);
+    if (k > 0 && steps.length) {
+      const ex = extremeFlags(stepErrors(steps.perFeature, steps.features), k, o.pad);
+      flags = flags.map((f, i) => f || ex.flags[i]);
+      explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtBar(ex.bar)}) are flagged too: ${ex.count}`;
+    }
+    const events = eventsFromFlags(flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,
       columns,
     });
     return {
       steps,
       dates,
-      flags: th.flags,
+      flags,
       thresholds: th.thresholds,
       events,
       source: 'step',
-      explanation: th.explanation,
+      explanation,
       rule: th.rule,
     };
   }
