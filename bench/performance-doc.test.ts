@@ -218,3 +218,30 @@ test("the README's evaluate --jobs timings are bench/results/evaluate-jobs-2026-
   assert.ok(readme.includes(`${one} s with \`--jobs 1\`, ${auto} s with \`auto\``));
   assert.ok(r.runs.auto.wallSeconds < r.runs['1'].wallSeconds);
 });
+
+test("docs/performance.md's copy_rows paragraph quotes its results file", () => {
+  const root = packageRoot();
+  const r = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results', 'aer-copy-rows-2026-12-07.json'), 'utf8'));
+  const doc = fs.readFileSync(path.join(root, 'docs', 'performance.md'), 'utf8').replace(/\s+/g, ' ');
+  type Side = { aerWindowsPerS: number; ratio: number };
+  const pairs = r.pairs as { before: Side; after: Side }[];
+  const range = (v: number[], f: (x: number) => string) => `${f(Math.min(...v))}-${f(Math.max(...v))}`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const aer = (k: 'before' | 'after') =>
+    range(
+      pairs.map((p) => p[k].aerWindowsPerS),
+      n,
+    );
+  const ratio = (k: 'before' | 'after') =>
+    range(
+      pairs.map((p) => p[k].ratio),
+      (x) => x.toFixed(2),
+    );
+  assert.ok(doc.includes(`AER ${aer('before')} windows/s before, ${aer('after')} after`));
+  assert.ok(doc.includes(`went from ${ratio('before')} to ${ratio('after')}`));
+  const faster = pairs.filter((p) => p.after.aerWindowsPerS > p.before.aerWindowsPerS * 1.01).length;
+  assert.ok(doc.includes(`(faster in ${faster} pairs, the same in ${pairs.length - faster})`));
+  assert.ok(pairs.every((p) => p.after.ratio >= 0.8));
+  const s = (v: number[]) => range(v, (x) => (x / 1000).toFixed(1));
+  assert.ok(doc.includes(`took ${s(r.wasmKernels.after)} s after against ${s(r.wasmKernels.before)} s before`));
+});

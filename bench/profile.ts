@@ -76,6 +76,7 @@ const CELL_KEYS: { [K in keyof CellOps]: string } = {
   backward: 'cell backward',
   transpose: 'transpose',
   sumRows: 'row sums',
+  copyRows: 'row copies',
   mul: 'mask products',
   dropoutMasks: 'dropout masks',
   adam: 'adam',

@@ -178,6 +178,9 @@ function wasmCellOps(k: KernelExports): CellOps {
     sumRows(a, out) {
       k.colsum(a.rows, a.cols, p(a), a.cols, p(out));
     },
+    copyRows(src, from, srcStride, dst, to, dstStride, rows, u) {
+      k.copy_rows(rows, u, p(src, from), srcStride, p(dst, to), dstStride);
+    },
     mul(a, m, out) {
       const n = out.rows * out.cols;
       if (a.rows * a.cols !== n || m.rows * m.cols !== n) throw new Error('mul: sizes differ');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { copyRows, reverseBlocks } from './bidirectional';
+import { copyRows } from '../compute/compute';
+import { reverseBlocks } from './bidirectional';
 
 test('copyRows joins rows of two directions into rows twice as wide, and splits them back', () => {
   const a = Float32Array.from([9, 1, 2, 3, 4]); // rows [1, 2], [3, 4] from offset 1

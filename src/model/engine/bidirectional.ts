@@ -1,4 +1,4 @@
-import type { Compute, Mat } from '../compute/compute';
+import { type Compute, copyRowsInto, type Mat } from '../compute/compute';
 import { lstmBackward } from './lstm-backward';
 import { type LstmBuffers, type LstmWeights, lstmBuffers } from './lstm-buffers';
 import { lstmForward } from './lstm-forward';
@@ -73,30 +73,6 @@ export function reverseBlocks(src: Float32Array, dst: Float32Array, T: number, s
 }
 
 /**
- * Copy `rows` rows of `u` values from `src` (row r at `from + r * srcStride`) to `dst` (row r at `to + r *
- * dstStride`): joins the two directions' rows into rows of 2u values, or splits them. Plain loops: rows of a few
- * dozen values copy several times faster so than by `set(subarray(..))`, which makes a view per row.
- * @example
- * copyRows(hf, 0, 30, out.f, 0, 60, 64, 30); // the forward states into the first halves of the output rows
- */
-export function copyRows(
-  src: Float32Array,
-  from: number,
-  srcStride: number,
-  dst: Float32Array,
-  to: number,
-  dstStride: number,
-  rows: number,
-  u: number,
-): void {
-  for (let r = 0; r < rows; r++) {
-    const s = from + r * srcStride;
-    const d = to + r * dstStride;
-    for (let j = 0; j < u; j++) dst[d + j] = src[s + j];
-  }
-}
-
-/**
  * Forward pass of a bidirectional layer on `x` ([T*B, d], or [B, d] when repeated; written and touched): both
  * directions, then their outputs joined into `bi.out`.
  * @example
@@ -113,15 +89,15 @@ export function biForward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiBu
   }
   lstmForward(g, wf, bi.fwd, x);
   lstmForward(g, wb, bi.bwd, xb);
-  const o = bi.out.f;
-  const hf = bi.fwd.H.f;
-  const hb = bi.bwd.H.f;
+  const o = bi.out;
+  const hf = bi.fwd.H;
+  const hb = bi.bwd.H;
   // Output row r = t B + b: the forward state after step t (its rows are in order, after the zero state), the
   // backward one after its own step T - 1 - t (reversed a step at a time); without sequences, the last states.
   const rows = bi.sequences ? T * B : B;
-  copyRows(hf, (bi.sequences ? 1 : T) * B * u, u, o, 0, 2 * u, rows, u);
-  if (!bi.sequences) copyRows(hb, T * B * u, u, o, u, 2 * u, B, u);
-  else for (let t = 0; t < T; t++) copyRows(hb, (T - t) * B * u, u, o, t * B * 2 * u + u, 2 * u, B, u);
+  copyRowsInto(g, hf, (bi.sequences ? 1 : T) * B * u, u, o, 0, 2 * u, rows, u);
+  if (!bi.sequences) copyRowsInto(g, hb, T * B * u, u, o, u, 2 * u, B, u);
+  else for (let t = 0; t < T; t++) copyRowsInto(g, hb, (T - t) * B * u, u, o, t * B * 2 * u + u, 2 * u, B, u);
   g.touch(bi.out);
 }
 
@@ -138,13 +114,10 @@ export function biBackward(g: Compute, wf: LstmWeights, wb: LstmWeights, bi: BiB
   if (!dF || !dB) throw new Error('biBackward: buffers were allocated for inference only');
   const u = wf.u;
   const rows = bi.sequences ? T * B : B;
-  const d = dOut.f;
-  const df = dF.f;
-  const db = dB.f;
   // Row r of the output: the forward direction's row r; the backward one's at its own time T - 1 - t.
-  copyRows(d, 0, 2 * u, df, 0, u, rows, u);
-  if (!bi.sequences) copyRows(d, u, 2 * u, db, 0, u, rows, u);
-  else for (let t = 0; t < T; t++) copyRows(d, t * B * 2 * u + u, 2 * u, db, (T - 1 - t) * B * u, u, B, u);
+  copyRowsInto(g, dOut, 0, 2 * u, dF, 0, u, rows, u);
+  if (!bi.sequences) copyRowsInto(g, dOut, u, 2 * u, dB, 0, u, rows, u);
+  else for (let t = 0; t < T; t++) copyRowsInto(g, dOut, t * B * 2 * u + u, 2 * u, dB, (T - 1 - t) * B * u, u, B, u);
   g.touch(dF);
   g.touch(dB);
   const grad = (m: Mat) => (bi.sequences ? { seq: m } : { last: m });

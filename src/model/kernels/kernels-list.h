@@ -25,5 +25,7 @@ KERNEL(gemm_tn, PRODUCT, INT(M), INT(N), INT(K), PTR(A), INT(lda), PTR(B), INT(l
 KERNEL(colsum, CELL, INT(M), INT(N), PTR(A), INT(lda), PTR(out))
 // d[k] = a[k] * m[k] for k < n (d may be a).
 KERNEL(mask_mul, SAME, INT(n), PTR(a), PTR(m), PTR(d))
+// dst row r (at dst + r * ds) = src row r (at src + r * ss), u floats each, for r < rows (strides in floats).
+KERNEL(copy_rows, SAME, INT(rows), INT(u), PTR(src), INT(ss), PTR(dst), INT(ds))
 KERNEL(adam_step, CELL, INT(n), PTR(p), PTR(g1), PTR(g2), PTR(m), PTR(s), FLOAT(lrT), FLOAT(b1), FLOAT(b2), FLOAT(eps))
 KERNEL(dropout_masks, SAME, INT(seed), INT(step), INT(row0), INT(B), INT(T), INT(uLast), INT(uFirst), UINT(thr), FLOAT(keep), PTR(enc), PTR(dec))

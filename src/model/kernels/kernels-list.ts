@@ -58,6 +58,8 @@ export interface KernelExports {
   colsum(M: number, N: number, A: number, lda: number, out: number): void;
   /** d[k] = a[k] * m[k] for k < n (d may be a). */
   mask_mul(n: number, a: number, m: number, d: number): void;
+  /** dst row r (at dst + r * ds) = src row r (at src + r * ss), u floats each, for r < rows (strides in floats). */
+  copy_rows(rows: number, u: number, src: number, ss: number, dst: number, ds: number): void;
   adam_step(
     n: number,
     p: number,
@@ -95,6 +97,7 @@ export const KERNEL_PARAMS = {
   gemm_tn: 'iiipipipip',
   colsum: 'iipip',
   mask_mul: 'ippp',
+  copy_rows: 'iipipi',
   adam_step: 'ipppppffff',
   dropout_masks: 'iiiiiiiufpp',
 } as const;

@@ -280,6 +280,19 @@ void mask_mul(int n, const float* a, const float* m, float* d) {
   for (; k < n; k++) d[k] = a[k] * m[k];
 }
 
+// Copy rows of u floats: dst row r (at dst + r * ds) = src row r (at src + r * ss), r < rows. Joins a
+// bidirectional layer's two directions into rows of 2u values and splits them (engine/bidirectional.ts); rows of
+// a few dozen floats, so one loop per row, 4 lanes at a time, then the last u % 4.
+void copy_rows(int rows, int u, const float* src, int ss, float* dst, int ds) {
+  for (int r = 0; r < rows; r++) {
+    const float* a = src + (long)r * ss;
+    float* d = dst + (long)r * ds;
+    int j = 0;
+    for (; j + 4 <= u; j += 4) wasm_v128_store(d + j, wasm_v128_load(a + j));
+    for (; j < u; j++) d[j] = a[j];
+  }
+}
+
 // Lanes 0 .. n-1 of x (n = 1..4) to p[0], p[stride], p[2 stride], ...
 static inline void scatter_n(float* p, int stride, v x, int n) {
   p[0] = wasm_f32x4_extract_lane(x, 0);

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot as repoRoot } from '../../util/paths';
 import { Rng } from '../../util/random';
+import { copyRows } from '../compute/compute';
 import { dropoutMasks } from '../engine/dropout';
 import {
   GEMM_TN_WORKSPACE,
@@ -283,6 +284,30 @@ for (const build of builds) {
       assert.deepEqual([...a.get(pd, n)], [...js], `n ${n}`);
       k.mask_mul(n, px, pm, px);
       assert.deepEqual([...a.get(px, n)], [...js], `n ${n}, in place`);
+    }
+    assert.ok(a.guardsIntact());
+  });
+
+  test(`${build}: copy_rows copies strided rows of every tail length and touches nothing between them`, () => {
+    const { a, k } = setup();
+    const rng = new Rng(8);
+    for (const [rows, u, ss, ds] of [
+      [1, 1, 1, 1],
+      [3, 3, 5, 4],
+      [64, 30, 30, 60],
+      [64, 30, 60, 30],
+      [7, 17, 17, 40],
+      [5, 4, 9, 4],
+    ]) {
+      const src = rand(rng, rows * ss + 2);
+      const before = rand(rng, rows * ds + 3);
+      const ps = a.put(src.length, src),
+        pd = a.put(before.length, before);
+      // from element 2 of the source to element 3 of the destination
+      k.copy_rows(rows, u, ps + 8, ss, pd + 12, ds);
+      const want = before.slice();
+      copyRows(src, 2, ss, want, 3, ds, rows, u);
+      assert.deepEqual([...a.get(pd, before.length)], [...want], `${rows}x${u}, strides ${ss} ${ds}`);
     }
     assert.ok(a.guardsIntact());
   });
@@ -591,6 +616,7 @@ for (const build of natives) {
     same('colsum', [rand(rng, 480 * 520)], [520], (k, [pa], [po]) => k.colsum(480, 520, pa, 520, po));
     same('mask_mul', [rand(rng, 1003), rand(rng, 1003)], [1003], (k, [pa, pm], [pd]) => k.mask_mul(1003, pa, pm, pd));
     same('transpose', [rand(rng, 37 * 45)], [37 * 45], (k, [pa], [pd]) => k.transpose(pa, pd, 37, 45));
+    same('copy_rows', [rand(rng, 64 * 60)], [64 * 30], (k, [pa], [pd]) => k.copy_rows(64, 30, pa + 120, 60, pd, 30));
     const n = 1003;
     same(
       'adam',
