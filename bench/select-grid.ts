@@ -6,8 +6,7 @@
 import { aggregate, type FileRow } from '../src/evaluate/aggregate';
 import { overlapSegment } from '../src/evaluate/overlap';
 import { autoSmoothing, rollingMean } from '../src/score/steps';
-import { padFlags } from '../src/threshold/pad';
-import { meanStd } from '../src/threshold/percentile';
+import { extremeFlags } from '../src/threshold/extreme';
 import { flagRuns } from '../src/threshold/runs';
 import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
@@ -44,7 +43,7 @@ export interface PostSetting {
   smooth: 'auto' | number;
   pad: number;
   prune: number;
-  /** Round 4: also flag steps whose unsmoothed error is above mean + rawK·σ of the unsmoothed errors (padded). */
+  /** Round 4: also flag steps whose unsmoothed error is above mean + rawK·σ of them, padded (`extreme`). */
   rawK?: number;
 }
 
@@ -102,7 +101,7 @@ export interface CachedRun {
 
 /**
  * Events (first and last step) from per-step errors under one post-processing setting, as steps-stage.ts does
- * (round 4's `rawK` is the bench's own, not yet the pipeline's).
+ * (`rawK`: the pipeline's `extreme`).
  */
 export function replayEvents(raw: ArrayLike<number>, p: PostSetting): [number, number][] {
   const x = Float64Array.from(raw);
@@ -110,12 +109,7 @@ export function replayEvents(raw: ArrayLike<number>, p: PostSetting): [number, n
   const scores = rollingMean(x, width);
   const th = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune });
   if (p.rawK === undefined || x.length === 0) return flagRuns(th.flags);
-  const { mean, std } = meanStd(x);
-  const bar = mean + p.rawK * std;
-  const extreme = padFlags(
-    Array.from(x, (v) => v > bar),
-    p.pad,
-  );
+  const extreme = extremeFlags(x, p.rawK, p.pad).flags;
   return flagRuns(th.flags.map((f, i) => f || extreme[i]));
 }
 

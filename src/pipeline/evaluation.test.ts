@@ -23,7 +23,7 @@ function stage(): EventStage {
   const flags = dates.map((_, i) => i === 2 || i === 3 || i === 7);
   const scores = Float64Array.from([0, 0, 5, 4, 1, 2, 0, 3, 0, 0]);
   return {
-    steps: { length: 10, features: 1, x: scores, recon: scores, perFeature: scores, scores, smoothing: 1 },
+    steps: { length: 10, features: 1, x: scores, recon: scores, perFeature: scores, raw: scores, scores, smoothing: 1 },
     dates,
     flags,
     thresholds: new Float64Array(10),

@@ -3,12 +3,12 @@ import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { errorBounds } from '../events/trim';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
-import { extremeFlags, stepErrors } from '../threshold/extreme';
+import { extremeFlags } from '../threshold/extreme';
 import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
 import { flagRuns, mergeRuns } from '../threshold/runs';
 import type { StepRule } from '../threshold/step-rule';
-import { windowedThreshold } from '../threshold/windowed';
+import { fmtThreshold, windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
 
@@ -112,8 +112,6 @@ export function windowSteps(scores: ScoreResult, window: number): StepOutput {
   return { dates, score: sum.map((v, s) => (count[s] ? v / count[s] : 0)) };
 }
 
-const fmtBar = (v: number): string => String(Number(v.toPrecision(3)));
-
 /**
  * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
  * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
@@ -140,6 +138,7 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       x: raw,
       recon: new Float64Array(raw.length),
       perFeature: raw,
+      raw,
       scores: rollingMean(raw, width),
       smoothing: width,
     };
@@ -153,9 +152,9 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
     let { flags, explanation } = th;
     const k = Number(o.extreme ?? 0);
     if (k > 0 && steps.length) {
-      const ex = extremeFlags(stepErrors(steps.perFeature, steps.features), k, o.pad);
+      const ex = extremeFlags(steps.raw, k, o.pad);
       flags = flags.map((f, i) => f || ex.flags[i]);
-      explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtBar(ex.bar)}) are flagged too: ${ex.count}`;
+      explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtThreshold(ex.bar)}) are flagged too: ${ex.count}`;
     }
     const events = eventsFromFlags(flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,

@@ -28,6 +28,14 @@ test('stepScores: per-feature errors are kept and averaged', () => {
   const s = stepScores(new Float32Array([1, 10, 2, 20]), new Float32Array([1, 12, 5, 20]), 1, 2, 2);
   assert.deepEqual(Array.from(s.perFeature), [0, 2, 3, 0]);
   assert.deepEqual(Array.from(s.scores), [1, 1.5]);
+  // raw: the mean over the features of each step, before smoothing (what `extreme` reads)
+  const r = stepScores(new Float32Array(6), new Float32Array([1, 3, 2, 2, 0, 5]), 3, 1, 2, { smooth: 3 });
+  assert.deepEqual(Array.from(r.raw), [2, 2, 2.5]);
+  assert.deepEqual(Array.from(stepScores(new Float32Array(2), new Float32Array([0.1, 0.7]), 2, 1, 1).raw), [
+    Math.fround(0.1),
+    Math.fround(0.7),
+  ]);
+  assert.notDeepEqual(Array.from(r.scores), Array.from(r.raw));
 });
 
 test('stepScores: no windows, bad sizes', () => {

@@ -12,7 +12,9 @@ export interface StepScores {
   recon: Float64Array;
   /** Absolute error per step and feature, `perFeature[s * features + j]` (for channel shares). */
   perFeature: Float64Array;
-  /** Error per step: the absolute error averaged over features, smoothed when asked. */
+  /** Error per step before smoothing: the absolute error averaged over features. */
+  raw: Float64Array;
+  /** Error per step: `raw`, smoothed when asked. */
   scores: Float64Array;
   /** Centred rolling-mean width used (1 = no smoothing). */
   smoothing: number;
@@ -115,5 +117,14 @@ export function stepScores(
   }
   const sm = opts.smooth;
   const smoothing = sm === 'auto' ? autoSmoothing(length) : typeof sm === 'number' && sm > 1 ? Math.round(sm) : 1;
-  return { length, features: F, x: xs, recon: rs, perFeature: per, scores: rollingMean(raw, smoothing), smoothing };
+  return {
+    length,
+    features: F,
+    x: xs,
+    recon: rs,
+    perFeature: per,
+    raw,
+    scores: rollingMean(raw, smoothing),
+    smoothing,
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extremeFlags, stepErrors } from './extreme';
+import { extremeFlags } from './extreme';
 
 test('extremeFlags: one step 50 among 35 ones is past mean + 5σ, padded; nothing passes at 6σ (√35 ≈ 5.9)', () => {
   const raw = [...new Array<number>(34).fill(1), 50, 1];
@@ -21,9 +21,4 @@ test('extremeFlags: a value repeated on 1 step in 4 is never 10σ out; a constan
   assert.equal(extremeFlags(raw, 1.7, 0).count, 100); // √3 ≈ 1.73 standard deviations above the mean
   assert.equal(extremeFlags(raw, 1.8, 0).count, 0);
   assert.equal(extremeFlags(new Array(50).fill(3), 10, 2).count, 0);
-});
-
-test('stepErrors: the mean over the features of each step; one feature is the errors themselves', () => {
-  assert.deepEqual(Array.from(stepErrors([1, 3, 2, 2, 0, 5], 2)), [2, 2, 2.5]);
-  assert.deepEqual(Array.from(stepErrors([0.1, 0.7], 1)), [0.1, 0.7]);
 });

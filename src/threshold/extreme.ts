@@ -16,7 +16,7 @@ export interface ExtremeSteps {
  * one- to three-step error that smoothing divides by up to 200 before the windowed threshold sees it. By
  * Chebyshev's inequality at most 1/k² of the steps can pass, whatever the errors' distribution, and a pattern on a
  * fraction f of the steps stands at most √((1 − f)/f) σ above the mean, so regular peaks stay below. The pipeline
- * joins these flags to a step rule's (`extreme` of the event options; 0: off).
+ * joins these flags to a step rule's (`extreme` of the event options; 0: off), on `StepScores.raw`.
  *
  * @throws Error `invalid pad` for a negative or non-integer pad.
  * @example
@@ -28,22 +28,4 @@ export function extremeFlags(raw: ArrayLike<number>, k: number, pad: number): Ex
   const bar = mean + k * std;
   const above = Array.from(raw, (v) => v > bar);
   return { bar, count: above.filter(Boolean).length, flags: padFlags(above, pad) };
-}
-
-/**
- * The unsmoothed per-step error of each step: the mean over the features of each step's per-feature error.
- *
- * @throws never.
- * @example
- * stepErrors([1, 3, 2, 2], 2); // Float64Array [2, 2]
- */
-export function stepErrors(perFeature: ArrayLike<number>, features: number): Float64Array {
-  const n = Math.floor(perFeature.length / Math.max(features, 1));
-  const out = new Float64Array(n);
-  for (let s = 0; s < n; s++) {
-    let sum = 0;
-    for (let j = 0; j < features; j++) sum += perFeature[s * features + j];
-    out[s] = sum / features;
-  }
-  return out;
 }

@@ -42,7 +42,12 @@ export interface StepThreshold {
   explanation: string;
 }
 
-const fmt = (v: number): string =>
+/**
+ * A threshold as the explanations print it: 3 significant digits, exponential under 0.001 or from 1,000.
+ * @example
+ * fmtThreshold(0.186612); // '0.187'
+ */
+export const fmtThreshold = (v: number): string =>
   v === 0 ? '0' : Math.abs(v) >= 1000 || Math.abs(v) < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
 const int = (v: number): string => v.toLocaleString('en-US');
 const zRange = (ws: ThresholdWindow[]): string =>
@@ -103,7 +108,11 @@ export function windowedThreshold(
       ? `mean + zσ with z from 2..10 maximising Hundman's cost (z ${zRange(windows)})`
       : `mean + ${rule.k}σ`;
   const range =
-    windows.length === 0 ? 'no scores' : lo === hi ? `threshold ${fmt(lo)}` : `thresholds ${fmt(lo)}..${fmt(hi)}`;
+    windows.length === 0
+      ? 'no scores'
+      : lo === hi
+        ? `threshold ${fmtThreshold(lo)}`
+        : `thresholds ${fmtThreshold(lo)}..${fmtThreshold(hi)}`;
   const count = `${int(windows.length)} window${windows.length === 1 ? '' : 's'}`;
   const pruning = prune ? `${prune * 100}%` : 'off';
   const explanation =
