@@ -99,3 +99,21 @@ test('replayEvents with rawK (round 4): a step 70σ out is added where d misses 
   assert.throws(() => postsNamed(['d', 'raw30']), /unknown post-processing setting: raw30/);
   assert.equal(postsNamed(), POSTS);
 });
+
+test('replayEvents with stuck (round 5): a 30-step stall of the input is added to raw20, padded; it needs the inputs', () => {
+  const n = 20_000;
+  const errors = Array.from({ length: n }, (_, i) => 1 + 0.5 * Math.sin((2 * Math.PI * i) / 500));
+  const x = Array.from({ length: n }, (_, i) => (i >= 5_000 && i < 5_030 ? 0.25 : Math.sin(i * 0.7)));
+  const [raw20, stuck] = postsNamed(['raw20', 'stuck']);
+  assert.deepEqual(replayEvents(errors, raw20, x), []);
+  assert.deepEqual(replayEvents(errors, stuck, x), [[4_900, 5_129]]);
+  assert.throws(() => replayEvents(errors, stuck), /stuck: the run has no inputs of its 20000 steps/);
+  assert.deepEqual(
+    measure(
+      'synth',
+      [{ file: 'a.csv', subset: 's', rows: n, raw: errors, x, spans: [[5_010, 5_020]], seconds: 0 }],
+      stuck,
+    ).tp,
+    1,
+  );
+});

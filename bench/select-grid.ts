@@ -9,6 +9,7 @@ import { autoSmoothing, rollingMean } from '../src/score/steps';
 import { extremeFlags } from '../src/threshold/extreme';
 import { flagRuns } from '../src/threshold/runs';
 import { parseStepRule } from '../src/threshold/step-rule';
+import { STUCK_RULE, stuckFlags } from '../src/threshold/stuck';
 import { windowedThreshold } from '../src/threshold/windowed';
 
 /** A model setting: the flags it adds to `evaluate --fit all`, and whether it resamples by the auto rule. */
@@ -45,6 +46,11 @@ export interface PostSetting {
   prune: number;
   /** Round 4: also flag steps whose unsmoothed error is above mean + rawK·σ of them, padded (`extreme`). */
   rawK?: number;
+  /**
+   * Round 5 on: also flag runs of repeated inputs too long for the series (`stuckFlags`), padded; `uncapped`:
+   * round 5's rule, without the cap on the share of the series that long runs may cover.
+   */
+  stuck?: 'capped' | 'uncapped';
 }
 
 const d: PostSetting = { name: 'd', rule: 'window-sigma:3', smooth: 'auto', pad: 100, prune: 0.13 };
@@ -65,13 +71,22 @@ export const ROUND4_POSTS: PostSetting[] = [
 ];
 
 /**
+ * Round 5's and 6's post-processing settings (docs/selection.md): raw20 plus a stuck sensor's runs, without (round 5,
+ * `stuck`) and with (round 6, `stuck-rare`) the cap on how much of the series long runs may cover.
+ */
+export const ROUND5_POSTS: PostSetting[] = [
+  { ...d, name: 'stuck', rawK: 20, stuck: 'uncapped' },
+  { ...d, name: 'stuck-rare', rawK: 20, stuck: 'capped' },
+];
+
+/**
  * The post-processing settings named (`--posts`), in the order given; without names, the grid's six (POSTS).
  *
  * @throws Error for a name that is no setting.
  */
 export function postsNamed(names?: string[]): PostSetting[] {
   if (!names) return POSTS;
-  const all = [...POSTS, ...ROUND4_POSTS];
+  const all = [...POSTS, ...ROUND4_POSTS, ...ROUND5_POSTS];
   return names.map((n) => {
     const p = all.find((x) => x.name === n);
     if (!p) throw new Error(`unknown post-processing setting: ${n} (one of ${all.map((x) => x.name).join(', ')})`);
@@ -90,6 +105,8 @@ export interface CachedRun {
   spans?: [number, number][];
   /** Labels outside the scored span (each a miss, as evaluate counts them). */
   outside?: number;
+  /** Each scored step's input as the model saw it (round 5 on; one column), for the `stuck` rule. */
+  x?: number[];
   /** Kind of each label (synthetic set), in span order. */
   kinds?: string[];
   /** What the run chose for aggregation. */
@@ -101,16 +118,27 @@ export interface CachedRun {
 
 /**
  * Events (first and last step) from per-step errors under one post-processing setting, as steps-stage.ts does
- * (`rawK`: the pipeline's `extreme`).
+ * (`rawK`: the pipeline's `extreme`; `stuck`: runs of repeated inputs `x`, one column).
+ *
+ * @throws Error when the setting reads inputs and `x` is missing or of another length.
  */
-export function replayEvents(raw: ArrayLike<number>, p: PostSetting): [number, number][] {
-  const x = Float64Array.from(raw);
-  const width = p.smooth === 'auto' ? autoSmoothing(x.length) : Math.max(p.smooth, 1);
-  const scores = rollingMean(x, width);
-  const th = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune });
-  if (p.rawK === undefined || x.length === 0) return flagRuns(th.flags);
-  const extreme = extremeFlags(x, p.rawK, p.pad).flags;
-  return flagRuns(th.flags.map((f, i) => f || extreme[i]));
+export function replayEvents(raw: ArrayLike<number>, p: PostSetting, x?: ArrayLike<number>): [number, number][] {
+  const e = Float64Array.from(raw);
+  const width = p.smooth === 'auto' ? autoSmoothing(e.length) : Math.max(p.smooth, 1);
+  const scores = rollingMean(e, width);
+  let flags = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune }).flags;
+  if (e.length === 0) return flagRuns(flags);
+  if (p.rawK !== undefined) {
+    const extreme = extremeFlags(e, p.rawK, p.pad).flags;
+    flags = flags.map((f, i) => f || extreme[i]);
+  }
+  if (p.stuck) {
+    if (!x || x.length !== e.length) throw new Error(`${p.name}: the run has no inputs of its ${e.length} steps`);
+    const rule = p.stuck === 'uncapped' ? { ...STUCK_RULE, maxCover: 1 } : STUCK_RULE;
+    const stuck = stuckFlags(x, 1, p.pad, rule).flags;
+    flags = flags.map((f, i) => f || stuck[i]);
+  }
+  return flagRuns(flags);
 }
 
 /** The measures of one set under one candidate. */
@@ -133,12 +161,15 @@ export interface SetMeasures {
   steps: number;
   labels: number;
   subsets: { subset: string; tp: number; fp: number; fn: number; f1: number }[];
+  /** Files with more than half of their scored steps inside events, and that share (rule 5; round 5 on). */
+  overHalf?: { file: string; share: number }[];
 }
 
 /** Measure one set's cached runs under a post-processing setting. */
 export function measure(set: 'nab' | 'synth', runs: CachedRun[], p: PostSetting): SetMeasures {
   const rows: FileRow[] = [];
   const kinds: Record<string, [number, number]> = {};
+  const overHalf: { file: string; share: number }[] = [];
   let steps = 0;
   for (const r of runs) {
     steps += r.rows;
@@ -146,7 +177,9 @@ export function measure(set: 'nab' | 'synth', runs: CachedRun[], p: PostSetting)
       rows.push({ file: r.file, subset: r.subset, error: r.error ?? 'no scores' });
       continue;
     }
-    const ev = replayEvents(r.raw, p);
+    const ev = replayEvents(r.raw, p, r.x);
+    const inside = ev.reduce((n, [a, b]) => n + b - a + 1, 0);
+    if (inside > r.raw.length / 2) overHalf.push({ file: r.file, share: inside / r.raw.length });
     const c = overlapSegment(r.spans, ev);
     const counts = { ...c, fn: c.fn + (r.outside ?? 0) };
     rows.push({ file: r.file, subset: r.subset, counts: counts as typeof c });
@@ -177,6 +210,7 @@ export function measure(set: 'nab' | 'synth', runs: CachedRun[], p: PostSetting)
     steps,
     labels: tp + fn,
     subsets: agg.subsets.map((s) => ({ subset: s.subset, tp: s.tp, fp: s.fp, fn: s.fn, f1: s.f1 })),
+    overHalf,
   };
 }
 
@@ -208,6 +242,13 @@ export function judge(c: Omit<Verdict, 'passes' | 'why' | 'minGain'>, inc: Verdi
     fails.push(`${c.synth.fpPer10k.toFixed(2)} false events per 10,000 steps`);
   if (!(c.nab.headline >= 0.7)) fails.push('NAB below 0.70');
   if (c.nab.failed > inc.nab.failed || c.synth.failed > inc.synth.failed) fails.push('more failed files');
+  // rule 5 (added after round 5): no file made mostly anomalous where the incumbent's events left it mostly normal
+  const was = new Set([...(inc.nab.overHalf ?? []), ...(inc.synth.overHalf ?? [])].map((o) => o.file));
+  const over = [...(c.nab.overHalf ?? []), ...(c.synth.overHalf ?? [])].filter((o) => !was.has(o.file));
+  if (over.length)
+    fails.push(
+      `events cover over half of ${over.map((o) => `${o.file.slice(o.file.lastIndexOf('/') + 1)} (${(100 * o.share).toFixed(1)}%)`).join(', ')}`,
+    );
   const passes = fails.length === 0;
   return {
     ...c,

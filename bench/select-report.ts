@@ -207,11 +207,13 @@ export function report(
   const label = (model: string): string =>
     model === incumbent ? `${model} (${w ? 'the defaults before this round' : "today's defaults"})` : model;
   const adopted = (x: { model: string; post: string }): boolean => !!w && x.model === w.model && x.post === w.post;
+  // the post-processing of the defaults before this round: the first of --posts (d until round 4, raw20 since)
+  const base = POSTS[0].name;
   const tables = SETS.map((set) => {
     const cols = perSet[set]
-      .filter((x) => x.post === 'd' || adopted(x))
+      .filter((x) => x.post === base || adopted(x))
       .map((x) => ({
-        name: adopted(x) ? `${x.model}${x.post === 'd' ? '' : ` / ${x.post}`} (adopted)` : label(x.model),
+        name: adopted(x) ? `${x.model}${x.post === base ? '' : ` / ${x.post}`} (adopted)` : label(x.model),
         m: x.m,
         seconds: x.seconds,
       }));
@@ -226,8 +228,8 @@ export function report(
   const others = POSTS.slice(1).map((p) => p.name);
   const variants = `${others.length} variant${others.length === 1 ? '' : 's'} (${others.join(', ')})`;
   const head =
-    `This round (${day}${o.round ? `, ${o.round}` : ''}) ran, with the post-processing d of the defaults before it and ${variants}: ${ran.join('; ')}. ` +
-    `The rule's verdict: ${verdict}. Columns below: each model setting with d${w && w.post !== 'd' ? ', and the adopted candidate' : ''}; (tp/fp/fn).\n\n`;
+    `This round (${day}${o.round ? `, ${o.round}` : ''}) ran, with the post-processing ${base} of the defaults before it and ${variants}: ${ran.join('; ')}. ` +
+    `The rule's verdict: ${verdict}. Columns below: each model setting with ${base}${w && w.post !== base ? ', and the adopted candidate' : ''}; (tp/fp/fn).\n\n`;
   const judged = verdicts.length ? verdictTable(verdicts, label) : '';
   const body = [...tables, judged].filter(Boolean).join('\n\n');
   fs.writeFileSync(file, `${text.slice(0, start)}<!-- SELECT -->\n${head}${body}\n${text.slice(end)}`);

@@ -109,6 +109,7 @@ async function runSet(
       const inside = ev.labelHits.map((h) => ({ start: h.start, end: h.end }));
       const spans = labelSteps(inside, run.stage.dates, 'windows.json').spans;
       const raw = Array.from(run.stage.steps.perFeature);
+      const x = Array.from(run.stage.steps.x);
       const replay = overlapSegment(
         spans,
         replayEvents(raw, {
@@ -131,6 +132,7 @@ async function runSet(
         subset,
         rows,
         raw,
+        x,
         spans,
         outside: ev.labelsOutside,
         kinds: kinds.get(rel),
