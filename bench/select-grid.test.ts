@@ -58,6 +58,27 @@ test('judge: a gain of 0.02 or less is no reason; controls, false events and the
   assert.match(low.why, /NAB below 0\.70/);
 });
 
+test('judge, rule 5: a file made mostly anomalous fails, unless the incumbent already covered over half of it', () => {
+  const half = (file: string, share: number) => ({ overHalf: [{ file, share }] });
+  const v = judge({ model: 'x', post: 's', nab: m(0.9, half('real/a.csv', 0.976)), synth: m(0.6) }, inc);
+  assert.equal(v.passes, false);
+  assert.equal(v.why, 'events cover over half of a.csv (97.6%)');
+  const was = { ...inc, nab: m(0.75, half('real/a.csv', 0.6)) } as Verdict;
+  assert.equal(judge({ model: 'x', post: 's', nab: m(0.9, half('real/a.csv', 0.9)), synth: m(0.6) }, was).passes, true);
+  // measured: one step 50 among 100 ones: d's windowed rule makes one event of steps 20..81, 62% of the run
+  const run = {
+    file: 's/b.csv',
+    subset: 's',
+    rows: 100,
+    raw: new Array(100).fill(1),
+    spans: [] as [number, number][],
+    seconds: 0,
+  };
+  run.raw[50] = 50;
+  const got = measure('synth', [run], postsNamed(['smooth-0'])[0]).overHalf;
+  assert.deepEqual(got, [{ file: 's/b.csv', share: 0.62 }]);
+});
+
 test('winner: the passing candidate of largest smaller gain; none when nothing passes', () => {
   const a = judge({ model: 'a', post: 'd', nab: m(0.8), synth: m(0.51) }, inc); // min gain 0.01
   const b = judge({ model: 'b', post: 'd', nab: m(0.77), synth: m(0.53) }, inc); // min gain 0.02

@@ -112,14 +112,19 @@ async function runSet(
       const x = Array.from(run.stage.steps.x);
       const replay = overlapSegment(
         spans,
-        replayEvents(raw, {
-          name: 'd',
-          rule: String(options.threshold),
-          smooth: 'auto',
-          pad: Number(options.pad),
-          prune: Number(options.prune),
-          rawK: Number(options.extreme) || undefined,
-        }),
+        replayEvents(
+          raw,
+          {
+            name: 'd',
+            rule: String(options.threshold),
+            smooth: 'auto',
+            pad: Number(options.pad),
+            prune: Number(options.prune),
+            rawK: Number(options.extreme) || undefined,
+            stuck: options.stuck === 'on' ? 'capped' : undefined,
+          },
+          x,
+        ),
       );
       const o = ev.overlap;
       if (replay.tp !== o.tp || replay.fp !== o.fp || replay.fn + ev.labelsOutside !== o.fn)

@@ -33,6 +33,11 @@ test('resolveEventOptions: an unknown rule, a bad smoothing, prune or extreme is
     () => resolveEventOptions({ extreme: -2 }, {}),
     /invalid --extreme: -2 \(a number of standard deviations/,
   );
+  assert.throws(
+    () => resolveEventOptions({}, { stuck: 'yes' as 'on' }),
+    /^InputError: invalid --stuck: yes \(on or off\)/,
+  );
+  assert.equal(resolveEventOptions({ fit: 'all', stuck: 'off' }, {}).stuck, 'off');
 });
 
 test('smoothOption: auto, whole numbers, nothing else', () => {

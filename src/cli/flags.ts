@@ -156,6 +156,7 @@ export const EVENT_FLAGS = [
   opt('pad'),
   opt('prune'),
   opt('extreme'),
+  opt('stuck'),
   opt('resample'),
   flagDef({
     flag: '--order',

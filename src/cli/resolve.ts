@@ -83,8 +83,8 @@ export function resolveEventOptions(
   preset?: Preset,
   kind?: string,
 ): Partial<PipelineOptions> {
-  const { fit, aggregate, smooth, pad, prune, extreme, resample } = f;
-  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, extreme, resample }; // undefined ones add nothing
+  const { fit, aggregate, smooth, pad, prune, extreme, stuck, resample } = f;
+  const given = { ...flagOptions(f), fit, aggregate, smooth, pad, prune, extreme, stuck, resample }; // undefined ones add nothing
   // the detector's own model and training defaults stay over the whole-series ones (aer's are Orion's)
   const o = layerOptions({ defaults: options, detector: kind ?? null, preset: preset?.options, given });
   checkRunOptions(o);

@@ -21,6 +21,11 @@ export interface EventOptions {
    */
   extreme: number;
   /**
+   * `on`: also flag a stuck sensor, a run of at least 10 steps whose input repeats the previous step's and is too
+   * long for the series' own repeat rate, padded as `pad` (step rules; see stuckFlags). `off` by default.
+   */
+  stuck: 'on' | 'off';
+  /**
    * Aggregate the series before anything else: a bucket (`10min`, `1h`, `1d`: the mean per bucket), `auto` (the
    * rule of `autoResample`) or `none`. Default: unset (none).
    */
@@ -34,6 +39,8 @@ export const RESAMPLE_CHOICES = [...Object.keys(RESAMPLE_RULES), 'auto', 'none']
 export const FIT_MODES = ['split', 'all'] as const;
 /** Step aggregations. */
 export const AGGREGATES = ['median', 'mean'] as const;
+/** What `stuck` accepts. */
+export const ON_OFF = ['on', 'off'] as const;
 
 /**
  * Defaults of `--fit all` (whole-series training): an Orion-like model, chosen with bench/nab.ts on the
@@ -42,7 +49,8 @@ export const AGGREGATES = ['median', 'mean'] as const;
  * steps (Orion: 50), one default window: the reach of a step's error, since each step is reconstructed by the
  * windows covering it. The aggregation is chosen from the series (`resample: 'auto'`, docs/selection.md's
  * `resample-auto`: 10-minute means for at least 4,000 rows under 10-minute steps), and a step whose own error is
- * 20σ out is flagged too (`extreme: 20`, round 4's `raw20`). Explicit flags and presets win over them.
+ * 20σ out is flagged too (`extreme: 20`, round 4's `raw20`), and so is a stuck sensor (`stuck: 'on'`, round 6's
+ * `stuck-rare`). Explicit flags and presets win over them.
  */
 export const WHOLE_SERIES_DEFAULTS = {
   transform: 'none',
@@ -61,6 +69,7 @@ export const WHOLE_SERIES_DEFAULTS = {
   pad: 100,
   prune: 0.13,
   extreme: 20,
+  stuck: 'on',
   resample: 'auto',
 } as const;
 
@@ -122,6 +131,16 @@ export const EVENT_OPTION_DEFS: readonly OptionDef[] = [
     arg: 'K',
     default: 0,
     help: "also flag a step whose own (unsmoothed) error is above mean + K sigma of all steps' (step rules; 0: off)",
+    group: 'Pipeline',
+  },
+  {
+    key: 'stuck',
+    flag: '--stuck',
+    type: 'string',
+    arg: ON_OFF.join('|'),
+    choices: ON_OFF,
+    default: 'off',
+    help: 'also flag a stuck sensor: 10+ steps repeating one input, too long for the series (step rules)',
     group: 'Pipeline',
   },
   {

@@ -2,7 +2,7 @@ import { detectorDefaults, detectorModelDefaults } from '../detector/options';
 import { detectorEntry } from '../detector/registry';
 import { parseRule, THRESHOLD_HINT as RULES_HINT } from '../threshold/rules';
 import { invalid } from '../util/errors';
-import { smoothOption, WHOLE_SERIES_DEFAULTS } from './event-options';
+import { ON_OFF, smoothOption, WHOLE_SERIES_DEFAULTS } from './event-options';
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from './options';
 
 /** Every threshold rule a run accepts, for messages and `--help` (the rule registry's). */
@@ -62,12 +62,12 @@ export function layerOptions(layers: OptionLayers): Partial<PipelineOptions> {
 
 /**
  * Check the options a run resolved to, once, before anything is read or fitted: the threshold rule (window or
- * step rule), `smooth`, `pad`, `prune`, `extreme`, and with `features` (the data's columns) the detector's own checks
+ * step rule), `smooth`, `pad`, `prune`, `extreme`, `stuck`, and with `features` (the data's columns) the detector's own checks
  * (its registry entry's `check`: lstm, the window and model size; pca, components at most window x features).
  * Absent options are not checked (the detector's checks see the defaults).
  *
  * @throws InputError for an unknown threshold rule, an invalid smooth, a negative pad or extreme, a prune outside
- * [0, 1) or a detector's option out of range.
+ * [0, 1), a stuck other than on/off, or a detector's option out of range.
  * @example
  * checkRunOptions({ threshold: 'p101' }); // throws: invalid threshold: p101 (...)
  */
@@ -78,6 +78,8 @@ export function checkRunOptions(o: Partial<PipelineOptions>, features?: number):
   if (typeof o.prune === 'number' && !(o.prune >= 0 && o.prune < 1)) throw invalid('--prune', o.prune, '0 to 1');
   if (typeof o.extreme === 'number' && !(o.extreme >= 0 && Number.isFinite(o.extreme)))
     throw invalid('--extreme', o.extreme, 'a number of standard deviations, 0 (off) or more');
+  if (o.stuck !== undefined && !(ON_OFF as readonly string[]).includes(o.stuck))
+    throw invalid('--stuck', o.stuck, 'on or off');
   if (features !== undefined) {
     const full = { ...DEFAULT_PIPELINE_OPTIONS, ...o };
     detectorEntry(full.detector).check?.(full, features);

@@ -110,3 +110,31 @@ test('eventStage: a one-step error that smoothing hides is flagged by extreme (k
   assert.match(x.explanation!, /; steps whose own error is above mean \+ 4σ of all \(7\.66\) are flagged too: 1$/);
   assert.deepEqual(eventStage(s, { ...o, extreme: 6 }, 1).events, []);
 });
+
+test("eventStage: a stuck sensor is flagged by stuck on, from the windows' inputs or, without windows, the series", () => {
+  const values = Array.from({ length: 150 }, (_, t) => (t >= 60 && t < 72 ? 0.25 : Math.sin(t)));
+  const s = fakeScores(values, values, 1, new Array<boolean>(150).fill(false)); // no reconstruction error at all
+  const o = { ...DEFAULT_PIPELINE_OPTIONS, smooth: '0', threshold: 'window-sigma:3', pad: 2 };
+  assert.deepEqual(eventStage(s, o, 1).events, []);
+  const on = eventStage(s, { ...o, stuck: 'on' }, 1);
+  assert.deepEqual(
+    on.events.map((e) => [e.startIndex, e.endIndex]),
+    [[58, 73]],
+  );
+  assert.match(
+    on.explanation!,
+    /; a stuck sensor \(10\+ steps repeating one input, too long for the series' repeat rate 0\.074, where such runs cover at most 10% of it\) is flagged too: 1 run, 12 steps$/,
+  );
+  // a detector scoring steps itself (zscore): the inputs are the transformed series' rows of the scored dates
+  const own: ScoreResult = { ...s, steps: { dates: s.transformed.dates.slice(5), score: new Array(145).fill(1) } };
+  assert.deepEqual(
+    eventStage(own, { ...o, stuck: 'on' }, 1).events.map((e) => [e.startIndex, e.endIndex]),
+    [[53, 68]],
+  );
+  // 12 of 110 steps cover more than a tenth: nothing is flagged
+  const short = values.slice(0, 110);
+  assert.deepEqual(
+    eventStage(fakeScores(short, short, 1, new Array(110).fill(false)), { ...o, stuck: 'on' }, 1).events,
+    [],
+  );
+});

@@ -8,9 +8,11 @@ import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
 import { flagRuns, mergeRuns } from '../threshold/runs';
 import type { StepRule } from '../threshold/step-rule';
+import { stuckFlags } from '../threshold/stuck';
 import { fmtThreshold, windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
+import { stepInputs, stuckText } from './stuck-stage';
 
 /** The per-step view of a scored span and the events found in it. */
 export interface EventStage {
@@ -115,7 +117,8 @@ export function windowSteps(scores: ScoreResult, window: number): StepOutput {
 /**
  * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
  * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
- * padding and pruning, joined by the steps whose own error is extreme (`extreme` k > 0: extremeFlags).
+ * padding and pruning, joined by the steps whose own error is extreme (`extreme` k > 0: extremeFlags) and by a
+ * stuck sensor's runs (`stuck` on: stuckFlags).
  *
  * @throws InputError for an invalid `smooth`.
  * @example
@@ -155,6 +158,12 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       const ex = extremeFlags(steps.raw, k, o.pad);
       flags = flags.map((f, i) => f || ex.flags[i]);
       explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtThreshold(ex.bar)}) are flagged too: ${ex.count}`;
+    }
+    if (o.stuck === 'on' && steps.length) {
+      const { x, features } = stepInputs(scores, steps, dates);
+      const sk = stuckFlags(x, features, o.pad);
+      flags = flags.map((f, i) => f || sk.flags[i]);
+      explanation += `; ${stuckText(sk)}`;
     }
     const events = eventsFromFlags(flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,
