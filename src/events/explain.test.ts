@@ -102,6 +102,14 @@ test('sentenceOf: a score above every training window says so', () => {
   );
 });
 
+test('sentenceOf: a stuck sensor inside the event is said first', () => {
+  const stuck = { column: 'temp', fromDate: 'd1', toDate: 'd12', steps: 12, value: 21.04999 };
+  assert.equal(
+    sentenceOf({ trainRank: { below: 0, ties: 0, of: 0 }, calibrated: Number.NaN, steps: 30, stuck }, 'step'),
+    'temp stuck at 21 for 12 steps (d1 to d12); 30 steps long.',
+  );
+});
+
 test('eventsCsv: explanation columns after the existing ones, only when events carry them', () => {
   const { explained, sentence } = explainEvent({
     dates,

@@ -54,6 +54,17 @@ export interface EventExplained {
   channel?: { name: string; share: number };
   /** What the reconstruction expected at the peak, in raw units (only detectors that reconstruct). */
   expected?: { column: string; date: string; value: number; actual: number };
+  /** A run of one repeated value inside the event that the stuck rule flagged (`--stuck`): a stuck sensor. */
+  stuck?: StuckSpan;
+}
+
+/** A run of one repeated value: its column, first and last date, length in steps and the value. */
+export interface StuckSpan {
+  column: string;
+  fromDate: string;
+  toDate: string;
+  steps: number;
+  value: number;
 }
 
 /** 3 significant digits, plain (no exponent below 1e21). */
@@ -154,6 +165,8 @@ export interface ExplainInput {
   trainScores: ArrayLike<number>;
   channel?: { name: string; share: number };
   expected?: { column: string; date: string; value: number; actual: number };
+  /** A run the stuck rule flagged inside the event. */
+  stuck?: StuckSpan;
   /** Word for a step in the sentence ('day' for daily dates). */
   unit?: string;
 }
@@ -196,6 +209,7 @@ export function explainEvent(inp: ExplainInput): { explained: EventExplained; se
   if (inp.thresholdAtPeak > 0) ex.errorVsThreshold = inp.peakScore / inp.thresholdAtPeak;
   if (inp.channel) ex.channel = inp.channel;
   if (inp.expected) ex.expected = inp.expected;
+  if (inp.stuck) ex.stuck = inp.stuck;
   return { explained: ex, sentence: sentenceOf(ex, inp.unit ?? 'step') };
 }
 
@@ -211,6 +225,11 @@ const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}
  */
 export function sentenceOf(ex: EventExplained, unit: string): string {
   const parts: string[] = [];
+  const st = ex.stuck;
+  if (st)
+    parts.push(
+      `${st.column} stuck at ${sig3(st.value)} for ${plural(st.steps, unit)} (${st.fromDate} to ${st.toDate})`,
+    );
   const mv = ex.move;
   if (mv) {
     const dir = mv.change < 0 ? 'fell' : 'rose';

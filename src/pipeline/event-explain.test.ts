@@ -5,6 +5,7 @@ import type { ScoreResult } from '../detector/contract';
 import type { AnomalyEvent } from '../events/events';
 import type { RunResult } from '../result';
 import type { Scaler } from '../transform/scaler';
+import { Rng } from '../util/random';
 import { explainEvents, stepUnit } from './event-explain';
 import { runPipeline } from './run';
 import type { EventStage } from './steps-stage';
@@ -51,6 +52,40 @@ for (const detector of ['pca', 'zscore'] as const) {
     }
   });
 }
+
+test('explainEvents: with --fit all (stuck on) an event over a stuck stretch names the value and the stretch', async () => {
+  const r = new Rng(5);
+  const n = 1500;
+  const values = Array.from({ length: n }, (_, i) =>
+    i >= 900 && i < 940 ? 50 : 50 + 10 * Math.sin((2 * Math.PI * i) / 30) + r.normal(),
+  );
+  const s: Series = {
+    dates: Array.from({ length: n }, (_, i) =>
+      new Date(Date.UTC(2021, 0, 1) + i * 86400000).toISOString().slice(0, 10),
+    ),
+    values: values.map((v) => [v]),
+    columns: ['temp'],
+    source: 'memory',
+  };
+  const run = await runPipeline(s, { detector: 'pca', fit: 'all', seed: 1 });
+  run.detector.dispose();
+  assert.match(run.stage.explanation!, /is flagged too: 1 run, 40 steps$/);
+  assert.deepEqual(run.stage.stuckRuns, [[900, 939]]);
+  const ev = (run.result.events ?? []).find((e) => e.start <= s.dates[900] && e.end >= s.dates[939]);
+  assert.ok(ev, 'an event over the stuck stretch');
+  assert.deepEqual(ev.explained!.stuck, {
+    column: 'temp',
+    fromDate: s.dates[900],
+    toDate: s.dates[939],
+    steps: 40,
+    value: 50,
+  });
+  assert.ok(ev.explanation!.startsWith(`temp stuck at 50 for 40 days (${s.dates[900]} to ${s.dates[939]}); `));
+  const off = await runPipeline(s, { detector: 'pca', fit: 'all', seed: 1, stuck: 'off' });
+  off.detector.dispose();
+  assert.equal(off.stage.stuckRuns, undefined);
+  assert.ok((off.result.events ?? []).every((e) => e.explained?.stuck === undefined));
+});
 
 test('stepUnit: days only for consecutive calendar days', () => {
   assert.equal(stepUnit(['2020-01-01', '2020-01-02', '2020-01-03']), 'day');

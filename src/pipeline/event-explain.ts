@@ -31,6 +31,7 @@ export interface ExplainContext {
  * `ctx.trainScores` stand in for the training part and its scores where a run has none). "Expected instead" is
  * given only for detectors that reconstruct windows (lstm, pca, dense): the step's reconstruction, unscaled and,
  * after logret or diff, applied to the previous raw value; zscore and iforest have none, and the clause is left out.
+ * An event holding a run the stuck rule flagged (`stage.stuckRuns`) says so first: the value it held, for how long.
  *
  * @throws never.
  * @example
@@ -41,10 +42,12 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
   const { series, scores } = ctx;
   const events = result.events ?? [];
   // the rows of the dates asked for only (an index of every date of a long series holds millions of entries)
+  const stuck = stage.stuckRuns ?? [];
   const wanted = [
     dateAt(scores.transformed, 0),
     result.split.trainEnd,
     ...events.flatMap((e) => [e.start, e.end, e.peak]),
+    ...stuck.map(([a]) => stage.dates[a]),
   ];
   const rawIndex = rowsOfDates(series, wanted);
   const lag = rawIndex.get(dateAt(scores.transformed, 0)) ?? 0;
@@ -73,6 +76,14 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
       if (Number.isFinite(value))
         expected = { column: series.columns[c], date: e.peak, value, actual: values[peakRow] };
     }
+    const run = stuck.find(([a, b]) => a <= e.endIndex && b >= e.startIndex);
+    const stuckSpan = run && {
+      column: series.columns[c],
+      fromDate: stage.dates[run[0]],
+      toDate: stage.dates[run[1]],
+      steps: run[1] - run[0] + 1,
+      value: values[rawIndex.get(stage.dates[run[0]]) ?? 0],
+    };
     const { explained, sentence } = explainEvent({
       dates: (i: number) => dateAt(series, i),
       values,
@@ -87,6 +98,7 @@ export function explainEvents(result: RunResult, stage: EventStage, ctx: Explain
       trainScores,
       ...(e.shares ? { channel: { name: series.columns[c], share: e.shares[series.columns[c]] } } : {}),
       ...(expected ? { expected } : {}),
+      ...(stuckSpan ? { stuck: stuckSpan } : {}),
       unit: stepUnit(series),
     });
     e.explained = explained;

@@ -30,6 +30,8 @@ export interface EventStage {
   /** One sentence saying how a step rule's threshold was derived (undefined for window rules). */
   explanation?: string;
   rule?: string;
+  /** The runs the stuck rule flagged (`stuck` on; first and last step), for the events' explanations. */
+  stuckRuns?: [number, number][];
 }
 
 /**
@@ -153,6 +155,7 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   if (ruleKind(rule) === 'step') {
     const th = windowedThreshold(steps.scores, rule as StepRule, { pad: o.pad, prune: o.prune });
     let { flags, explanation } = th;
+    let stuckRuns: [number, number][] | undefined;
     const k = Number(o.extreme ?? 0);
     if (k > 0 && steps.length) {
       const ex = extremeFlags(steps.raw, k, o.pad);
@@ -163,6 +166,7 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       const { x, features } = stepInputs(scores, steps, dates);
       const sk = stuckFlags(x, features, o.pad);
       flags = flags.map((f, i) => f || sk.flags[i]);
+      stuckRuns = sk.runs;
       explanation += `; ${stuckText(sk)}`;
     }
     const events = eventsFromFlags(flags, steps.scores, dates, th.thresholds, {
@@ -178,6 +182,7 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       source: 'step',
       explanation,
       rule: th.rule,
+      ...(stuckRuns ? { stuckRuns } : {}),
     };
   }
   const events = windowEvents(
