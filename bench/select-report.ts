@@ -28,7 +28,7 @@ const f3 = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : '-');
 const stoppedRuns = new Set<string>();
 
 /** A set's cached runs: its one file, or all N shards of it (undefined while any is missing). */
-function load(cache: string, model: string, set: string, partial = false): CachedRun[] | undefined {
+export function load(cache: string, model: string, set: string, partial = false): CachedRun[] | undefined {
   const read = (f: string): CachedRun[] => JSON.parse(fs.readFileSync(path.join(cache, f), 'utf8')) as CachedRun[];
   const whole = `${model}-${set}.json`;
   if (fs.existsSync(path.join(cache, whole))) return read(whole);
