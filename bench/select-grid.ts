@@ -6,10 +6,10 @@
 import { aggregate, type FileRow } from '../src/evaluate/aggregate';
 import { overlapSegment } from '../src/evaluate/overlap';
 import { autoSmoothing, rollingMean } from '../src/score/steps';
-import { extremeFlags } from '../src/threshold/extreme';
+import { joinStepFlags } from '../src/threshold/join-flags';
 import { flagRuns } from '../src/threshold/runs';
 import { parseStepRule } from '../src/threshold/step-rule';
-import { STUCK_RULE, stuckFlags } from '../src/threshold/stuck';
+import { STUCK_RULE } from '../src/threshold/stuck';
 import { windowedThreshold } from '../src/threshold/windowed';
 
 /** A model setting: the flags it adds to `evaluate --fit all`, and whether it resamples by the auto rule. */
@@ -126,19 +126,17 @@ export function replayEvents(raw: ArrayLike<number>, p: PostSetting, x?: ArrayLi
   const e = Float64Array.from(raw);
   const width = p.smooth === 'auto' ? autoSmoothing(e.length) : Math.max(p.smooth, 1);
   const scores = rollingMean(e, width);
-  let flags = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune }).flags;
+  const flags = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune }).flags;
   if (e.length === 0) return flagRuns(flags);
-  if (p.rawK !== undefined) {
-    const extreme = extremeFlags(e, p.rawK, p.pad).flags;
-    flags = flags.map((f, i) => f || extreme[i]);
-  }
-  if (p.stuck) {
-    if (!x || x.length !== e.length) throw new Error(`${p.name}: the run has no inputs of its ${e.length} steps`);
-    const rule = p.stuck === 'uncapped' ? { ...STUCK_RULE, maxCover: 1 } : STUCK_RULE;
-    const stuck = stuckFlags(x, 1, p.pad, rule).flags;
-    flags = flags.map((f, i) => f || stuck[i]);
-  }
-  return flagRuns(flags);
+  if (p.stuck && (!x || x.length !== e.length))
+    throw new Error(`${p.name}: the run has no inputs of its ${e.length} steps`);
+  const joined = joinStepFlags(flags, p.pad, {
+    raw: e,
+    k: p.rawK ?? 0,
+    inputs: p.stuck && x ? { x, features: 1 } : undefined,
+    rule: p.stuck === 'uncapped' ? { ...STUCK_RULE, maxCover: 1 } : STUCK_RULE,
+  });
+  return flagRuns(joined.flags);
 }
 
 /** The measures of one set under one candidate. */

@@ -14,6 +14,7 @@ import * as path from 'path';
 import { makeSuite } from '../src/data/synth/suite';
 import { synthKey } from '../src/data/synth/write';
 import { autoSmoothing, rollingMean } from '../src/score/steps';
+import { percentile } from '../src/threshold/percentile';
 import { parseStepRule } from '../src/threshold/step-rule';
 import { windowedThreshold } from '../src/threshold/windowed';
 import { packageRoot } from '../src/util/paths';
@@ -38,11 +39,6 @@ export interface WhyRow {
   period: number;
 }
 
-const median = (x: ArrayLike<number>): number => {
-  const s = Float64Array.from(x).sort();
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : 0;
-};
-
 /** The diagnosis of every label of the runs (synthetic set), under one post-processing setting. */
 export function whyRows(runs: CachedRun[], periods: Map<string, number>, post = 'stuck-rare'): WhyRow[] {
   const p = postsNamed([post])[0];
@@ -53,7 +49,7 @@ export function whyRows(runs: CachedRun[], periods: Map<string, number>, post = 
     const raw = Float64Array.from(r.raw);
     const scores = rollingMean(raw, p.smooth === 'auto' ? autoSmoothing(raw.length) : Math.max(p.smooth, 1));
     const bar = windowedThreshold(scores, parseStepRule(p.rule), { pad: p.pad, prune: p.prune }).thresholds;
-    const mid = median(raw);
+    const mid = raw.length ? percentile(raw, 50) : 0;
     const factor = r.resample === '10min' ? 2 : 1; // the suite's 5-minute steps, as 10-minute means
     return r.spans.map(([a, b], i) => {
       let sum = 0;

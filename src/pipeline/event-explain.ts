@@ -41,8 +41,8 @@ export interface ExplainContext {
 export function explainEvents(result: RunResult, stage: EventStage, ctx: ExplainContext): void {
   const { series, scores } = ctx;
   const events = result.events ?? [];
-  // the rows of the dates asked for only (an index of every date of a long series holds millions of entries)
   const stuck = stage.stuckRuns ?? [];
+  // the rows of the dates asked for only (an index of every date of a long series holds millions of entries)
   const wanted = [
     dateAt(scores.transformed, 0),
     result.split.trainEnd,

@@ -3,12 +3,11 @@ import type { ScoreResult, StepOutput } from '../detector/contract';
 import { type AnomalyEvent, eventsFromFlags } from '../events/events';
 import { errorBounds } from '../events/trim';
 import { autoSmoothing, rollingMean, type StepScores, stepScores } from '../score/steps';
-import { extremeFlags } from '../threshold/extreme';
+import { joinStepFlags } from '../threshold/join-flags';
 import { meanStd } from '../threshold/percentile';
 import { parseRule, ruleKind } from '../threshold/rules';
 import { flagRuns, mergeRuns } from '../threshold/runs';
 import type { StepRule } from '../threshold/step-rule';
-import { stuckFlags } from '../threshold/stuck';
 import { fmtThreshold, windowedThreshold } from '../threshold/windowed';
 import { smoothOption } from './event-options';
 import type { PipelineOptions } from './options';
@@ -119,8 +118,8 @@ export function windowSteps(scores: ScoreResult, window: number): StepOutput {
 /**
  * From a detector's scores: per-step scores over the scored span, then events, by the window rule's flags
  * (`p95`, `3sigma`, a number) or, for `window-sigma[:k]` / `dynamic`, by the windowed step threshold with
- * padding and pruning, joined by the steps whose own error is extreme (`extreme` k > 0: extremeFlags) and by a
- * stuck sensor's runs (`stuck` on: stuckFlags).
+ * padding and pruning, joined by the steps whose own error is extreme (`extreme` k > 0) and by a stuck sensor's
+ * runs (`stuck` on): joinStepFlags.
  *
  * @throws InputError for an invalid `smooth`.
  * @example
@@ -154,21 +153,13 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
   const rule = parseRule(o.threshold);
   if (ruleKind(rule) === 'step') {
     const th = windowedThreshold(steps.scores, rule as StepRule, { pad: o.pad, prune: o.prune });
-    let { flags, explanation } = th;
-    let stuckRuns: [number, number][] | undefined;
     const k = Number(o.extreme ?? 0);
-    if (k > 0 && steps.length) {
-      const ex = extremeFlags(steps.raw, k, o.pad);
-      flags = flags.map((f, i) => f || ex.flags[i]);
-      explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtThreshold(ex.bar)}) are flagged too: ${ex.count}`;
-    }
-    if (o.stuck === 'on' && steps.length) {
-      const { x, features } = stepInputs(scores, steps, dates);
-      const sk = stuckFlags(x, features, o.pad);
-      flags = flags.map((f, i) => f || sk.flags[i]);
-      stuckRuns = sk.runs;
-      explanation += `; ${stuckText(sk)}`;
-    }
+    const inputs = o.stuck === 'on' && steps.length ? stepInputs(scores, steps, dates) : undefined;
+    const { flags, extreme, stuck } = joinStepFlags(th.flags, o.pad, { raw: steps.raw, k, inputs });
+    let explanation = th.explanation;
+    if (extreme)
+      explanation += `; steps whose own error is above mean + ${k}σ of all (${fmtThreshold(extreme.bar)}) are flagged too: ${extreme.count}`;
+    if (stuck) explanation += `; ${stuckText(stuck)}`;
     const events = eventsFromFlags(flags, steps.scores, dates, th.thresholds, {
       perFeature: steps.perFeature,
       columns,
@@ -182,7 +173,7 @@ export function eventStage(scores: ScoreResult, o: PipelineOptions, windowThresh
       source: 'step',
       explanation,
       rule: th.rule,
-      ...(stuckRuns ? { stuckRuns } : {}),
+      ...(stuck ? { stuckRuns: stuck.runs } : {}),
     };
   }
   const events = windowEvents(
